@@ -1,0 +1,2 @@
+package org.maqd;
+public final class Main { public static void main(String[] a) { System.out.println("maqd"); } }
