@@ -20,8 +20,8 @@ public final class ExperimentValidator {
     public static final Set<String> OPTIMIZERS = Set.of("sgd", "adam", "adamw");
     public static final Set<String> SCHEDULES = Set.of("constant", "step", "cosine");
     public static final Set<String> FORMATS = Set.of("idx", "cifar10", "cifar100");
-    /** Largest number of states accepted (16 bits). */
-    public static final int MAX_STATES = 65536;
+    /** Largest number of states accepted (codes are stored as unsigned bytes). */
+    public static final int MAX_STATES = 256;
 
     private final String src;
 
