@@ -124,7 +124,9 @@ class DatasetsTest {
         assertMentions(assertThrows(DataFormatException.class,
                 () -> Datasets.load(new DataSpec("blobs", null, null, null, null, null, null, null, -0.5), null)), "data.toyNoise");
         assertMentions(assertThrows(DataFormatException.class, () -> Datasets.load(spec("spirals-x", null), null)),
-                "spirals-x", "class count");
+                "unknown dataset \"spirals-x\"", "spirals-K");
+        assertMentions(assertThrows(DataFormatException.class, () -> Datasets.load(spec("spirals-1", null), null)),
+                "spirals", "class count must be 2..64", "found 1");
         assertMentions(assertThrows(DataFormatException.class, () -> Datasets.load(spec("xor-3", null), null)),
                 "xor", "2 classes");
     }

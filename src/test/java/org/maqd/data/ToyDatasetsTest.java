@@ -113,6 +113,8 @@ class ToyDatasetsTest {
         assertTrue(ToyDatasets.isToyName("circles"));
         assertFalse(ToyDatasets.isToyName("mnist-10k"));
         assertFalse(ToyDatasets.isToyName("./spirals-data"));
+        assertFalse(ToyDatasets.isToyName("blobs-data"));
+        assertTrue(ToyDatasets.isToyName("xor-3"));
         assertEquals("spirals-7:train", ToyDatasets.generate("Spirals-7", 70, -1, 0).train().name());
     }
 }
