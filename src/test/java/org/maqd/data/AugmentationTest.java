@@ -79,6 +79,13 @@ class AugmentationTest {
         sequential.startEpoch(3);
         // all samples are identical, so only the augmentation draws decide the output
         assertArrayEquals(shuffledA.next().x().data, sequential.next().x().data);
+        // batch 1 of epoch 3 draws from Rng.derive(seed, "augment", 3 * 1_000_003 + 1), three draws per sample
+        Batch second = shuffledA.next();
+        org.maqd.tensor.Rng rng = org.maqd.tensor.Rng.derive(5, "augment", 3 * 1_000_003L + 1);
+        float[] expected = new float[8 * 36];
+        float[] src = d.x();
+        for (int i = 0; i < 8; i++) aug.apply(rng, src, second.samples()[i] * 36, expected, i * 36, 1, 6, 6);
+        assertArrayEquals(expected, second.x().data);
     }
 
     @Test
