@@ -7,7 +7,9 @@ import org.maqd.tensor.Rng;
  * (seeded, or sequential for evaluation); optional {@link Augmentation} is applied while copying. Two batch
  * buffers are owned and refilled: one of the full batch size and, when the sample count is not a multiple of it,
  * one for the last partial batch. By default the last partial batch is <b>kept</b> (each sample is seen exactly
- * once per epoch); {@code dropLast} drops it instead. Steady state allocates no buffers.
+ * once per epoch); {@code dropLast} drops it instead. The steady state allocates no buffers: the only
+ * allocations are the 24-byte random streams from {@code Rng.derive} (one per epoch for the order, one per batch
+ * when augmenting). Copying is single-threaded; it is cheap next to a training step.
  *
  * <pre>
  *   batcher.startEpoch(epoch);            // or startEpoch(epoch, firstBatch) when resuming

@@ -110,11 +110,13 @@ public final class ToyDatasets {
 
     public static final String NAMES = "spirals, spirals-K (K arms), blobs, blobs-K (K clusters), xor, circles";
 
-    /** True for a name {@link #generate} accepts the kind of ("spirals", "blobs-5", ...). */
+    /** True for a toy set name: a kind, optionally with a numeric suffix ("spirals", "blobs-5", "xor-3", ...). */
     public static boolean isToyName(String name) {
         String n = name.toLowerCase(Locale.ROOT);
         int dash = n.indexOf('-');
-        return isToyKind(dash < 0 ? n : n.substring(0, dash));
+        if (dash < 0) return isToyKind(n);
+        String suffix = n.substring(dash + 1);
+        return isToyKind(n.substring(0, dash)) && !suffix.isEmpty() && suffix.chars().allMatch(Character::isDigit);
     }
 
     private static boolean isToyKind(String kind) {
