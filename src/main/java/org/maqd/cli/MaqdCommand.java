@@ -25,7 +25,13 @@ public final class MaqdCommand implements Runnable {
     }
 
     public static int execute(String... args) {
+        return execute(new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs a command with error messages going to {@code err}. */
+    public static int execute(PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new MaqdCommand());
+        cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> handle(ex, cmd.getErr()));
         cl.setParameterExceptionHandler((ex, args1) -> {
             cl.getErr().println("maqd: " + ex.getMessage());

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.maqd.experiment.Experiment;
+import org.maqd.experiment.ExperimentException;
 import org.maqd.experiment.ExperimentIO;
 import org.maqd.experiment.RunLauncher;
 import org.maqd.experiment.RunOptions;
@@ -45,7 +46,12 @@ public final class RunCommand implements Callable<Integer> {
         Path base = file.toAbsolutePath().getParent();
         boolean tty = System.console() != null;
         RunControl control = new RunControl();
-        RunResult r = RunLauncher.run(e, new RunOptions(base, runsRoot, out, resume, true, tty), control, List.of());
+        RunResult r;
+        try {
+            r = RunLauncher.run(e, new RunOptions(base, runsRoot, out, resume, true, tty), control, List.of());
+        } catch (ExperimentException ex) {
+            throw ex.getMessage().startsWith(file.toString()) ? ex : new ExperimentException(file + ": " + ex.getMessage(), ex);
+        }
         var o = r.outcome();
         if (o.last() != null) {
             System.out.printf(Locale.ROOT, "%s: test accuracy %.4f after %d epochs (%.0f samples/s); run folder %s%n",

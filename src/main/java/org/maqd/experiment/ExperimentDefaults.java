@@ -6,7 +6,7 @@ import org.maqd.model.NetworkResolver;
 /**
  * Fills every unset field with its documented default, so that the experiment saved with a run says exactly
  * what ran. Defaults: seed 0; threads = available processors; data mnist-10k (idx, all samples, no
- * augmentation); adam, lr 1e-3, momentum 0.9, weight decay 0, betas 0.9/0.999, cosine schedule without
+ * augmentation; when on, crop padding and flip default by image size, see Augmentation); adam, lr 1e-3, momentum 0.9, weight decay 0, betas 0.9/0.999, cosine schedule without
  * warm-up, step schedule every 10 epochs ×0.1, 5 epochs, batch 64; probes on, every 50 steps, 64 bins,
  * 8 raster samples.
  */
@@ -16,7 +16,7 @@ public final class ExperimentDefaults {
     public static Experiment resolve(Experiment e) {
         DataSpec d = e.data() == null ? new DataSpec(null, null, null, null, null, null, null, null, null) : e.data();
         d = new DataSpec(or(d.dataset(), "mnist-10k"), or(d.format(), "idx"), or(d.trainLimit(), 0),
-                or(d.testLimit(), 0), or(d.augment(), false), or(d.cropPadding(), 2), or(d.flip(), false),
+                or(d.testLimit(), 0), or(d.augment(), false), d.cropPadding(), d.flip(),
                 or(d.toySamples(), 2000), or(d.toyNoise(), 0.1));
         TrainingSpec t = e.training() == null
                 ? new TrainingSpec(null, null, null, null, null, null, null, null, null, null, null, null) : e.training();

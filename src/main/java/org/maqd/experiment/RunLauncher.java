@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.maqd.data.Batcher;
+import org.maqd.data.Augmentation;
 import org.maqd.data.DataSplit;
 import org.maqd.data.Datasets;
 import org.maqd.model.Network;
@@ -62,7 +62,7 @@ public final class RunLauncher {
             ProbeCollector probes = exp.probes().enabled() ? new ProbeCollector(net, exp.probes()) : null;
             Trainer.Setup setup = new Trainer.Setup(net, data.train(), data.test(), opt,
                     Optimizers.schedule(exp.training(), stepsPerEpoch), exp.seed(), exp.training().epochs(),
-                    exp.training().batchSize(), augment(exp.data()), probes, exp.probes().everySteps(), threads, exp.name());
+                    exp.training().batchSize(), Augmentation.from(exp.data(), data.train().sampleShape()), probes, exp.probes().everySteps(), threads, exp.name());
             List<TrainingListener> ls = new ArrayList<>();
             ls.add(new MetricsCsv(runDir.resolve("metrics.csv")));
             ls.add(new LayersCsv(runDir));
@@ -74,10 +74,6 @@ public final class RunLauncher {
             writeSummary(runDir, exp, data, net, outcome);
             return new RunResult(runDir, outcome);
         }
-    }
-
-    static Batcher.Augment augment(DataSpec d) {
-        return Boolean.TRUE.equals(d.augment()) ? new Batcher.Augment(d.cropPadding(), Boolean.TRUE.equals(d.flip())) : null;
     }
 
     public static void saveModel(Path runDir, Network net, Experiment exp) {
@@ -104,7 +100,7 @@ public final class RunLauncher {
         s.put("samples_per_second", last == null ? null : last.samplesPerSecond());
         s.put("parameters", net.parameterCount());
         s.put("dataset", data.train().name());
-        s.put("dataset_hash", data.train().sha256());
+        s.put("dataset_hash", data.sha256());
         s.put("train_samples", data.train().size());
         s.put("test_samples", data.test().size());
         s.putAll(Environment.describe());

@@ -1,6 +1,8 @@
 package org.maqd.train;
 
 import java.util.List;
+import org.maqd.data.Augmentation;
+import org.maqd.data.Batch;
 import org.maqd.data.Batcher;
 import org.maqd.data.Dataset;
 import org.maqd.model.Network;
@@ -19,7 +21,7 @@ import org.maqd.tensor.Tensor;
 public final class Trainer {
     /** Everything the loop needs, fixed for the run. */
     public record Setup(Network network, Dataset train, Dataset test, Optimizer optimizer, LrSchedule schedule,
-                        long seed, int epochs, int batchSize, Batcher.Augment augment, ProbeSampler probes,
+                        long seed, int epochs, int batchSize, Augmentation augment, ProbeSampler probes,
                         int probeEvery, int threads, String name) {}
 
     /** Takes a probe snapshot of the network at a step (must not change any number the run computes). */
@@ -45,7 +47,7 @@ public final class Trainer {
      */
     public RunOutcome run(int startEpoch) {
         long t0 = System.nanoTime();
-        Batcher batcher = new Batcher(s.train(), s.batchSize(), s.seed(), s.augment());
+        Batcher batcher = Batcher.forTraining(s.train(), s.batchSize(), s.seed(), s.augment());
         int stepsPerEpoch = batcher.batchesPerEpoch();
         RunInfo info = new RunInfo(s.name(), s.epochs(), startEpoch, stepsPerEpoch, s.batchSize(), s.train().size(),
                 s.test().size(), s.threads(), layerNames());
@@ -65,7 +67,7 @@ public final class Trainer {
                 double lr = 0;
                 for (int b = 0; b < stepsPerEpoch; b++) {
                     if (!control.awaitIfPaused()) { status = "stopped"; message = "stopped by the user in epoch " + epoch; break outer; }
-                    Batcher.Batch batch = batcher.next();
+                    Batch batch = batcher.next();
                     int n = batch.size();
                     s.network().reseed(s.seed(), step);
                     s.network().zeroGrad();
@@ -120,12 +122,12 @@ public final class Trainer {
     /** Mean loss and accuracy over a data set in EVAL mode, in fixed batches. */
     public static double[] evaluate(Network net, Dataset data) {
         SoftmaxCrossEntropy ce = new SoftmaxCrossEntropy();
-        Batcher batcher = new Batcher(data, EVAL_BATCH, 0, null);
-        batcher.startSequential();
+        Batcher batcher = Batcher.forEvaluation(data, EVAL_BATCH);
+        batcher.startEpoch(0);
         double lossSum = 0;
         long correct = 0;
         for (int b = 0; b < batcher.batchesPerEpoch(); b++) {
-            Batcher.Batch batch = batcher.next();
+            Batch batch = batcher.next();
             Tensor logits = net.forward(batch.x(), Mode.EVAL);
             lossSum += ce.forward(logits, batch.labels()) * batch.size();
             correct += ce.correct();
