@@ -22,7 +22,7 @@ class BadInputTest {
                 """.formatted(dataset, layers);
     }
 
-    static final String GOOD_LAYERS = "[{\"type\": \"flatten\"}, {\"type\": \"output\", \"units\": 3}]";
+    static final String GOOD_LAYERS = "[{\"type\": \"flatten\"}, {\"type\": \"output\", \"units\": 10}]";
 
     record Result(int code, String err) {}
 
@@ -94,16 +94,16 @@ class BadInputTest {
 
     @Test
     void unknownLayerType() throws Exception {
-        assertBad(run(exp("mnist-10k", "[{\"type\": \"flatten\"}, {\"type\": \"lstm\"}, {\"type\": \"output\", \"units\": 3}]")),
+        assertBad(run(exp("mnist-10k", "[{\"type\": \"flatten\"}, {\"type\": \"lstm\"}, {\"type\": \"output\", \"units\": 10}]")),
                 "exp.json", "network.layers[1].type", "lstm");
     }
 
     @Test
     void impossibleShape() throws Exception {
         Path d = idx("shape", 6, 6, 0x803, 0);
-        assertBad(run(exp(d.toString(), "[{\"type\": \"linear\", \"units\": 8}, {\"type\": \"output\", \"units\": 3}]")),
+        assertBad(run(exp(d.toString(), "[{\"type\": \"linear\", \"units\": 8}, {\"type\": \"output\", \"units\": 10}]")),
                 "network.layers[0]", "flatten");
-        assertBad(run(exp(d.toString(), "[{\"type\": \"maxpool\", \"kernel\": 8}, {\"type\": \"flatten\"}, {\"type\": \"output\", \"units\": 3}]")),
+        assertBad(run(exp(d.toString(), "[{\"type\": \"maxpool\", \"kernel\": 8}, {\"type\": \"flatten\"}, {\"type\": \"output\", \"units\": 10}]")),
                 "network.layers[0]", "does not fit");
     }
 
