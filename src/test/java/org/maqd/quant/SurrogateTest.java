@@ -49,7 +49,7 @@ class SurrogateTest {
         assertEquals(0.0, s.factor(-0.5000001, 0, 3));
         assertEquals(0.0, s.factor(3.5000001, 0, 3));
         assertEquals(1.0, s.factor(1.7, 0, 3));
-        assertEquals(1.0, s.factor(-1.2, 1.0, 0, 3) == 0 ? 1.0 : 0.0);   // z=-1.2, Δ=1: outside
+        assertEquals(0.0, s.factor(-1.2, 1.0, 0, 3));                     // z=−1.2, Δ=1: t=−1.2 outside
         assertEquals(1.0, s.factor(1.2, 0.4, 0, 3));                       // t=3 inside
     }
 
