@@ -14,7 +14,8 @@ import org.maqd.tensor.Tensor;
  * <p>Running estimates start at mean 0, variance 1 and move with momentum 0.1 towards the batch mean and the
  * <em>unbiased</em> batch variance {@code σ²·n/(n−1)}, as PyTorch does. When a statistic covers a single element
  * (BN with batch 1 on {@code [1, C]}), the unbiased variance is undefined: the running variance is then left
- * unchanged, while the batch variance is 0, so the output is exactly β and the input gradient is 0.
+ * unchanged, while the batch variance is 0, so the output is exactly β and the input gradient is 0 (up to float
+ * rounding).
  */
 abstract class BatchStatNorm extends NormBase implements FoldableNorm {
     static final double MOMENTUM = 0.1;
