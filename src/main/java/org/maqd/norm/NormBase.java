@@ -76,8 +76,8 @@ abstract class NormBase implements Norm {
 
     /** Validates {@code x}, records B and S, and makes sure y and x̂ fit (allocating only when the shape changed). */
     void prepareForward(Tensor x) {
-        int[] s = x.shape();
-        if (!Arrays.equals(s, shape)) {
+        if (shape == null || !x.hasShape(shape)) {
+            int[] s = x.shape();
             check(s);
             shape = s;
             batch = s[0];
