@@ -51,6 +51,24 @@ class NormsTest {
     }
 
     @Test
+    void groupNormWithOneGroupIsLayerNorm() {
+        Rng rng = new Rng(10);
+        Tensor x = gaussian(rng, 2, 1, 3, 16, 4, 4), g = gaussian(rng, 1, 0, 3, 16, 4, 4);
+        Norm ln = new LayerNorm(16, null), gn = new GroupNorm(16, 1, null);
+        assertArrayEquals(ln.forward(x, Mode.TRAIN).data, gn.forward(x, Mode.TRAIN).data);
+        assertArrayEquals(ln.backward(g).data, gn.backward(g).data);
+        assertArrayEquals(ln.weight().grad.data, gn.weight().grad.data);
+        // With 16 groups each channel of each sample is normalised on its own (instance normalization).
+        Norm in = new GroupNorm(16, 16, null);
+        float[] y = in.forward(x, Mode.EVAL).data;
+        for (int plane = 0; plane < 3 * 16; plane++) {
+            double m = 0;
+            for (int i = 0; i < 16; i++) m += y[plane * 16 + i];
+            assertEquals(0.0, m / 16, 1e-5, "plane " + plane + " mean");
+        }
+    }
+
+    @Test
     void foldabilityAndRunningStatisticsByKind() {
         for (String k : KINDS) {
             Norm n = Norms.create(k, 16, 8, null);
