@@ -120,12 +120,24 @@ abstract class SampleStatNorm extends NormBase {
         for (int k = k0; k < k1; k++) {
             int start = k * len, p0 = k * perGroup, c0 = (k % groups) * perGroup;
             double mg = 0, mgx = 0;                    // Σ γ·dy and Σ γ·dy·x̂ over the segment
-            if (s == 1) {
-                for (int j = 0; j < perGroup; j++) {
+            if (s == 1) {                              // two interleaved accumulator pairs, fixed order
+                double mg1 = 0, mgx1 = 0;
+                int j = 0;
+                for (; j + 1 < perGroup; j += 2) {
+                    double gd0 = (double) g[c0 + j] * d[start + j];
+                    double gd1 = (double) g[c0 + j + 1] * d[start + j + 1];
+                    mg += gd0;
+                    mgx += gd0 * h[start + j];
+                    mg1 += gd1;
+                    mgx1 += gd1 * h[start + j + 1];
+                }
+                if (j < perGroup) {
                     double gd = (double) g[c0 + j] * d[start + j];
                     mg += gd;
                     mgx += gd * h[start + j];
                 }
+                mg += mg1;
+                mgx += mgx1;
             } else {
                 for (int j = 0; j < perGroup; j++) {
                     int from = start + j * s;
