@@ -13,8 +13,9 @@ import org.maqd.tensor.Tensor;
  * <p>Layout: an input {@code [B, C, H, W]} is seen as {@code B·C} <em>planes</em> of {@code S = H·W} contiguous
  * elements; a {@code [B, C]} input has {@code S = 1}. Plane {@code p = b·C + c} belongs to sample b and channel c.
  *
- * <p>Determinism: every reduction is split into per-plane (or per-segment) partial sums, each computed by one
- * thread in index order with a double accumulator, and the partials are combined serially in a fixed order.
+ * <p>Determinism: every reduction is split into per-plane, per-segment or (for {@code S = 1}) per-channel partial
+ * sums, each computed by one thread in a fixed order with double accumulators (contiguous runs use four
+ * interleaved accumulators), and the partials are combined serially in a fixed order.
  * Chunk boundaries only decide which thread computes which partial, so the bits do not depend on the thread
  * count, nor on whether the work was dispatched at all: tensors smaller than one chunk ({@link #GRAIN} elements)
  * run on the calling thread.
