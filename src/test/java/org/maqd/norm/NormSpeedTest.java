@@ -21,7 +21,7 @@ class NormSpeedTest {
     void smallBatchForwardPlusBackwardTakesMicroseconds() {
         try (Parallel two = new Parallel(2)) {
             for (String kind : KINDS) {
-                double us = medianMicros(kind, new int[] {4, 256}, two, 20000);
+                double us = medianMicros(kind, new int[] {4, 256}, two, 10000);
                 System.out.printf("norm %s [4, 256] train forward+backward: %.2f us (median)%n", kind, us);
                 assertTrue(us < 200, kind + " took " + us + " us");
             }
