@@ -57,7 +57,7 @@ public final class Gemm {
                 int rb = t / colBlocks, cb = t % colBlocks;
                 int i0 = rb * ROW_BLOCK, i1 = Math.min(m, i0 + ROW_BLOCK);
                 int q0 = cb * panelsPerTile, q1 = Math.min(panels, q0 + panelsPerTile);
-                PackedGemm.region(n, k, a, aOff, ars, acs, bp, 0, c, cOff, n, accumulate,
+                PackedGemm.region(n, k, a, aOff, ars, acs, bp, 0, PackedPanels.NR, PackedPanels.NR * k, c, cOff, n, accumulate,
                         i0, i1, q0, q1, tiles, t * PackedGemm.TILE);
             }
         });

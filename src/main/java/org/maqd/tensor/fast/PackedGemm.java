@@ -5,28 +5,34 @@ import static org.maqd.tensor.fast.MicroKernels.MR;
 import static org.maqd.tensor.fast.MicroKernels.NR;
 
 /**
- * Serial blocked GEMM over a packed B: {@code C[i0:i1, panels q0:q1] (+)= op(A) · op(B)}.
+ * Serial blocked GEMM driver: {@code C[i0:i1, panels q0:q1] (+)= op(A) · op(B)}.
  * <p>
- * The k dimension is cut into near-equal blocks of at most {@link #KC} (boundaries depend on k only); for each block and panel the
- * rows are swept in register blocks of {@link MicroKernels#MR}. Every output element therefore sees the same
- * sequence of FMAs — initial value (C, or 0 for the first block without accumulate), then p = 0, 1, ..., k−1 —
- * whatever region, thread or kernel computes it.
+ * B is addressed by panels of {@link MicroKernels#NR} columns: element (p, q·NR + jj) at
+ * {@code bOff + q·bPanel + p·bRow + jj}. A packed B ({@link PackedPanels}) has bRow = NR, bPanel = NR·k; a plain
+ * row-major B [k, ldb] has bRow = ldb, bPanel = NR (its buffer then needs {@link MicroKernels#L} floats of slack
+ * after the last row, since edge vectors read whole vectors). A is read in place through strides.
+ * <p>
+ * The k dimension is cut into near-equal blocks of at most {@link #KC} (boundaries depend on k only); for each
+ * block and panel the rows are swept in register blocks of {@link MicroKernels#MR}. Every output element
+ * therefore sees the same sequence of FMAs — initial value (C, or 0 for the first block without accumulate),
+ * then p = 0, 1, ..., k−1 — whatever region, thread or kernel computes it.
  */
 public final class PackedGemm {
     private PackedGemm() {}
 
-    /** k-block length: a KC × NR slice of a panel stays in L1 while the rows sweep over it. */
+    /** Longest k-block: a block × NR slice of a panel stays in cache while the rows sweep over it. */
     public static final int KC = 256;
     /** Scratch floats one caller needs for edge tiles. */
     public static final int TILE = MR * L;
 
     /**
      * @param ars,acs strides of A between rows and between k-steps: (k, 1) for A [m, k], (1, m) for Aᵀ stored [k, m]
+     * @param bRow,bPanel strides of B between k-steps and between panels (see class comment)
      * @param tile scratch of {@link #TILE} floats at {@code tileOff}, private to this caller
      */
     public static void region(int n, int k, float[] a, int aOff, int ars, int acs,
-                              float[] bp, int bpOff, float[] c, int cOff, int ldc, boolean accumulate,
-                              int i0, int i1, int q0, int q1, float[] tile, int tileOff) {
+                              float[] b, int bOff, int bRow, int bPanel, float[] c, int cOff, int ldc,
+                              boolean accumulate, int i0, int i1, int q0, int q1, float[] tile, int tileOff) {
         if (k == 0) {
             if (!accumulate) for (int i = i0; i < i1; i++) {
                 java.util.Arrays.fill(c, cOff + i * ldc + q0 * NR, cOff + i * ldc + Math.min(n, q1 * NR), 0f);
@@ -40,36 +46,40 @@ public final class PackedGemm {
             for (int q = q0; q < q1; q++) {
                 int j0 = q * NR;
                 int w = Math.min(NR, n - j0);
-                int pb = bpOff + q * NR * k + kb * NR;
+                int pb = bOff + q * bPanel + kb * bRow;
                 int i = i0;
                 for (; i + MR <= i1; i += MR) {
                     int ai = aOff + i * ars + kb * acs;
                     int ci = cOff + i * ldc + j0;
                     if (w == NR) {
-                        MicroKernels.k4x4(a, ai, ars, acs, bp, pb, kc, c, ci, ldc, load);
-                    } else {
-                        int v = 0;
-                        for (; (v + 1) * L <= w; v++) {
-                            MicroKernels.k4x1(a, ai, ars, acs, bp, pb + v * L, kc, c, ci + v * L, ldc, load);
-                        }
-                        int rem = w - v * L;
-                        if (rem > 0) edge4(a, ai, ars, acs, bp, pb + v * L, kc, c, ci + v * L, ldc, load, rem, tile, tileOff);
+                        MicroKernels.k4x4(a, ai, ars, acs, b, pb, bRow, kc, c, ci, ldc, load);
+                        continue;
                     }
+                    int v = 0;
+                    if (w >= 2 * L) {
+                        MicroKernels.k4x2(a, ai, ars, acs, b, pb, bRow, kc, c, ci, ldc, load);
+                        v = 2;
+                    }
+                    for (; (v + 1) * L <= w; v++) {
+                        MicroKernels.k4x1(a, ai, ars, acs, b, pb + v * L, bRow, kc, c, ci + v * L, ldc, load);
+                    }
+                    int rem = w - v * L;
+                    if (rem > 0) edge4(a, ai, ars, acs, b, pb + v * L, bRow, kc, c, ci + v * L, ldc, load, rem, tile, tileOff);
                 }
                 for (; i < i1; i++) {
                     int ai = aOff + i * ars + kb * acs;
                     int ci = cOff + i * ldc + j0;
                     if (w == NR) {
-                        MicroKernels.k1x4(a, ai, acs, bp, pb, kc, c, ci, load);
-                    } else {
-                        int v = 0;
-                        for (; (v + 1) * L <= w; v++) MicroKernels.k1x1(a, ai, acs, bp, pb + v * L, kc, c, ci + v * L, load);
-                        int rem = w - v * L;
-                        if (rem > 0) {
-                            if (load) System.arraycopy(c, ci + v * L, tile, tileOff, rem);
-                            MicroKernels.k1x1(a, ai, acs, bp, pb + v * L, kc, tile, tileOff, load);
-                            System.arraycopy(tile, tileOff, c, ci + v * L, rem);
-                        }
+                        MicroKernels.k1x4(a, ai, acs, b, pb, bRow, kc, c, ci, load);
+                        continue;
+                    }
+                    int v = 0;
+                    for (; (v + 1) * L <= w; v++) MicroKernels.k1x1(a, ai, acs, b, pb + v * L, bRow, kc, c, ci + v * L, load);
+                    int rem = w - v * L;
+                    if (rem > 0) {
+                        if (load) System.arraycopy(c, ci + v * L, tile, tileOff, rem);
+                        MicroKernels.k1x1(a, ai, acs, b, pb + v * L, bRow, kc, tile, tileOff, load);
+                        System.arraycopy(tile, tileOff, c, ci + v * L, rem);
                     }
                 }
             }
@@ -83,10 +93,10 @@ public final class PackedGemm {
     }
 
     /** A partial vector of {@code rem < L} columns for 4 rows, computed in the tile and copied back. */
-    private static void edge4(float[] a, int ai, int ars, int acs, float[] bp, int pb, int kc,
+    private static void edge4(float[] a, int ai, int ars, int acs, float[] b, int pb, int bRow, int kc,
                               float[] c, int ci, int ldc, boolean load, int rem, float[] tile, int t) {
         if (load) for (int r = 0; r < MR; r++) System.arraycopy(c, ci + r * ldc, tile, t + r * L, rem);
-        MicroKernels.k4x1(a, ai, ars, acs, bp, pb, kc, tile, t, L, load);
+        MicroKernels.k4x1(a, ai, ars, acs, b, pb, bRow, kc, tile, t, L, load);
         for (int r = 0; r < MR; r++) System.arraycopy(tile, t + r * L, c, ci + r * ldc, rem);
     }
 
@@ -95,6 +105,18 @@ public final class PackedGemm {
                                 float[] bp, int bpOff, float[] c, int cOff, boolean accumulate,
                                 float[] tile, int tileOff) {
         int ars = transA ? 1 : k, acs = transA ? m : 1;
-        region(n, k, a, aOff, ars, acs, bp, bpOff, c, cOff, n, accumulate, 0, m, 0, PackedPanels.panels(n), tile, tileOff);
+        region(n, k, a, aOff, ars, acs, bp, bpOff, NR, NR * k, c, cOff, n, accumulate,
+                0, m, 0, PackedPanels.panels(n), tile, tileOff);
+    }
+
+    /**
+     * Serially, C[m, n] (row stride ldc) (+)= A · B with A element (i, p) at {@code aOff + i·ars + p·acs} and B a
+     * plain row-major [k, ·] with row stride ldb, read in place (needs {@link MicroKernels#L} floats of slack).
+     */
+    public static void multiplyPlainB(int m, int n, int k, float[] a, int aOff, int ars, int acs,
+                                      float[] b, int bOff, int ldb, float[] c, int cOff, int ldc,
+                                      boolean accumulate, float[] tile, int tileOff) {
+        region(n, k, a, aOff, ars, acs, b, bOff, ldb, NR, c, cOff, ldc, accumulate,
+                0, m, 0, PackedPanels.panels(n), tile, tileOff);
     }
 }
