@@ -49,6 +49,7 @@ public final class Conv2d implements Layer {
     private final Parallel par;
 
     private ConvGeometry geom;
+    private ShiftedConv shiftedConv;   // step tables for the shifted path, per geometry
     private ConvWorkspace[] work;
     private Tensor x;          // cached input [B, in, H, W]
     private Tensor wEff;       // cached effective weight [out, in, k, k]
@@ -132,6 +133,7 @@ public final class Conv2d implements Layer {
         int batch = os[0];
         if (geom == null || !geom.sameAs(inC, input.dim(2), input.dim(3))) {
             geom = new ConvGeometry(inC, input.dim(2), input.dim(3), kernel, kernel, stride, padding);
+            shiftedConv = ShiftedConv.applies(geom) ? new ShiftedConv(geom, outC) : null;
         }
         final ConvGeometry g = geom;
         x = input;
@@ -144,12 +146,13 @@ public final class Conv2d implements Layer {
         final int inSize = inC * g.h * g.w, outSize = outC * g.p;
         shifted = chooseShifted(g);
         if (shifted) {
+            final ShiftedConv sc = shiftedConv;
             par.forRange(batch, grain, (s0, s1) -> {
                 ConvWorkspace ws = work[s0 / grain];
-                float[] xpad = ws.padded(ShiftedConv.paddedInputSize(g)), wide = ws.dcol(ShiftedConv.wideSize(g, outC));
+                float[] xpad = ws.padded(sc.paddedInputSize()), wide = ws.dcol(sc.wideSize());
                 for (int s = s0; s < s1; s++) {
-                    ShiftedConv.padInput(g, xd, s * inSize, xpad);
-                    ShiftedConv.forward(g, outC, xpad, wd, bd, yd, s * outSize, wide, ws.tile);
+                    sc.padInput(xd, s * inSize, xpad);
+                    sc.forward(xpad, wd, bd, yd, s * outSize, wide, ws.tile);
                 }
             });
             return y;
@@ -226,22 +229,23 @@ public final class Conv2d implements Layer {
     private void backwardShifted(ConvGeometry g, Tensor gradOut, int batch, int grain) {
         final int inSize = inC * g.h * g.w, outSize = outC * g.p, wSize = outC * g.k;
         final float[] xd = x.data, wd = wEff.data, dyd = gradOut.data, dxd = dx.data;
+        final ShiftedConv sc = shiftedConv;
         par.forRange(batch, grain, (s0, s1) -> {
             ConvWorkspace ws = work[s0 / grain];
-            float[] xpad = ws.padded(ShiftedConv.paddedInputSize(g));
-            float[] dypad = ws.paddedGrad(ShiftedConv.paddedGradSize(g, outC));
-            float[] wide = ws.dcol(ShiftedConv.wideSize(g, outC));
-            float[] packed = ws.packed(ShiftedConv.packedGradSize(g, outC));
+            float[] xpad = ws.padded(sc.paddedInputSize());
+            float[] dypad = ws.paddedGrad(sc.paddedGradSize());
+            float[] wide = ws.dcol(sc.wideSize());
+            float[] packed = ws.packed(sc.packedGradSize());
             float[] part = ws.partial(wSize + outC);
             for (int s = s0; s < s1; s++) {
                 int dyOff = s * outSize;
                 boolean first = s == s0;
                 // weight: part[taps][C][O] (+)= x_pad (shifted) · dy_wideᵀ
-                ShiftedConv.padInput(g, xd, s * inSize, xpad);
-                ShiftedConv.backwardWeight(g, outC, xpad, dyd, dyOff, part, 0, !first, packed, ws.tile);
+                sc.padInput(xd, s * inSize, xpad);
+                sc.backwardWeight(xpad, dyd, dyOff, part, 0, !first, packed, ws.tile);
                 biasPartial(dyd, dyOff, g.p, part, wSize, first);
                 // input: dx[s] = Σ_t W_tᵀ · dy_pad (shifted)
-                ShiftedConv.backwardInput(g, outC, dyd, dyOff, wd, dxd, s * inSize, dypad, wide, ws.tile);
+                sc.backwardInput(dyd, dyOff, wd, dxd, s * inSize, dypad, wide, ws.tile);
             }
         });
     }

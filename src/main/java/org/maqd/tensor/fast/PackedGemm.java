@@ -108,15 +108,4 @@ public final class PackedGemm {
         region(n, k, a, aOff, ars, acs, bp, bpOff, NR, NR * k, c, cOff, n, accumulate,
                 0, m, 0, PackedPanels.panels(n), tile, tileOff);
     }
-
-    /**
-     * Serially, C[m, n] (row stride ldc) (+)= A · B with A element (i, p) at {@code aOff + i·ars + p·acs} and B a
-     * plain row-major [k, ·] with row stride ldb, read in place (needs {@link MicroKernels#L} floats of slack).
-     */
-    public static void multiplyPlainB(int m, int n, int k, float[] a, int aOff, int ars, int acs,
-                                      float[] b, int bOff, int ldb, float[] c, int cOff, int ldc,
-                                      boolean accumulate, float[] tile, int tileOff) {
-        region(n, k, a, aOff, ars, acs, b, bOff, ldb, NR, c, cOff, ldc, accumulate,
-                0, m, 0, PackedPanels.panels(n), tile, tileOff);
-    }
 }

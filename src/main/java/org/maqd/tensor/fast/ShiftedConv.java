@@ -11,14 +11,46 @@ import java.util.Arrays;
  *   input     dxw[C, r']     = Σ_t  W_tᵀ[C, O] · dy_pad[O, r' + flipShift_t]   (dy padded by kernel−1−pad)
  *   weight    dW_tᵀ[C, O]   += x_pad[C, r + shift_t] · dy_wideᵀ[r, O]            (dy_wide: dy on the wide grid, 0 elsewhere)
  * </pre>
- * Only O·P-sized copies remain (padding, compaction, one transposed pack of dy per sample), instead of the
+ * The forward and input-gradient sums run as one table-driven GEMM over all (tap, channel) steps
+ * ({@link TapGemm}), accumulating in registers. Only O·P-sized copies remain (padding, compaction, one transposed pack of dy per sample), instead of the
  * K·P-sized im2col traffic. Sums run over taps in order, channels inside: fixed, thread-independent.
+ * One instance per (geometry, output channels) holds the step tables.
  * Applies when stride is 1 and padding < kernel (so the gradient's padding kernel−1−pad is not negative).
  */
 public final class ShiftedConv {
-    private ShiftedConv() {}
-
     private static final int NR = PackedPanels.NR;
+
+    private final ConvGeometry g;
+    private final int outC;
+    /** Forward steps q = (t, c): A = W at c·taps + t, B = x_pad at c·plane + shift_t. */
+    private final int[] fwdA, fwdB;
+    /** Input-gradient steps q = (t, o): A = Wᵀ at o·K + t, B = dy_pad at o·plane + flipped shift_t. */
+    private final int[] gradA, gradB;
+
+    public ShiftedConv(ConvGeometry g, int outC) {
+        if (!applies(g)) throw new IllegalArgumentException("shifted convolution needs stride 1 and padding < kernel");
+        this.g = g;
+        this.outC = outC;
+        int taps = g.kh * g.kw, wp = wp(g), pp = hp(g) * wp, wq = wq(g), pq = hq(g) * wq;
+        fwdA = new int[taps * g.c];
+        fwdB = new int[taps * g.c];
+        gradA = new int[taps * outC];
+        gradB = new int[taps * outC];
+        for (int t = 0; t < taps; t++) {
+            int ky = t / g.kw, kx = t % g.kw;
+            for (int c = 0; c < g.c; c++) {
+                fwdA[t * g.c + c] = c * taps + t;
+                fwdB[t * g.c + c] = c * pp + ky * wp + kx;
+            }
+            for (int o = 0; o < outC; o++) {
+                gradA[t * outC + o] = o * g.k + t;
+                gradB[t * outC + o] = o * pq + (g.kh - 1 - ky) * wq + (g.kw - 1 - kx);
+            }
+        }
+    }
+
+    public ConvGeometry geometry() { return g; }
+    public int outChannels() { return outC; }
 
     public static boolean applies(ConvGeometry g) {
         return g.stride == 1 && g.pad < g.kh && g.pad < g.kw;
@@ -34,18 +66,18 @@ public final class ShiftedConv {
     private static int nIn(ConvGeometry g) { return (g.h - 1) * wq(g) + g.w; }
 
     /** Floats for the padded input (with read slack). */
-    public static int paddedInputSize(ConvGeometry g) { return g.c * hp(g) * wp(g) + NR; }
+    public int paddedInputSize() { return g.c * hp(g) * wp(g) + NR; }
     /** Floats for the padded output gradient (with read slack). */
-    public static int paddedGradSize(ConvGeometry g, int outC) { return outC * hq(g) * wq(g) + NR; }
+    public int paddedGradSize() { return outC * hq(g) * wq(g) + NR; }
     /** Floats for the wide result grid of forward or input gradient. */
-    public static int wideSize(ConvGeometry g, int outC) { return Math.max(outC * nOut(g), g.c * nIn(g)); }
+    public int wideSize() { return Math.max(outC * nOut(g), g.c * nIn(g)); }
     /** Floats for the packed dy_wideᵀ operand. */
-    public static int packedGradSize(ConvGeometry g, int outC) { return PackedPanels.size(outC, nOut(g)); }
+    public int packedGradSize() { return PackedPanels.size(outC, nOut(g)); }
     /** Floats of one sample's weight gradient in tap-major layout [kh·kw][C][O]. */
-    public static int weightGradSize(ConvGeometry g, int outC) { return g.kh * g.kw * g.c * outC; }
+    public int weightGradSize() { return g.kh * g.kw * g.c * outC; }
 
     /** Zero-pads x [C, H, W] at xOff into xpad [C, Hp, Wp]. */
-    public static void padInput(ConvGeometry g, float[] x, int xOff, float[] xpad) {
+    public void padInput(float[] x, int xOff, float[] xpad) {
         pad(x, xOff, g.c, g.h, g.w, g.pad, g.pad, xpad);
     }
 
@@ -60,14 +92,10 @@ public final class ShiftedConv {
     }
 
     /** y [O, OH, OW] at yOff = conv(x) (+ bias), from xpad already filled by {@link #padInput}. */
-    public static void forward(ConvGeometry g, int outC, float[] xpad, float[] w, float[] bias,
-                               float[] y, int yOff, float[] wide, float[] tile) {
-        int wp = wp(g), plane = hp(g) * wp, n = nOut(g), taps = g.kh * g.kw;
-        for (int t = 0; t < taps; t++) {
-            int shift = (t / g.kw) * wp + t % g.kw;
-            // wide[O, n] (+)= W_t[O, C] · x_pad[C, n] (shifted);  W_t[o, c] = w[o·K + c·taps + t]
-            PackedGemm.multiplyPlainB(outC, n, g.c, w, t, g.k, taps, xpad, shift, plane, wide, 0, n, t > 0, tile, 0);
-        }
+    public void forward(float[] xpad, float[] w, float[] bias, float[] y, int yOff, float[] wide, float[] tile) {
+        int wp = wp(g), n = nOut(g);
+        // wide[O, n] = Σ_(t, c) W[o, c, t] · x_pad[c, r + shift_t]
+        TapGemm.multiply(outC, n, w, 0, g.k, fwdA, xpad, 0, fwdB, fwdA.length, wide, 0, n, false, tile, 0);
         for (int o = 0; o < outC; o++) {
             float b = bias == null ? 0f : bias[o];
             for (int oy = 0; oy < g.oh; oy++) {
@@ -82,17 +110,13 @@ public final class ShiftedConv {
     }
 
     /** dx [C, H, W] at dxOff = input gradient of dy [O, OH, OW] at dyOff (overwrites). */
-    public static void backwardInput(ConvGeometry g, int outC, float[] dy, int dyOff, float[] w,
-                                     float[] dx, int dxOff, float[] dypad, float[] wide, float[] tile) {
+    public void backwardInput(float[] dy, int dyOff, float[] w, float[] dx, int dxOff,
+                              float[] dypad, float[] wide, float[] tile) {
         int qy = g.kh - 1 - g.pad, qx = g.kw - 1 - g.pad;
         pad(dy, dyOff, outC, g.oh, g.ow, qy, qx, dypad);
-        int wq = wq(g), plane = hq(g) * wq, n = nIn(g), taps = g.kh * g.kw;
-        for (int t = 0; t < taps; t++) {
-            int ky = t / g.kw, kx = t % g.kw;
-            int shift = (g.kh - 1 - ky) * wq + (g.kw - 1 - kx);
-            // dxw[C, n] (+)= W_tᵀ[C, O] · dy_pad[O, n] (shifted);  W_tᵀ[c, o] = w[o·K + c·taps + t]
-            PackedGemm.multiplyPlainB(g.c, n, outC, w, t, taps, g.k, dypad, shift, plane, wide, 0, n, t > 0, tile, 0);
-        }
+        int wq = wq(g), n = nIn(g);
+        // dxw[C, n] = Σ_(t, o) W[o, c, t] · dy_pad[o, r' + flipped shift_t]
+        TapGemm.multiply(g.c, n, w, 0, g.kh * g.kw, gradA, dypad, 0, gradB, gradA.length, wide, 0, n, false, tile, 0);
         for (int c = 0; c < g.c; c++) {
             for (int iy = 0; iy < g.h; iy++) {
                 System.arraycopy(wide, c * n + iy * wq, dx, dxOff + (c * g.h + iy) * g.w, g.w);
@@ -104,8 +128,8 @@ public final class ShiftedConv {
      * dWᵀ [taps][C][O] (+)= weight gradient of one sample, from xpad filled by {@link #padInput} and
      * dy [O, OH, OW] at dyOff; {@code accumulate} false overwrites.
      */
-    public static void backwardWeight(ConvGeometry g, int outC, float[] xpad, float[] dy, int dyOff,
-                                      float[] dwt, int dwtOff, boolean accumulate, float[] packed, float[] tile) {
+    public void backwardWeight(float[] xpad, float[] dy, int dyOff, float[] dwt, int dwtOff, boolean accumulate,
+                               float[] packed, float[] tile) {
         int wp = wp(g), plane = hp(g) * wp, n = nOut(g), taps = g.kh * g.kw;
         // packed op(B) = dy_wideᵀ [n, O]: element (r, o) at (o/NR)·NR·n + r·NR + o%NR
         for (int o = 0; o < outC; o++) {
