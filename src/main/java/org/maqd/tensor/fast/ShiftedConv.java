@@ -133,10 +133,12 @@ public final class ShiftedConv {
         int wp = wp(g), plane = hp(g) * wp, n = nOut(g), taps = g.kh * g.kw;
         // packed op(B) = dy_wideᵀ [n, O]: element (r, o) at (o/NR)·NR·n + r·NR + o%NR
         for (int o = 0; o < outC; o++) {
-            int col = (o / NR) * NR * n + o % NR;
-            for (int r = 0; r < n; r++) {
-                int oy = r / wp, ox = r - oy * wp;
-                packed[col + r * NR] = ox < g.ow ? dy[dyOff + o * g.p + oy * g.ow + ox] : 0f;
+            int col = (o / NR) * NR * n + o % NR, src = dyOff + o * g.p;
+            for (int oy = 0; oy < g.oh; oy++) {
+                int r0 = oy * wp, end = Math.min(wp, n - r0);
+                for (int ox = 0; ox < end; ox++) {
+                    packed[col + (r0 + ox) * NR] = ox < g.ow ? dy[src + oy * g.ow + ox] : 0f;
+                }
             }
         }
         for (int t = 0; t < taps; t++) {
