@@ -48,6 +48,23 @@ public final class PackedGemm {
                 int w = Math.min(NR, n - j0);
                 int pb = bOff + q * bPanel + kb * bRow;
                 int i = i0;
+                if (w < NR && w >= 2 * L) {
+                    // narrow panel: 8-row blocks keep 16 accumulators busy on the first two vectors
+                    for (; i + 2 * MR <= i1; i += 2 * MR) {
+                        int ai = aOff + i * ars + kb * acs;
+                        int ci = cOff + i * ldc + j0;
+                        MicroKernels.k8x2(a, ai, ars, acs, b, pb, bRow, kc, c, ci, ldc, load);
+                        for (int h = 0; h < 2; h++) {
+                            int ah = ai + h * MR * ars, ch = ci + h * MR * ldc;
+                            int v = 2;
+                            for (; (v + 1) * L <= w; v++) {
+                                MicroKernels.k4x1(a, ah, ars, acs, b, pb + v * L, bRow, kc, c, ch + v * L, ldc, load);
+                            }
+                            int rem = w - v * L;
+                            if (rem > 0) edge4(a, ah, ars, acs, b, pb + v * L, bRow, kc, c, ch + v * L, ldc, load, rem, tile, tileOff);
+                        }
+                    }
+                }
                 for (; i + MR <= i1; i += MR) {
                     int ai = aOff + i * ars + kb * acs;
                     int ci = cOff + i * ldc + j0;
