@@ -184,6 +184,32 @@ class Conv2dTest {
     }
 
     @Test
+    void steadyStateStepsAllocateAlmostNothing() {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long tid = Thread.currentThread().getId();
+        for (Conv2d.Algorithm alg : new Conv2d.Algorithm[] {Conv2d.Algorithm.IM2COL, Conv2d.Algorithm.SHIFTED}) {
+            Rng rng = new Rng(66);
+            Conv2d conv = new Conv2d(8, 16, 3, 1, 1, true, null, Parallel.serial(), rng.split());
+            conv.setAlgorithm(alg);
+            Tensor x = GradCheck.random(rng, 16, 8, 12, 12);
+            Tensor dy = GradCheck.random(rng, conv.outputShape(x.shape()));
+            // warm up until the vector kernels are compiled (interpreted Vector API code boxes every vector)
+            for (int i = 0; i < 60; i++) {
+                conv.forward(x, Mode.TRAIN);
+                conv.backward(dy);
+            }
+            long before = mx.getThreadAllocatedBytes(tid);
+            for (int i = 0; i < 5; i++) {
+                conv.forward(x, Mode.TRAIN);
+                conv.backward(dy);
+            }
+            long perStep = (mx.getThreadAllocatedBytes(tid) - before) / 5;
+            // the step's buffers are hundreds of KB; only closures and small shape arrays may be allocated
+            assertTrue(perStep < 4096, alg + " allocated " + perStep + " bytes per step");
+        }
+    }
+
+    @Test
     void shapesAndErrors() {
         Conv2d conv = new Conv2d(3, 8, 3, 2, 1, false, null, null, new Rng(1));
         assertArrayEquals(new int[] {4, 8, 14, 14}, conv.outputShape(new int[] {4, 3, 28, 28}));
