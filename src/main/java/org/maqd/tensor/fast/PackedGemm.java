@@ -12,8 +12,9 @@ import static org.maqd.tensor.fast.MicroKernels.NR;
  * row-major B [k, ldb] has bRow = ldb, bPanel = NR (its buffer then needs {@link MicroKernels#L} floats of slack
  * after the last row, since edge vectors read whole vectors). A is read in place through strides.
  * <p>
- * The k dimension is cut into near-equal blocks of at most {@link #KC} (boundaries depend on k only); for each
- * block and panel the rows are swept in register blocks of {@link MicroKernels#MR}. Every output element
+ * Rows are taken {@link #MC} at a time; within them the k dimension is cut into near-equal blocks of at most
+ * {@link #KC} (boundaries depend on k only), and for each block and panel the rows are swept in register
+ * blocks of {@link MicroKernels#MR} (or 2·MR for two-vector panels). Every output element
  * therefore sees the same sequence of FMAs — initial value (C, or 0 for the first block without accumulate),
  * then p = 0, 1, ..., k−1 — whatever region, thread or kernel computes it.
  */
@@ -22,6 +23,8 @@ public final class PackedGemm {
 
     /** Longest k-block: a block × NR slice of a panel stays in cache while the rows sweep over it. */
     public static final int KC = 256;
+    /** Rows swept per k-block pass: an MC × KC slice of A stays in L2 while the panels go by. */
+    public static final int MC = 128;
     /** Scratch floats one caller needs for edge tiles. */
     public static final int TILE = MR * L;
 
@@ -40,63 +43,66 @@ public final class PackedGemm {
             return;
         }
         int kStep = kStep(k);
-        for (int kb = 0; kb < k; kb += kStep) {
-            int kc = Math.min(kStep, k - kb);
-            boolean load = accumulate || kb > 0;
-            for (int q = q0; q < q1; q++) {
-                int j0 = q * NR;
-                int w = Math.min(NR, n - j0);
-                int pb = bOff + q * bPanel + kb * bRow;
-                int i = i0;
-                if (w < NR && w >= 2 * L) {
-                    // narrow panel: 8-row blocks keep 16 accumulators busy on the first two vectors
-                    for (; i + 2 * MR <= i1; i += 2 * MR) {
-                        int ai = aOff + i * ars + kb * acs;
-                        int ci = cOff + i * ldc + j0;
-                        MicroKernels.k8x2(a, ai, ars, acs, b, pb, bRow, kc, c, ci, ldc, load);
-                        for (int h = 0; h < 2; h++) {
-                            int ah = ai + h * MR * ars, ch = ci + h * MR * ldc;
-                            int v = 2;
-                            for (; (v + 1) * L <= w; v++) {
-                                MicroKernels.k4x1(a, ah, ars, acs, b, pb + v * L, bRow, kc, c, ch + v * L, ldc, load);
+        for (int ib = i0; ib < i1; ib += MC) {
+            final int ie = Math.min(i1, ib + MC);
+            for (int kb = 0; kb < k; kb += kStep) {
+                int kc = Math.min(kStep, k - kb);
+                boolean load = accumulate || kb > 0;
+                for (int q = q0; q < q1; q++) {
+                    int j0 = q * NR;
+                    int w = Math.min(NR, n - j0);
+                    int pb = bOff + q * bPanel + kb * bRow;
+                    int i = ib;
+                    if (w < NR && w >= 2 * L) {
+                        // narrow panel: 8-row blocks keep 16 accumulators busy on the first two vectors
+                        for (; i + 2 * MR <= ie; i += 2 * MR) {
+                            int ai = aOff + i * ars + kb * acs;
+                            int ci = cOff + i * ldc + j0;
+                            MicroKernels.k8x2(a, ai, ars, acs, b, pb, bRow, kc, c, ci, ldc, load);
+                            for (int h = 0; h < 2; h++) {
+                                int ah = ai + h * MR * ars, ch = ci + h * MR * ldc;
+                                int v = 2;
+                                for (; (v + 1) * L <= w; v++) {
+                                    MicroKernels.k4x1(a, ah, ars, acs, b, pb + v * L, bRow, kc, c, ch + v * L, ldc, load);
+                                }
+                                int rem = w - v * L;
+                                if (rem > 0) edge4(a, ah, ars, acs, b, pb + v * L, bRow, kc, c, ch + v * L, ldc, load, rem, tile, tileOff);
                             }
-                            int rem = w - v * L;
-                            if (rem > 0) edge4(a, ah, ars, acs, b, pb + v * L, bRow, kc, c, ch + v * L, ldc, load, rem, tile, tileOff);
                         }
                     }
-                }
-                for (; i + MR <= i1; i += MR) {
-                    int ai = aOff + i * ars + kb * acs;
-                    int ci = cOff + i * ldc + j0;
-                    if (w == NR) {
-                        MicroKernels.k4x4(a, ai, ars, acs, b, pb, bRow, kc, c, ci, ldc, load);
-                        continue;
+                    for (; i + MR <= ie; i += MR) {
+                        int ai = aOff + i * ars + kb * acs;
+                        int ci = cOff + i * ldc + j0;
+                        if (w == NR) {
+                            MicroKernels.k4x4(a, ai, ars, acs, b, pb, bRow, kc, c, ci, ldc, load);
+                            continue;
+                        }
+                        int v = 0;
+                        if (w >= 2 * L) {
+                            MicroKernels.k4x2(a, ai, ars, acs, b, pb, bRow, kc, c, ci, ldc, load);
+                            v = 2;
+                        }
+                        for (; (v + 1) * L <= w; v++) {
+                            MicroKernels.k4x1(a, ai, ars, acs, b, pb + v * L, bRow, kc, c, ci + v * L, ldc, load);
+                        }
+                        int rem = w - v * L;
+                        if (rem > 0) edge4(a, ai, ars, acs, b, pb + v * L, bRow, kc, c, ci + v * L, ldc, load, rem, tile, tileOff);
                     }
-                    int v = 0;
-                    if (w >= 2 * L) {
-                        MicroKernels.k4x2(a, ai, ars, acs, b, pb, bRow, kc, c, ci, ldc, load);
-                        v = 2;
-                    }
-                    for (; (v + 1) * L <= w; v++) {
-                        MicroKernels.k4x1(a, ai, ars, acs, b, pb + v * L, bRow, kc, c, ci + v * L, ldc, load);
-                    }
-                    int rem = w - v * L;
-                    if (rem > 0) edge4(a, ai, ars, acs, b, pb + v * L, bRow, kc, c, ci + v * L, ldc, load, rem, tile, tileOff);
-                }
-                for (; i < i1; i++) {
-                    int ai = aOff + i * ars + kb * acs;
-                    int ci = cOff + i * ldc + j0;
-                    if (w == NR) {
-                        MicroKernels.k1x4(a, ai, acs, b, pb, bRow, kc, c, ci, load);
-                        continue;
-                    }
-                    int v = 0;
-                    for (; (v + 1) * L <= w; v++) MicroKernels.k1x1(a, ai, acs, b, pb + v * L, bRow, kc, c, ci + v * L, load);
-                    int rem = w - v * L;
-                    if (rem > 0) {
-                        if (load) System.arraycopy(c, ci + v * L, tile, tileOff, rem);
-                        MicroKernels.k1x1(a, ai, acs, b, pb + v * L, bRow, kc, tile, tileOff, load);
-                        System.arraycopy(tile, tileOff, c, ci + v * L, rem);
+                    for (; i < ie; i++) {
+                        int ai = aOff + i * ars + kb * acs;
+                        int ci = cOff + i * ldc + j0;
+                        if (w == NR) {
+                            MicroKernels.k1x4(a, ai, acs, b, pb, bRow, kc, c, ci, load);
+                            continue;
+                        }
+                        int v = 0;
+                        for (; (v + 1) * L <= w; v++) MicroKernels.k1x1(a, ai, acs, b, pb + v * L, bRow, kc, c, ci + v * L, load);
+                        int rem = w - v * L;
+                        if (rem > 0) {
+                            if (load) System.arraycopy(c, ci + v * L, tile, tileOff, rem);
+                            MicroKernels.k1x1(a, ai, acs, b, pb + v * L, bRow, kc, tile, tileOff, load);
+                            System.arraycopy(tile, tileOff, c, ci + v * L, rem);
+                        }
                     }
                 }
             }
