@@ -12,9 +12,11 @@ import java.util.Arrays;
  *   weight    dW_tᵀ[C, O]   += x_pad[C, r + shift_t] · dy_wideᵀ[r, O]            (dy_wide: dy on the wide grid, 0 elsewhere)
  * </pre>
  * The forward and input-gradient sums run as one table-driven GEMM over all (tap, channel) steps
- * ({@link TapGemm}), accumulating in registers. Only O·P-sized copies remain (padding, compaction, one transposed pack of dy per sample), instead of the
- * K·P-sized im2col traffic. Sums run over taps in order, channels inside: fixed, thread-independent.
- * One instance per (geometry, output channels) holds the step tables.
+ * ({@link TapGemm}), accumulating in registers. Only O·P-sized copies remain (padding, compaction, one
+ * transposed pack of dy per sample) instead of the K·P-sized im2col traffic. Sums run over taps in order,
+ * channels inside: fixed, thread-independent. One instance per (geometry, output channels) holds the step
+ * tables. Read slack: the padded buffers carry {@link PackedPanels#NR} extra floats because edge vectors read
+ * whole vectors past the last valid column (those lanes are discarded).
  * Applies when stride is 1 and padding < kernel (so the gradient's padding kernel−1−pad is not negative).
  */
 public final class ShiftedConv {
