@@ -26,7 +26,7 @@ public final class PackedGemm {
     /** Rows swept per k-block pass: an MC × KC slice of A stays in L2 while the panels go by. */
     public static final int MC = 128;
     /** Scratch floats one caller needs for edge tiles. */
-    public static final int TILE = MR * L;
+    public static final int TILE = MR * 2 * L;
 
     /**
      * @param ars,acs strides of A between rows and between k-steps: (k, 1) for A [m, k], (1, m) for Aᵀ stored [k, m]
@@ -61,12 +61,7 @@ public final class PackedGemm {
                             MicroKernels.k8x2(a, ai, ars, acs, b, pb, bRow, kc, c, ci, ldc, load);
                             for (int h = 0; h < 2; h++) {
                                 int ah = ai + h * MR * ars, ch = ci + h * MR * ldc;
-                                int v = 2;
-                                for (; (v + 1) * L <= w; v++) {
-                                    MicroKernels.k4x1(a, ah, ars, acs, b, pb + v * L, bRow, kc, c, ch + v * L, ldc, load);
-                                }
-                                int rem = w - v * L;
-                                if (rem > 0) edge4(a, ah, ars, acs, b, pb + v * L, bRow, kc, c, ch + v * L, ldc, load, rem, tile, tileOff);
+                                tail4(a, ah, ars, acs, b, pb, bRow, kc, c, ch, ldc, load, 2, w, tile, tileOff);
                             }
                         }
                     }
@@ -77,16 +72,7 @@ public final class PackedGemm {
                             MicroKernels.k4x4(a, ai, ars, acs, b, pb, bRow, kc, c, ci, ldc, load);
                             continue;
                         }
-                        int v = 0;
-                        if (w >= 2 * L) {
-                            MicroKernels.k4x2(a, ai, ars, acs, b, pb, bRow, kc, c, ci, ldc, load);
-                            v = 2;
-                        }
-                        for (; (v + 1) * L <= w; v++) {
-                            MicroKernels.k4x1(a, ai, ars, acs, b, pb + v * L, bRow, kc, c, ci + v * L, ldc, load);
-                        }
-                        int rem = w - v * L;
-                        if (rem > 0) edge4(a, ai, ars, acs, b, pb + v * L, bRow, kc, c, ci + v * L, ldc, load, rem, tile, tileOff);
+                        tail4(a, ai, ars, acs, b, pb, bRow, kc, c, ci, ldc, load, 0, w, tile, tileOff);
                     }
                     for (; i < ie; i++) {
                         int ai = aOff + i * ars + kb * acs;
@@ -115,12 +101,30 @@ public final class PackedGemm {
         return (k + blocks - 1) / blocks;
     }
 
-    /** A partial vector of {@code rem < L} columns for 4 rows, computed in the tile and copied back. */
-    private static void edge4(float[] a, int ai, int ars, int acs, float[] b, int pb, int bRow, int kc,
-                              float[] c, int ci, int ldc, boolean load, int rem, float[] tile, int t) {
-        if (load) for (int r = 0; r < MR; r++) System.arraycopy(c, ci + r * ldc, tile, t + r * L, rem);
-        MicroKernels.k4x1(a, ai, ars, acs, b, pb, bRow, kc, tile, t, L, load);
-        for (int r = 0; r < MR; r++) System.arraycopy(tile, t + r * L, c, ci + r * ldc, rem);
+    /**
+     * Columns [v·L, w) of a partial panel for 4 rows. Vectors go in pairs through the 2-vector kernel (8
+     * accumulators keep the FMA pipes full; 1-vector calls wait on FMA latency); a last full vector pairs with
+     * the partial one inside the tile; a partial vector alone goes through the tile with the 1-vector kernel.
+     */
+    private static void tail4(float[] a, int ai, int ars, int acs, float[] b, int pb, int bRow, int kc,
+                              float[] c, int ci, int ldc, boolean load, int v, int w, float[] tile, int t) {
+        int full = w / L, rem = w - full * L;
+        for (; full - v >= 2; v += 2) {
+            MicroKernels.k4x2(a, ai, ars, acs, b, pb + v * L, bRow, kc, c, ci + v * L, ldc, load);
+        }
+        int cv = ci + v * L, cols = w - v * L;
+        if (full - v == 1 && rem == 0) {
+            MicroKernels.k4x1(a, ai, ars, acs, b, pb + v * L, bRow, kc, c, cv, ldc, load);
+        } else if (cols > 0) {
+            int width = full - v == 1 ? 2 * L : L;
+            if (load) for (int r = 0; r < MR; r++) System.arraycopy(c, cv + r * ldc, tile, t + r * width, cols);
+            if (width == 2 * L) {
+                MicroKernels.k4x2(a, ai, ars, acs, b, pb + v * L, bRow, kc, tile, t, width, load);
+            } else {
+                MicroKernels.k4x1(a, ai, ars, acs, b, pb + v * L, bRow, kc, tile, t, width, load);
+            }
+            for (int r = 0; r < MR; r++) System.arraycopy(tile, t + r * width, c, cv + r * ldc, cols);
+        }
     }
 
     /** The whole product serially: C[m, n] (+)= op(A) · packed op(B). */
