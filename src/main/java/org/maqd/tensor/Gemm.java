@@ -12,7 +12,7 @@ import org.maqd.tensor.fast.PackedPanels;
  * chunks whose boundaries depend only on m and n — one column panel each when there are enough panels, else
  * tiles of {@link #ROW_BLOCK} rows × whole panels over a B packed up front; each chunk is run by one thread of
  * {@link Parallel#forRange}, and each element sums over k in a fixed order, so results are bit-identical for
- * any thread count. Tiny products take a plain loop.
+ * any thread count. Tiny products take a plain loop. C must not overlap A or B.
  */
 public final class Gemm {
     private Gemm() {}
