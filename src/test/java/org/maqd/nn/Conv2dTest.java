@@ -44,14 +44,14 @@ class Conv2dTest {
         Rng rng = new Rng(seed);
         Conv2d conv = new Conv2d(c, o, k, stride, pad, bias, WeightTransform.IDENTITY, TWO, rng.split());
         conv.setAlgorithm(alg);
-        Tensor x = ConvPoolGradCheck.random(rng, batch, c, h, w);
+        Tensor x = GradCheck.random(rng, batch, c, h, w);
         Tensor y = conv.forward(x, Mode.TRAIN);
         float[] bv = bias ? conv.bias().value.data : null;
         float[] yRef = RefConv.forward(x.data, batch, c, h, w, conv.weight().value.data, o, k, k, bv, stride, pad);
         String tag = alg + " B" + batch + " C" + c + " " + h + "x" + w + " O" + o + " k" + k + " s" + stride + " p" + pad;
         assertClose(yRef, y.data, 1e-4f, "y " + tag);
 
-        Tensor dy = ConvPoolGradCheck.random(rng, y.shape());
+        Tensor dy = GradCheck.random(rng, y.shape());
         Tensor dx = conv.backward(dy);
         float[] dxRef = new float[x.size()], dwRef = new float[conv.weight().value.size()], dbRef = new float[o];
         RefConv.backward(x.data, batch, c, h, w, conv.weight().value.data, o, k, k, stride, pad, dy.data, dxRef, dwRef, dbRef);
@@ -93,13 +93,13 @@ class Conv2dTest {
 
     static void finiteDifferences(Conv2d conv, int inC) {
         Rng rng = new Rng(21);
-        Tensor x = ConvPoolGradCheck.random(rng, 2, inC, 7, 6);
-        Tensor r = ConvPoolGradCheck.random(rng, conv.outputShape(x.shape()));
+        Tensor x = GradCheck.random(rng, 2, inC, 7, 6);
+        Tensor r = GradCheck.random(rng, conv.outputShape(x.shape()));
         conv.forward(x, Mode.TRAIN);
         float[] dx = conv.backward(r).data.clone();
-        ConvPoolGradCheck.check("dx", () -> ConvPoolGradCheck.loss(conv, x, r), x.data, dx, 60, 1e-2f, 2e-3, rng);
-        ConvPoolGradCheck.check("dw", () -> ConvPoolGradCheck.loss(conv, x, r), conv.weight().value.data, conv.weight().grad.data, 60, 1e-2f, 2e-3, rng);
-        ConvPoolGradCheck.check("db", () -> ConvPoolGradCheck.loss(conv, x, r), conv.bias().value.data, conv.bias().grad.data, 4, 1e-2f, 2e-3, rng);
+        GradCheck.check("dx", () -> GradCheck.loss(conv, x, r), x.data, dx, 60, 1e-2f, 2e-3, rng);
+        GradCheck.check("dw", () -> GradCheck.loss(conv, x, r), conv.weight().value.data, conv.weight().grad.data, 60, 1e-2f, 2e-3, rng);
+        GradCheck.check("db", () -> GradCheck.loss(conv, x, r), conv.bias().value.data, conv.bias().grad.data, 4, 1e-2f, 2e-3, rng);
     }
 
     @Test
@@ -115,9 +115,9 @@ class Conv2dTest {
             Rng rng = new Rng(33);
             Conv2d conv = new Conv2d(8, 16, 3, 1, 1, true, WeightTransform.IDENTITY, par, rng.split());
             conv.setAlgorithm(alg);
-            Tensor x = ConvPoolGradCheck.random(rng, 13, 8, 10, 10);
+            Tensor x = GradCheck.random(rng, 13, 8, 10, 10);
             Tensor y = conv.forward(x, Mode.TRAIN);
-            Tensor dx = conv.backward(ConvPoolGradCheck.random(rng, y.shape()));
+            Tensor dx = conv.backward(GradCheck.random(rng, y.shape()));
             float[][] got = {y.data.clone(), dx.data.clone(), conv.weight().grad.data.clone(), conv.bias().grad.data.clone()};
             if (ref == null) {
                 ref = got;
@@ -149,13 +149,13 @@ class Conv2dTest {
         Rng rng = new Rng(44);
         Doubling t = new Doubling();
         Conv2d conv = new Conv2d(2, 3, 3, 1, 1, false, t, TWO, rng.split());
-        Tensor x = ConvPoolGradCheck.random(rng, 6, 2, 5, 5);
+        Tensor x = GradCheck.random(rng, 6, 2, 5, 5);
         Tensor y = conv.forward(x, Mode.TRAIN);
         assertEquals(1, t.forwards, "transform must run once per forward, not per sample");
         float[] w2 = conv.weight().value.data.clone();
         for (int i = 0; i < w2.length; i++) w2[i] *= 2f;
         assertClose(RefConv.forward(x.data, 6, 2, 5, 5, w2, 3, 3, 3, null, 1, 1), y.data, 1e-4f, "y with transformed weight");
-        Tensor dy = ConvPoolGradCheck.random(rng, y.shape());
+        Tensor dy = GradCheck.random(rng, y.shape());
         Tensor dx = conv.backward(dy);
         float[] dxRef = new float[x.size()], dwRef = new float[w2.length];
         RefConv.backward(x.data, 6, 2, 5, 5, w2, 3, 3, 3, 1, 1, dy.data, dxRef, dwRef, null);
@@ -168,9 +168,9 @@ class Conv2dTest {
     void paramGradsAccumulateAndOutputsAreReused() {
         Rng rng = new Rng(55);
         Conv2d conv = new Conv2d(2, 3, 3, 1, 0, true, null, TWO, rng.split());
-        Tensor x = ConvPoolGradCheck.random(rng, 4, 2, 6, 6);
+        Tensor x = GradCheck.random(rng, 4, 2, 6, 6);
         Tensor y1 = conv.forward(x, Mode.TRAIN);
-        Tensor dy = ConvPoolGradCheck.random(rng, y1.shape());
+        Tensor dy = GradCheck.random(rng, y1.shape());
         Tensor dx1 = conv.backward(dy);
         float[] g1 = conv.weight().grad.data.clone(), b1 = conv.bias().grad.data.clone();
         Tensor y2 = conv.forward(x, Mode.TRAIN);
@@ -179,7 +179,7 @@ class Conv2dTest {
         assertSame(dx1, dx2, "input gradient reused for the same batch size");
         for (int i = 0; i < g1.length; i++) assertEquals(2 * g1[i], conv.weight().grad.data[i], 1e-5f * Math.max(1, Math.abs(g1[i])));
         for (int i = 0; i < b1.length; i++) assertEquals(2 * b1[i], conv.bias().grad.data[i], 1e-5f * Math.max(1, Math.abs(b1[i])));
-        Tensor y3 = conv.forward(ConvPoolGradCheck.random(rng, 5, 2, 6, 6), Mode.TRAIN);
+        Tensor y3 = conv.forward(GradCheck.random(rng, 5, 2, 6, 6), Mode.TRAIN);
         assertEquals(5, y3.dim(0));
     }
 
@@ -191,8 +191,8 @@ class Conv2dTest {
             Rng rng = new Rng(66);
             Conv2d conv = new Conv2d(8, 16, 3, 1, 1, true, null, Parallel.serial(), rng.split());
             conv.setAlgorithm(alg);
-            Tensor x = ConvPoolGradCheck.random(rng, 16, 8, 12, 12);
-            Tensor dy = ConvPoolGradCheck.random(rng, conv.outputShape(x.shape()));
+            Tensor x = GradCheck.random(rng, 16, 8, 12, 12);
+            Tensor dy = GradCheck.random(rng, conv.outputShape(x.shape()));
             // warm up until the vector kernels are compiled (interpreted Vector API code boxes every vector)
             for (int i = 0; i < 60; i++) {
                 conv.forward(x, Mode.TRAIN);

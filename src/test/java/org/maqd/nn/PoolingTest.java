@@ -29,10 +29,10 @@ class PoolingTest {
 
     static void fd(Layer layer, Tensor x, long seed) {
         Rng rng = new Rng(seed);
-        Tensor r = ConvPoolGradCheck.random(rng, layer.outputShape(x.shape()));
+        Tensor r = GradCheck.random(rng, layer.outputShape(x.shape()));
         layer.forward(x, Mode.TRAIN);
         float[] dx = layer.backward(r).data.clone();
-        ConvPoolGradCheck.check(layer.kind() + " dx", () -> ConvPoolGradCheck.loss(layer, x, r), x.data, dx, 400, 1e-2f, 1e-3, rng);
+        GradCheck.check(layer.kind() + " dx", () -> GradCheck.loss(layer, x, r), x.data, dx, 400, 1e-2f, 1e-3, rng);
     }
 
     @Test
@@ -81,8 +81,8 @@ class PoolingTest {
 
     @Test
     void avgPoolFiniteDifferences() {
-        fd(new AvgPool2d(2, 2, TWO), ConvPoolGradCheck.random(new Rng(7), 3, 4, 6, 7), 8);
-        fd(new AvgPool2d(3, 1), ConvPoolGradCheck.random(new Rng(9), 2, 2, 5, 6), 10);
+        fd(new AvgPool2d(2, 2, TWO), GradCheck.random(new Rng(7), 3, 4, 6, 7), 8);
+        fd(new AvgPool2d(3, 1), GradCheck.random(new Rng(9), 2, 2, 5, 6), 10);
     }
 
     @Test
@@ -94,7 +94,7 @@ class PoolingTest {
         assertArrayEquals(new float[] {3, 1}, y.data);
         Tensor dx = pool.backward(Tensor.of(new float[] {4, -8}, 1, 2));
         assertArrayEquals(new float[] {1, 1, 1, 1, -2, -2, -2, -2}, dx.data);
-        fd(new GlobalAvgPool(), ConvPoolGradCheck.random(new Rng(11), 3, 5, 3, 4), 12);
+        fd(new GlobalAvgPool(), GradCheck.random(new Rng(11), 3, 5, 3, 4), 12);
     }
 
     @Test
@@ -116,8 +116,8 @@ class PoolingTest {
 
     @Test
     void identicalAcrossThreadCountsAndBuffersReused() {
-        Tensor x = ConvPoolGradCheck.random(new Rng(13), 9, 7, 8, 8);
-        Tensor g = ConvPoolGradCheck.random(new Rng(14), 9, 7, 4, 4);
+        Tensor x = GradCheck.random(new Rng(13), 9, 7, 8, 8);
+        Tensor g = GradCheck.random(new Rng(14), 9, 7, 4, 4);
         Layer[] one = {new MaxPool2d(2, 2), new AvgPool2d(2, 2)};
         Layer[] two = {new MaxPool2d(2, 2, TWO), new AvgPool2d(2, 2, TWO)};
         for (int i = 0; i < one.length; i++) {

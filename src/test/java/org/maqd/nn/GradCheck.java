@@ -10,8 +10,8 @@ import org.maqd.tensor.Tensor;
  * Central finite differences for layers. The probe loss is L = Σ y ⊙ r for a fixed random r (so dL/dy = r),
  * summed in double; analytic gradients come from the layer's backward.
  */
-final class ConvPoolGradCheck {
-    private ConvPoolGradCheck() {}
+final class GradCheck {
+    private GradCheck() {}
 
     static Tensor random(Rng rng, int... shape) {
         Tensor t = Tensor.zeros(shape);
