@@ -1,7 +1,6 @@
 package org.maqd.tensor.fast;
 
 import static org.maqd.tensor.fast.MicroKernels.L;
-import static org.maqd.tensor.fast.MicroKernels.NR;
 import static org.maqd.tensor.fast.MicroKernels.S;
 
 import jdk.incubator.vector.FloatVector;
@@ -16,7 +15,7 @@ import jdk.incubator.vector.FloatVector;
 final class TapKernels {
     private TapKernels() {}
 
-    /** 4 rows × 4 vectors: C[4, NR] at {@code ci} (row stride ldc) (+)= A[4, kc] · Bp[kc, NR]. */
+    /** 4 rows × 4 vectors: C[4, 4L] at {@code ci} (row stride ldc) (+)= Σ_q A[4, q] · B[q, 4L]. */
     static void k4x4(float[] a, int ai, int ars, int[] aRel, float[] b, int bi, int[] bRel, int kq,
                      float[] c, int ci, int ldc, boolean load) {
         final int c1 = ci + ldc, c2 = c1 + ldc, c3 = c2 + ldc;
