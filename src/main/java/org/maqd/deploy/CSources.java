@@ -68,6 +68,9 @@ final class CSources {
                 return best;
             }
 
+            """;
+
+    static final String MAXPOOL = """
             /* Max pooling on codes (Q_a is monotone, so it commutes with the pool). */
             static void maxpool(int ch, int ih, int iw, int oh, int ow, int k, int s, const uint8_t *in, uint8_t *out)
             {
