@@ -166,14 +166,8 @@ public final class IntEngine {
             for (int j = 0; j < k; j++) {
                 int c = in[inOff + j] & 0xFF;
                 if (c == 0) continue;
-                int base = j * oc;
-                if (t8 != null) {
-                    if (c == 1) for (int o = 0; o < oc; o++) acc[o] += t8[base + o];
-                    else for (int o = 0; o < oc; o++) acc[o] += c * t8[base + o];
-                } else {
-                    if (c == 1) for (int o = 0; o < oc; o++) acc[o] += t16[base + o];
-                    else for (int o = 0; o < oc; o++) acc[o] += c * t16[base + o];
-                }
+                if (t8 != null) DenseKernels.addScaled(acc, t8, j * oc, c, oc);
+                else DenseKernels.addScaled(acc, t16, j * oc, c, oc);
             }
             return;
         }
