@@ -38,6 +38,7 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--verify", description = "compare float and integer inference on the test set; write certificate.json") boolean verify;
     @Option(names = "--cost", description = "print weights, memory, MACs and accumulator width per layer") boolean cost;
     @Option(names = "--c", paramLabel = "OUT_DIR", description = "write model.h, model.c and main.c (C99) into OUT_DIR") Path cDir;
+    @Option(names = "--acc-bits", paramLabel = "BITS", description = "accumulator width of the integer engine for --verify (default 32; e.g. 16 for a small microcontroller: overflows saturate and are counted)") int accBits = 32;
     @Option(names = "--threads", description = "threads for the float model (default 2)") int threads = 2;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -58,7 +59,7 @@ public final class ExportCommand implements Callable<Integer> {
             if (verify) {
                 Certificate cert;
                 try {
-                    cert = Certificate.compute(net, model, testSet(runDir));
+                    cert = Certificate.compute(net, model, testSet(runDir), checkBits(accBits));
                 } catch (NotIntegerOnlyException e) {
                     spec.commandLine().getErr().println("maqd: " + runDir + ": " + e.getMessage());
                     return MaqdCommand.BAD_INPUT;
@@ -77,6 +78,11 @@ public final class ExportCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
+    }
+
+    private static int checkBits(int bits) {
+        if (bits < 2 || bits > 32) throw new org.maqd.experiment.ExperimentException("--acc-bits: expected 2..32, got " + bits);
+        return bits;
     }
 
     /** The run's test set, as its experiment names it. */

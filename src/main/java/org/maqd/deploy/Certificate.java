@@ -16,8 +16,8 @@ import org.maqd.tensor.Tensor;
  * The equivalence certificate: the float fake-quant model ({@link Network#forward} in EVAL mode) and the integer
  * engine on every sample of a data set; the share of identical predictions and, per hidden block, of identical
  * activation codes; the first divergent element (first sample, then first layer) with its reason: an exact
- * rounding tie, an accumulator overflow, or float32 rounding that put the float model's value on the other side of
- * a rounding point.
+ * rounding tie, an accumulator overflow, float32 rounding that put the float model's value on the other side of
+ * a rounding point, or (a bug, never expected) thresholds that disagree with the exact value.
  */
 public record Certificate(int samples, int identicalPredictions, double floatAccuracy, double intAccuracy,
                           List<LayerAgreement> layers, String firstDivergence, double outputMargin,
@@ -30,8 +30,13 @@ public record Certificate(int samples, int identicalPredictions, double floatAcc
     public double percent() { return samples == 0 ? 100 : 100.0 * identicalPredictions / samples; }
 
     public static Certificate compute(Network net, FoldedModel model, Dataset data) {
+        return compute(net, model, data, IntEngine.DEFAULT_ACC_BITS);
+    }
+
+    /** As {@link #compute(Network, FoldedModel, Dataset)} with {@code accBits}-bit accumulators (e.g. 16 for a small MCU). */
+    public static Certificate compute(Network net, FoldedModel model, Dataset data, int accBits) {
         byte[] pixels = PixelCodes.of(data);
-        IntEngine engine = new IntEngine(model);
+        IntEngine engine = new IntEngine(model, accBits);
         IntEngine.Workspace ws = engine.workspace();
         IntEngine.Trace trace = engine.trace();
         List<IntOp> ops = model.ops();
@@ -101,11 +106,18 @@ public record Certificate(int samples, int identicalPredictions, double floatAcc
         } else if (Math.abs(exact - Math.rint(exact - 0.5) - 0.5) <= 1e-9 * Math.max(1, Math.abs(exact))) {
             why = String.format(Locale.ROOT, "rounding tie: x/Δ_a is exactly %.1f (acc %d), rounded half to even",
                     exact, acc);
+        } else if (Math.abs(exact - Math.rint(exact - 0.5) - 0.5) > 1e-6 && clipRound(exact, b.outStates()) != intCode) {
+            why = String.format(Locale.ROOT, "folding error: the exact value x/Δ_a = %.9f (acc %d) gives code %d, the"
+                    + " thresholds give %d", exact, acc, clipRound(exact, b.outStates()), intCode);
         } else {
             why = String.format(Locale.ROOT, "float rounding: the float model computed x/Δ_a = %.9f, the exact value"
                     + " is %.9f (acc %d); float32 error moved it across a rounding point", floatT, exact, acc);
         }
         return where + "; " + why;
+    }
+
+    private static int clipRound(double t, int states) {
+        return (int) Math.max(0, Math.min(states - 1, Math.rint(t)));
     }
 
     private static String outputDivergence(int sample, IntBlock b, int fp, int ip, float[] logits, int off) {

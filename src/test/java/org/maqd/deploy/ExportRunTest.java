@@ -65,6 +65,34 @@ class ExportRunTest {
     }
 
     @Test
+    void aChangedThresholdIsNamedAsTheFirstDivergence() {
+        try (Parallel par = new Parallel(2)) {
+            Network net = RunFolder.loadNetwork(run, par);
+            FoldedModel m = Folder.fold(net);
+            IntBlock first = (IntBlock) m.ops().get(0);
+            first.thresholds()[5] = Integer.MIN_VALUE + 1;            // channel 5 (one threshold each) always fires
+            Certificate c = Certificate.compute(net, m, Datasets.embedded(800, 50).test());
+            assertTrue(c.layers().get(0).percent() < 100);
+            assertTrue(c.firstDivergence().startsWith("sample "), c.firstDivergence());
+            assertTrue(c.firstDivergence().contains("layer 1 (linear), element 5 (channel 5): float code 0, integer code 1"),
+                    c.firstDivergence());
+            assertTrue(c.firstDivergence().contains("folding error: the exact value"), c.firstDivergence());
+        }
+    }
+
+    @Test
+    void narrowAccumulatorsShowAsOverflowInTheCertificate() {
+        Cli r = maqd("export", run.toString(), "--verify", "--acc-bits", "12");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("overflow: the accumulator saturated at 12 bits"), r.out());
+        assertFalse(r.out().contains(" 0 saturations\n  layer 2"), r.out());
+        Cli bad = maqd("export", run.toString(), "--verify", "--acc-bits", "40");
+        assertEquals(2, bad.code(), bad.err());
+        assertTrue(bad.err().contains("--acc-bits: expected 2..32, got 40"), bad.err());
+        assertEquals(0, maqd("export", run.toString(), "--verify").code());   // leave the 32-bit certificate behind
+    }
+
+    @Test
     void exportVerifyWritesTheCertificateAndCostPrintsTheTable() throws Exception {
         Cli r = maqd("export", run.toString(), "--verify", "--cost");
         assertEquals(0, r.code(), r.err());
