@@ -11,8 +11,8 @@ import org.maqd.tensor.Parallel;
  * comparisons, int64 class scores. The input is quantized once, outside: pixel codes 0…255.
  *
  * <p>Overflow: a block whose accumulator bound (Σ|w|·max input code) fits the accumulator cannot overflow, so it
- * runs the fast loop (for dense layers: input-sparse, over transposed weights, skipping zero codes). Otherwise it
- * runs a checked loop that saturates the accumulator at every add, as DSP saturating adds do, and counts the
+ * runs the fast loop: input-sparse over transposed weights (for every nonzero input code of a window, add the
+ * code times that input's weight row to all output channels, {@link DenseKernels}). Otherwise it runs a checked loop that saturates the accumulator at every add, as DSP saturating adds do, and counts the
  * output elements that saturated ({@link Result#saturations()} per op).
  *
  * <p>Each sample is computed independently in a fixed order, so results are identical for any thread count.
@@ -27,28 +27,35 @@ public final class IntEngine {
     private final boolean[] checked;
     private final byte[][] denseT8;
     private final short[][] denseT16;
-    private final int maxAcc;
+    private final int maxAcc, maxRow;
     private final List<Workspace> pool = new ArrayList<>();
 
     public IntEngine(FoldedModel model) { this(model, DEFAULT_ACC_BITS); }
 
-    public IntEngine(FoldedModel model, int accBits) {
+    public IntEngine(FoldedModel model, int accBits) { this(model, accBits, false); }
+
+    /** The reference engine: every block runs the plain checked loop (32-bit, so nothing saturates). */
+    static IntEngine reference(FoldedModel model) { return new IntEngine(model, DEFAULT_ACC_BITS, true); }
+
+    private IntEngine(FoldedModel model, int accBits, boolean plain) {
         if (accBits < 2 || accBits > 32) throw new IllegalArgumentException("accumulator bits: expected 2..32, got " + accBits);
         this.model = model;
         this.accBits = accBits;
         this.accMax = (1L << (accBits - 1)) - 1;
         this.accMin = -(1L << (accBits - 1));
-        int n = model.ops().size(), acc = 1;
+        int n = model.ops().size(), acc = 1, rows = 1;
         checked = new boolean[n];
         denseT8 = new byte[n][];
         denseT16 = new short[n][];
         for (int i = 0; i < n; i++) {
             if (!(model.ops().get(i) instanceof IntBlock b)) continue;
             acc = Math.max(acc, IntOp.size(b.outShape()));
-            checked[i] = b.accBound() > accMax;
-            if (b.dense() && !checked[i]) transpose(i, b);
+            checked[i] = plain || b.accBound() > accMax;
+            if (!checked[i]) transpose(i, b);
+            rows = Math.max(rows, b.outChannels());
         }
         maxAcc = acc;
+        maxRow = rows;
     }
 
     private void transpose(int i, IntBlock b) {
@@ -75,6 +82,7 @@ public final class IntEngine {
         final byte[] a = new byte[model.maxActivations()], b = new byte[model.maxActivations()];
         final int[] acc = new int[maxAcc];
         final boolean[] sat = new boolean[maxAcc];
+        final int[] row = new int[maxRow];
         final long[] saturations = new long[model.ops().size()];
     }
 
@@ -157,7 +165,9 @@ public final class IntEngine {
     private void accumulate(int i, IntBlock b, byte[] in, int inOff, Workspace ws) {
         int oc = b.outChannels();
         int[] acc = ws.acc;
-        if (denseT8[i] != null || denseT16[i] != null) {
+        if (checked[i]) {
+            convolve(i, b, in, inOff, ws);
+        } else if (b.dense()) {
             Arrays.fill(acc, 0, oc, 0);
             Arrays.fill(ws.sat, 0, oc, false);
             int k = b.fanIn();
@@ -169,9 +179,43 @@ public final class IntEngine {
                 if (t8 != null) DenseKernels.addScaled(acc, t8, j * oc, c, oc);
                 else DenseKernels.addScaled(acc, t16, j * oc, c, oc);
             }
-            return;
+        } else {
+            convolveFast(i, b, in, inOff, ws);
         }
-        convolve(i, b, in, inOff, ws);
+    }
+
+    /** Per output position: the sum of transposed weight rows scaled by the nonzero input codes of its window. */
+    private void convolveFast(int i, IntBlock b, byte[] in, int inOff, Workspace ws) {
+        int[] is = b.inShape(), os = b.outShape();
+        int ic = is[0], h = is[1], w = is[2], oc = os[0], oh = os[1], ow = os[2], p = oh * ow;
+        int kh = b.kernelH(), kw = b.kernelW(), st = b.stride(), pad = b.padding();
+        byte[] t8 = denseT8[i];
+        short[] t16 = denseT16[i];
+        int[] row = ws.row, acc = ws.acc;
+        Arrays.fill(ws.sat, 0, oc * p, false);
+        for (int y = 0; y < oh; y++) {
+            for (int x = 0; x < ow; x++) {
+                Arrays.fill(row, 0, oc, 0);
+                for (int c = 0; c < ic; c++) {
+                    for (int ky = 0; ky < kh; ky++) {
+                        int iy = y * st + ky - pad;
+                        if (iy < 0 || iy >= h) continue;
+                        int base = inOff + (c * h + iy) * w;
+                        for (int kx = 0; kx < kw; kx++) {
+                            int ix = x * st + kx - pad;
+                            if (ix < 0 || ix >= w) continue;
+                            int code = in[base + ix] & 0xFF;
+                            if (code == 0) continue;
+                            int tap = ((c * kh + ky) * kw + kx) * oc;
+                            if (t8 != null) DenseKernels.addScaled(row, t8, tap, code, oc);
+                            else DenseKernels.addScaled(row, t16, tap, code, oc);
+                        }
+                    }
+                }
+                int q = y * ow + x;
+                for (int o = 0; o < oc; o++) acc[o * p + q] = row[o];
+            }
+        }
     }
 
     private void convolve(int i, IntBlock b, byte[] in, int inOff, Workspace ws) {

@@ -76,4 +76,30 @@ class IntEngineTest {
             assertArrayEquals(one, r.predictions());
         }
     }
+
+    @Test
+    void fastLoopsEqualThePlainReferenceLoops() {
+        try (Parallel par = new Parallel(2)) {
+            for (String layers : new String[] {DeployFixtures.MLP, DeployFixtures.CNN}) {
+                Network net = DeployFixtures.calibrated(DeployFixtures.experiment("x",
+                        "\"weightStates\": 3, \"activationStates\": 3, \"norm\": \"lbn\"", layers, 0, 0, 1), par);
+                FolderTest.flipGammas(net);
+                FoldedModel m = Folder.fold(net);
+                IntEngine fast = new IntEngine(m), ref = IntEngine.reference(m);
+                assertFalse(fast.checked(0));
+                assertTrue(ref.checked(0));
+                IntEngine.Trace a = fast.trace(), b = ref.trace();
+                int n = 30;
+                byte[] px = DeployFixtures.randomPixels(n, m.inputSize(), 12);
+                for (int s = 0; s < n; s++) {
+                    assertEquals(ref.predict(px, s * m.inputSize(), ref.workspace(), b),
+                            fast.predict(px, s * m.inputSize(), fast.workspace(), a));
+                    for (int i = 0; i < m.ops().size(); i++) {
+                        assertArrayEquals(b.codes[i], a.codes[i], "op " + i);
+                        if (a.acc[i] != null) assertArrayEquals(b.acc[i], a.acc[i], "op " + i);
+                    }
+                }
+            }
+        }
+    }
 }
