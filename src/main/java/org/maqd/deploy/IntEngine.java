@@ -12,8 +12,9 @@ import org.maqd.tensor.Parallel;
  *
  * <p>Overflow: a block whose accumulator bound (Σ|w|·max input code) fits the accumulator cannot overflow, so it
  * runs the fast loop: input-sparse over transposed weights (for every nonzero input code of a window, add the
- * code times that input's weight row to all output channels, {@link DenseKernels}). Otherwise it runs a checked loop that saturates the accumulator at every add, as DSP saturating adds do, and counts the
- * output elements that saturated ({@link Result#saturations()} per op).
+ * code times that input's weight row to all output channels, {@link DenseKernels}). Otherwise it runs a
+ * checked loop that saturates the accumulator at every add, as DSP saturating adds do, and counts the output
+ * elements that saturated ({@link Result#saturations()} per op).
  *
  * <p>Each sample is computed independently in a fixed order, so results are identical for any thread count.
  */
@@ -25,8 +26,8 @@ public final class IntEngine {
     private final int accBits;
     private final long accMax, accMin;
     private final boolean[] checked;
-    private final byte[][] denseT8;
-    private final short[][] denseT16;
+    private final byte[][] rowsT8;
+    private final short[][] rowsT16;
     private final int maxAcc, maxRow;
     private final List<Workspace> pool = new ArrayList<>();
 
@@ -45,8 +46,8 @@ public final class IntEngine {
         this.accMin = -(1L << (accBits - 1));
         int n = model.ops().size(), acc = 1, rows = 1;
         checked = new boolean[n];
-        denseT8 = new byte[n][];
-        denseT16 = new short[n][];
+        rowsT8 = new byte[n][];
+        rowsT16 = new short[n][];
         for (int i = 0; i < n; i++) {
             if (!(model.ops().get(i) instanceof IntBlock b)) continue;
             acc = Math.max(acc, IntOp.size(b.outShape()));
@@ -64,11 +65,11 @@ public final class IntEngine {
         if (b.int8()) {
             byte[] t = new byte[w.length];
             for (int o = 0; o < oc; o++) for (int j = 0; j < k; j++) t[j * oc + o] = (byte) w[o * k + j];
-            denseT8[i] = t;
+            rowsT8[i] = t;
         } else {
             short[] t = new short[w.length];
             for (int o = 0; o < oc; o++) for (int j = 0; j < k; j++) t[j * oc + o] = w[o * k + j];
-            denseT16[i] = t;
+            rowsT16[i] = t;
         }
     }
 
@@ -171,8 +172,8 @@ public final class IntEngine {
             Arrays.fill(acc, 0, oc, 0);
             Arrays.fill(ws.sat, 0, oc, false);
             int k = b.fanIn();
-            byte[] t8 = denseT8[i];
-            short[] t16 = denseT16[i];
+            byte[] t8 = rowsT8[i];
+            short[] t16 = rowsT16[i];
             for (int j = 0; j < k; j++) {
                 int c = in[inOff + j] & 0xFF;
                 if (c == 0) continue;
@@ -189,8 +190,8 @@ public final class IntEngine {
         int[] is = b.inShape(), os = b.outShape();
         int ic = is[0], h = is[1], w = is[2], oc = os[0], oh = os[1], ow = os[2], p = oh * ow;
         int kh = b.kernelH(), kw = b.kernelW(), st = b.stride(), pad = b.padding();
-        byte[] t8 = denseT8[i];
-        short[] t16 = denseT16[i];
+        byte[] t8 = rowsT8[i];
+        short[] t16 = rowsT16[i];
         int[] row = ws.row, acc = ws.acc;
         Arrays.fill(ws.sat, 0, oc * p, false);
         for (int y = 0; y < oh; y++) {
