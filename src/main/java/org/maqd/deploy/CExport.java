@@ -55,6 +55,7 @@ public final class CExport {
           .append("   threshold counting, int64 class scores. No floating point, no dynamic memory. */\n")
           .append("#include \"model.h\"\n\n").append(CSources.KERNELS).append('\n');
         if (m.ops().stream().anyMatch(op -> op instanceof IntMaxPool)) sb.append(CSources.MAXPOOL).append('\n');
+        if (m.ops().stream().anyMatch(op -> op instanceof IntSumPool)) sb.append(CSources.SUMPOOL).append('\n');
         sb.append("static uint8_t buf_a[").append(m.maxActivations()).append("], buf_b[")
           .append(m.maxActivations()).append("];\n\n");
         List<IntOp> ops = m.ops();
@@ -70,6 +71,9 @@ public final class CExport {
             if (op instanceof IntMaxPool p) {
                 sb.append(String.format("    maxpool(%d, %d, %d, %d, %d, %d, %d, %s, %s);%n", is[0], is[1], is[2],
                         os[1], os[2], p.kernel(), p.stride(), in, out));
+            } else if (op instanceof IntSumPool p) {
+                sb.append(String.format("    sumpool(%d, %d, %d, %d, %d, %d, %d, %d, %s, %s);%n", is[0], is[1], is[2],
+                        os[1], os[2], p.kernelH(), p.kernelW(), p.stride(), in, out));
             } else {
                 IntBlock b = (IntBlock) op;
                 if (b.isOutput()) {

@@ -92,6 +92,25 @@ final class CSources {
             }
             """;
 
+    static final String SUMPOOL = """
+            /* Average pooling as sums of codes (the next block's step is divided by the window). */
+            static void sumpool(int ch, int ih, int iw, int oh, int ow, int kh, int kw, int s, const uint8_t *in, uint8_t *out)
+            {
+                int c, y, x, ky, kx;
+                for (c = 0; c < ch; c++) {
+                    for (y = 0; y < oh; y++) {
+                        for (x = 0; x < ow; x++) {
+                            unsigned sum = 0;
+                            for (ky = 0; ky < kh; ky++) {
+                                for (kx = 0; kx < kw; kx++) sum += in[(c * ih + y * s + ky) * iw + x * s + kx];
+                            }
+                            out[(c * oh + y) * ow + x] = (uint8_t)sum;
+                        }
+                    }
+                }
+            }
+            """;
+
     static final String MAIN = """
             /* Reads an uncompressed IDX file of uint8 images and prints one prediction per line. */
             #include <stdio.h>

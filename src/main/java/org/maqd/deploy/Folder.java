@@ -28,9 +28,10 @@ import org.maqd.quant.WeightQuantizer;
  * halved), input step Δ_in (1/255 for the 8-bit input, Δ_a of the block before otherwise), and the inference-time
  * LBN/BN affine map, the bias and Q_a folded into per-channel thresholds ({@link Thresholds#fold}); the output
  * block gets fixed-point class scores ({@link Thresholds#output}). Flatten and dropout are no-ops on codes, max
- * pooling runs on codes. Anything else is refused with a {@link NotIntegerOnlyException} naming the layer:
- * LN/GN (per-sample statistics), float weights (M_w = 0), ReLU activations (M_a = 0), average pooling and
- * residual blocks (they add or average codes of different scales; not supported by the integer engine).
+ * pooling runs on codes, average pooling passes on sums of codes with the next step divided by the window.
+ * Anything else is refused with a {@link NotIntegerOnlyException} naming the layer: LN/GN (per-sample
+ * statistics), float weights (M_w = 0), ReLU activations (M_a = 0), average pools whose sums exceed 8 bits, and
+ * residual blocks (they add accumulators of different scales; not supported by the integer engine).
  */
 public final class Folder {
     private Folder() {}
@@ -59,8 +60,19 @@ public final class Folder {
                 ops.add(new IntMaxPool(i, p.kernel(), p.stride(), shape, out, states));
                 shape = out;
             } else if (l instanceof AvgPool2d || l instanceof GlobalAvgPool) {
-                throw new NotIntegerOnlyException(where + " averages codes (a division by the window size); "
-                        + "the integer engine supports max pooling only");
+                boolean global = l instanceof GlobalAvgPool;
+                int kh = global ? shape[1] : ((AvgPool2d) l).kernel(), kw = global ? shape[2] : kh;
+                int st = global ? 1 : ((AvgPool2d) l).stride();
+                int window = kh * kw;
+                if ((long) window * (states - 1) > 255) {
+                    throw new NotIntegerOnlyException(where + " sums " + window + " codes of up to " + (states - 1)
+                            + ": more than the 8 bits the integer engine keeps per activation");
+                }
+                int[] out = {shape[0], (shape[1] - kh) / st + 1, (shape[2] - kw) / st + 1};
+                states = window * (states - 1) + 1;
+                ops.add(new IntSumPool(i, l.kind(), kh, kw, st, shape, out, states));
+                den *= window;                                    // mean = Δ·Σcodes/K: the step of the sums is Δ/K
+                shape = out;
             } else if (l instanceof ResidualBlock) {
                 throw new NotIntegerOnlyException(where + " adds two accumulators with different scales; "
                         + "the integer engine does not support residual blocks");

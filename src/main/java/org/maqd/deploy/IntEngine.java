@@ -144,6 +144,8 @@ public final class IntEngine {
             IntOp op = ops.get(i);
             if (op instanceof IntMaxPool p) {
                 maxPool(p, in, inOff, out);
+            } else if (op instanceof IntSumPool p) {
+                sumPool(p, in, inOff, out);
             } else {
                 IntBlock b = (IntBlock) op;
                 accumulate(i, b, in, inOff, ws);
@@ -283,6 +285,24 @@ public final class IntEngine {
             if (s > bv) { bv = s; best = c; }
         }
         return best;
+    }
+
+    private static void sumPool(IntSumPool p, byte[] in, int inOff, byte[] out) {
+        int[] is = p.inShape(), os = p.outShape();
+        int h = is[1], w = is[2], oh = os[1], ow = os[2], kh = p.kernelH(), kw = p.kernelW(), st = p.stride();
+        int q = 0;
+        for (int c = 0; c < is[0]; c++) {
+            for (int y = 0; y < oh; y++) {
+                for (int x = 0; x < ow; x++) {
+                    int sum = 0;
+                    for (int ky = 0; ky < kh; ky++) {
+                        int row = inOff + (c * h + y * st + ky) * w + x * st;
+                        for (int kx = 0; kx < kw; kx++) sum += in[row + kx] & 0xFF;
+                    }
+                    out[q++] = (byte) sum;
+                }
+            }
+        }
     }
 
     private static void maxPool(IntMaxPool p, byte[] in, int inOff, byte[] out) {

@@ -4,7 +4,7 @@ package org.maqd.deploy;
  * One step of a folded network, on per-sample integer codes in [C, H, W] order. {@code layer} is the index of
  * the network layer it came from (its {@code layers.<i>} path).
  */
-public sealed interface IntOp permits IntBlock, IntMaxPool {
+public sealed interface IntOp permits IntBlock, IntMaxPool, IntSumPool {
     int layer();
     String kind();
     /** Input shape per sample [C, H, W]. */

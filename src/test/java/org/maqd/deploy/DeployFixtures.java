@@ -30,6 +30,11 @@ final class DeployFixtures {
              {"type": "conv2d", "channels": 6, "kernel": 3, "stride": 2, "padding": 0}, {"type": "flatten"},
              {"type": "output", "units": 10}]""";
 
+    static final String AVG = """
+            [{"type": "conv2d", "channels": 4, "kernel": 3, "stride": 1, "padding": 1}, {"type": "avgpool", "kernel": 2},
+             {"type": "conv2d", "channels": 6, "kernel": 3, "stride": 1, "padding": 0}, {"type": "globalavgpool"},
+             {"type": "output", "units": 10}]""";
+
     static Experiment experiment(String name, String defaults, String layers, int trainLimit, int testLimit, int epochs) {
         return ExperimentIO.parse("""
                 {"description": "deployment test", "name": "%s", "seed": 3, "threads": 2,

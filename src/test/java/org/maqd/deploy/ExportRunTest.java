@@ -119,16 +119,19 @@ class ExportRunTest {
     }
 
     @Test
-    void exportedCOfAConvolutionalModelAgreesWithTheIntegerEngine() throws Exception {
+    void exportedCOfConvolutionalModelsWithPoolsAgreesWithTheIntegerEngine() throws Exception {
         try (Parallel par = new Parallel(2)) {
-            Network net = DeployFixtures.calibrated(DeployFixtures.experiment("cnn",
-                    "\"weightStates\": 3, \"activationStates\": 3, \"norm\": \"lbn\"", DeployFixtures.CNN, 0, 0, 1), par);
-            FolderTest.flipGammas(net);
-            FoldedModel m = Folder.fold(net);
-            int n = 200;
-            byte[] px = PixelCodes.of(Datasets.embedded(1, n).test());
-            int[] java = new IntEngine(m).predict(px, n, par).predictions();
-            assertArrayEquals(java, compileAndRun(m, dir.resolve("c-cnn"), px, n, 28, 28));
+            String[][] cases = {{"cnn", DeployFixtures.CNN, "3"}, {"avg", DeployFixtures.AVG, "2"}};
+            for (String[] c : cases) {
+                Network net = DeployFixtures.calibrated(DeployFixtures.experiment(c[0],
+                        "\"weightStates\": 3, \"activationStates\": " + c[2] + ", \"norm\": \"lbn\"", c[1], 0, 0, 1), par);
+                FolderTest.flipGammas(net);
+                FoldedModel m = Folder.fold(net);
+                int n = 200;
+                byte[] px = PixelCodes.of(Datasets.embedded(1, n).test());
+                int[] java = new IntEngine(m).predict(px, n, par).predictions();
+                assertArrayEquals(java, compileAndRun(m, dir.resolve("c-" + c[0]), px, n, 28, 28), c[0]);
+            }
         }
     }
 

@@ -96,6 +96,22 @@ class FolderTest {
         }
     }
 
+    @Test
+    void averagePoolsAsSumsOfCodesAgreeWithTheFloatModel() {
+        try (Parallel par = new Parallel(2)) {
+            Network net = DeployFixtures.calibrated(DeployFixtures.experiment("avg",
+                    "\"weightStates\": 3, \"activationStates\": 2, \"norm\": \"lbn\"", DeployFixtures.AVG, 0, 0, 1), par);
+            flipGammas(net);
+            FoldedModel m = Folder.fold(net);
+            IntSumPool pool = (IntSumPool) m.ops().get(1), global = (IntSumPool) m.ops().get(3);
+            assertEquals(5, pool.outStates());                       // sums of 4 binary codes: 0…4
+            assertEquals(145, global.outStates());                   // 12·12 binary codes
+            assertArrayEquals(new int[] {6, 1, 1}, global.outShape());
+            assertEquals(4, ((IntBlock) m.ops().get(2)).inStates() - 1);
+            assertAgrees(net, m, 120, 3);
+        }
+    }
+
     static String reason(String defaults, String layers) {
         try (Parallel par = new Parallel(1)) {
             Network net = DeployFixtures.calibrated(DeployFixtures.experiment("bad", defaults, layers, 0, 0, 1), par);
@@ -113,9 +129,9 @@ class FolderTest {
         String fp = reason("\"weightStates\": 3, \"activationStates\": 2, \"norm\": \"lbn\"",
                 "[{\"type\": \"flatten\"}, {\"type\": \"linear\", \"units\": 8, \"weightStates\": 0}, {\"type\": \"output\", \"units\": 10}]");
         assertTrue(fp.contains("layer 1 (linear) has float weights"), fp);
-        String avg = reason("\"weightStates\": 3, \"activationStates\": 2, \"norm\": \"lbn\"",
+        String avg = reason("\"weightStates\": 3, \"activationStates\": 256, \"norm\": \"lbn\"",
                 "[{\"type\": \"conv2d\", \"channels\": 2, \"kernel\": 3}, {\"type\": \"avgpool\", \"kernel\": 2}, {\"type\": \"flatten\"}, {\"type\": \"output\", \"units\": 10}]");
-        assertTrue(avg.contains("layer 1 (avgpool) averages codes"), avg);
+        assertTrue(avg.contains("layer 1 (avgpool) sums 4 codes of up to 255"), avg);
     }
 
     static int max(short[] w) {
