@@ -65,13 +65,19 @@ public final class ExportCommand implements Callable<Integer> {
                     return MaqdCommand.BAD_INPUT;
                 }
                 Map<String, Object> json = new LinkedHashMap<>(cert.toMap());
+                json.put("accumulator_bits", accBits);
                 json.put("cost", costs.toMap());
                 ExperimentIO.writeJson(json, runDir.resolve("certificate.json"));
                 out.print(cert.describe());
                 out.println("written: " + runDir.resolve("certificate.json"));
             }
             if (cDir != null) {
-                CExport.write(model, cDir);
+                try {
+                    CExport.write(model, cDir);
+                } catch (java.io.UncheckedIOException e) {
+                    spec.commandLine().getErr().println("maqd: " + e.getMessage());
+                    return MaqdCommand.FAILURE;
+                }
                 out.printf(Locale.ROOT, "written: %s (model.h, model.c, main.c; %,d bytes of parameters). Build: cc -std=c99 -O2 -o predict main.c model.c%n",
                         cDir, costs.modelBytes());
             }

@@ -183,6 +183,12 @@ class ExportRunTest {
         assertEquals(2, c.code(), c.err());
         assertTrue(c.err().contains("model.safetensors"), c.err());
         assertFalse(c.err().contains("\tat "), "no stack trace: " + c.err());
+
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        Cli w = maqd("export", run.toString(), "--c", file.toString());
+        assertEquals(1, w.code(), w.err());
+        assertTrue(w.err().contains("cannot write the C export to " + file), w.err());
+        assertFalse(w.err().contains("\tat "), w.err());
     }
 
     @Test
