@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.maqd.bench.GemmBenchmark;
+import org.maqd.bench.InferenceBenchmark;
 import org.maqd.bench.TrainingBenchmark;
 import org.maqd.experiment.ExperimentIO;
 import picocli.CommandLine.Command;
@@ -15,12 +16,12 @@ import picocli.CommandLine.Option;
  * With {@code --json}, one JSON object on stdout (2-thread figures under the documented keys).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure GEMM GFLOPS and training samples/s (after warm-up, median of repetitions).")
+        description = "Measure GEMM GFLOPS, training samples/s and integer vs float inference samples/s (after warm-up, median of repetitions).")
 public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object on stdout") boolean json;
     @Option(names = "--quick", description = "fewer repetitions (for a smoke test)") boolean quick;
     @Option(names = "--threads", description = "threads for the headline figures (default 2)") int threads = 2;
-    @Option(names = "--only", paramLabel = "CASE", description = "run only cases whose name contains CASE (e.g. gemm, mlp_b4, cnn)") String only;
+    @Option(names = "--only", paramLabel = "CASE", description = "run only cases whose name contains CASE (e.g. gemm, mlp_b4, cnn, inference)") String only;
 
     @Override
     public Integer call() {
@@ -46,6 +47,13 @@ public final class BenchCommand implements Callable<Integer> {
             progress("train %s: %,.0f samples/s", c[0], sps);
         }
         out.put("train_samples_per_second", train);
+        if (selected("inference")) {
+            InferenceBenchmark.Result inf = InferenceBenchmark.quickstartMlp(threads, quick);
+            out.put("int_inference_samples_per_second", inf.intSamplesPerSecond());
+            out.put("float_inference_samples_per_second", inf.floatSamplesPerSecond());
+            progress("inference (quickstart MLP): integer engine %,.0f samples/s, float fake-quant %,.0f samples/s (%.1fx)",
+                    inf.intSamplesPerSecond(), inf.floatSamplesPerSecond(), inf.speedup());
+        }
         out.put("threads", threads);
         out.put("peak_heap_mb", TrainingBenchmark.peakHeapMb());
         out.put("jdk", System.getProperty("java.version"));

@@ -1,0 +1,89 @@
+package org.maqd.deploy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.maqd.model.NetworkAnalysis;
+
+/**
+ * What the folded model costs on a device, per op and in total: weight memory packed at ⌈log2 M_w⌉ bits per
+ * weight, threshold/direction (or class-score multiplier) memory, the op's output activations in bytes (one
+ * uint8 code each), multiply-accumulates per sample, and the accumulator width the trained weights need
+ * (sign + bits of max Σ|w|·max input code; beside it the worst case for any weights of these states,
+ * {@link NetworkAnalysis#accumulatorBits}). RAM for activations is two ping-pong buffers of the largest
+ * activation (the input included), as the C export allocates them.
+ */
+public record CostSummary(List<Row> rows, long weightBits, long modelBytes, long activationBytes, long macs) {
+
+    public record Row(int layer, String kind, String weightStorage, long weights, int weightStates, long weightBits,
+                      long paramBytes, long outputBytes, long macs, int accumulatorBits, int worstAccumulatorBits) {}
+
+    public static CostSummary of(FoldedModel m) {
+        List<Row> rows = new ArrayList<>();
+        long bits = 0, bytes = 0, macs = 0;
+        for (IntOp op : m.ops()) {
+            long out = IntOp.size(op.outShape());
+            if (op instanceof IntBlock b) {
+                long w = b.weights().length, wb = w * b.weightBits();
+                long extra = b.isOutput() ? 16L * b.outChannels() + 1
+                        : (long) b.outChannels() * (4L * b.thresholdCount() + 1);
+                long mac = (long) b.outChannels() * b.outShape()[1] * b.outShape()[2] * b.fanIn();
+                long pb = (wb + 7) / 8 + extra;
+                rows.add(new Row(op.layer(), b.kind(), b.int8() ? "int8" : "int16", w, b.weightStates(), wb, pb,
+                        b.isOutput() ? 0 : out, mac, b.accumulatorBits(),
+                        NetworkAnalysis.accumulatorBits(b.fanIn(), b.weightStates(), b.inStates())));
+                bits += wb;
+                bytes += pb;
+                macs += mac;
+            } else {
+                rows.add(new Row(op.layer(), op.kind(), "-", 0, 0, 0, 0, out, 0, 0, 0));
+            }
+        }
+        return new CostSummary(rows, bits, bytes, 2L * m.maxActivations(), macs);
+    }
+
+    /** A fixed-width table for the console. */
+    public String table() {
+        StringBuilder sb = new StringBuilder(String.format(java.util.Locale.ROOT,
+                "%-5s %-8s %-7s %10s %6s %12s %12s %10s %12s %8s %10s%n", "layer", "kind", "storage", "weights", "states",
+                "weight bits", "param bytes", "act bytes", "MACs", "acc bits", "worst case"));
+        for (Row r : rows) {
+            sb.append(String.format(java.util.Locale.ROOT, "%-5d %-8s %-7s %,10d %6s %,12d %,12d %,10d %,12d %8s %10s%n",
+                    r.layer(), r.kind(), r.weightStorage(), r.weights(), r.weightStates() == 0 ? "-" : r.weightStates(),
+                    r.weightBits(), r.paramBytes(), r.outputBytes(), r.macs(),
+                    r.accumulatorBits() == 0 ? "-" : r.accumulatorBits(),
+                    r.worstAccumulatorBits() == 0 ? "-" : r.worstAccumulatorBits()));
+        }
+        sb.append(String.format(java.util.Locale.ROOT,
+                "total: model %,d bytes (weights %,d bits packed), activation RAM %,d bytes, %,d MACs per sample%n",
+                modelBytes, weightBits, activationBytes, macs));
+        return sb.toString();
+    }
+
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        List<Map<String, Object>> layers = new ArrayList<>();
+        for (Row r : rows) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("layer", r.layer());
+            x.put("kind", r.kind());
+            x.put("weight_storage", r.weightStorage());
+            x.put("weights", r.weights());
+            x.put("weight_states", r.weightStates());
+            x.put("weight_bits_packed", r.weightBits());
+            x.put("param_bytes", r.paramBytes());
+            x.put("output_activation_bytes", r.outputBytes());
+            x.put("macs", r.macs());
+            x.put("accumulator_bits", r.accumulatorBits());
+            x.put("worst_case_accumulator_bits", r.worstAccumulatorBits());
+            layers.add(x);
+        }
+        m.put("layers", layers);
+        m.put("weight_bits_packed", weightBits);
+        m.put("model_bytes", modelBytes);
+        m.put("activation_ram_bytes", activationBytes);
+        m.put("macs_per_sample", macs);
+        return m;
+    }
+}

@@ -1,0 +1,90 @@
+package org.maqd.deploy;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.maqd.data.Dataset;
+import org.maqd.data.Datasets;
+import org.maqd.experiment.Experiment;
+import org.maqd.experiment.ExperimentDefaults;
+import org.maqd.experiment.ExperimentIO;
+import org.maqd.experiment.RunLauncher;
+import org.maqd.experiment.RunOptions;
+import org.maqd.model.Network;
+import org.maqd.model.NetworkBuilder;
+import org.maqd.nn.Mode;
+import org.maqd.tensor.Parallel;
+import org.maqd.tensor.Rng;
+import org.maqd.tensor.Tensor;
+
+/** Small networks and runs for the deployment tests. */
+final class DeployFixtures {
+    private DeployFixtures() {}
+
+    static final String MLP = """
+            [{"type": "flatten"}, {"type": "linear", "units": 64}, {"type": "dropout", "rate": 0.1},
+             {"type": "linear", "units": 32}, {"type": "output", "units": 10}]""";
+
+    static final String CNN = """
+            [{"type": "conv2d", "channels": 4, "kernel": 3, "stride": 1, "padding": 1}, {"type": "maxpool", "kernel": 2},
+             {"type": "conv2d", "channels": 6, "kernel": 3, "stride": 2, "padding": 0}, {"type": "flatten"},
+             {"type": "output", "units": 10}]""";
+
+    static final String AVG = """
+            [{"type": "conv2d", "channels": 4, "kernel": 3, "stride": 1, "padding": 1}, {"type": "avgpool", "kernel": 2},
+             {"type": "conv2d", "channels": 6, "kernel": 3, "stride": 1, "padding": 0}, {"type": "globalavgpool"},
+             {"type": "output", "units": 10}]""";
+
+    static Experiment experiment(String name, String defaults, String layers, int trainLimit, int testLimit, int epochs) {
+        return ExperimentIO.parse("""
+                {"description": "deployment test", "name": "%s", "seed": 3, "threads": 2,
+                 "data": {"dataset": "mnist-10k", "trainLimit": %d, "testLimit": %d},
+                 "network": {"input": [1, 28, 28], "defaults": {%s}, "layers": %s},
+                 "training": {"epochs": %d, "batchSize": 32}}
+                """.formatted(name, trainLimit, testLimit, defaults, layers, epochs), name + ".json");
+    }
+
+    /** Trains a run in-process and returns its folder. */
+    static Path train(Path dir, Experiment e) {
+        return RunLauncher.run(e, new RunOptions(Path.of("."), dir, dir.resolve(e.name()), false, false, false), null,
+                java.util.List.of()).runDir();
+    }
+
+    /** An untrained network whose running statistics were set by a few training-mode passes over MNIST. */
+    static Network calibrated(Experiment raw, Parallel par) {
+        Experiment e = ExperimentDefaults.resolve(raw);
+        Network net = NetworkBuilder.build(e.network(), new int[] {1, 28, 28}, 10, par, 11);
+        Dataset d = Datasets.embedded(256, 1).train();
+        Tensor x = Tensor.zeros(64, 1, 28, 28);
+        for (int pass = 0; pass < 30; pass++) {
+            for (int s = 0; s < 64; s++) d.copySample((pass * 64 + s) % d.size(), x.data, s * 784);
+            net.forward(x, Mode.TRAIN);
+        }
+        return net;
+    }
+
+    /** Random pixel codes, and the same pixels as the readers scale them. */
+    static byte[] randomPixels(int n, int size, long seed) {
+        Rng rng = new Rng(seed);
+        byte[] p = new byte[n * size];
+        for (int i = 0; i < p.length; i++) p[i] = (byte) (rng.nextFloat() < 0.6 ? 0 : rng.nextInt(256));
+        return p;
+    }
+
+    static Tensor pixelsToTensor(byte[] p, int n, int... sample) {
+        int[] shape = new int[sample.length + 1];
+        shape[0] = n;
+        System.arraycopy(sample, 0, shape, 1, sample.length);
+        Tensor x = Tensor.zeros(shape);
+        for (int i = 0; i < x.size(); i++) x.data[i] = (p[i] & 0xff) * (1f / 255f);
+        return x;
+    }
+
+    /** Writes an uncompressed IDX file of uint8 images [n, h, w]. */
+    static Path writeIdx(Path file, byte[] pixels, int n, int h, int w) throws Exception {
+        ByteBuffer b = ByteBuffer.allocate(16 + n * h * w);
+        b.putInt(0x803).putInt(n).putInt(h).putInt(w).put(pixels, 0, n * h * w);
+        Files.write(file, b.array());
+        return file;
+    }
+}
