@@ -41,8 +41,13 @@ public final class ChartPane extends VBox {
         Button csv = new Button("CSV");
         csv.setTooltip(new Tooltip("Save this chart's data as CSV"));
         csv.setOnAction(e -> choose("CSV data", "*.csv", this::saveCsv));
-        for (Button b : new Button[]{png, csv}) b.getStyleClass().add("chart-button");
+        for (Button b : new Button[]{png, csv}) {
+            b.getStyleClass().add("chart-button");
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
         q.getStyleClass().add("chart-button");
+        q.setMinWidth(Region.USE_PREF_SIZE);
+        this.title.setMinWidth(0);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox header = new HBox(6, this.title, spacer, q, png, csv);

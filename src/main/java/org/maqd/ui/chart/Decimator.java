@@ -35,6 +35,15 @@ public final class Decimator {
         return (r < 1.5 ? 1 : r < 3.5 ? 2 : r < 7.5 ? 5 : 10) * mag;
     }
 
+    /** A tick label with as many decimals as the tick step needs (no "-0", no trailing noise). */
+    public static String label(double v, double step) {
+        if (Math.abs(v) < step * 1e-6) v = 0;
+        int decimals = 0;
+        while (decimals < 6 && Math.abs(step * Math.pow(10, decimals) - Math.rint(step * Math.pow(10, decimals))) > 1e-6) decimals++;
+        if (Math.abs(v) >= 1e5 || decimals > 4) return label(v);
+        return String.format("%." + decimals + "f", v);
+    }
+
     public static String label(double v) {
         double a = Math.abs(v);
         if (a != 0 && (a >= 1e5 || a < 1e-3)) return String.format("%.1e", v);

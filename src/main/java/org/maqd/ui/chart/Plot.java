@@ -39,7 +39,7 @@ final class Plot {
             g.setStroke(s.grid());
             g.strokeLine(x, py, x, py + ph);
             g.setFill(s.muted());
-            g.fillText(Decimator.label(t), x, py + ph + 3);
+            g.fillText(Decimator.label(t, xs), x, py + ph + 3);
         }
         double ys = Decimator.tickStep(y1 - y0, Math.max(2, (int) (ph / 35)));
         g.setTextAlign(TextAlignment.RIGHT);
@@ -49,7 +49,7 @@ final class Plot {
             g.setStroke(s.grid());
             g.strokeLine(px, y, px + pw, y);
             g.setFill(s.muted());
-            g.fillText(Decimator.label(t), px - 4, y);
+            g.fillText(Decimator.label(t, ys), px - 4, y);
         }
         g.setStroke(s.axis());
         g.strokeRect(px + 0.5, py + 0.5, pw, ph);

@@ -46,7 +46,7 @@ public final class InterimQuantMath implements QuantMath {
     }
 
     private double error(double step, int states, boolean signed) {
-        int n = 4000;
+        int n = 20000;
         double lo = -8, hi = 8, h = (hi - lo) / n, sum = 0;
         for (int i = 0; i <= n; i++) {
             double z = lo + i * h;

@@ -29,7 +29,8 @@ import org.maqd.ui.vm.Templates;
 public final class ComposerView {
     static final String DRAG_PALETTE = "palette:", DRAG_LAYER = "layer:";
     @FXML private SplitPane root;
-    @FXML private VBox palette, chain;
+    @FXML private VBox chain;
+    @FXML private javafx.scene.layout.TilePane palette;
     @FXML private ComboBox<String> templateBox;
     @FXML private ComboBox<LayerField> bulkField;
     @FXML private ComboBox<String> bulkValue;
@@ -81,6 +82,7 @@ public final class ComposerView {
         Button b = new Button(type);
         b.setId("palette-" + type);
         b.setMaxWidth(Double.MAX_VALUE);
+        b.setPrefWidth(93);
         b.getStyleClass().add("palette-item");
         b.setTooltip(new Tooltip("Drag onto the chain, or click to add after the selected layer"));
         b.setOnAction(e -> vm.insert(vm.selectedProperty().get() + 1 <= 0 ? vm.nodes().size() : vm.selectedProperty().get() + 1, type));

@@ -21,9 +21,9 @@ final class CostTable {
                 col("M_a", 50, r -> states(r.activationStates(), r)),
                 col("Norm", 56, CostRow::norm),
                 col("Params", 90, r -> String.format("%,d", r.params())),
-                col("Weight memory", 110, r -> r.weightBits() == 0 ? "" : bits(r.weightBits())),
+                col("Weight memory", 125, r -> r.weightBits() == 0 ? "" : bits(r.weightBits())),
                 col("MACs", 110, r -> String.format("%,d", r.macs())),
-                col("Accumulator", 90, r -> r.accumulatorBits() == 0 ? "" : r.accumulatorBits() + " bits"),
+                col("Accumulator", 105, r -> r.accumulatorBits() == 0 ? "" : r.accumulatorBits() + " bits"),
                 col("Problem", 320, r -> r.ok() ? "" : r.error())));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         vm.costProperty().addListener((o, a, r) -> fill(table, r));

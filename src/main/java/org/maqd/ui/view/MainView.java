@@ -63,7 +63,7 @@ public final class MainView {
         pauseItem.disableProperty().bind(active.not());
         stopButton.disableProperty().bind(active.not());
         stopItem.disableProperty().bind(active.not());
-        pauseButton.textProperty().bind(Bindings.when(tr.stateProperty().isEqualTo(RunState.PAUSED)).then("▶ Resume").otherwise("⏸ Pause"));
+        pauseButton.textProperty().bind(Bindings.when(tr.stateProperty().isEqualTo(RunState.PAUSED)).then("▶ Resume").otherwise("❚❚ Pause"));
         if (!tr.trainerAvailable()) runButton.setTooltip(new Tooltip("This build has no training engine"));
         statusLabel.textProperty().bind(tr.statusProperty());
         etaLabel.textProperty().bind(tr.etaProperty());
@@ -155,7 +155,10 @@ public final class MainView {
     @FXML void onQuit() { if (confirmDiscard()) { vm.training().stop(); Platform.exit(); } }
     @FXML void onUndo() { vm.document().undo(); }
     @FXML void onRedo() { vm.document().redo(); }
-    @FXML void onRun() { trainingController.onStart(); }
+    @FXML void onRun() {
+        showTraining();
+        trainingController.onStart();
+    }
     @FXML void onPause() { trainingController.onPause(); }
     @FXML void onStop() { trainingController.onStop(); }
     @FXML void onTheme() { vm.toggleTheme(); }

@@ -141,7 +141,6 @@ final class TrainingCharts {
                 };
             }
         }
-        errorPane.setTitle("Quantization error · " + errorMetric);
         error.setData(v, names, t, errorMetric.contains("dB") ? "dB" : "MSE");
         error.setHighlight(layer);
     }

@@ -54,9 +54,9 @@ public final class TrainingView {
         startButton.disableProperty().bind(active);
         pauseButton.disableProperty().bind(active.not());
         stopButton.disableProperty().bind(active.not());
-        pauseButton.textProperty().bind(Bindings.when(vm.stateProperty().isEqualTo(RunState.PAUSED)).then("▶ Resume").otherwise("⏸ Pause"));
+        pauseButton.textProperty().bind(Bindings.when(vm.stateProperty().isEqualTo(RunState.PAUSED)).then("▶ Resume").otherwise("❚❚ Pause"));
         layerBox.setItems(vm.layerNames());
-        layerBox.setPromptText("(layers appear when a run starts)");
+        layerBox.setPromptText("(after Train)");
         layerBox.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
             if (b.intValue() >= 0) vm.selectedLayerProperty().set(b.intValue());
         });
@@ -98,6 +98,7 @@ public final class TrainingView {
         metric.setValue("Weight SQNR (dB)");
         metric.setOnAction(e -> { live.setErrorMetric(metric.getValue()); redraw(); });
         metric.getStyleClass().add("chart-button");
+        metric.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         ChartPane errorPane = live.panes.get(7);
         ((javafx.scene.layout.HBox) errorPane.getChildren().get(0)).getChildren().add(1, metric);
     }

@@ -141,7 +141,9 @@ public final class ComposerViewModel {
     }
 
     private boolean refuseStructure() {
-        return doc.locks().structureLocked() && refuse("The layer list is " + LockRules.REASON);
+        if (!doc.locks().structureLocked()) return false;
+        refuse("The layer list is " + LockRules.REASON);
+        return true;
     }
 
     private boolean refuse(String why) {
