@@ -2,6 +2,8 @@ package org.maqd.ui.engine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -13,9 +15,10 @@ import org.maqd.experiment.Experiment;
 
 /** Strict JSON reading and pretty writing of experiment files, used until the engine's ExperimentIO is present. */
 public final class JacksonExperimentFiles implements ExperimentFiles {
-    private final ObjectMapper json = new ObjectMapper()
+    private final ObjectMapper json = JsonMapper.builder()
+            .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+            .enable(SerializationFeature.INDENT_OUTPUT).build();
 
     @Override
     public Experiment read(Path file) {
