@@ -1,2 +1,29 @@
 package org.maqd;
-public final class Main { public static void main(String[] a) { System.out.println("maqd"); } }
+
+import org.maqd.cli.MaqdCommand;
+
+/**
+ * Entry point. With no arguments it opens the workbench window; with a subcommand it runs headless
+ * ({@code maqd --help}). Does not extend {@code Application}, so it runs from the class path.
+ */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            try {
+                Class.forName("org.maqd.ui.WorkbenchLauncher").getMethod("launch", String[].class)
+                        .invoke(null, (Object) args);
+                return;
+            } catch (ClassNotFoundException e) {
+                System.err.println("the workbench window is not part of this build; try: maqd --help");
+                System.exit(1);
+            } catch (ReflectiveOperationException e) {
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                System.err.println("cannot open the workbench: " + cause);
+                System.exit(1);
+            }
+        }
+        System.exit(MaqdCommand.execute(args));
+    }
+}

@@ -72,5 +72,6 @@ public record LayerSpec(
     public LayerSpec withAlpha(Double v) { return new LayerSpec(type, name, units, channels, kernel, stride, padding, rate, bias, weightStates, activationStates, norm, groups, weightStandardization, weightStep, weightClip, activationStep, activationStepValue, weightSurrogate, activationSurrogate, v); }
 
     /** True for layers that carry weights and form a quantized block. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isBlock() { return "linear".equals(type) || "conv2d".equals(type) || "residual".equals(type); }
 }

@@ -1,29 +1,90 @@
 package org.maqd.tensor;
 
+import org.maqd.tensor.fast.PackedGemm;
+import org.maqd.tensor.fast.PackedPanels;
 
 /**
  * Matrix multiply entry point used by layers: C[m,n] = (accumulate ? C : 0) + op(A)·op(B), row-major.
- * Results are identical for any thread count: each output element is computed by one thread, summing over
- * k in a fixed order.
+ * op(A) is [m,k] (stored [k,m] when transA); op(B) is [k,n] (stored [n,k] when transB).
+ * <p>
+ * B is packed into column panels ({@link PackedPanels}), all three orientations land in that one layout, and a
+ * Vector API micro-kernel ({@link org.maqd.tensor.fast.MicroKernels}) sweeps A over it. The output is cut into
+ * tiles of {@link #ROW_BLOCK} rows × whole panels whose boundaries depend only on m and n; each tile is one
+ * chunk of {@link Parallel#forRange}, and each element sums over k in a fixed order, so results are
+ * bit-identical for any thread count. Tiny products take a plain loop.
  */
 public final class Gemm {
     private Gemm() {}
 
+    /** Rows per parallel tile (a multiple of the micro-kernel's 4 rows). */
+    public static final int ROW_BLOCK = 32;
+    /** Products with m·n·k at or below this run as plain loops. */
+    static final long SMALL = 4096;
+    /** The partition aims for at least this many tiles (when the output is big enough) to balance threads. */
+    static final int MIN_TILES = 8;
+
     public static void gemm(Parallel par, boolean transA, boolean transB, int m, int n, int k,
                             float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, boolean accumulate) {
-        par.forRange(m, Math.max(1, 4096 / Math.max(1, n * 4)), (i0, i1) -> {
-            // Rows [i0, i1) of C: offset views into A are only valid without transA, so use the general loop.
-            for (int i = i0; i < i1; i++) {
-                for (int j = 0; j < n; j++) {
-                    float s = 0f;
-                    for (int p = 0; p < k; p++) {
-                        float av = transA ? a[aOff + p * m + i] : a[aOff + i * k + p];
-                        float bv = transB ? b[bOff + j * k + p] : b[bOff + p * n + j];
-                        s += av * bv;
-                    }
-                    c[cOff + i * n + j] = accumulate ? c[cOff + i * n + j] + s : s;
-                }
+        if (m == 0 || n == 0) return;
+        if ((long) m * n * k <= SMALL) {
+            plain(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
+            return;
+        }
+        GemmWorkspace.Pool pool = par.gemmWorkspaces();
+        GemmWorkspace ws = pool.acquire();
+        try {
+            gemm(ws, par, transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
+        } finally {
+            pool.release(ws);
+        }
+    }
+
+    /** As {@link #gemm(Parallel, boolean, boolean, int, int, int, float[], int, float[], int, float[], int, boolean)}, with caller-owned scratch. */
+    public static void gemm(GemmWorkspace ws, Parallel par, boolean transA, boolean transB, int m, int n, int k,
+                            float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, boolean accumulate) {
+        if (m == 0 || n == 0) return;
+        int panels = PackedPanels.panels(n);
+        float[] bp = ws.packed(PackedPanels.size(n, k));
+        par.forRange(panels, 1, (q0, q1) -> PackedPanels.pack(transB, n, k, b, bOff, bp, 0, q0, q1));
+
+        int rowBlocks = (m + ROW_BLOCK - 1) / ROW_BLOCK;
+        int panelsPerTile = panelsPerTile(m, n);
+        int colBlocks = (panels + panelsPerTile - 1) / panelsPerTile;
+        float[] tiles = ws.tiles(rowBlocks * colBlocks);
+        int ars = transA ? 1 : k, acs = transA ? m : 1;
+        par.forRange(rowBlocks * colBlocks, 1, (t0, t1) -> {
+            for (int t = t0; t < t1; t++) {
+                int rb = t / colBlocks, cb = t % colBlocks;
+                int i0 = rb * ROW_BLOCK, i1 = Math.min(m, i0 + ROW_BLOCK);
+                int q0 = cb * panelsPerTile, q1 = Math.min(panels, q0 + panelsPerTile);
+                PackedGemm.region(n, k, a, aOff, ars, acs, bp, 0, c, cOff, n, accumulate,
+                        i0, i1, q0, q1, tiles, t * PackedGemm.TILE);
             }
         });
+    }
+
+    /** Panels per output tile: all of them, halved until there are enough tiles. Depends on m and n only. */
+    static int panelsPerTile(int m, int n) {
+        int rowBlocks = (m + ROW_BLOCK - 1) / ROW_BLOCK;
+        int panels = PackedPanels.panels(n);
+        int per = panels;
+        while (per > 1 && rowBlocks * ((panels + per - 1) / per) < MIN_TILES) per = (per + 1) / 2;
+        return per;
+    }
+
+    /** Plain loops for tiny products (same contract). */
+    static void plain(boolean transA, boolean transB, int m, int n, int k,
+                      float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, boolean accumulate) {
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                float s = 0f;
+                for (int p = 0; p < k; p++) {
+                    float av = transA ? a[aOff + p * m + i] : a[aOff + i * k + p];
+                    float bv = transB ? b[bOff + j * k + p] : b[bOff + p * n + j];
+                    s += av * bv;
+                }
+                c[cOff + i * n + j] = accumulate ? c[cOff + i * n + j] + s : s;
+            }
+        }
     }
 }

@@ -27,6 +27,7 @@ public final class Parallel implements AutoCloseable {
 
     private final int threads;
     private final ExecutorService pool;
+    private final GemmWorkspace.Pool gemmWorkspaces = new GemmWorkspace.Pool();
 
     public Parallel(int threads) {
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
@@ -48,6 +49,9 @@ public final class Parallel implements AutoCloseable {
     public static Parallel serial() { return SERIAL; }
 
     public int threads() { return threads; }
+
+    /** Reusable GEMM scratch for {@link Gemm} calls that bring none (thread-safe free list). */
+    public GemmWorkspace.Pool gemmWorkspaces() { return gemmWorkspaces; }
 
     /** Number of chunks {@code [0, n)} is cut into for the given grain; independent of the thread count. */
     public static int chunks(int n, int grain) {

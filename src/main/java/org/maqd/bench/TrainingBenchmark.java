@@ -1,0 +1,91 @@
+package org.maqd.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.Arrays;
+import java.util.List;
+import org.maqd.experiment.ExperimentDefaults;
+import org.maqd.experiment.ExperimentIO;
+import org.maqd.experiment.TrainingSpec;
+import org.maqd.model.LayerSpec;
+import org.maqd.model.Network;
+import org.maqd.model.NetworkBuilder;
+import org.maqd.model.NetworkSpec;
+import org.maqd.model.QuantDefaults;
+import org.maqd.nn.Mode;
+import org.maqd.nn.SoftmaxCrossEntropy;
+import org.maqd.optim.Optimizer;
+import org.maqd.tensor.Parallel;
+import org.maqd.tensor.Rng;
+import org.maqd.tensor.Tensor;
+import org.maqd.train.Optimizers;
+
+/**
+ * Training throughput of the quickstart networks (method.md §8 defaults: 3-state hidden weights, 2-state
+ * activations, LBN, 256-state first and last weights; Adam): full steps (forward, loss, backward, optimizer) on
+ * random MNIST-shaped batches, after warm-up, median of timed repetitions.
+ */
+public final class TrainingBenchmark {
+    private TrainingBenchmark() {}
+
+    public static NetworkSpec network(String kind) {
+        QuantDefaults d = new QuantDefaults(3, 2, "lbn", null, true, null, null, null, null, null, null, null, 256, 256);
+        List<LayerSpec> layers = switch (kind) {
+            case "mlp" -> List.of(LayerSpec.of("flatten"), LayerSpec.linear(256), LayerSpec.linear(256), LayerSpec.output(10));
+            case "cnn" -> List.of(LayerSpec.conv(32, 3, 1, 1), LayerSpec.conv(32, 3, 1, 1), LayerSpec.of("maxpool").withKernel(2),
+                    LayerSpec.conv(64, 3, 1, 1), LayerSpec.conv(64, 3, 1, 1), LayerSpec.of("maxpool").withKernel(2),
+                    LayerSpec.of("flatten"), LayerSpec.output(10));
+            default -> throw new IllegalArgumentException("unknown benchmark network " + kind);
+        };
+        return new NetworkSpec(List.of(1, 28, 28), d, layers);
+    }
+
+    public static double samplesPerSecond(String kind, int batch, int threads, boolean quick) {
+        try (Parallel par = new Parallel(threads)) {
+            NetworkSpec spec = ExperimentDefaults.resolve(ExperimentIO.parse(
+                    "{\"network\": " + ExperimentIO.toJson(network(kind)) + "}", "bench")).network();
+            Network net = NetworkBuilder.build(spec, new int[] {1, 28, 28}, 10, par, 0);
+            TrainingSpec t = new TrainingSpec("adam", 1e-3, 0.9, 0.0, 0.9, 0.999, "constant", 0.0, 1, 1.0, 1, batch);
+            Optimizer opt = Optimizers.create(t, net.paramList(), par);
+            Rng rng = new Rng(1);
+            Tensor x = Tensor.zeros(batch, 1, 28, 28);
+            for (int i = 0; i < x.size(); i++) x.data[i] = rng.nextFloat();
+            int[] y = new int[batch];
+            for (int i = 0; i < batch; i++) y[i] = rng.nextInt(10);
+            SoftmaxCrossEntropy ce = new SoftmaxCrossEntropy();
+            long targetNanos = (quick ? 150 : 600) * 1_000_000L;
+            int steps = 1;
+            while (true) { // calibrate so one repetition takes about targetNanos; doubles as warm-up
+                long t0 = System.nanoTime();
+                for (int s = 0; s < steps; s++) step(net, opt, ce, x, y);
+                if (System.nanoTime() - t0 > targetNanos / 2 || steps > 1 << 16) break;
+                steps *= 2;
+            }
+            int reps = quick ? 3 : 7;
+            double[] rates = new double[reps];
+            for (int r = 0; r < reps; r++) {
+                long t0 = System.nanoTime();
+                for (int s = 0; s < steps; s++) step(net, opt, ce, x, y);
+                rates[r] = (double) steps * batch / ((System.nanoTime() - t0) / 1e9);
+            }
+            Arrays.sort(rates);
+            return rates[reps / 2];
+        }
+    }
+
+    private static void step(Network net, Optimizer opt, SoftmaxCrossEntropy ce, Tensor x, int[] y) {
+        net.zeroGrad();
+        ce.forward(net.forward(x, Mode.TRAIN), y);
+        net.backward(ce.backward());
+        opt.step(1e-3);
+    }
+
+    public static long peakHeapMb() {
+        long peak = 0;
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP && p.getPeakUsage() != null) peak += p.getPeakUsage().getUsed();
+        }
+        return peak >> 20;
+    }
+}

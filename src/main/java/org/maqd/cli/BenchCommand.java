@@ -1,0 +1,61 @@
+package org.maqd.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.maqd.bench.GemmBenchmark;
+import org.maqd.bench.TrainingBenchmark;
+import org.maqd.experiment.ExperimentIO;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code maqd bench}: GEMM GFLOPS and training throughput after warm-up, median of repetitions, plus peak heap.
+ * With {@code --json}, one JSON object on stdout (2-thread figures under the documented keys).
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure GEMM GFLOPS and training samples/s (after warm-up, median of repetitions).")
+public final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--json", description = "print one JSON object on stdout") boolean json;
+    @Option(names = "--quick", description = "fewer repetitions (for a smoke test)") boolean quick;
+    @Option(names = "--threads", description = "threads for the headline figures (default 2)") int threads = 2;
+    @Option(names = "--only", paramLabel = "CASE", description = "run only cases whose name contains CASE (e.g. gemm, mlp_b4, cnn)") String only;
+
+    @Override
+    public Integer call() {
+        int reps = quick ? 3 : 7, warm = quick ? 200 : 1000;
+        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, Double> gemm = new LinkedHashMap<>(), gemm1 = new LinkedHashMap<>();
+        int[][] sizes = {{256, 784, 256}, {64, 784, 256}, {1024, 1024, 1024}};
+        for (int[] s : sizes) {
+            String key = s[0] + "x" + s[1] + "x" + s[2];
+            if (!selected("gemm_" + key)) continue;
+            gemm1.put(key, GemmBenchmark.gflops(s[0], s[1], s[2], 1, warm, reps));
+            gemm.put(key, GemmBenchmark.gflops(s[0], s[1], s[2], threads, warm, reps));
+            progress("gemm %s: %.1f GFLOPS (1 thread), %.1f GFLOPS (%d threads)", key, gemm1.get(key), gemm.get(key), threads);
+        }
+        out.put("gemm_gflops", gemm);
+        out.put("gemm_gflops_1_thread", gemm1);
+        Map<String, Double> train = new LinkedHashMap<>();
+        String[][] cases = {{"mlp_b4", "mlp", "4"}, {"mlp_b64", "mlp", "64"}, {"mlp_b256", "mlp", "256"}, {"cnn_b64", "cnn", "64"}};
+        for (String[] c : cases) {
+            if (!selected(c[0])) continue;
+            double sps = TrainingBenchmark.samplesPerSecond(c[1], Integer.parseInt(c[2]), threads, quick);
+            train.put(c[0], sps);
+            progress("train %s: %,.0f samples/s", c[0], sps);
+        }
+        out.put("train_samples_per_second", train);
+        out.put("threads", threads);
+        out.put("peak_heap_mb", TrainingBenchmark.peakHeapMb());
+        out.put("jdk", System.getProperty("java.version"));
+        if (json) System.out.println(ExperimentIO.toJson(out).replaceAll("\\s*\\n\\s*", " "));
+        return 0;
+    }
+
+    private boolean selected(String name) { return only == null || name.contains(only); }
+
+    private void progress(String fmt, Object... args) {
+        (json ? System.err : System.out).println(String.format(Locale.ROOT, fmt, args));
+    }
+}

@@ -1,0 +1,25 @@
+package org.maqd.cli;
+
+import java.nio.file.Path;
+import org.maqd.experiment.DataSpec;
+import org.maqd.experiment.Experiment;
+import org.maqd.experiment.TrainingSpec;
+
+/** Helpers for command-line overrides of experiment fields. */
+final class Overrides {
+    private Overrides() {}
+
+    static TrainingSpec training(Experiment e) {
+        return e.training() != null ? e.training()
+                : new TrainingSpec(null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    static DataSpec data(Experiment e) {
+        return e.data() != null ? e.data() : new DataSpec(null, null, null, null, null, null, null, null, null);
+    }
+
+    static String baseName(Path file) {
+        String n = file.getFileName().toString();
+        return n.endsWith(".json") ? n.substring(0, n.length() - 5) : n;
+    }
+}

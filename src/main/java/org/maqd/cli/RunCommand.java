@@ -1,0 +1,64 @@
+package org.maqd.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.maqd.experiment.Experiment;
+import org.maqd.experiment.ExperimentException;
+import org.maqd.experiment.ExperimentIO;
+import org.maqd.experiment.RunLauncher;
+import org.maqd.experiment.RunOptions;
+import org.maqd.experiment.RunResult;
+import org.maqd.train.RunControl;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code maqd run FILE}: train one experiment headless and write a run folder. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Train the experiment in FILE and write a run folder (metrics.csv, layers.csv, model.safetensors, summary.json).")
+public final class RunCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "experiment file (JSON)") Path file;
+    @Option(names = "--out", paramLabel = "DIR", description = "run folder (default: runs/<date>-<name>)") Path out;
+    @Option(names = "--epochs", description = "override training.epochs") Integer epochs;
+    @Option(names = "--batch-size", description = "override training.batchSize") Integer batchSize;
+    @Option(names = "--seed", description = "override seed") Long seed;
+    @Option(names = "--threads", description = "override threads") Integer threads;
+    @Option(names = "--train-limit", description = "override data.trainLimit (first N training samples)") Integer trainLimit;
+    @Option(names = "--resume", description = "continue the run in --out from its last checkpoint") boolean resume;
+    @Option(names = "--runs", paramLabel = "DIR", description = "folder for new run folders (default: runs)") Path runsRoot = Path.of("runs");
+
+    @Override
+    public Integer call() {
+        Experiment e = ExperimentIO.read(file);
+        if (epochs != null) e = e.withTraining(Overrides.training(e).withEpochs(epochs));
+        if (batchSize != null) e = e.withTraining(Overrides.training(e).withBatchSize(batchSize));
+        if (seed != null) e = e.withSeed(seed);
+        if (threads != null) e = e.withThreads(threads);
+        if (trainLimit != null) e = e.withData(Overrides.data(e).withTrainLimit(trainLimit));
+        if (e.name() == null) e = e.withName(Overrides.baseName(file));
+        ExperimentIO.parse(ExperimentIO.toJson(e), file + " (with command-line overrides)");
+        if (resume && out == null) {
+            System.err.println("maqd: --resume needs --out DIR naming the run folder to continue");
+            return MaqdCommand.BAD_INPUT;
+        }
+        Path base = file.toAbsolutePath().getParent();
+        boolean tty = System.console() != null;
+        RunControl control = new RunControl();
+        RunResult r;
+        try {
+            r = RunLauncher.run(e, new RunOptions(base, runsRoot, out, resume, true, tty), control, List.of());
+        } catch (ExperimentException ex) {
+            throw ex.getMessage().startsWith(file.toString()) ? ex : new ExperimentException(file + ": " + ex.getMessage(), ex);
+        }
+        var o = r.outcome();
+        if (o.last() != null) {
+            System.out.printf(Locale.ROOT, "%s: test accuracy %.4f after %d epochs (%.0f samples/s); run folder %s%n",
+                    o.status(), o.last().testAccuracy(), o.epochsCompleted(), o.last().samplesPerSecond(), r.runDir());
+        } else {
+            System.out.println(o.status() + ": " + o.message() + "; run folder " + r.runDir());
+        }
+        return o.completed() || "stopped".equals(o.status()) ? MaqdCommand.OK : MaqdCommand.FAILURE;
+    }
+}

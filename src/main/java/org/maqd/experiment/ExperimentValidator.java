@@ -1,0 +1,186 @@
+package org.maqd.experiment;
+
+import java.util.List;
+import java.util.Set;
+import org.maqd.model.LayerSpec;
+import org.maqd.model.NetworkSpec;
+import org.maqd.model.QuantDefaults;
+
+/**
+ * Checks an experiment's values (after parsing, before any work). The first problem found is thrown as an
+ * {@link ExperimentException} naming the source, the field path and what was expected.
+ */
+public final class ExperimentValidator {
+    public static final Set<String> LAYER_TYPES = Set.of("linear", "conv2d", "maxpool", "avgpool", "globalavgpool",
+            "flatten", "dropout", "residual", "output");
+    public static final Set<String> NORMS = Set.of("lbn", "bn", "ln", "gn", "none");
+    public static final Set<String> SURROGATES = Set.of("ste", "sigmoid", "triangle");
+    public static final Set<String> WEIGHT_STEPS = Set.of("gaussian", "fixed");
+    public static final Set<String> ACTIVATION_STEPS = Set.of("gaussian", "fixed", "learned");
+    public static final Set<String> OPTIMIZERS = Set.of("sgd", "adam", "adamw");
+    public static final Set<String> SCHEDULES = Set.of("constant", "step", "cosine");
+    public static final Set<String> FORMATS = Set.of("idx", "cifar10", "cifar100");
+    /** Largest number of states accepted (codes are stored as unsigned bytes). */
+    public static final int MAX_STATES = 256;
+
+    private final String src;
+
+    private ExperimentValidator(String src) { this.src = src; }
+
+    public static void validate(Experiment e, String source) {
+        new ExperimentValidator(source).check(e);
+    }
+
+    private ExperimentException fail(String field, String expected, Object got) {
+        return new ExperimentException(src + ": field '" + field + "': expected " + expected + ", got "
+                + (got instanceof String s ? "\"" + s + "\"" : got));
+    }
+
+    private void check(Experiment e) {
+        if (e.threads() != null && (e.threads() < 1 || e.threads() > 256)) throw fail("threads", "1..256", e.threads());
+        if (e.network() == null) throw fail("network", "a network object with 'input' and 'layers'", null);
+        checkNetwork(e.network());
+        if (e.data() != null) checkData(e.data());
+        if (e.training() != null) checkTraining(e.training());
+        if (e.probes() != null) {
+            ProbeSpec p = e.probes();
+            positive("probes.everySteps", p.everySteps());
+            if (p.histogramBins() != null && (p.histogramBins() < 4 || p.histogramBins() > 1024)) throw fail("probes.histogramBins", "4..1024", p.histogramBins());
+            if (p.rasterSamples() != null && (p.rasterSamples() < 0 || p.rasterSamples() > 64)) throw fail("probes.rasterSamples", "0..64", p.rasterSamples());
+        }
+        if (e.sweep() != null) {
+            SweepSpec s = e.sweep();
+            positive("sweep.seeds", s.seeds());
+            if (s.grid() != null) {
+                for (var entry : s.grid().entrySet()) {
+                    if (entry.getValue() == null || entry.getValue().isEmpty()) {
+                        throw fail("sweep.grid." + entry.getKey(), "a non-empty list of values", entry.getValue());
+                    }
+                }
+            }
+        }
+    }
+
+    private void checkNetwork(NetworkSpec n) {
+        List<Integer> in = n.input();
+        if (in == null || in.size() != 3 || in.stream().anyMatch(d -> d == null || d < 1)) {
+            throw fail("network.input", "[channels, height, width] with positive sizes, e.g. [1, 28, 28]", in);
+        }
+        if (n.defaults() != null) checkDefaults(n.defaults());
+        List<LayerSpec> layers = n.layers();
+        if (layers == null || layers.isEmpty()) throw fail("network.layers", "a non-empty list of layers", layers);
+        for (int i = 0; i < layers.size(); i++) checkLayer("network.layers[" + i + "]", layers.get(i));
+        LayerSpec last = layers.get(layers.size() - 1);
+        if (!"output".equals(last.type())) {
+            throw fail("network.layers[" + (layers.size() - 1) + "].type",
+                    "the last layer to be 'output' (the classifier)", last.type());
+        }
+        for (int i = 0; i < layers.size() - 1; i++) {
+            if ("output".equals(layers.get(i).type())) {
+                throw fail("network.layers[" + i + "].type", "'output' only as the last layer", "output");
+            }
+        }
+    }
+
+    private void checkDefaults(QuantDefaults d) {
+        String f = "network.defaults.";
+        states(f + "weightStates", d.weightStates());
+        states(f + "activationStates", d.activationStates());
+        states(f + "firstWeightStates", d.firstWeightStates());
+        states(f + "outputWeightStates", d.outputWeightStates());
+        oneOf(f + "norm", d.norm(), NORMS);
+        positive(f + "groups", d.groups());
+        oneOf(f + "weightStep", d.weightStep(), WEIGHT_STEPS);
+        oneOf(f + "activationStep", d.activationStep(), ACTIVATION_STEPS);
+        oneOf(f + "weightSurrogate", d.weightSurrogate(), SURROGATES);
+        oneOf(f + "activationSurrogate", d.activationSurrogate(), SURROGATES);
+        positiveNum(f + "alpha", d.alpha());
+        positiveNum(f + "weightClip", d.weightClip());
+        positiveNum(f + "activationStepValue", d.activationStepValue());
+        if ("fixed".equals(d.weightStep()) && d.weightClip() == null) throw fail(f + "weightClip", "a positive clip range s when weightStep is 'fixed'", null);
+        if ("fixed".equals(d.activationStep()) && d.activationStepValue() == null) throw fail(f + "activationStepValue", "a positive step when activationStep is 'fixed'", null);
+    }
+
+    private void checkLayer(String f, LayerSpec l) {
+        if (l == null) throw fail(f, "a layer object", null);
+        if (l.type() == null) throw fail(f + ".type", "one of " + sorted(LAYER_TYPES), null);
+        oneOf(f + ".type", l.type(), LAYER_TYPES);
+        switch (l.type()) {
+            case "linear", "output" -> required(f + ".units", l.units());
+            case "conv2d" -> {
+                required(f + ".channels", l.channels());
+                required(f + ".kernel", l.kernel());
+            }
+            case "residual" -> required(f + ".channels", l.channels());
+            case "maxpool", "avgpool" -> required(f + ".kernel", l.kernel());
+            case "dropout" -> {
+                if (l.rate() == null || l.rate() < 0 || l.rate() >= 1) throw fail(f + ".rate", "a number in [0, 1)", l.rate());
+            }
+            default -> { }
+        }
+        positive(f + ".units", l.units());
+        positive(f + ".channels", l.channels());
+        positive(f + ".kernel", l.kernel());
+        positive(f + ".stride", l.stride());
+        if (l.padding() != null && l.padding() < 0) throw fail(f + ".padding", "an integer >= 0", l.padding());
+        states(f + ".weightStates", l.weightStates());
+        states(f + ".activationStates", l.activationStates());
+        oneOf(f + ".norm", l.norm(), NORMS);
+        positive(f + ".groups", l.groups());
+        oneOf(f + ".weightStep", l.weightStep(), WEIGHT_STEPS);
+        oneOf(f + ".activationStep", l.activationStep(), ACTIVATION_STEPS);
+        oneOf(f + ".weightSurrogate", l.weightSurrogate(), SURROGATES);
+        oneOf(f + ".activationSurrogate", l.activationSurrogate(), SURROGATES);
+        positiveNum(f + ".alpha", l.alpha());
+        positiveNum(f + ".weightClip", l.weightClip());
+        positiveNum(f + ".activationStepValue", l.activationStepValue());
+    }
+
+    private void checkData(DataSpec d) {
+        oneOf("data.format", d.format(), FORMATS);
+        if (d.trainLimit() != null && d.trainLimit() < 0) throw fail("data.trainLimit", "an integer >= 0 (0 = all)", d.trainLimit());
+        if (d.testLimit() != null && d.testLimit() < 0) throw fail("data.testLimit", "an integer >= 0 (0 = all)", d.testLimit());
+        if (d.cropPadding() != null && (d.cropPadding() < 0 || d.cropPadding() > 16)) throw fail("data.cropPadding", "0..16", d.cropPadding());
+        positive("data.toySamples", d.toySamples());
+        if (d.toyNoise() != null && (d.toyNoise() < 0 || d.toyNoise() > 10)) throw fail("data.toyNoise", "a number in [0, 10]", d.toyNoise());
+    }
+
+    private void checkTraining(TrainingSpec t) {
+        oneOf("training.optimizer", t.optimizer(), OPTIMIZERS);
+        oneOf("training.schedule", t.schedule(), SCHEDULES);
+        positiveNum("training.learningRate", t.learningRate());
+        if (t.momentum() != null && (t.momentum() < 0 || t.momentum() >= 1)) throw fail("training.momentum", "a number in [0, 1)", t.momentum());
+        if (t.weightDecay() != null && t.weightDecay() < 0) throw fail("training.weightDecay", "a number >= 0", t.weightDecay());
+        if (t.beta1() != null && (t.beta1() < 0 || t.beta1() >= 1)) throw fail("training.beta1", "a number in [0, 1)", t.beta1());
+        if (t.beta2() != null && (t.beta2() < 0 || t.beta2() >= 1)) throw fail("training.beta2", "a number in [0, 1)", t.beta2());
+        if (t.warmupEpochs() != null && t.warmupEpochs() < 0) throw fail("training.warmupEpochs", "a number >= 0", t.warmupEpochs());
+        positive("training.stepEvery", t.stepEvery());
+        positiveNum("training.stepGamma", t.stepGamma());
+        positive("training.epochs", t.epochs());
+        positive("training.batchSize", t.batchSize());
+    }
+
+    private void required(String f, Integer v) {
+        if (v == null) throw fail(f, "a positive integer (required for this layer type)", null);
+    }
+
+    private void positive(String f, Integer v) {
+        if (v != null && v < 1) throw fail(f, "a positive integer", v);
+    }
+
+    private void positiveNum(String f, Double v) {
+        if (v != null && !(v > 0 && Double.isFinite(v))) throw fail(f, "a positive number", v);
+    }
+
+    private void states(String f, Integer v) {
+        if (v != null && (v == 1 || v < 0 || v > MAX_STATES)) {
+            throw fail(f, "0 (float) or a number of states from 2 to " + MAX_STATES, v);
+        }
+    }
+
+    private void oneOf(String f, String v, Set<String> allowed) {
+        if (v != null && !allowed.contains(v)) throw fail(f, "one of " + sorted(allowed), v);
+    }
+
+    private static String sorted(Set<String> s) { return s.stream().sorted().toList().toString(); }
+}

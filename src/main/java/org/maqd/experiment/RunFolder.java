@@ -1,0 +1,65 @@
+package org.maqd.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.maqd.model.LayerSpec;
+import org.maqd.model.ModelFormatException;
+import org.maqd.model.Network;
+import org.maqd.model.NetworkBuilder;
+import org.maqd.model.NetworkSpec;
+import org.maqd.model.Safetensors;
+import org.maqd.tensor.Parallel;
+
+/**
+ * Reads a run folder back: the resolved experiment, the summary, and the trained network rebuilt from
+ * {@code model.json} + {@code model.safetensors}. Errors name the file and what is wrong.
+ */
+public final class RunFolder {
+    private RunFolder() {}
+
+    public static Experiment experiment(Path runDir) {
+        requireDir(runDir);
+        return ExperimentIO.read(runDir.resolve("experiment.json"));
+    }
+
+    public static JsonNode summary(Path runDir) {
+        requireDir(runDir);
+        Path f = runDir.resolve("summary.json");
+        try {
+            return ExperimentIO.MAPPER.readTree(Files.readString(f));
+        } catch (IOException e) {
+            throw new ModelFormatException(f + ": cannot read the run summary: " + e.getMessage(), e);
+        }
+    }
+
+    public static NetworkSpec modelSpec(Path runDir) {
+        requireDir(runDir);
+        Path f = runDir.resolve("model.json");
+        try {
+            return ExperimentIO.MAPPER.readValue(Files.readString(f), NetworkSpec.class);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ModelFormatException(f + ": missing; the run did not finish (no trained model)");
+        } catch (IOException e) {
+            throw new ModelFormatException(f + ": not a valid network spec: " + e.getMessage(), e);
+        }
+    }
+
+    /** The trained network, weights and running statistics loaded, ready for EVAL-mode inference. */
+    public static Network loadNetwork(Path runDir, Parallel par) {
+        NetworkSpec spec = modelSpec(runDir);
+        List<LayerSpec> layers = spec.layers();
+        int[] input = spec.input().stream().mapToInt(Integer::intValue).toArray();
+        int classes = layers.get(layers.size() - 1).units();
+        Network net = NetworkBuilder.build(spec, input, classes, par, 0L);
+        Path weights = runDir.resolve("model.safetensors");
+        net.loadStateDict(Safetensors.read(weights).tensors(), weights.toString());
+        return net;
+    }
+
+    private static void requireDir(Path runDir) {
+        if (!Files.isDirectory(runDir)) throw new ExperimentException(runDir + ": not a run folder (no such directory)");
+    }
+}

@@ -1,0 +1,98 @@
+package org.maqd.nn;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.maqd.tensor.Gemm;
+import org.maqd.tensor.Parallel;
+import org.maqd.tensor.Rng;
+import org.maqd.tensor.Tensor;
+
+/**
+ * Fully connected layer y = x·W_effᵀ + b with W_eff = transform(W) computed once per forward (weight
+ * standardization and quantization live in the transform). Weight {@code [out, in]} as in PyTorch.
+ * Init: uniform(−1/√in, 1/√in) for weight and bias (PyTorch's default).
+ */
+public final class Linear implements Layer {
+    private final int in, out;
+    private final Param weight;
+    private final Param bias;
+    private final WeightTransform transform;
+    private final Parallel par;
+    private Tensor x;          // cached input  [B, in]
+    private Tensor y;          // output        [B, out]
+    private Tensor gx;         // grad input    [B, in]
+    private Tensor gwEff;      // grad W_eff    [out, in]
+    private Tensor wEff;       // effective weight of the last forward
+
+    public Linear(int in, int out, boolean bias, WeightTransform transform, Parallel par, Rng rng) {
+        this.in = in;
+        this.out = out;
+        this.transform = transform == null ? WeightTransform.IDENTITY : transform;
+        this.par = par;
+        float bound = (float) (1.0 / Math.sqrt(in));
+        this.weight = new Param("weight", Tensor.zeros(out, in), true);
+        for (int i = 0; i < weight.value.data.length; i++) weight.value.data[i] = (rng.nextFloat() * 2 - 1) * bound;
+        if (bias) {
+            this.bias = new Param("bias", Tensor.zeros(out), false);
+            for (int i = 0; i < out; i++) this.bias.value.data[i] = (rng.nextFloat() * 2 - 1) * bound;
+        } else {
+            this.bias = null;
+        }
+        this.gwEff = Tensor.zeros(out, in);
+    }
+
+    @Override public String kind() { return "linear"; }
+    public int inFeatures() { return in; }
+    public int outFeatures() { return out; }
+    public Param weight() { return weight; }
+    public Param bias() { return bias; }
+    public WeightTransform transform() { return transform; }
+
+    @Override
+    public int[] outputShape(int[] s) {
+        int features = 1;
+        for (int i = 1; i < s.length; i++) features *= s[i];
+        if (s.length != 2) throw new ShapeException("linear expects a flat input [batch, features]; gets " + java.util.Arrays.toString(java.util.Arrays.copyOfRange(s, 1, s.length)) + " (add a flatten layer before it)");
+        if (features != in) throw new ShapeException("linear expects " + in + " inputs, gets " + features);
+        return new int[] {s[0], out};
+    }
+
+    @Override
+    public Tensor forward(Tensor input, Mode mode) {
+        int b = input.dim(0);
+        if (input.perItem() != in) throw new ShapeException("linear expects " + in + " inputs, gets " + input.perItem());
+        x = input;
+        wEff = transform.forward(weight.value, mode);
+        y = Tensor.reuse(y, b, out);
+        Gemm.gemm(par, false, true, b, out, in, input.data, 0, wEff.data, 0, y.data, 0, false);
+        if (bias != null) {
+            float[] yd = y.data, bd = bias.value.data;
+            for (int r = 0; r < b; r++) for (int o = 0; o < out; o++) yd[r * out + o] += bd[o];
+        }
+        return y;
+    }
+
+    @Override
+    public Tensor backward(Tensor gy) {
+        int b = gy.dim(0);
+        // dW_eff[out,in] = gyᵀ[out,B] · x[B,in]
+        Gemm.gemm(par, true, false, out, in, b, gy.data, 0, x.data, 0, gwEff.data, 0, false);
+        transform.backward(gwEff, weight.grad);
+        if (bias != null) {
+            float[] gb = bias.grad.data, g = gy.data;
+            for (int r = 0; r < b; r++) for (int o = 0; o < out; o++) gb[o] += g[r * out + o];
+        }
+        // dx[B,in] = gy[B,out] · W_eff[out,in]
+        gx = Tensor.reuse(gx, b, in);
+        Gemm.gemm(par, false, false, b, in, out, gy.data, 0, wEff.data, 0, gx.data, 0, false);
+        return gx.view(x.shape());
+    }
+
+    @Override
+    public List<Param> params() {
+        List<Param> p = new ArrayList<>();
+        p.add(weight);
+        if (bias != null) p.add(bias);
+        return p;
+    }
+}

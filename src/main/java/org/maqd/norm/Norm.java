@@ -1,0 +1,35 @@
+package org.maqd.norm;
+
+import org.maqd.nn.Layer;
+import org.maqd.nn.Param;
+
+/**
+ * A normalization layer (method.md §7): statistics over some set of elements, then a per-channel affine
+ * {@code y = γ_c · x̂ + β_c}. Inputs are {@code [B, C]} (after a linear layer) or {@code [B, C, H, W]}; the output
+ * has the input's shape. Use {@link Norms#create} to build one by kind name.
+ */
+public interface Norm extends Layer {
+    /** ε added to the variance before the square root. */
+    float EPS = 1e-5f;
+
+    /** Number of channels C (the input's second dimension). */
+    int channels();
+
+    /** γ, shape {@code [C]}, initialised to 1. */
+    Param weight();
+
+    /** β, shape {@code [C]}, initialised to 0. */
+    Param bias();
+
+    /**
+     * Running mean used at inference, a copy: one value for LBN, one per channel for BN, empty for norms that
+     * compute their statistics at inference (LN, GN).
+     */
+    float[] runningMean();
+
+    /** Running (unbiased) variance, a copy; same lengths as {@link #runningMean()}. */
+    float[] runningVar();
+
+    /** True when evaluation is a fixed per-channel affine map that can be folded away ({@link FoldableNorm}). */
+    default boolean foldable() { return this instanceof FoldableNorm; }
+}

@@ -1,0 +1,138 @@
+package org.maqd.norm;
+
+import org.maqd.nn.Mode;
+import org.maqd.nn.ShapeException;
+import org.maqd.tensor.Parallel;
+import org.maqd.tensor.Tensor;
+
+/**
+ * Norms whose statistics are taken per sample, over groups of channels, identically in training and evaluation:
+ * LN (one group: all of C·H·W) and GN (G groups of C/G channels). Sample b's group g is the contiguous
+ * <em>segment</em> of {@code L = (C/G)·S} elements starting at {@code b·C·S + g·(C/G)·S}; each segment is reduced,
+ * normalised and back-propagated by one thread, in index order. Nothing is folded at inference: the statistics
+ * depend on the sample, so they cost a reduction at every inference.
+ */
+abstract class SampleStatNorm extends NormBase {
+    private final int groups;
+    private final int perGroup;
+
+    // Per-segment statistics [B·G] and per-plane partial sums [B·C], resized with the batch.
+    private double[] segMean;
+    private double[] segInv;
+    private double[] planeA;
+    private double[] planeB;
+    private final double[] chanA;
+    private final double[] chanB;
+
+    private float[] xs;
+    private float[] dys;
+    private final Parallel.RangeBody forwardBody = this::forwardSegments;
+    private final Parallel.RangeBody backwardBody = this::backwardSegments;
+
+    SampleStatNorm(int channels, int groups, Parallel par) {
+        super(channels, par);
+        if (groups < 1) throw new IllegalArgumentException(name() + ": groups must be >= 1, got " + groups);
+        if (channels % groups != 0) {
+            throw new ShapeException(name() + ": " + channels + " channels are not divisible by " + groups
+                    + " groups");
+        }
+        this.groups = groups;
+        this.perGroup = channels / groups;
+        chanA = new double[channels];
+        chanB = new double[channels];
+    }
+
+    /** Number of channel groups G (1 for LN). */
+    public int groups() { return groups; }
+
+    @Override void resized() {
+        segMean = fit(segMean, batch * groups);
+        segInv = fit(segInv, batch * groups);
+        planeA = fit(planeA, batch * channels);
+        planeB = fit(planeB, batch * channels);
+    }
+
+    private int segmentGrain() { return Math.max(1, GRAIN / (perGroup * spatial)); }
+
+    // ---- forward: x [B, C, S] -> y [B, C, S]; caches x̂ and per-segment μ, 1/σ (same in TRAIN and EVAL) -------
+
+    @Override
+    public Tensor forward(Tensor x, Mode mode) {
+        prepareForward(x);
+        xs = x.data;
+        par.forRange(batch * groups, segmentGrain(), forwardBody);
+        xs = null;
+        return y;
+    }
+
+    private void forwardSegments(int k0, int k1) {
+        final int s = spatial, len = perGroup * s;
+        final float[] x = xs, h = xhat.data, out = y.data, g = weight.value.data, bt = bias.value.data;
+        for (int k = k0; k < k1; k++) {
+            int start = k * len;                       // = b·C·S + g·(C/G)·S since segments tile the tensor
+            double sum = 0;
+            for (int i = start; i < start + len; i++) sum += x[i];
+            double mean = sum / len, sq = 0;
+            for (int i = start; i < start + len; i++) {
+                double d = x[i] - mean;
+                sq += d * d;
+            }
+            double inv = 1.0 / Math.sqrt(sq / len + EPS);
+            segMean[k] = mean;
+            segInv[k] = inv;
+            float m = (float) mean, v = (float) inv;
+            int c0 = (k % groups) * perGroup;
+            for (int j = 0; j < perGroup; j++) {
+                float gc = g[c0 + j], bc = bt[c0 + j];
+                for (int i = start + j * s, e = i + s; i < e; i++) {
+                    float xh = (x[i] - m) * v;
+                    h[i] = xh;
+                    out[i] = gc * xh + bc;
+                }
+            }
+        }
+    }
+
+    // ---- backward: dy [B, C, S] -> dx [B, C, S]; adds dγ_c = Σ dy·x̂, dβ_c = Σ dy --------------------------------
+    // dx = inv_k·(γ_c·dy − mean_k(γ·dy) − x̂·mean_k(γ·dy·x̂)), means over segment k's L elements.
+
+    @Override
+    public Tensor backward(Tensor gradOut) {
+        prepareBackward(gradOut);
+        dys = gradOut.data;
+        par.forRange(batch * groups, segmentGrain(), backwardBody);
+        accumulateAffineGrads(planeA, planeB, chanA, chanB);
+        dys = null;
+        return dx;
+    }
+
+    private void backwardSegments(int k0, int k1) {
+        final int s = spatial, len = perGroup * s;
+        final float[] d = dys, h = xhat.data, out = dx.data, g = weight.value.data;
+        for (int k = k0; k < k1; k++) {
+            int start = k * len, p0 = k * perGroup, c0 = (k % groups) * perGroup;
+            double mg = 0, mgx = 0;
+            for (int j = 0; j < perGroup; j++) {
+                double a = 0, b = 0;
+                for (int i = start + j * s, e = i + s; i < e; i++) {
+                    a += d[i];
+                    b += (double) d[i] * h[i];
+                }
+                planeA[p0 + j] = a;                    // plane index b·C + c = k·(C/G) + j
+                planeB[p0 + j] = b;
+                mg += g[c0 + j] * a;
+                mgx += g[c0 + j] * b;
+            }
+            double inv = segInv[k];
+            float cb = (float) (-inv * mgx / len), cc = (float) (-inv * mg / len);
+            for (int j = 0; j < perGroup; j++) {
+                float ca = (float) (inv * g[c0 + j]);
+                for (int i = start + j * s, e = i + s; i < e; i++) out[i] = ca * d[i] + cb * h[i] + cc;
+            }
+        }
+    }
+
+    /** Per-sample statistics are recomputed at inference: there are no running estimates. */
+    @Override public float[] runningMean() { return new float[0]; }
+    @Override public float[] runningVar() { return new float[0]; }
+}

@@ -1,0 +1,191 @@
+package org.maqd.quant;
+
+import java.util.Locale;
+import org.maqd.nn.Mode;
+import org.maqd.nn.ShapeException;
+import org.maqd.nn.WeightTransform;
+import org.maqd.tensor.Parallel;
+import org.maqd.tensor.Tensor;
+
+/**
+ * Latent weights → effective weights of a quantized block (method.md §3–4): weight standardization (optional),
+ * then the symmetric quantizer Q_w with M_w states:
+ * <pre>  k = clip(round(Ŵ/Δ_w + (M_w − 1)/2), 0, M_w − 1),   W_q = Δ_w · (k − (M_w − 1)/2)</pre>
+ * Q_w is the round-clip {@code Q(Ŵ + Δ_w(M_w−1)/2; Δ_w, 0, M_w − 1) − Δ_w(M_w−1)/2}, so its backward is the
+ * surrogate factor at the scaled input {@code t = Ŵ/Δ_w + (M_w − 1)/2} with bounds [0, M_w − 1].
+ * M_w = 0 means float weights (WS still optional).
+ *
+ * <p>Applied once per training step to the whole weight; rows are processed in parallel with a grain that
+ * depends only on the shape, and all buffers are reused while the shape is unchanged. After {@link #forward},
+ * {@link #standardized()}, {@link #codes()}, {@link #step()} and the WS statistics describe the weights the
+ * layer computes with (for probes and integer deployment).
+ */
+public final class WeightQuantizer implements WeightTransform {
+    /** Largest number of states: codes are stored as unsigned bytes. */
+    public static final int MAX_STATES = 256;
+
+    /**
+     * Configuration.
+     *
+     * @param states      M_w: 0 = float, otherwise 2…256
+     * @param standardize weight standardization on/off
+     * @param stepRule    "gaussian" (MSE-optimal for N(0,1), {@link GaussianStep#symmetric}),
+     *                    "clip" (alias "fixed": levels span [−s, s], Δ_w = 2s/(M_w − 1), s = {@code value}),
+     *                    or "step" (Δ_w = {@code value} directly)
+     * @param value       s for "clip", Δ_w for "step", ignored for "gaussian"
+     * @param surrogate   backward rule (default ste)
+     */
+    public record Config(int states, boolean standardize, String stepRule, double value, Surrogate surrogate) {
+        public Config {
+            if (states != 0 && (states < 2 || states > MAX_STATES)) {
+                throw new IllegalArgumentException("weightStates: expected 0 (float) or 2.." + MAX_STATES + ", got " + states);
+            }
+            stepRule = stepRule == null ? "gaussian" : stepRule.trim().toLowerCase(Locale.ROOT);
+            if (!stepRule.equals("gaussian") && !stepRule.equals("clip") && !stepRule.equals("fixed")
+                    && !stepRule.equals("step")) {
+                throw new IllegalArgumentException("weightStep: expected gaussian, clip (fixed) or step, got \""
+                        + stepRule + "\"");
+            }
+            if (states != 0 && !stepRule.equals("gaussian")) {
+                RoundClip.checkStep(value, stepRule.equals("step") ? "weight step" : "weightClip");
+            }
+            if (surrogate == null) surrogate = Surrogate.STE;
+        }
+
+        /** WS on, gaussian step, ste: the method's default weight quantizer. */
+        public static Config gaussian(int states) { return new Config(states, true, "gaussian", 0, Surrogate.STE); }
+
+        /** WS on, levels spanning [−s, s]. */
+        public static Config clip(int states, double s) { return new Config(states, true, "clip", s, Surrogate.STE); }
+
+        /** The step Δ_w this config implies (NaN for float weights). */
+        public double resolveStep() {
+            if (states == 0) return Double.NaN;
+            return switch (stepRule) {
+                case "gaussian" -> GaussianStep.symmetric(states);
+                case "step" -> value;
+                default -> 2 * value / (states - 1);
+            };
+        }
+    }
+
+    private final Config config;
+    private final int states;
+    private final double step;
+    private final double offset;          // (M − 1)/2
+    private final Parallel par;
+    private final WeightStandardization ws;
+
+    private Tensor source;                // Ŵ (WS output, or a copy of the latent weights without WS)
+    private Tensor quantized;             // W_q
+    private byte[] codes = new byte[0];   // k, unsigned
+    private float[] gradPre = new float[0];
+    private int rows, fanIn;
+    private float[] bwdGrad;
+    private final Parallel.RangeBody quantizeRows = this::quantizeRows;
+    private final Parallel.RangeBody surrogateRows = this::surrogateRows;
+
+    public WeightQuantizer(Config config, Parallel par) {
+        this.config = config;
+        this.states = config.states();
+        this.step = config.resolveStep();
+        this.offset = (states - 1) / 2.0;
+        this.par = par == null ? Parallel.serial() : par;
+        this.ws = config.standardize() ? new WeightStandardization(this.par) : null;
+    }
+
+    public WeightQuantizer(Config config) { this(config, Parallel.serial()); }
+
+    @Override
+    public Tensor forward(Tensor latent, Mode mode) {
+        if (latent.rank() < 2) {
+            throw new ShapeException("weight quantizer: expected a weight of shape [out, fanIn...], got " + latent);
+        }
+        rows = latent.dim(0);
+        fanIn = latent.size() / Math.max(1, rows);
+        if (ws != null) {
+            source = ws.forward(latent);
+        } else {
+            source = Tensor.reuse(source, latent.shape());
+            source.copyFrom(latent);
+        }
+        if (states == 0) return source;
+        quantized = Tensor.reuse(quantized, latent.shape());
+        if (codes.length != latent.size()) codes = new byte[latent.size()];
+        par.forRange(rows, WeightStandardization.rowGrain(fanIn), quantizeRows);
+        return quantized;
+    }
+
+    // rows [r0, r1): k = clip(rint(Ŵ/Δ + off), 0, M−1), W_q = Δ(k − off)
+    private void quantizeRows(int r0, int r1) {
+        float[] src = source.data, out = quantized.data;
+        byte[] k = codes;
+        int hi = states - 1;
+        for (int i = r0 * fanIn, end = r1 * fanIn; i < end; i++) {
+            int c = RoundClip.codeOfScaled(src[i] / step + offset, 0, hi);
+            k[i] = (byte) c;
+            out[i] = (float) (step * (c - offset));
+        }
+    }
+
+    @Override
+    public void backward(Tensor gradEffective, Tensor gradLatent) {
+        if (source == null) throw new IllegalStateException("weight quantizer: backward before forward");
+        int n = source.size();
+        if (gradEffective.size() != n || gradLatent.size() != n) {
+            throw new ShapeException("weight quantizer backward: expected gradients like " + source + ", got "
+                    + gradEffective + " and " + gradLatent);
+        }
+        float[] g = gradEffective.data;
+        if (states != 0) {
+            if (gradPre.length != n) gradPre = new float[n];
+            bwdGrad = g;
+            par.forRange(rows, WeightStandardization.rowGrain(fanIn), surrogateRows);
+            bwdGrad = null;
+            g = gradPre;
+        }
+        if (ws != null) {
+            ws.backward(g, gradLatent.data);
+        } else {
+            float[] a = gradLatent.data;
+            for (int i = 0; i < n; i++) a[i] += g[i];
+        }
+    }
+
+    // rows [r0, r1): dL/dŴ = dL/dW_q · surrogate'(Ŵ/Δ + off)
+    private void surrogateRows(int r0, int r1) {
+        float[] src = source.data, g = bwdGrad, out = gradPre;
+        Surrogate s = config.surrogate();
+        int hi = states - 1;
+        for (int i = r0 * fanIn, end = r1 * fanIn; i < end; i++) {
+            out[i] = (float) (g[i] * s.factor(src[i] / step + offset, 0, hi));
+        }
+    }
+
+    public Config config() { return config; }
+    /** M_w (0 = float). */
+    public int states() { return states; }
+    /** Δ_w (NaN for float weights). */
+    public double step() { return step; }
+    /** Ŵ of the last forward: the standardized weights (or a copy of the latent weights when WS is off). */
+    public Tensor standardized() { return source; }
+    /** W_q of the last forward (null for float weights). */
+    public Tensor quantized() { return quantized; }
+    /** The codes k of the last forward, unsigned bytes in the weight's layout (empty for float weights). */
+    public byte[] codes() { return codes; }
+    /** The code k of weight {@code i} (flat index). */
+    public int code(int i) { return codes[i] & 0xFF; }
+    /** The level a code stands for: Δ_w · (k − (M_w − 1)/2). */
+    public double level(int code) { return step * (code - offset); }
+    /** True when weight standardization is applied. */
+    public boolean standardizes() { return ws != null; }
+    /** μ_o of the last forward (requires WS). */
+    public double wsMean(int row) { return requireWs().mean(row); }
+    /** σ_o of the last forward (requires WS). */
+    public double wsSigma(int row) { return requireWs().sigma(row); }
+
+    private WeightStandardization requireWs() {
+        if (ws == null) throw new IllegalStateException("weight quantizer: weight standardization is off");
+        return ws;
+    }
+}

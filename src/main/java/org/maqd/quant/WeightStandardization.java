@@ -1,0 +1,108 @@
+package org.maqd.quant;
+
+import org.maqd.nn.ShapeException;
+import org.maqd.tensor.Parallel;
+import org.maqd.tensor.Tensor;
+
+/**
+ * Weight standardization (method.md §3). For each output row o of a weight {@code [out, fanIn...]}, over its
+ * fan-in n: {@code μ_o = mean(W_o)}, {@code σ_o = sqrt(mean((W_o − μ_o)²) + ε_w)}, {@code Ŵ_o = (W_o − μ_o)/σ_o},
+ * ε_w = 1e-5. Backward flows through μ_o and σ_o exactly:
+ * <pre>  dW_o = (1/σ_o) · (g − mean(g) − Ŵ_o · mean(g ⊙ Ŵ_o)),   g = dL/dŴ_o</pre>
+ * (the {@code mean(Ŵ)} term vanishes because standardized rows have zero mean). Statistics are accumulated in
+ * double; rows are processed in parallel with a grain that depends only on the shape (bit-identical results for
+ * any thread count). Buffers are reused while the shape is unchanged.
+ */
+public final class WeightStandardization {
+    public static final double EPS = 1e-5;
+
+    private final Parallel par;
+    private Tensor standardized;          // Ŵ, [out, fanIn...]
+    private double[] mean = new double[0], sigma = new double[0];
+    private int rows, fanIn;
+    // Per-call operands of the row bodies (fields, so the bodies below are allocated once).
+    private float[] fwdIn, bwdGrad, bwdOut;
+    private final Parallel.RangeBody forwardRows = this::forwardRows;
+    private final Parallel.RangeBody backwardRows = this::backwardRows;
+
+    public WeightStandardization(Parallel par) {
+        this.par = par == null ? Parallel.serial() : par;
+    }
+
+    /** Row grain: about 8k weights per chunk, a function of the fan-in only. */
+    static int rowGrain(int fanIn) { return Math.max(1, 8192 / Math.max(1, fanIn)); }
+
+    /** Ŵ for {@code latent} of shape {@code [out, fanIn...]}; returns a buffer owned by this object. */
+    public Tensor forward(Tensor latent) {
+        if (latent.rank() < 2) {
+            throw new ShapeException("weight standardization: expected a weight of shape [out, fanIn...], got "
+                    + latent);
+        }
+        rows = latent.dim(0);
+        fanIn = latent.size() / Math.max(1, rows);
+        standardized = Tensor.reuse(standardized, latent.shape());
+        if (mean.length != rows) { mean = new double[rows]; sigma = new double[rows]; }
+        fwdIn = latent.data;
+        par.forRange(rows, rowGrain(fanIn), forwardRows);
+        fwdIn = null;
+        return standardized;
+    }
+
+    // [rows r0..r1) of W [out, fanIn] -> Ŵ, μ, σ
+    private void forwardRows(int r0, int r1) {
+        float[] w = fwdIn, out = standardized.data;
+        int n = fanIn;
+        for (int r = r0; r < r1; r++) {
+            int base = r * n;
+            double s = 0;
+            for (int i = 0; i < n; i++) s += w[base + i];
+            double mu = s / n;
+            double v = 0;
+            for (int i = 0; i < n; i++) { double d = w[base + i] - mu; v += d * d; }
+            double sd = Math.sqrt(v / n + EPS);
+            double inv = 1.0 / sd;
+            for (int i = 0; i < n; i++) out[base + i] = (float) ((w[base + i] - mu) * inv);
+            mean[r] = mu;
+            sigma[r] = sd;
+        }
+    }
+
+    /**
+     * Given {@code gradStd} = dL/dŴ (flat, same layout as the last forward), adds dL/dW into {@code gradLatent}.
+     */
+    public void backward(float[] gradStd, float[] gradLatent) {
+        if (standardized == null) throw new IllegalStateException("weight standardization: backward before forward");
+        int n = standardized.size();
+        if (gradStd.length != n || gradLatent.length != n) {
+            throw new ShapeException("weight standardization backward: expected gradients of " + n
+                    + " elements (" + standardized + "), got " + gradStd.length + " and " + gradLatent.length);
+        }
+        bwdGrad = gradStd;
+        bwdOut = gradLatent;
+        par.forRange(rows, rowGrain(fanIn), backwardRows);
+        bwdGrad = null;
+        bwdOut = null;
+    }
+
+    // [rows r0..r1): dW = (g − mean(g) − Ŵ·mean(g⊙Ŵ)) / σ, accumulated
+    private void backwardRows(int r0, int r1) {
+        float[] g = bwdGrad, gw = bwdOut, wh = standardized.data;
+        int n = fanIn;
+        for (int r = r0; r < r1; r++) {
+            int base = r * n;
+            double sg = 0, sgw = 0;
+            for (int i = 0; i < n; i++) { sg += g[base + i]; sgw += (double) g[base + i] * wh[base + i]; }
+            double mg = sg / n, mgw = sgw / n, inv = 1.0 / sigma[r];
+            for (int i = 0; i < n; i++) gw[base + i] += (float) ((g[base + i] - mg - wh[base + i] * mgw) * inv);
+        }
+    }
+
+    /** Ŵ of the last forward (owned buffer). */
+    public Tensor standardized() { return standardized; }
+    public int rows() { return rows; }
+    public int fanIn() { return fanIn; }
+    /** μ_o of the last forward. */
+    public double mean(int row) { return mean[row]; }
+    /** σ_o = sqrt(var + ε_w) of the last forward. */
+    public double sigma(int row) { return sigma[row]; }
+}

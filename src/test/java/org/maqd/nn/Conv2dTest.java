@@ -1,0 +1,186 @@
+package org.maqd.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.maqd.tensor.Parallel;
+import org.maqd.tensor.Rng;
+import org.maqd.tensor.Tensor;
+import org.maqd.tensor.ref.RefConv;
+
+class Conv2dTest {
+    private static final Parallel TWO = new Parallel(2);
+    private static final Parallel THREE = new Parallel(3);
+
+    @AfterAll
+    static void close() {
+        TWO.close();
+        THREE.close();
+    }
+
+    static void assertClose(float[] expected, float[] actual, float tol, String what) {
+        assertEquals(expected.length, actual.length, what + " length");
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], actual[i], tol * Math.max(1f, Math.abs(expected[i])), what + "[" + i + "]");
+        }
+    }
+
+    /** Fast layer against the direct reference: output and all three gradients. */
+    static void compareWithReference(int batch, int c, int h, int w, int o, int k, int stride, int pad, boolean bias, long seed) {
+        Rng rng = new Rng(seed);
+        Conv2d conv = new Conv2d(c, o, k, stride, pad, bias, WeightTransform.IDENTITY, TWO, rng.split());
+        Tensor x = GradCheck.random(rng, batch, c, h, w);
+        Tensor y = conv.forward(x, Mode.TRAIN);
+        float[] bv = bias ? conv.bias().value.data : null;
+        float[] yRef = RefConv.forward(x.data, batch, c, h, w, conv.weight().value.data, o, k, k, bv, stride, pad);
+        String tag = "B" + batch + " C" + c + " " + h + "x" + w + " O" + o + " k" + k + " s" + stride + " p" + pad;
+        assertClose(yRef, y.data, 1e-4f, "y " + tag);
+
+        Tensor dy = GradCheck.random(rng, y.shape());
+        Tensor dx = conv.backward(dy);
+        float[] dxRef = new float[x.size()], dwRef = new float[conv.weight().value.size()], dbRef = new float[o];
+        RefConv.backward(x.data, batch, c, h, w, conv.weight().value.data, o, k, k, stride, pad, dy.data, dxRef, dwRef, dbRef);
+        assertClose(dxRef, dx.data, 1e-4f, "dx " + tag);
+        assertClose(dwRef, conv.weight().grad.data, 1e-4f, "dw " + tag);
+        if (bias) assertClose(dbRef, conv.bias().grad.data, 1e-4f, "db " + tag);
+    }
+
+    @Test
+    void matchesDirectConvolution() {
+        compareWithReference(3, 2, 7, 9, 5, 3, 1, 1, true, 1);
+        compareWithReference(2, 1, 28, 28, 32, 3, 1, 1, true, 2);
+        compareWithReference(4, 32, 14, 14, 64, 3, 1, 1, false, 3);
+        compareWithReference(2, 3, 11, 8, 4, 3, 2, 0, true, 4);
+        compareWithReference(1, 2, 9, 10, 3, 5, 2, 2, true, 5);
+        compareWithReference(5, 4, 6, 6, 70, 1, 1, 0, true, 6);
+        compareWithReference(2, 3, 5, 5, 2, 4, 3, 1, false, 7);
+        compareWithReference(9, 3, 4, 4, 3, 3, 1, 2, true, 8);
+    }
+
+    @Test
+    void finiteDifferenceGradients() {
+        Rng rng = new Rng(21);
+        Conv2d conv = new Conv2d(3, 4, 3, 2, 1, true, WeightTransform.IDENTITY, Parallel.serial(), rng.split());
+        Tensor x = GradCheck.random(rng, 2, 3, 7, 6);
+        Tensor r = GradCheck.random(rng, conv.outputShape(x.shape()));
+        conv.forward(x, Mode.TRAIN);
+        float[] dx = conv.backward(r).data.clone();
+        GradCheck.check("dx", () -> GradCheck.loss(conv, x, r), x.data, dx, 60, 1e-2f, 2e-3, rng);
+        GradCheck.check("dw", () -> GradCheck.loss(conv, x, r), conv.weight().value.data, conv.weight().grad.data, 60, 1e-2f, 2e-3, rng);
+        GradCheck.check("db", () -> GradCheck.loss(conv, x, r), conv.bias().value.data, conv.bias().grad.data, 4, 1e-2f, 2e-3, rng);
+    }
+
+    @Test
+    void bitIdenticalAcrossThreadCounts() {
+        float[][] ref = null;
+        for (Parallel par : new Parallel[] {Parallel.serial(), TWO, THREE}) {
+            Rng rng = new Rng(33);
+            Conv2d conv = new Conv2d(8, 16, 3, 1, 1, true, WeightTransform.IDENTITY, par, rng.split());
+            Tensor x = GradCheck.random(rng, 13, 8, 10, 10);
+            Tensor y = conv.forward(x, Mode.TRAIN);
+            Tensor dx = conv.backward(GradCheck.random(rng, y.shape()));
+            float[][] got = {y.data.clone(), dx.data.clone(), conv.weight().grad.data.clone(), conv.bias().grad.data.clone()};
+            if (ref == null) {
+                ref = got;
+            } else {
+                for (int i = 0; i < got.length; i++) assertArrayEquals(ref[i], got[i], "threads=" + par.threads() + " part " + i);
+            }
+        }
+    }
+
+    /** Effective weight = 2·latent; counts forward calls. */
+    static final class Doubling implements WeightTransform {
+        int forwards;
+        Tensor eff;
+
+        @Override public Tensor forward(Tensor latent, Mode mode) {
+            forwards++;
+            eff = Tensor.reuse(eff, latent.shape());
+            for (int i = 0; i < latent.data.length; i++) eff.data[i] = 2f * latent.data[i];
+            return eff;
+        }
+
+        @Override public void backward(Tensor g, Tensor gradLatent) {
+            for (int i = 0; i < g.data.length; i++) gradLatent.data[i] += 2f * g.data[i];
+        }
+    }
+
+    @Test
+    void weightTransformAppliedOncePerForwardAndBackpropagated() {
+        Rng rng = new Rng(44);
+        Doubling t = new Doubling();
+        Conv2d conv = new Conv2d(2, 3, 3, 1, 1, false, t, TWO, rng.split());
+        Tensor x = GradCheck.random(rng, 6, 2, 5, 5);
+        Tensor y = conv.forward(x, Mode.TRAIN);
+        assertEquals(1, t.forwards, "transform must run once per forward, not per sample");
+        float[] w2 = conv.weight().value.data.clone();
+        for (int i = 0; i < w2.length; i++) w2[i] *= 2f;
+        assertClose(RefConv.forward(x.data, 6, 2, 5, 5, w2, 3, 3, 3, null, 1, 1), y.data, 1e-4f, "y with transformed weight");
+        Tensor dy = GradCheck.random(rng, y.shape());
+        Tensor dx = conv.backward(dy);
+        float[] dxRef = new float[x.size()], dwRef = new float[w2.length];
+        RefConv.backward(x.data, 6, 2, 5, 5, w2, 3, 3, 3, 1, 1, dy.data, dxRef, dwRef, null);
+        assertClose(dxRef, dx.data, 1e-4f, "dx through effective weight");
+        for (int i = 0; i < dwRef.length; i++) dwRef[i] *= 2f;
+        assertClose(dwRef, conv.weight().grad.data, 1e-4f, "latent grad = 2 · effective grad");
+    }
+
+    @Test
+    void paramGradsAccumulateAndOutputsAreReused() {
+        Rng rng = new Rng(55);
+        Conv2d conv = new Conv2d(2, 3, 3, 1, 0, true, null, TWO, rng.split());
+        Tensor x = GradCheck.random(rng, 4, 2, 6, 6);
+        Tensor y1 = conv.forward(x, Mode.TRAIN);
+        Tensor dy = GradCheck.random(rng, y1.shape());
+        Tensor dx1 = conv.backward(dy);
+        float[] g1 = conv.weight().grad.data.clone(), b1 = conv.bias().grad.data.clone();
+        Tensor y2 = conv.forward(x, Mode.TRAIN);
+        Tensor dx2 = conv.backward(dy);
+        assertSame(y1, y2, "output tensor reused for the same batch size");
+        assertSame(dx1, dx2, "input gradient reused for the same batch size");
+        for (int i = 0; i < g1.length; i++) assertEquals(2 * g1[i], conv.weight().grad.data[i], 1e-5f * Math.max(1, Math.abs(g1[i])));
+        for (int i = 0; i < b1.length; i++) assertEquals(2 * b1[i], conv.bias().grad.data[i], 1e-5f * Math.max(1, Math.abs(b1[i])));
+        Tensor y3 = conv.forward(GradCheck.random(rng, 5, 2, 6, 6), Mode.TRAIN);
+        assertEquals(5, y3.dim(0));
+    }
+
+    @Test
+    void shapesAndErrors() {
+        Conv2d conv = new Conv2d(3, 8, 3, 2, 1, false, null, null, new Rng(1));
+        assertArrayEquals(new int[] {4, 8, 14, 14}, conv.outputShape(new int[] {4, 3, 28, 28}));
+        assertEquals("conv2d", conv.kind());
+        assertEquals(1, conv.params().size());
+        assertNull(conv.bias());
+        ShapeException e = assertThrows(ShapeException.class, () -> conv.outputShape(new int[] {4, 1, 28, 28}));
+        assertEquals("conv2d expects 3 input channels, gets 1", e.getMessage());
+        e = assertThrows(ShapeException.class, () -> conv.outputShape(new int[] {4, 3, 28}));
+        assertTrue(e.getMessage().contains("[4, 3, 28]"), e.getMessage());
+        Conv2d big = new Conv2d(1, 1, 5, 1, 0, false, null, null, new Rng(1));
+        e = assertThrows(ShapeException.class, () -> big.outputShape(new int[] {1, 1, 3, 3}));
+        assertTrue(e.getMessage().contains("does not fit input 3x3"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new Conv2d(0, 1, 3, 1, 0, false, null, null, new Rng(1)));
+    }
+
+    @Test
+    void kaimingUniformInitBounds() {
+        Conv2d conv = new Conv2d(16, 32, 3, 1, 1, true, null, null, new Rng(9));
+        double wb = Math.sqrt(6.0 / 144), bb = 1.0 / 12;
+        double max = 0, sumSq = 0;
+        for (float v : conv.weight().value.data) {
+            max = Math.max(max, Math.abs(v));
+            sumSq += v * v;
+        }
+        assertTrue(max <= wb && max > 0.95 * wb, "max |w| " + max + " vs bound " + wb);
+        double var = sumSq / conv.weight().value.size();
+        assertEquals(wb * wb / 3, var, 0.1 * wb * wb / 3, "uniform variance");
+        for (float v : conv.bias().value.data) assertTrue(Math.abs(v) <= bb);
+        assertTrue(conv.weight().decay);
+        assertTrue(!conv.bias().decay);
+    }
+}

@@ -1,0 +1,48 @@
+package org.maqd.nn;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import org.junit.jupiter.api.Test;
+import org.maqd.quant.Surrogate;
+import org.maqd.quant.WeightQuantizer;
+import org.maqd.tensor.Parallel;
+import org.maqd.tensor.Rng;
+import org.maqd.tensor.Tensor;
+import org.maqd.tensor.ref.RefKernels;
+
+class LinearTest {
+    @Test
+    void forwardMatchesReference() {
+        Rng rng = new Rng(1);
+        Linear l = new Linear(7, 5, true, null, Parallel.serial(), rng);
+        Tensor x = GradCheck.random(rng, 3, 7);
+        Tensor y = l.forward(x, Mode.TRAIN);
+        float[] ref = new float[15];
+        RefKernels.gemm(false, true, 3, 5, 7, x.data, 0, l.weight().value.data, 0, ref, 0, false);
+        for (int r = 0; r < 3; r++) for (int o = 0; o < 5; o++) {
+            assertEquals(ref[r * 5 + o] + l.bias().value.data[o], y.data[r * 5 + o], 1e-5);
+        }
+    }
+
+    @Test
+    void gradientsMatchFiniteDifferences() {
+        Rng rng = new Rng(2);
+        Linear l = new Linear(6, 4, true, null, Parallel.serial(), rng);
+        GradCheck.check(l, GradCheck.random(rng, 3, 6), Mode.TRAIN, 1e-2, 2e-3, 7);
+    }
+
+    @Test
+    void gradientsThroughWeightStandardizationMatchFiniteDifferences() {
+        Rng rng = new Rng(3);
+        WeightQuantizer ws = new WeightQuantizer(new WeightQuantizer.Config(0, true, "gaussian", 0, Surrogate.STE));
+        Linear l = new Linear(6, 4, false, ws, Parallel.serial(), rng);
+        GradCheck.check(l, GradCheck.random(rng, 2, 6), Mode.TRAIN, 1e-3, 5e-3, 8);
+    }
+
+    @Test
+    void rejectsWrongFeatureCount() {
+        Linear l = new Linear(784, 10, false, null, Parallel.serial(), new Rng(0));
+        ShapeException e = assertThrows(ShapeException.class, () -> l.outputShape(new int[] {1, 1568}));
+        assertEquals("linear expects 784 inputs, gets 1568", e.getMessage());
+    }
+}
