@@ -12,6 +12,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.maqd.experiment.Experiment;
 import org.maqd.model.LayerSpec;
+import org.maqd.model.NetworkResolver;
 import org.maqd.model.NetworkSpec;
 import org.maqd.model.QuantDefaults;
 import org.maqd.ui.engine.CostReport;
@@ -198,16 +199,26 @@ public final class ComposerViewModel {
         }
         LayerSpec s = l.get(i);
         QuantDefaults d = net.defaults() == null ? QuantDefaults.STANDARD : net.defaults();
+        LayerSpec resolved = resolved(net, i);
         List<FieldItem> out = new ArrayList<>();
         for (LayerField f : LayerField.values()) {
             if (!f.appliesTo(s.type())) continue;
             Object v = f.explicit(s);
-            CostRow row = cost.get() != null && i < cost.get().rows().size() ? cost.get().rows().get(i) : null;
-            Object shown = v != null ? v : f == LayerField.WEIGHT_STATES && row != null ? row.weightStates() : f.fallback(d);
+            Object shown = v != null ? v : resolved != null ? f.explicit(resolved) : f.fallback(d);
             out.add(new FieldItem(f, shown == null ? "" : String.valueOf(shown), v == null,
                     doc.locks().layerFieldLocked(i, f.key)));
         }
         fields.setAll(out);
+    }
+
+    /** The layer with every default applied (what training will use), or null if the spec cannot be resolved. */
+    private static LayerSpec resolved(NetworkSpec net, int i) {
+        try {
+            NetworkSpec r = NetworkResolver.resolve(net);
+            return r == null || i >= r.layers().size() ? null : r.layers().get(i);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     public ObservableList<LayerItem> nodes() { return nodes; }

@@ -17,10 +17,12 @@ public enum LayerField {
     RATE("rate", "Drop rate", Kind.DOUBLE, Set.of("dropout"), LayerSpec::rate, (l, v) -> l.withRate((Double) v), null),
     WEIGHT_STATES("weightStates", "Weight states M_w", Kind.INT, Groups.WEIGHTED, LayerSpec::weightStates, (l, v) -> l.withWeightStates((Integer) v), QuantDefaults::weightStates),
     ACTIVATION_STATES("activationStates", "Activation states M_a", Kind.INT, Groups.BLOCKS, LayerSpec::activationStates, (l, v) -> l.withActivationStates((Integer) v), QuantDefaults::activationStates),
-    NORM("norm", "Normalization", Kind.CHOICE, Groups.BLOCKS, LayerSpec::norm, (l, v) -> l.withNorm((String) v), QuantDefaults::norm, "lbn", "bn", "ln", "gn", "none"),
+    NORM("norm", "Normalization", Kind.CHOICE, Groups.WEIGHTED, LayerSpec::norm, (l, v) -> l.withNorm((String) v), QuantDefaults::norm, "lbn", "bn", "ln", "gn", "none"),
     WS("weightStandardization", "Weight standardization", Kind.CHOICE, Groups.WEIGHTED, LayerSpec::weightStandardization, (l, v) -> l.withWeightStandardization((Boolean) v), QuantDefaults::weightStandardization, "true", "false"),
     WEIGHT_STEP("weightStep", "Weight step rule", Kind.CHOICE, Groups.WEIGHTED, LayerSpec::weightStep, (l, v) -> l.withWeightStep((String) v), QuantDefaults::weightStep, "gaussian", "fixed"),
+    WEIGHT_CLIP("weightClip", "Weight clip s (fixed)", Kind.DOUBLE, Groups.WEIGHTED, LayerSpec::weightClip, (l, v) -> l.withWeightClip((Double) v), QuantDefaults::weightClip),
     ACTIVATION_STEP("activationStep", "Activation step rule", Kind.CHOICE, Groups.BLOCKS, LayerSpec::activationStep, (l, v) -> l.withActivationStep((String) v), QuantDefaults::activationStep, "gaussian", "fixed", "learned"),
+    ACTIVATION_STEP_VALUE("activationStepValue", "Activation step Δ_a (fixed)", Kind.DOUBLE, Groups.BLOCKS, LayerSpec::activationStepValue, (l, v) -> l.withActivationStepValue((Double) v), QuantDefaults::activationStepValue),
     WEIGHT_SURROGATE("weightSurrogate", "Weight surrogate", Kind.CHOICE, Groups.WEIGHTED, LayerSpec::weightSurrogate, (l, v) -> l.withWeightSurrogate((String) v), QuantDefaults::weightSurrogate, "ste", "sigmoid", "triangle"),
     ACTIVATION_SURROGATE("activationSurrogate", "Activation surrogate", Kind.CHOICE, Groups.BLOCKS, LayerSpec::activationSurrogate, (l, v) -> l.withActivationSurrogate((String) v), QuantDefaults::activationSurrogate, "ste", "sigmoid", "triangle"),
     ALPHA("alpha", "Surrogate α", Kind.DOUBLE, Groups.WEIGHTED, LayerSpec::alpha, (l, v) -> l.withAlpha((Double) v), QuantDefaults::alpha);

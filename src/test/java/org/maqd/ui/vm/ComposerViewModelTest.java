@@ -9,13 +9,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.maqd.experiment.Experiment;
 import org.maqd.model.LayerSpec;
-import org.maqd.ui.engine.JacksonExperimentFiles;
-import org.maqd.ui.engine.LocalNetworkAnalyzer;
+import org.maqd.ui.engine.EngineExperimentFiles;
+import org.maqd.ui.engine.EngineNetworkAnalyzer;
 
 class ComposerViewModelTest {
-    private ExperimentDocument doc(Experiment e) { return new ExperimentDocument(new JacksonExperimentFiles(), e, null); }
+    private ExperimentDocument doc(Experiment e) { return new ExperimentDocument(new EngineExperimentFiles(), e, null); }
 
-    private ComposerViewModel vm(Experiment e) { return new ComposerViewModel(doc(e), new LocalNetworkAnalyzer()); }
+    private ComposerViewModel vm(Experiment e) { return new ComposerViewModel(doc(e), new EngineNetworkAnalyzer()); }
 
     private static List<LayerSpec> layers(ComposerViewModel vm) { return vm.document().get().network().layers(); }
 
@@ -103,9 +103,9 @@ class ComposerViewModelTest {
         assertTrue(vm.remove(0));
         LayerItem bad = vm.nodes().get(0);
         assertFalse(bad.ok());
-        assertTrue(bad.error().contains("add flatten"), bad.error());
+        assertTrue(bad.error().contains("flatten"), bad.error());
         assertEquals(0, vm.cost().firstError());
-        assertTrue(vm.nodes().get(1).error().contains("after an error"));
+        assertTrue(vm.nodes().get(1).error().contains("earlier layer"));
         vm.document().undo();
         assertEquals(-1, vm.cost().firstError());
     }

@@ -10,14 +10,14 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.maqd.ui.engine.JacksonExperimentFiles;
+import org.maqd.ui.engine.EngineExperimentFiles;
 
 class ExperimentDocumentTest {
     @TempDir Path dir;
 
     @Test
     void saveReopenRoundTripAndDirtyTracking() {
-        ExperimentDocument d = new ExperimentDocument(new JacksonExperimentFiles(), Templates.quickstart(), null);
+        ExperimentDocument d = new ExperimentDocument(new EngineExperimentFiles(), Templates.quickstart(), null);
         assertFalse(d.isDirty());
         assertTrue(d.edit("Seed", e -> e.withSeed(7L)));
         assertFalse(d.edit("Seed again", e -> e.withSeed(7L)), "an edit that changes nothing is not recorded");
@@ -26,7 +26,7 @@ class ExperimentDocumentTest {
         Path f = dir.resolve("exp.json");
         d.saveAs(f);
         assertFalse(d.isDirty());
-        ExperimentDocument r = new ExperimentDocument(new JacksonExperimentFiles(), Templates.quickstart(), null);
+        ExperimentDocument r = new ExperimentDocument(new EngineExperimentFiles(), Templates.quickstart(), null);
         r.open(f);
         assertEquals(d.get(), r.get());
         assertEquals(f, r.fileProperty().get());
@@ -38,7 +38,7 @@ class ExperimentDocumentTest {
     void badFilesNameTheFileAndTheField() throws Exception {
         Path f = dir.resolve("bad.json");
         Files.writeString(f, "{\"name\":\"x\",\"colour\":\"red\"}");
-        ExperimentDocument d = new ExperimentDocument(new JacksonExperimentFiles(), Templates.quickstart(), null);
+        ExperimentDocument d = new ExperimentDocument(new EngineExperimentFiles(), Templates.quickstart(), null);
         RuntimeException e = assertThrows(RuntimeException.class, () -> d.open(f));
         assertTrue(e.getMessage().contains("bad.json"), e.getMessage());
         assertTrue(e.getMessage().contains("colour"), e.getMessage());
@@ -49,7 +49,7 @@ class ExperimentDocumentTest {
 
     @Test
     void locksFollowTheDocument() {
-        ExperimentDocument d = new ExperimentDocument(new JacksonExperimentFiles(),
+        ExperimentDocument d = new ExperimentDocument(new EngineExperimentFiles(),
                 Templates.quickstart().withLocks(List.of("seed")), null);
         assertTrue(d.locks().isLocked("seed"));
         d.load(Templates.quickstart(), null);

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.maqd.ui.engine.InterimQuantMath;
+import org.maqd.ui.engine.EngineQuantMath;
 
 class QuantizerViewModelTest {
     @Test
     void gaussianStepsMatchTheMethodTable() {
-        QuantizerViewModel vm = new QuantizerViewModel(new InterimQuantMath());
+        QuantizerViewModel vm = new QuantizerViewModel(new EngineQuantMath());
         double[][] signed = {{2, 1.596}, {3, 1.224}, {4, 0.996}, {8, 0.586}};
         for (double[] r : signed) {
             vm.statesProperty().set((int) r[0]);
@@ -25,7 +25,7 @@ class QuantizerViewModelTest {
 
     @Test
     void staircaseTakesOnlyTheLevelsAndSteSurrogateIsOneInsideTheClipRange() {
-        QuantizerViewModel vm = new QuantizerViewModel(new InterimQuantMath());
+        QuantizerViewModel vm = new QuantizerViewModel(new EngineQuantMath());
         vm.gaussianStepProperty().set(false);
         vm.stepProperty().set(1.0);
         vm.statesProperty().set(3);

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.maqd.ui.engine.JacksonExperimentFiles;
+import org.maqd.ui.engine.EngineExperimentFiles;
 
 class RunsViewModelTest {
     @TempDir Path root;
@@ -18,7 +18,7 @@ class RunsViewModelTest {
         var e = Templates.quickstart().withName(name);
         e = e.withNetwork(e.network().withDefaults(new org.maqd.model.QuantDefaults(3, 2, norm, null, null, null, null,
                 null, null, null, null, null, null, null)));
-        new JacksonExperimentFiles().write(e, d.resolve("experiment.json"));
+        new EngineExperimentFiles().write(e, d.resolve("experiment.json"));
         Files.writeString(d.resolve("summary.json"), "{\"status\":\"completed\",\"final\":{\"testAccuracy\":" + acc + "}}");
         Files.writeString(d.resolve("metrics.csv"), "epoch,step,train_loss,test_accuracy\n1,10,0.5,\n1,20,0.4," + (acc - 0.1)
                 + "\n2,30,0.3,\n2,40,0.2," + acc + "\n");
