@@ -44,6 +44,7 @@ final class Screenshots {
         try {
             for (int i = 0; i < tabs.size(); i++) {
                 w.view().tabs().getSelectionModel().select(i);
+                if (i == 0) w.vm().composer().selectedProperty().set(2);
                 w.scene().getRoot().applyCss();
                 w.scene().getRoot().layout();
                 PngWriter.write(w.scene().snapshot(null), dir.resolve(names[i] + ".png"));

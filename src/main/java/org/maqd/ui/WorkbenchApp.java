@@ -13,6 +13,7 @@ import org.maqd.experiment.Experiment;
 import org.maqd.ui.engine.Engine;
 import org.maqd.ui.view.FxPrompts;
 import org.maqd.ui.view.MainView;
+import org.maqd.ui.view.Prompts;
 import org.maqd.ui.vm.RecentFiles;
 import org.maqd.ui.vm.ShellViewModel;
 import org.maqd.ui.vm.Templates;
@@ -32,13 +33,14 @@ public final class WorkbenchApp extends Application {
         Path file = null;
         for (String a : args) if (!a.startsWith("--") && a.endsWith(".json")) file = Path.of(a);
         Window w = open(stage, Engine.standard(), file, Path.of("runs"),
-                new RecentFiles(Path.of(System.getProperty("user.home"), ".maqd", "recent-files.txt")));
+                new RecentFiles(Path.of(System.getProperty("user.home"), ".maqd", "recent-files.txt")), new FxPrompts(stage));
         int i = args.indexOf("--screenshots");
         if (i >= 0 && i + 1 < args.size()) new Screenshots(w, Path.of(args.get(i + 1)), args.contains("--train")).start();
     }
 
     /** Builds and shows the window on the given stage. */
-    public static Window open(Stage stage, Engine engine, Path file, Path runsRoot, RecentFiles recent) throws IOException {
+    public static Window open(Stage stage, Engine engine, Path file, Path runsRoot, RecentFiles recent, Prompts prompts)
+            throws IOException {
         Experiment initial = Templates.quickstart();
         Path source = null;
         String openError = null;
@@ -57,13 +59,13 @@ public final class WorkbenchApp extends Application {
         FXMLLoader loader = new FXMLLoader(WorkbenchApp.class.getResource("/fxml/MainView.fxml"));
         Parent root = loader.load();
         MainView view = loader.getController();
-        Scene scene = new Scene(root, 1400, 900);
-        FxPrompts prompts = new FxPrompts(stage);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight()));
         view.init(vm, stage, prompts);
         view.applyTheme(scene);
         stage.setScene(scene);
-        stage.setMinWidth(900);
-        stage.setMinHeight(600);
+        stage.setMinWidth(Math.min(900, screen.getWidth()));
+        stage.setMinHeight(Math.min(600, screen.getHeight()));
         stage.show();
         if (openError != null) {
             String msg = openError;

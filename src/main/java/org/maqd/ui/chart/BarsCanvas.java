@@ -47,7 +47,9 @@ public final class BarsCanvas extends ChartCanvas {
             if (gap > 26) g.fillText(String.format("%.1f%%", 100 * fractions[i]), x + bw / 2, y - 1);
             g.setTextBaseline(VPos.TOP);
             g.setFill(s.muted());
-            if (labels[i] != null && (gap > 22 || i % Math.max(1, (int) (22 / gap)) == 0)) g.fillText(labels[i], x + bw / 2, p.py + p.ph + 3);
+            int stride = (int) Math.ceil(40 / gap);
+            if (labels[i] != null && (gap > 40 || i % stride == 0 || i == fractions.length - 1 && (fractions.length - 1) % stride > stride / 2))
+                g.fillText(labels[i], x + bw / 2, p.py + p.ph + 3);
         }
         g.setStroke(s.axis());
         g.strokeRect(p.px + 0.5, p.py + 0.5, p.pw, p.ph);

@@ -48,6 +48,14 @@ public final class HistogramCanvas extends ChartCanvas {
         }
         g.setStroke(s.accent());
         g.setLineWidth(1.5);
+        boolean dense = levels.length > 1 && p.sx(levels[1]) - p.sx(levels[0]) < 5;
+        if (dense) {
+            g.setFill(s.text());
+            g.setTextAlign(javafx.scene.text.TextAlignment.RIGHT);
+            g.setTextBaseline(javafx.geometry.VPos.TOP);
+            g.fillText(levels.length + " levels: too dense to draw", p.px + p.pw - 4, p.py + 4);
+            return;
+        }
         for (double l : levels) {
             if (l < min || l > max) continue;
             double x = p.sx(l);

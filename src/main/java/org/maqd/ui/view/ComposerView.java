@@ -82,7 +82,7 @@ public final class ComposerView {
         Button b = new Button(type);
         b.setId("palette-" + type);
         b.setMaxWidth(Double.MAX_VALUE);
-        b.setPrefWidth(93);
+        b.setPrefWidth(104);
         b.getStyleClass().add("palette-item");
         b.setTooltip(new Tooltip("Drag onto the chain, or click to add after the selected layer"));
         b.setOnAction(e -> vm.insert(vm.selectedProperty().get() + 1 <= 0 ? vm.nodes().size() : vm.selectedProperty().get() + 1, type));

@@ -48,6 +48,11 @@ public final class MainView {
         quantizerController.init(vm.quantizer(), tr, vm.themeProperty());
         runsController.init(vm.runs(), vm.themeProperty());
         stage.titleProperty().bind(vm.titleBinding());
+        Tooltip about = new Tooltip();
+        about.setWrapText(true);
+        about.setMaxWidth(500);
+        about.textProperty().bind(experimentLabel.textProperty());
+        experimentLabel.setTooltip(about);
         experimentLabel.textProperty().bind(Bindings.createStringBinding(() ->
                 doc.get().description() == null ? "" : doc.get().description(), doc.experimentProperty()));
         undoItem.disableProperty().bind(doc.history().canUndoProperty().not());

@@ -52,6 +52,9 @@ public final class RunsView {
                 + "run folder's metrics.csv. Select several rows (Ctrl+click) to overlay them.", curves);
         VBox.setVgrow(p, Priority.ALWAYS);
         overlay.getChildren().add(p);
+        vm.rows().addListener((javafx.collections.ListChangeListener<RunsViewModel.Row>) c -> {
+            if (table.getSelectionModel().isEmpty() && !vm.rows().isEmpty()) table.getSelectionModel().selectLast();
+        });
         vm.refresh();
     }
 

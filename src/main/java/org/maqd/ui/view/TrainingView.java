@@ -56,12 +56,16 @@ public final class TrainingView {
         stopButton.disableProperty().bind(active.not());
         pauseButton.textProperty().bind(Bindings.when(vm.stateProperty().isEqualTo(RunState.PAUSED)).then("▶ Resume").otherwise("❚❚ Pause"));
         layerBox.setItems(vm.layerNames());
+        vm.layerNames().addListener((javafx.collections.ListChangeListener<String>) c -> {
+            if (vm.selectedLayerProperty().get() >= 0) layerBox.getSelectionModel().select(vm.selectedLayerProperty().get());
+        });
         layerBox.setPromptText("(after Train)");
         layerBox.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
             if (b.intValue() >= 0) vm.selectedLayerProperty().set(b.intValue());
         });
         vm.selectedLayerProperty().addListener((o, a, b) -> {
-            if (layerBox.getSelectionModel().getSelectedIndex() != b.intValue()) layerBox.getSelectionModel().select(b.intValue());
+            if (b.intValue() >= 0 && layerBox.getSelectionModel().getSelectedIndex() != b.intValue())
+                layerBox.getSelectionModel().select(b.intValue());
             redraw();
         });
         live = new TrainingCharts(style);

@@ -71,6 +71,7 @@ public final class TrainingViewModel {
         failure = null;
         seenVersion = -1;
         feed.set(f);
+        selectedLayer.set(-1);
         progress.set(0);
         state.set(RunState.RUNNING);
         status.set("Starting…");
@@ -118,6 +119,7 @@ public final class TrainingViewModel {
         seenVersion = v;
         RunInfo info = f.info();
         if (info != null && layerNames.size() != info.layerNames().size()) layerNames.setAll(info.layerNames());
+        if (selectedLayer.get() < 0) autoSelectLayer(f);
         StepMetrics m = f.lastStep();
         if (info != null && m != null) {
             long total = (long) (info.epochs() - info.startEpoch()) * info.stepsPerEpoch();
@@ -133,6 +135,18 @@ public final class TrainingViewModel {
         }
         finish(f);
         return fresh;
+    }
+
+    /** Until the user picks a layer, show the most quantized weights (fewest states ≥ 2) of the first probe. */
+    private void autoSelectLayer(LiveFeed f) {
+        org.maqd.train.ProbeSnapshot s = f.probes.last();
+        if (s == null || s.layers().isEmpty()) return;
+        int best = 0;
+        for (int i = 0; i < s.layers().size(); i++) {
+            int m = s.layers().get(i).weightStates(), b = s.layers().get(best).weightStates();
+            if (m >= 2 && (b < 2 || m < b)) best = i;
+        }
+        selectedLayer.set(best);
     }
 
     private void finish(LiveFeed f) {
