@@ -12,10 +12,10 @@ import javafx.application.Application;
  * JavaFX toolkit cannot start (no display, GTK 3 missing) it says so, prints the fix and exits with code 1.
  */
 public final class WorkbenchLauncher {
-    static final String FIX = "To fix it, install the desktop libraries:\n"
-            + "    sudo apt-get install -y libgtk-3-0 libgl1 libxtst6 libxxf86vm1\n"
-            + "or train without a window:\n"
-            + "    ./maqd run experiments/quickstart.json";
+    static final String HEADLESS = "or train without a window:\n    ./maqd run experiments/quickstart.json";
+    static final String GTK_FIX = "To fix it, install the desktop libraries:\n"
+            + "    sudo apt-get install -y libgtk-3-0 libgl1 libxtst6 libxxf86vm1\n" + HEADLESS;
+    static final String DISPLAY_FIX = "To fix it, start it from a desktop session (or `ssh -X`, or under `xvfb-run`),\n" + HEADLESS;
 
     private WorkbenchLauncher() {}
 
@@ -24,18 +24,18 @@ public final class WorkbenchLauncher {
     public static void launch(String[] args) {
         String problem = toolkitProblem(System.getProperty("os.name", ""), System.getenv("DISPLAY"),
                 System.getenv("WAYLAND_DISPLAY"), System.getProperty("glass.platform"), libraryDirs());
-        if (problem != null) exit(problem);
+        if (problem != null) exit(problem, problem.contains("display") ? DISPLAY_FIX : GTK_FIX);
         try {
             Application.launch(WorkbenchApp.class, args);
         } catch (Throwable t) {
-            exit("The window cannot open: the JavaFX toolkit failed to start (" + t + ").");
+            exit("The window cannot open: the JavaFX toolkit failed to start (" + t + ").", GTK_FIX);
         }
     }
 
-    private static void exit(String problem) {
+    private static void exit(String problem, String fix) {
         PrintStream err = System.err;
         err.println("maqd: " + problem);
-        err.println(FIX);
+        err.println(fix);
         System.exit(1);
     }
 

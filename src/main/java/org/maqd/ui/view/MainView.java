@@ -44,7 +44,7 @@ public final class MainView {
         ExperimentDocument doc = vm.document();
         TrainingViewModel tr = vm.training();
         composerController.init(vm.composer(), vm.themeProperty());
-        trainingController.init(tr, vm.themeProperty(), prompts);
+        trainingController.init(tr, vm.themeProperty(), prompts, trainingTab.selectedProperty());
         quantizerController.init(vm.quantizer(), tr, vm.themeProperty());
         runsController.init(vm.runs(), vm.themeProperty());
         stage.titleProperty().bind(vm.titleBinding());
@@ -173,5 +173,6 @@ public final class MainView {
     @FXML void showRuns() { tabs.getSelectionModel().select(runsTab); }
 
     public TabPane tabs() { return tabs; }
+    public TrainingView trainingView() { return trainingController; }
     public Stage stage() { return stage; }
 }

@@ -41,10 +41,14 @@ public final class TrainingView {
     private final SimpleObjectProperty<ChartStyle> style = new SimpleObjectProperty<>(ChartStyle.LIGHT);
     private final ReadOnlyStringWrapper pulseText = new ReadOnlyStringWrapper("");
     private long lastTick;
-    private double maxGapMs;
+    private double maxGapMs, maxUpdateMs;
+    private final java.util.List<Double> updates = new java.util.ArrayList<>();
     private Timeline timer;
+    private javafx.beans.value.ObservableBooleanValue showing;
 
-    public void init(TrainingViewModel vm, StringProperty theme, Prompts prompts) {
+    public void init(TrainingViewModel vm, StringProperty theme, Prompts prompts, javafx.beans.value.ObservableBooleanValue showing) {
+        this.showing = showing;
+        showing.addListener((o, was, now) -> { if (now) redraw(); });
         this.vm = vm;
         this.prompts = prompts;
         style.bind(Bindings.createObjectBinding(() -> "dark".equals(theme.get()) ? ChartStyle.DARK : ChartStyle.LIGHT, theme));
@@ -77,7 +81,7 @@ public final class TrainingView {
                 vm.errorProperty().set(null);
             });
         });
-        vm.feedProperty().addListener((o, a, b) -> { maxGapMs = 0; lastTick = 0; });
+        vm.feedProperty().addListener((o, a, b) -> { maxGapMs = 0; maxUpdateMs = 0; lastTick = 0; updates.clear(); });
         timer = new Timeline(new KeyFrame(Duration.millis(1000 / HZ), e -> tick()));
         timer.setCycleCount(Timeline.INDEFINITE);
         timer.play();
@@ -109,15 +113,21 @@ public final class TrainingView {
 
     private void tick() {
         long now = System.nanoTime();
-        if (vm.stateProperty().get().active() && lastTick != 0) {
-            maxGapMs = Math.max(maxGapMs, (now - lastTick) / 1e6);
-            pulseText.set(String.format("FX max gap %.0f ms", maxGapMs));
-        }
+        boolean measuring = vm.stateProperty().get().active() && lastTick != 0;
+        if (measuring) maxGapMs = Math.max(maxGapMs, (now - lastTick) / 1e6);
         lastTick = now;
         if (vm.sample(now)) redraw();
+        if (measuring) {
+            double ms = (System.nanoTime() - now) / 1e6;
+            maxUpdateMs = Math.max(maxUpdateMs, ms);
+            if (updates.size() < 100_000) updates.add(ms);
+            pulseText.set(String.format("UI update max %.0f ms · tick gap max %.0f ms", maxUpdateMs, maxGapMs));
+        }
     }
 
+    /** Redraws the charts from the feed; skipped while the Training tab is hidden (redrawn when shown). */
     private void redraw() {
+        if (showing != null && !showing.get()) return;
         LiveFeed f = vm.feedProperty().get();
         if (f != null) live.update(f, vm.selectedLayerProperty().get());
     }
@@ -135,4 +145,7 @@ public final class TrainingView {
     /** The longest gap between 25 Hz ticks during the current run, in ms. */
     public double maxGapMs() { return maxGapMs; }
     TrainingCharts charts() { return live; }
+
+    /** Durations (ms) of every timer tick's sample + redraw during the current run, in order. */
+    public java.util.List<Double> updateDurations() { return java.util.List.copyOf(updates); }
 }
