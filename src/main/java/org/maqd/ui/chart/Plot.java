@@ -56,6 +56,9 @@ final class Plot {
         if (xLabel != null && !xLabel.isEmpty()) {
             g.setTextAlign(TextAlignment.RIGHT);
             g.setTextBaseline(VPos.BOTTOM);
+            double tw = xLabel.length() * 5.8 + 6;
+            g.setFill(s.background().deriveColor(0, 1, 1, 0.85));
+            g.fillRect(px + pw - tw - 1, py + ph - 15, tw, 14);
             g.setFill(s.muted());
             g.fillText(xLabel, px + pw - 3, py + ph - 2);
         }

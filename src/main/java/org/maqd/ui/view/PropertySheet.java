@@ -34,8 +34,11 @@ final class PropertySheet {
             Label name = new Label(f.field().label);
             Control c = control(index, f);
             c.setId("field-" + f.field().key);
-            c.setPrefWidth(110);
+            c.setPrefWidth(112);
+            c.setMinWidth(112);
+            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             Label hint = new Label(f.locked() ? "🔒 " + f.hint() : f.hint());
+            if (f.isDefault() && !f.locked()) Tooltip.install(hint, new Tooltip("Taken from the network defaults; type a value to set it for this layer only"));
             hint.getStyleClass().add(f.locked() ? "locked" : "hint");
             if (f.locked()) {
                 c.setDisable(true);

@@ -29,6 +29,10 @@ import org.maqd.ui.vm.TrainingViewModel;
  */
 public final class TrainingView {
     static final double HZ = 25;
+    /** Charts redraw at most 10 times a second: live enough to watch, cheap for a 2-core machine that trains. */
+    static final long CHART_PERIOD_NANOS = 100_000_000L;
+    private boolean pending;
+    private long lastDraw;
     @FXML private FlowPane settings;
     @FXML private Button startButton, pauseButton, stopButton;
     @FXML private ComboBox<String> layerBox;
@@ -116,7 +120,12 @@ public final class TrainingView {
         boolean measuring = vm.stateProperty().get().active() && lastTick != 0;
         if (measuring) maxGapMs = Math.max(maxGapMs, (now - lastTick) / 1e6);
         lastTick = now;
-        if (vm.sample(now)) redraw();
+        if (vm.sample(now)) pending = true;
+        if (pending && now - lastDraw >= CHART_PERIOD_NANOS) {
+            pending = false;
+            lastDraw = now;
+            redraw();
+        }
         if (measuring) {
             double ms = (System.nanoTime() - now) / 1e6;
             maxUpdateMs = Math.max(maxUpdateMs, ms);

@@ -7,6 +7,6 @@ package org.maqd.ui.vm;
 public record FieldItem(LayerField field, String value, boolean isDefault, boolean locked) {
     public String hint() {
         if (locked) return LockRules.REASON;
-        return isDefault ? "network default" : "";
+        return isDefault ? "default" : "";
     }
 }
