@@ -87,7 +87,7 @@ public final class QuantizerView {
         training.selectedLayerProperty().addListener(o -> drawLive());
         var t = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1), e -> drawLive()));
         t.setCycleCount(javafx.animation.Animation.INDEFINITE);
-        t.play();
+        liveCheck.selectedProperty().addListener((o, was, now) -> { if (now) t.play(); else t.stop(); });
         draw();
     }
 

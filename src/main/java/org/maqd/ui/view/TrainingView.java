@@ -88,7 +88,15 @@ public final class TrainingView {
         vm.feedProperty().addListener((o, a, b) -> { maxGapMs = 0; maxUpdateMs = 0; lastTick = 0; updates.clear(); });
         timer = new Timeline(new KeyFrame(Duration.millis(1000 / HZ), e -> tick()));
         timer.setCycleCount(Timeline.INDEFINITE);
-        timer.play();
+        // the timer runs only while a run is active (an idle window costs nothing); one last tick after it ends
+        vm.stateProperty().addListener((o, was, now) -> {
+            if (now.active()) timer.play();
+            else {
+                timer.stop();
+                tick();
+                redraw();
+            }
+        });
     }
 
     private void layout() {
@@ -117,6 +125,7 @@ public final class TrainingView {
 
     private void tick() {
         long now = System.nanoTime();
+        if (!vm.stateProperty().get().active() && vm.stateProperty().get() != org.maqd.ui.vm.RunState.IDLE) timer.stop();
         boolean measuring = vm.stateProperty().get().active() && lastTick != 0;
         if (measuring) maxGapMs = Math.max(maxGapMs, (now - lastTick) / 1e6);
         lastTick = now;

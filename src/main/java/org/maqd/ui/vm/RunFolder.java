@@ -85,6 +85,46 @@ public record RunFolder(Path dir, String name, Map<String, String> settings, dou
         return out;
     }
 
+    /**
+     * The last latent-weight histogram of a layer in histograms.csv: {bin centres, fraction of weights per bin},
+     * or empty arrays when the run has none for that layer.
+     */
+    public double[][] lastWeightHistogram(int layer) {
+        String last = null;
+        try (java.util.stream.Stream<String> lines = Files.lines(dir.resolve("histograms.csv"))) {
+            for (String line : (Iterable<String>) lines.skip(1)::iterator) {
+                String[] f = line.split(",", 7);
+                if (f.length == 7 && f[3].equals("weight") && f[2].equals(String.valueOf(layer))) last = line;
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return new double[2][0];
+        }
+        if (last == null) return new double[2][0];
+        String[] f = last.split(",", 7);
+        String[] counts = f[6].trim().split(" ");
+        double min = Double.parseDouble(f[4]), max = Double.parseDouble(f[5]), total = 0;
+        double[][] out = new double[2][counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            out[0][i] = min + (max - min) * (i + 0.5) / counts.length;
+            out[1][i] = Double.parseDouble(counts[i]);
+            total += out[1][i];
+        }
+        for (int i = 0; i < counts.length && total > 0; i++) out[1][i] /= total;
+        return out;
+    }
+
+    /** Layer indices that have weight histograms in histograms.csv, in order. */
+    public java.util.List<Integer> histogramLayers() {
+        java.util.TreeSet<Integer> s = new java.util.TreeSet<>();
+        try (java.util.stream.Stream<String> lines = Files.lines(dir.resolve("histograms.csv"))) {
+            lines.skip(1).map(l -> l.split(",", 5)).filter(f -> f.length == 5 && f[3].equals("weight"))
+                    .forEach(f -> s.add(Integer.parseInt(f[2])));
+        } catch (IOException | RuntimeException e) {
+            return java.util.List.of();
+        }
+        return new java.util.ArrayList<>(s);
+    }
+
     private static int column(String[] head, String name) {
         for (int i = 0; i < head.length; i++) if (norm(head[i]).equals(name)) return i;
         return -1;

@@ -23,6 +23,8 @@ class RunsViewModelTest {
         Files.writeString(d.resolve("metrics.csv"), "epoch,step,train_loss,test_accuracy\n1,10,0.5,\n1,20,0.4," + (acc - 0.1)
                 + "\n2,30,0.3,\n2,40,0.2," + acc + "\n");
         Files.write(d.resolve("model.safetensors"), new byte[2048]);
+        Files.writeString(d.resolve("histograms.csv"), "epoch,step,layer,kind,min,max,counts\n"
+                + "1,10,1,weight,-2,2,1 1 1 1\n1,10,1,activation,0,1,5 5\n2,40,1,weight,-2,2,0 2 6 0\n2,40,2,weight,-1,1,3 1\n");
     }
 
     @Test
@@ -42,6 +44,11 @@ class RunsViewModelTest {
         assertArrayEquals(new double[]{1, 2}, c[0]);
         assertArrayEquals(new double[]{0.8, 0.9}, c[1], 1e-12);
         assertTrue(vm.messageProperty().get().startsWith("2 run(s)"));
+        double[][] h = a.run().lastWeightHistogram(1);
+        assertArrayEquals(new double[]{-1.5, -0.5, 0.5, 1.5}, h[0], 1e-12);
+        assertArrayEquals(new double[]{0, 0.25, 0.75, 0}, h[1], 1e-12);
+        assertEquals(java.util.List.of(1, 2), a.run().histogramLayers());
+        assertEquals(0, a.run().lastWeightHistogram(7)[0].length);
     }
 
     @Test
