@@ -5,7 +5,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * Network-wide defaults for the quantization fields of hidden blocks. Any field a layer sets overrides these.
  * Defaults (method.md): weightStates 3, activationStates 2, norm lbn, groups 8, weight standardization on,
- * weightStep gaussian, activationStep gaussian, weightSurrogate ste, activationSurrogate ste, alpha 4.
+ * weightStep gaussian, activationStep gaussian, weightSurrogate ste, activationSurrogate triangle (measured best,
+ * see docs/surrogates.md), alpha 4.
  * {@code firstWeightStates} and {@code outputWeightStates} (default 256) set the first block's and the classifier's
  * weight precision (method.md §8: 8-bit first layer and classifier weights, float logits).
  */
@@ -27,7 +28,7 @@ public record QuantDefaults(
         Integer outputWeightStates) {
 
     public static final QuantDefaults STANDARD = new QuantDefaults(3, 2, "lbn", 8, true, "gaussian", null,
-            "gaussian", null, "ste", "ste", 4.0, 256, 256);
+            "gaussian", null, "ste", "triangle", 4.0, 256, 256);
 
     /** Fills every null field from {@link #STANDARD}. */
     public QuantDefaults orStandard() {

@@ -14,7 +14,8 @@ import org.maqd.tensor.Tensor;
  * <p>Running estimates start at mean 0, variance 1 and move with momentum 0.1 towards the batch mean and the
  * <em>unbiased</em> batch variance {@code σ²·n/(n−1)}, as PyTorch does. When a statistic covers a single element
  * (BN with batch 1 on {@code [1, C]}), the unbiased variance is undefined: the running variance is then left
- * unchanged, while the batch variance is 0, so the output is exactly β and the input gradient is 0.
+ * unchanged, while the batch variance is 0, so the output is exactly β and the input gradient is 0 (up to float
+ * rounding).
  */
 abstract class BatchStatNorm extends NormBase implements FoldableNorm {
     static final double MOMENTUM = 0.1;
@@ -112,16 +113,24 @@ abstract class BatchStatNorm extends NormBase implements FoldableNorm {
     private void batchStatistics() {
         int planes = batch * channels;
         double n = count();
-        par.forRange(planes, planeGrain(), sumBody);                 // planeA[p] = Σ_s x
-        sumOverBatch(planeA, chanA);                                   // chanA[c] = Σ_{b,s} x
+        if (spatial == 1) {
+            columnSums(SUM, xs, null, null, chanA, null);             // chanA[c] = Σ_b x
+        } else {
+            par.forRange(planes, planeGrain(), sumBody);             // planeA[p] = Σ_s x
+            sumOverBatch(planeA, chanA);                               // chanA[c] = Σ_{b,s} x
+        }
         poolStats(chanA, n, batchMeanD);
         for (int c = 0; c < channels; c++) meanD[c] = batchMeanD[pooled ? 0 : c];
-        par.forRange(planes, planeGrain(), sqBody);                  // planeA[p] = Σ_s (x − μ)²
-        sumOverBatch(planeA, chanA);
+        if (spatial == 1) {
+            columnSums(SUM_SQ, xs, null, meanD, chanA, null);         // chanA[c] = Σ_b (x − μ)²
+        } else {
+            par.forRange(planes, planeGrain(), sqBody);              // planeA[p] = Σ_s (x − μ)²
+            sumOverBatch(planeA, chanA);
+        }
         poolStats(chanA, n, batchVarD);
         for (int c = 0; c < channels; c++) {
             int k = pooled ? 0 : c;
-            invD[c] = 1.0 / Math.sqrt(batchVarD[k] + EPS);
+            invD[c] = pooled && c > 0 ? invD[0] : 1.0 / Math.sqrt(batchVarD[k] + EPS);
             meanF[c] = (float) meanD[c];
             invF[c] = (float) invD[c];
         }
@@ -154,36 +163,21 @@ abstract class BatchStatNorm extends NormBase implements FoldableNorm {
         float[] rm = runningMean.data, rv = runningVar.data;
         for (int c = 0; c < channels; c++) {
             int k = pooled ? 0 : c;
-            invD[c] = 1.0 / Math.sqrt((double) rv[k] + EPS);
+            invD[c] = pooled && c > 0 ? invD[0] : 1.0 / Math.sqrt((double) rv[k] + EPS);
             meanF[c] = rm[k];
             invF[c] = (float) invD[c];
         }
     }
 
     private void sumRange(int p0, int p1) {
-        final int s = spatial;
-        final float[] x = xs;
-        final double[] out = planeA;
-        for (int p = p0; p < p1; p++) {
-            double acc = 0;
-            for (int i = p * s, e = i + s; i < e; i++) acc += x[i];
-            out[p] = acc;
-        }
+        for (int p = p0; p < p1; p++) planeA[p] = sum(xs, p * spatial, (p + 1) * spatial);
     }
 
     private void sqRange(int p0, int p1) {
-        final int s = spatial, cs = channels;
-        final float[] x = xs;
-        final double[] out = planeA;
-        int c = p0 % cs;
+        int c = p0 % channels;
         for (int p = p0; p < p1; p++) {
-            double m = meanD[c], acc = 0;
-            for (int i = p * s, e = i + s; i < e; i++) {
-                double d = x[i] - m;
-                acc += d * d;
-            }
-            out[p] = acc;
-            if (++c == cs) c = 0;
+            planeA[p] = sumSq(xs, p * spatial, (p + 1) * spatial, meanD[c]);
+            if (++c == channels) c = 0;
         }
     }
 
@@ -217,6 +211,15 @@ abstract class BatchStatNorm extends NormBase implements FoldableNorm {
     private void evalRange(int p0, int p1) {
         final int s = spatial, cs = channels;
         final float[] x = xs, h = xhat.data, out = y.data;
+        if (s == 1) {                                                  // chunks are whole rows
+            for (int r = p0; r < p1; r += cs) {
+                for (int c = 0; c < cs; c++) {
+                    h[r + c] = (x[r + c] - meanF[c]) * invF[c];
+                    out[r + c] = scale[c] * x[r + c] + shift[c];
+                }
+            }
+            return;
+        }
         int c = p0 % cs;
         for (int p = p0; p < p1; p++) {
             float m = meanF[c], inv = invF[c], sc = scale[c], sh = shift[c];
@@ -237,8 +240,14 @@ abstract class BatchStatNorm extends NormBase implements FoldableNorm {
         prepareBackward(gradOut);
         dys = gradOut.data;
         int planes = batch * channels;
-        par.forRange(planes, planeGrain(), gradSumBody);             // planeA = Σ_s dy, planeB = Σ_s dy·x̂
-        accumulateAffineGrads(planeA, planeB, chanA, chanB);
+        if (spatial == 1) {
+            columnSums(SUM_AND_DOT, dys, xhat.data, null, chanA, chanB);  // chanA = Σ_b dy, chanB = Σ_b dy·x̂
+        } else {
+            par.forRange(planes, planeGrain(), gradSumBody);         // planeA = Σ_s dy, planeB = Σ_s dy·x̂
+            sumOverBatch(planeA, chanA);
+            sumOverBatch(planeB, chanB);
+        }
+        accumulateAffineGrads(chanA, chanB);
         float[] g = weight.value.data;
         if (lastMode == Mode.TRAIN) {
             double n = count();
@@ -273,16 +282,10 @@ abstract class BatchStatNorm extends NormBase implements FoldableNorm {
     }
 
     private void gradSumRange(int p0, int p1) {
-        final int s = spatial;
-        final float[] d = dys, h = xhat.data;
+        final float[] h = xhat.data;
         for (int p = p0; p < p1; p++) {
-            double a = 0, b = 0;
-            for (int i = p * s, e = i + s; i < e; i++) {
-                a += d[i];
-                b += (double) d[i] * h[i];
-            }
-            planeA[p] = a;
-            planeB[p] = b;
+            planeA[p] = sum(dys, p * spatial, (p + 1) * spatial);
+            planeB[p] = dot(dys, h, p * spatial, (p + 1) * spatial);
         }
     }
 
@@ -321,9 +324,10 @@ abstract class BatchStatNorm extends NormBase implements FoldableNorm {
     /** {@code scale = γ/sqrt(σ²_r + ε)}, {@code shift = β − scale·μ_r}, computed in double, stored as float. */
     private void affineCopy(float[] sc, float[] sh) {
         float[] g = weight.value.data, bt = bias.value.data, rm = runningMean.data, rv = runningVar.data;
+        double inv = 0;
         for (int c = 0; c < channels; c++) {
             int k = pooled ? 0 : c;
-            double inv = 1.0 / Math.sqrt((double) rv[k] + EPS);
+            if (!pooled || c == 0) inv = 1.0 / Math.sqrt((double) rv[k] + EPS);
             double s = g[c] * inv;
             sc[c] = (float) s;
             sh[c] = (float) (bt[c] - s * rm[k]);

@@ -13,8 +13,9 @@ import org.maqd.tensor.Tensor;
  * <p>Layout: an input {@code [B, C, H, W]} is seen as {@code B·C} <em>planes</em> of {@code S = H·W} contiguous
  * elements; a {@code [B, C]} input has {@code S = 1}. Plane {@code p = b·C + c} belongs to sample b and channel c.
  *
- * <p>Determinism: every reduction is split into per-plane (or per-segment) partial sums, each computed by one
- * thread in index order with a double accumulator, and the partials are combined serially in a fixed order.
+ * <p>Determinism: every reduction is split into per-plane, per-segment or (for {@code S = 1}) per-channel partial
+ * sums, each computed by one thread in a fixed order with double accumulators (contiguous runs use four
+ * interleaved accumulators), and the partials are combined serially in a fixed order.
  * Chunk boundaries only decide which thread computes which partial, so the bits do not depend on the thread
  * count, nor on whether the work was dispatched at all: tensors smaller than one chunk ({@link #GRAIN} elements)
  * run on the calling thread.
@@ -76,8 +77,8 @@ abstract class NormBase implements Norm {
 
     /** Validates {@code x}, records B and S, and makes sure y and x̂ fit (allocating only when the shape changed). */
     void prepareForward(Tensor x) {
-        int[] s = x.shape();
-        if (!Arrays.equals(s, shape)) {
+        if (shape == null || !x.hasShape(shape)) {
+            int[] s = x.shape();
             check(s);
             shape = s;
             batch = s[0];
@@ -120,15 +121,118 @@ abstract class NormBase implements Norm {
         }
     }
 
-    /** Adds {@code Σ_b dy} to dβ and {@code Σ_b dy·x̂} to dγ from per-plane sums. */
-    void accumulateAffineGrads(double[] planeDy, double[] planeDyXhat, double[] chanDy, double[] chanDyXhat) {
-        sumOverBatch(planeDy, chanDy);
-        sumOverBatch(planeDyXhat, chanDyXhat);
+    /** Adds {@code Σ dy} (per channel) to dβ and {@code Σ dy·x̂} to dγ. */
+    void accumulateAffineGrads(double[] chanDy, double[] chanDyXhat) {
         float[] gb = bias.grad.data, gg = weight.grad.data;
         for (int c = 0; c < channels; c++) {
             gb[c] += (float) chanDy[c];
             gg[c] += (float) chanDyXhat[c];
         }
+    }
+
+    // ---- column sums for S = 1: per channel over the batch, in order of b, parallel over channel ranges -----
+    // They give the same bits as per-plane partials followed by sumOverBatch (a one-element plane sum is exact).
+
+    static final int SUM = 0;
+    static final int SUM_SQ = 1;
+    static final int SUM_AND_DOT = 2;
+
+    private int colOp;
+    private float[] colA;
+    private float[] colB;
+    private double[] colMean;
+    private double[] colOutA;
+    private double[] colOutB;
+    private final Parallel.RangeBody columnBody = this::columnRange;
+
+    /**
+     * For {@code [B, C]} data: {@code SUM}: outA[c] = Σ_b a; {@code SUM_SQ}: outA[c] = Σ_b (a − mean[c])²;
+     * {@code SUM_AND_DOT}: outA[c] = Σ_b a, outB[c] = Σ_b a·b.
+     */
+    void columnSums(int op, float[] a, float[] b, double[] mean, double[] outA, double[] outB) {
+        colOp = op;
+        colA = a;
+        colB = b;
+        colMean = mean;
+        colOutA = outA;
+        colOutB = outB;
+        par.forRange(channels, Math.max(1, GRAIN / batch), columnBody);
+        colA = colB = null;
+    }
+
+    private void columnRange(int c0, int c1) {
+        final float[] a = colA, b = colB;
+        final double[] m = colMean, oa = colOutA, ob = colOutB;
+        Arrays.fill(oa, c0, c1, 0.0);
+        if (colOp == SUM_AND_DOT) Arrays.fill(ob, c0, c1, 0.0);
+        for (int r = 0; r < batch; r++) {
+            int off = r * channels;
+            switch (colOp) {
+                case SUM -> {
+                    for (int c = c0; c < c1; c++) oa[c] += a[off + c];
+                }
+                case SUM_SQ -> {
+                    for (int c = c0; c < c1; c++) {
+                        double d = a[off + c] - m[c];
+                        oa[c] += d * d;
+                    }
+                }
+                default -> {
+                    for (int c = c0; c < c1; c++) {
+                        oa[c] += a[off + c];
+                        ob[c] += (double) a[off + c] * b[off + c];
+                    }
+                }
+            }
+        }
+    }
+
+    // ---- contiguous reductions with four interleaved accumulators (fixed order, so deterministic) -----------
+
+    /** Σ x[from..to), accumulated in double. */
+    static double sum(float[] x, int from, int to) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = from;
+        for (; i + 3 < to; i += 4) {
+            s0 += x[i];
+            s1 += x[i + 1];
+            s2 += x[i + 2];
+            s3 += x[i + 3];
+        }
+        for (; i < to; i++) s0 += x[i];
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** Σ (x − m)² over [from, to), accumulated in double. */
+    static double sumSq(float[] x, int from, int to, double m) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = from;
+        for (; i + 3 < to; i += 4) {
+            double d0 = x[i] - m, d1 = x[i + 1] - m, d2 = x[i + 2] - m, d3 = x[i + 3] - m;
+            s0 += d0 * d0;
+            s1 += d1 * d1;
+            s2 += d2 * d2;
+            s3 += d3 * d3;
+        }
+        for (; i < to; i++) {
+            double d = x[i] - m;
+            s0 += d * d;
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** Σ a·b over [from, to), accumulated in double. */
+    static double dot(float[] a, float[] b, int from, int to) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = from;
+        for (; i + 3 < to; i += 4) {
+            s0 += (double) a[i] * b[i];
+            s1 += (double) a[i + 1] * b[i + 1];
+            s2 += (double) a[i + 2] * b[i + 2];
+            s3 += (double) a[i + 3] * b[i + 3];
+        }
+        for (; i < to; i++) s0 += (double) a[i] * b[i];
+        return (s0 + s1) + (s2 + s3);
     }
 
     /** Grows a scratch array only when needed. */

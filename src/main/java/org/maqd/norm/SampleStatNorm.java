@@ -70,18 +70,20 @@ abstract class SampleStatNorm extends NormBase {
         final float[] x = xs, h = xhat.data, out = y.data, g = weight.value.data, bt = bias.value.data;
         for (int k = k0; k < k1; k++) {
             int start = k * len;                       // = b·C·S + g·(C/G)·S since segments tile the tensor
-            double sum = 0;
-            for (int i = start; i < start + len; i++) sum += x[i];
-            double mean = sum / len, sq = 0;
-            for (int i = start; i < start + len; i++) {
-                double d = x[i] - mean;
-                sq += d * d;
-            }
-            double inv = 1.0 / Math.sqrt(sq / len + EPS);
+            double mean = sum(x, start, start + len) / len;
+            double inv = 1.0 / Math.sqrt(sumSq(x, start, start + len, mean) / len + EPS);
             segMean[k] = mean;
             segInv[k] = inv;
             float m = (float) mean, v = (float) inv;
             int c0 = (k % groups) * perGroup;
+            if (s == 1) {                              // element j of the segment is channel c0 + j
+                for (int j = 0; j < perGroup; j++) {
+                    float xh = (x[start + j] - m) * v;
+                    h[start + j] = xh;
+                    out[start + j] = g[c0 + j] * xh + bt[c0 + j];
+                }
+                continue;
+            }
             for (int j = 0; j < perGroup; j++) {
                 float gc = g[c0 + j], bc = bt[c0 + j];
                 for (int i = start + j * s, e = i + s; i < e; i++) {
@@ -101,7 +103,13 @@ abstract class SampleStatNorm extends NormBase {
         prepareBackward(gradOut);
         dys = gradOut.data;
         par.forRange(batch * groups, segmentGrain(), backwardBody);
-        accumulateAffineGrads(planeA, planeB, chanA, chanB);
+        if (spatial == 1) {
+            columnSums(SUM_AND_DOT, dys, xhat.data, null, chanA, chanB);  // chanA = Σ_b dy, chanB = Σ_b dy·x̂
+        } else {
+            sumOverBatch(planeA, chanA);                               // planes were filled per segment
+            sumOverBatch(planeB, chanB);
+        }
+        accumulateAffineGrads(chanA, chanB);
         dys = null;
         return dx;
     }
@@ -111,20 +119,43 @@ abstract class SampleStatNorm extends NormBase {
         final float[] d = dys, h = xhat.data, out = dx.data, g = weight.value.data;
         for (int k = k0; k < k1; k++) {
             int start = k * len, p0 = k * perGroup, c0 = (k % groups) * perGroup;
-            double mg = 0, mgx = 0;
-            for (int j = 0; j < perGroup; j++) {
-                double a = 0, b = 0;
-                for (int i = start + j * s, e = i + s; i < e; i++) {
-                    a += d[i];
-                    b += (double) d[i] * h[i];
+            double mg = 0, mgx = 0;                    // Σ γ·dy and Σ γ·dy·x̂ over the segment
+            if (s == 1) {                              // two interleaved accumulator pairs, fixed order
+                double mg1 = 0, mgx1 = 0;
+                int j = 0;
+                for (; j + 1 < perGroup; j += 2) {
+                    double gd0 = (double) g[c0 + j] * d[start + j];
+                    double gd1 = (double) g[c0 + j + 1] * d[start + j + 1];
+                    mg += gd0;
+                    mgx += gd0 * h[start + j];
+                    mg1 += gd1;
+                    mgx1 += gd1 * h[start + j + 1];
                 }
-                planeA[p0 + j] = a;                    // plane index b·C + c = k·(C/G) + j
-                planeB[p0 + j] = b;
-                mg += g[c0 + j] * a;
-                mgx += g[c0 + j] * b;
+                if (j < perGroup) {
+                    double gd = (double) g[c0 + j] * d[start + j];
+                    mg += gd;
+                    mgx += gd * h[start + j];
+                }
+                mg += mg1;
+                mgx += mgx1;
+            } else {
+                for (int j = 0; j < perGroup; j++) {
+                    int from = start + j * s;
+                    double a = sum(d, from, from + s), b = dot(d, h, from, from + s);
+                    planeA[p0 + j] = a;                // plane index b·C + c = k·(C/G) + j
+                    planeB[p0 + j] = b;
+                    mg += g[c0 + j] * a;
+                    mgx += g[c0 + j] * b;
+                }
             }
             double inv = segInv[k];
             float cb = (float) (-inv * mgx / len), cc = (float) (-inv * mg / len);
+            if (s == 1) {
+                for (int j = 0; j < perGroup; j++) {
+                    out[start + j] = (float) (inv * g[c0 + j]) * d[start + j] + cb * h[start + j] + cc;
+                }
+                continue;
+            }
             for (int j = 0; j < perGroup; j++) {
                 float ca = (float) (inv * g[c0 + j]);
                 for (int i = start + j * s, e = i + s; i < e; i++) out[i] = ca * d[i] + cb * h[i] + cc;

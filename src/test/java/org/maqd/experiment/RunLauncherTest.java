@@ -89,6 +89,16 @@ class RunLauncherTest {
     }
 
     @Test
+    void probesDoNotChangeTheNumbers(@TempDir Path dir) throws Exception {
+        Path with = run(small(2, 2), dir.resolve("with"), false, null, List.of()).runDir();
+        Experiment off = small(2, 2).withProbes(new ProbeSpec(false, null, null, null));
+        Path without = run(off, dir.resolve("without"), false, null, List.of()).runDir();
+        assertEquals(numbers(with), numbers(without));
+        assertEquals(1, Files.readAllLines(without.resolve("layers.csv")).size(), "no probe rows when probes are off");
+        assertTrue(Files.readAllLines(with.resolve("layers.csv")).size() > 4);
+    }
+
+    @Test
     void interruptedRunResumesToTheSameNumbers(@TempDir Path dir) throws Exception {
         Path full = run(small(3, 2), dir.resolve("full"), false, null, List.of()).runDir();
         RunControl control = new RunControl();

@@ -15,6 +15,10 @@ final class NormTestSupport {
 
     static final String[] KINDS = {"lbn", "bn", "ln", "gn"};
 
+    /** A scalar loss evaluated in double. */
+    @FunctionalInterface
+    interface DoubleLoss { double value(); }
+
     /** Gaussian tensor scaled and shifted so that means and variances are not already 0 and 1. */
     static Tensor gaussian(Rng rng, double scale, double shift, int... shape) {
         float[] d = new float[Shapes.size(shape)];

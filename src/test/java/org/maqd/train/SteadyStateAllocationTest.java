@@ -1,0 +1,58 @@
+package org.maqd.train;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import org.junit.jupiter.api.Test;
+import org.maqd.bench.TrainingBenchmark;
+import org.maqd.experiment.ExperimentDefaults;
+import org.maqd.experiment.ExperimentIO;
+import org.maqd.experiment.TrainingSpec;
+import org.maqd.model.Network;
+import org.maqd.model.NetworkBuilder;
+import org.maqd.model.NetworkSpec;
+import org.maqd.nn.Mode;
+import org.maqd.nn.SoftmaxCrossEntropy;
+import org.maqd.optim.Optimizer;
+import org.maqd.tensor.Parallel;
+import org.maqd.tensor.Rng;
+import org.maqd.tensor.Tensor;
+
+/** A training step in the steady state allocates (almost) nothing: buffers are sized per batch and reused. */
+class SteadyStateAllocationTest {
+    static long allocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
+    }
+
+    long bytesPerStep(String kind, int batch) {
+        NetworkSpec spec = ExperimentDefaults.resolve(ExperimentIO.parse(
+                "{\"network\": " + ExperimentIO.toJson(TrainingBenchmark.network(kind)) + "}", "alloc")).network();
+        Parallel par = Parallel.serial();
+        Network net = NetworkBuilder.build(spec, new int[] {1, 28, 28}, 10, par, 0);
+        Optimizer opt = Optimizers.create(new TrainingSpec("adam", 1e-3, 0.9, 0.0, 0.9, 0.999, "constant", 0.0, 1, 1.0, 1, batch), net.paramList(), par);
+        Rng rng = new Rng(3);
+        Tensor x = Tensor.zeros(batch, 1, 28, 28);
+        for (int i = 0; i < x.size(); i++) x.data[i] = rng.nextFloat();
+        int[] y = new int[batch];
+        for (int i = 0; i < batch; i++) y[i] = rng.nextInt(10);
+        SoftmaxCrossEntropy ce = new SoftmaxCrossEntropy();
+        Runnable step = () -> {
+            net.zeroGrad();
+            ce.forward(net.forward(x, Mode.TRAIN), y);
+            net.backward(ce.backward());
+            opt.step(1e-3);
+        };
+        for (int i = 0; i < 5; i++) step.run();
+        int steps = 20;
+        long before = allocatedBytes();
+        for (int i = 0; i < steps; i++) step.run();
+        return (allocatedBytes() - before) / steps;
+    }
+
+    @Test
+    void mlpStepAllocatesAlmostNothing() {
+        long perStep = bytesPerStep("mlp", 16);
+        // the weights alone are ~1 MB; a step may allocate a few small objects (views, shape arrays), not buffers
+        assertTrue(perStep < 16_384, "MLP training step allocates " + perStep + " bytes");
+    }
+}
