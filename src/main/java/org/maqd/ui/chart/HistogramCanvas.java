@@ -32,7 +32,8 @@ public final class HistogramCanvas extends ChartCanvas {
     protected void draw(GraphicsContext g, double w, double h, ChartStyle s) {
         double top = 0;
         for (float b : bins) top = Math.max(top, b);
-        Plot p = new Plot(w, h, min, max, 0, top <= 0 ? 1 : top * 1.08);
+        Plot p = xLabel.isEmpty() ? new Plot(w, h, min, max, 0, top <= 0 ? 1 : top * 1.08)
+                : Plot.labelled(w, h, min, max, 0, top <= 0 ? 1 : top * 1.08);
         if (!Double.isNaN(clipLo)) {
             g.setFill(s.clip());
             double a = p.sx(Math.max(min, clipLo)), b = p.sx(Math.min(max, clipHi));

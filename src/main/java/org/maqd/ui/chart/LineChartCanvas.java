@@ -65,7 +65,7 @@ public final class LineChartCanvas extends ChartCanvas {
         if (!(y1 >= y0)) { y0 = 0; y1 = 1; }
         double pad = (y1 - y0) * 0.05;
         if (Double.isNaN(fixedY0)) { y0 -= pad; y1 += pad; }
-        Plot p = new Plot(w, h, x0, x1, y0, y1);
+        Plot p = xLabel.isEmpty() ? new Plot(w, h, x0, x1, y0, y1) : Plot.labelled(w, h, x0, x1, y0, y1);
         p.axes(g, st, xLabel);
         g.save();
         g.beginPath();

@@ -14,6 +14,11 @@ final class Plot {
         this(LEFT, TOP, w - LEFT - RIGHT, h - TOP - BOTTOM, x0, x1, y0, y1);
     }
 
+    /** A plot that leaves room under the tick labels for an x-axis label. */
+    static Plot labelled(double w, double h, double x0, double x1, double y0, double y1) {
+        return new Plot(LEFT, TOP, w - LEFT - RIGHT, h - TOP - BOTTOM - 13, x0, x1, y0, y1);
+    }
+
     Plot(double px, double py, double pw, double ph, double x0, double x1, double y0, double y1) {
         this.px = px;
         this.py = py;
@@ -54,13 +59,10 @@ final class Plot {
         g.setStroke(s.axis());
         g.strokeRect(px + 0.5, py + 0.5, pw, ph);
         if (xLabel != null && !xLabel.isEmpty()) {
-            g.setTextAlign(TextAlignment.RIGHT);
-            g.setTextBaseline(VPos.BOTTOM);
-            double tw = xLabel.length() * 5.8 + 6;
-            g.setFill(s.background().deriveColor(0, 1, 1, 0.85));
-            g.fillRect(px + pw - tw - 1, py + ph - 15, tw, 14);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.TOP);
             g.setFill(s.muted());
-            g.fillText(xLabel, px + pw - 3, py + ph - 2);
+            g.fillText(xLabel, px + pw / 2, py + ph + 16);
         }
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.BASELINE);

@@ -108,8 +108,8 @@ public final class TrainingView {
         }
         int i = 0;
         for (ChartPane p : live.panes) {
-            p.setPrefHeight(260);
-            p.setMinHeight(220);
+            p.setPrefHeight(222);
+            p.setMinHeight(190);
             charts.add(p, i % 3, i / 3);
             i++;
         }

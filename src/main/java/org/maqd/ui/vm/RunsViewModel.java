@@ -72,8 +72,15 @@ public final class RunsViewModel {
                 }
             }
         }
+        // a changed default shows up again in every resolved layer: keep only the default
+        out.removeIf(k -> {
+            java.util.regex.Matcher m = LAYER_KEY.matcher(k);
+            return m.matches() && out.contains("network.defaults." + m.group(1));
+        });
         return out;
     }
+
+    private static final java.util.regex.Pattern LAYER_KEY = java.util.regex.Pattern.compile("network\\.layers\\[\\d+]\\.(\\w+)");
 
     private static String shortKey(String k) {
         return k.replace("network.defaults.", "").replace("network.layers", "L").replace("training.", "").replace("data.", "");

@@ -18,6 +18,9 @@ class RunsViewModelTest {
         var e = Templates.quickstart().withName(name);
         e = e.withNetwork(e.network().withDefaults(new org.maqd.model.QuantDefaults(3, 2, norm, null, null, null, null,
                 null, null, null, null, null, null, null)));
+        // resolved experiments repeat the default in every layer, as run folders store them
+        e = e.withNetwork(e.network().withLayers(e.network().layers().stream()
+                .map(l -> l.isBlock() ? l.withNorm(norm) : l).collect(java.util.stream.Collectors.toList())));
         new EngineExperimentFiles().write(e, d.resolve("experiment.json"));
         Files.writeString(d.resolve("summary.json"), "{\"status\":\"completed\",\"final\":{\"testAccuracy\":" + acc + "}}");
         Files.writeString(d.resolve("metrics.csv"), "epoch,step,train_loss,test_accuracy\n1,10,0.5,\n1,20,0.4," + (acc - 0.1)
