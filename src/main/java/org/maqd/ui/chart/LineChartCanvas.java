@@ -19,6 +19,7 @@ public final class LineChartCanvas extends ChartCanvas {
     private List<Series> series = List.of();
     private double fixedY0 = Double.NaN, fixedY1 = Double.NaN;
     private String xLabel = "";
+    private boolean legendBottom;
     private final List<double[]> verticals = new ArrayList<>();
 
     public void setSeries(List<Series> s) {
@@ -33,6 +34,9 @@ public final class LineChartCanvas extends ChartCanvas {
     }
 
     public void setXLabel(String l) { xLabel = l; }
+
+    /** Puts the legend in the bottom-right corner (for curves that rise towards the top). */
+    public void setLegendBottom(boolean b) { legendBottom = b; }
 
     /** Dashed vertical marker lines at these x values. */
     public void setVerticals(double... xs) {
@@ -86,7 +90,7 @@ public final class LineChartCanvas extends ChartCanvas {
         g.restore();
         String[] names = series.stream().map(Series::name).toArray(String[]::new);
         int[] cols = series.stream().mapToInt(Series::color).toArray();
-        if (series.size() > 1 || !names[0].isEmpty()) p.legend(g, st, names, cols);
+        if (series.size() > 1 || !names[0].isEmpty()) p.legend(g, st, names, cols, legendBottom);
     }
 
     private static void drawPolyline(GraphicsContext g, Plot p, Series s) {

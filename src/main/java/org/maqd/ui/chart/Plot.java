@@ -69,11 +69,12 @@ final class Plot {
     }
 
     /** Legend entries in the top-left corner of the plot. */
-    void legend(GraphicsContext g, ChartStyle s, String[] names, int[] colors) {
-        double x = px + 8, y = py + 6, total = 0;
+    void legend(GraphicsContext g, ChartStyle s, String[] names, int[] colors, boolean bottom) {
+        double total = 0;
         for (String n : names) total += 22 + n.length() * 6;
+        double x = bottom ? px + pw - total - 2 : px + 8, y = bottom ? py + ph - 22 : py + 6;
         g.setFill(s.background().deriveColor(0, 1, 1, 0.85));
-        g.fillRect(px + 3, py + 3, total, 18);
+        g.fillRect(x - 5, y - 3, total, 18);
         for (int i = 0; i < names.length; i++) {
             g.setFill(s.color(colors[i]));
             g.fillRect(x, y + 3, 10, 3);

@@ -100,7 +100,16 @@ public final class ComposerView {
         var exp = vm.document().get();
         String input = exp.network() == null || exp.network().input() == null ? "?" : exp.network().input().toString();
         Label in = new Label("input " + input);
+        in.setId("input-node");
         in.getStyleClass().addAll("layer-node", "input-node");
+        in.setTooltip(new javafx.scene.control.Tooltip("Double-click to change the input shape per sample"));
+        in.setOnMouseClicked(e -> {
+            if (e.getClickCount() < 2) return;
+            javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog(input.replaceAll("[\\[\\]]", ""));
+            d.setHeaderText("Input shape per sample: channels, height, width (or a number of features)");
+            d.initOwner(in.getScene().getWindow());
+            d.showAndWait().ifPresent(vm::setInput);
+        });
         chain.getChildren().add(in);
         for (LayerItem item : vm.nodes()) {
             Label arrow = new Label("↓");

@@ -46,6 +46,7 @@ public final class RunsView {
         table.getSelectionModel().getSelectedItems().addListener((javafx.collections.ListChangeListener<RunsViewModel.Row>) c -> draw());
         messageLabel.textProperty().bind(vm.messageProperty());
         curves.setYRange(0, 1);
+        curves.setLegendBottom(true);
         curves.setXLabel("epoch");
         curves.setEmptyText("Select runs in the table to compare their test accuracy");
         histograms.setXLabel("standardized weight Ŵ");

@@ -33,6 +33,7 @@ final class TrainingCharts {
         loss.setXLabel("step");
         accuracy.setXLabel("step");
         accuracy.setYRange(0, 1);
+        accuracy.setLegendBottom(true);
         flips.setXLabel("step");
         normStats.setXLabel("step");
         weights.setXLabel("standardized weight Ŵ");

@@ -104,6 +104,25 @@ public final class ComposerViewModel {
         return setLayers("Set " + f.label, l);
     }
 
+    /** Sets the per-sample input shape from text such as "1, 28, 28" or "2" (a flat input). */
+    public boolean setInput(String text) {
+        if (doc.locks().isLocked("network.input")) return refuse("The input shape is " + LockRules.REASON);
+        List<Integer> dims = new ArrayList<>();
+        try {
+            for (String part : text.replaceAll("[\\[\\]]", "").split("[,x× ]+")) {
+                if (part.isBlank()) continue;
+                int v = Integer.parseInt(part.trim());
+                if (v < 1) return refuse("Input shape: every size must be ≥ 1, got " + v);
+                dims.add(v);
+            }
+        } catch (NumberFormatException e) {
+            return refuse("Input shape: expected sizes like \"1, 28, 28\", got \"" + text + "\"");
+        }
+        if (dims.size() != 1 && dims.size() != 3) return refuse("Input shape: give [C, H, W] or [features], got " + dims);
+        message.set("");
+        return doc.edit("Set input shape", e -> e.withNetwork(network(e).withInput(dims)));
+    }
+
     public boolean applyTemplate(String name) {
         if (refuseStructure()) return false;
         NetworkSpec t = Templates.network(name);

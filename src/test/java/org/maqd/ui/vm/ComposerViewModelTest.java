@@ -122,4 +122,19 @@ class ComposerViewModelTest {
         assertEquals(-1, vm.cost().firstError(), () -> vm.cost().rows().toString());
         assertEquals("[10]", vm.nodes().get(vm.nodes().size() - 1).shape());
     }
+
+    @Test
+    void inputShapeEditsParseAndRespectLocks() {
+        ComposerViewModel vm = vm(Templates.quickstart());
+        assertTrue(vm.setInput("3, 32, 32"));
+        assertEquals(List.of(3, 32, 32), vm.document().get().network().input());
+        assertEquals("[3072]", vm.nodes().get(0).shape());
+        assertTrue(vm.setInput("[2]"));
+        assertEquals(List.of(2), vm.document().get().network().input());
+        assertFalse(vm.setInput("3, 0, 4"));
+        assertFalse(vm.setInput("1, 28"));
+        assertFalse(vm.setInput("a, b, c"));
+        assertTrue(vm.messageProperty().get().contains("Input shape"));
+        assertFalse(vm(Templates.quickstart().withLocks(List.of("network.input"))).setInput("1, 8, 8"));
+    }
 }
