@@ -31,6 +31,7 @@ public final class ShellViewModel {
         this.quantizer = new QuantizerViewModel(engine.quant());
         this.runs = new RunsViewModel(runsRoot);
         this.recent = recent;
+        composer.selectedProperty().addListener((o, a, b) -> training.selectNetworkLayer(b.intValue()));
         title = Bindings.createStringBinding(() -> {
             Path f = doc.fileProperty().get();
             String name = f == null ? (doc.get().name() == null ? "untitled" : doc.get().name()) : f.getFileName().toString();

@@ -137,6 +137,22 @@ public final class TrainingViewModel {
         return fresh;
     }
 
+    /**
+     * Selecting a layer in the composer selects it in every chart, when the current run observes that layer
+     * (probe layers carry their index in the network).
+     */
+    public void selectNetworkLayer(int networkIndex) {
+        LiveFeed f = feed.get();
+        org.maqd.train.ProbeSnapshot s = f == null ? null : f.probes.last();
+        if (s == null) return;
+        for (int i = 0; i < s.layers().size(); i++) {
+            if (s.layers().get(i).index() == networkIndex) {
+                selectedLayer.set(i);
+                return;
+            }
+        }
+    }
+
     /** Until the user picks a layer, show the most quantized weights (fewest states ≥ 2) of the first probe. */
     private void autoSelectLayer(LiveFeed f) {
         org.maqd.train.ProbeSnapshot s = f.probes.last();

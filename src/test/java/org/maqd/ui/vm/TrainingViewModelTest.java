@@ -48,6 +48,12 @@ class TrainingViewModelTest {
         assertTrue(vm.statusProperty().get().contains("88.00%"), vm.statusProperty().get());
         assertNotNull(vm.lastRunDirProperty().get());
         assertFalse(vm.sample(System.nanoTime()), "no new data after the end");
+        vm.selectNetworkLayer(1);
+        assertEquals(1, vm.selectedLayerProperty().get(), "probe layer with network index 1");
+        vm.selectNetworkLayer(0);
+        assertEquals(0, vm.selectedLayerProperty().get());
+        vm.selectNetworkLayer(9);
+        assertEquals(0, vm.selectedLayerProperty().get(), "a layer the run does not observe changes nothing");
     }
 
     @Test
