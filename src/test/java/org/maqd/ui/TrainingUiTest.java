@@ -115,6 +115,7 @@ class TrainingUiTest {
         java.util.List<Double> d = new java.util.ArrayList<>(w.view().trainingView().updateDurations());
         System.out.println("[measure] first UI updates (ms): " + d.subList(0, Math.min(8, d.size())));
         java.util.Collections.sort(d);
+        System.out.printf("[measure] FX thread CPU between ticks: max %.1f ms%n", w.view().trainingView().maxFxCpuMs());
         System.out.printf("[measure] %d UI updates: median %.1f ms, p99 %.1f ms, max %.1f ms%n", d.size(),
                 d.get(d.size() / 2), d.get((int) (d.size() * 0.99)), d.get(d.size() - 1));
         assertTrue(prompts.errors.isEmpty(), prompts.errors.toString());

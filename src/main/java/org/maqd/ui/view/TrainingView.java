@@ -45,7 +45,9 @@ public final class TrainingView {
     private final SimpleObjectProperty<ChartStyle> style = new SimpleObjectProperty<>(ChartStyle.LIGHT);
     private final ReadOnlyStringWrapper pulseText = new ReadOnlyStringWrapper("");
     private long lastTick;
-    private double maxGapMs, maxUpdateMs;
+    private double maxGapMs, maxUpdateMs, maxCpuMs;
+    private long lastCpu;
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
     private final java.util.List<Double> updates = new java.util.ArrayList<>();
     private Timeline timer;
     private javafx.beans.value.ObservableBooleanValue showing;
@@ -85,7 +87,7 @@ public final class TrainingView {
                 vm.errorProperty().set(null);
             });
         });
-        vm.feedProperty().addListener((o, a, b) -> { maxGapMs = 0; maxUpdateMs = 0; lastTick = 0; updates.clear(); });
+        vm.feedProperty().addListener((o, a, b) -> { maxGapMs = 0; maxUpdateMs = 0; maxCpuMs = 0; lastTick = 0; updates.clear(); });
         timer = new Timeline(new KeyFrame(Duration.millis(1000 / HZ), e -> tick()));
         timer.setCycleCount(Timeline.INDEFINITE);
         // the timer runs only while a run is active (an idle window costs nothing); one last tick after it ends
@@ -127,8 +129,13 @@ public final class TrainingView {
         long now = System.nanoTime();
         if (!vm.stateProperty().get().active() && vm.stateProperty().get() != org.maqd.ui.vm.RunState.IDLE) timer.stop();
         boolean measuring = vm.stateProperty().get().active() && lastTick != 0;
-        if (measuring) maxGapMs = Math.max(maxGapMs, (now - lastTick) / 1e6);
+        long cpu = THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0;
+        if (measuring) {
+            maxGapMs = Math.max(maxGapMs, (now - lastTick) / 1e6);
+            maxCpuMs = Math.max(maxCpuMs, (cpu - lastCpu) / 1e6);
+        }
         lastTick = now;
+        lastCpu = cpu;
         if (vm.sample(now)) pending = true;
         if (pending && now - lastDraw >= CHART_PERIOD_NANOS) {
             pending = false;
@@ -139,7 +146,7 @@ public final class TrainingView {
             double ms = (System.nanoTime() - now) / 1e6;
             maxUpdateMs = Math.max(maxUpdateMs, ms);
             if (updates.size() < 100_000) updates.add(ms);
-            pulseText.set(String.format("UI update max %.0f ms · tick gap max %.0f ms", maxUpdateMs, maxGapMs));
+            pulseText.set(String.format("FX busy max %.0f ms/tick (CPU) · tick gap max %.0f ms", maxCpuMs, maxGapMs));
         }
     }
 
@@ -163,6 +170,9 @@ public final class TrainingView {
     /** The longest gap between 25 Hz ticks during the current run, in ms. */
     public double maxGapMs() { return maxGapMs; }
     TrainingCharts charts() { return live; }
+
+    /** The most CPU time the FX thread used between two 25 Hz ticks during the current run (ms). */
+    public double maxFxCpuMs() { return maxCpuMs; }
 
     /** Durations (ms) of every timer tick's sample + redraw during the current run, in order. */
     public java.util.List<Double> updateDurations() { return java.util.List.copyOf(updates); }

@@ -46,6 +46,8 @@ public final class TrainingViewModel {
     private volatile Trainer.Result result;
     private volatile String failure;
     private long seenVersion = -1;
+    private long lastText = Long.MIN_VALUE / 2;
+    static final long TEXT_PERIOD_NANOS = 250_000_000L;
 
     public TrainingViewModel(ExperimentDocument doc, Trainer trainer, NetworkAnalyzer analyzer, Path runsRoot) {
         this.doc = doc;
@@ -121,7 +123,10 @@ public final class TrainingViewModel {
         if (info != null && layerNames.size() != info.layerNames().size()) layerNames.setAll(info.layerNames());
         if (selectedLayer.get() < 0) autoSelectLayer(f);
         StepMetrics m = f.lastStep();
-        if (info != null && m != null) {
+        // status text changes re-layout the window: 4 updates a second are plenty to read
+        boolean textDue = nowNanos - lastText >= TEXT_PERIOD_NANOS || state.get() != RunState.RUNNING;
+        if (info != null && m != null && textDue) {
+            lastText = nowNanos;
             long total = (long) (info.epochs() - info.startEpoch()) * info.stepsPerEpoch();
             long done = (long) (m.epoch() - 1 - info.startEpoch()) * info.stepsPerEpoch() + m.batchInEpoch();
             progress.set(total <= 0 ? 0 : Math.min(1, (double) done / total));
