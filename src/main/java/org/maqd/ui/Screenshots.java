@@ -26,6 +26,8 @@ final class Screenshots {
     }
 
     void start() {
+        System.out.printf("window shown %.1f s after the JVM started%n",
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0);
         if (train && w.vm().training().trainerAvailable()) {
             var doc = w.vm().document();
             DataSpec d = doc.get().data() == null ? new DataSpec("mnist-10k", null, null, null, null, null, null, null, null) : doc.get().data();
