@@ -60,6 +60,10 @@ class ThroughputMeasureTest {
             while (w.vm().training().stateProperty().get() != RunState.FINISHED && System.nanoTime() < end) Thread.sleep(10);
             ui.add(w.vm().training().feedProperty().get().epochs.last().samplesPerSecond());
         }
+        List<Double> ratios = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) ratios.add(ui.get(r) / headless.get(r));
+        Collections.sort(ratios);
+        System.out.printf("[measure] paired UI/headless per round (sorted): %s, median %.3f%n", ratios, ratios.get(rounds / 2));
         Collections.sort(headless);
         Collections.sort(ui);
         double h = headless.get(rounds / 2), u = ui.get(rounds / 2);

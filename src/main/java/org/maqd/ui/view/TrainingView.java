@@ -29,8 +29,8 @@ import org.maqd.ui.vm.TrainingViewModel;
  */
 public final class TrainingView {
     static final double HZ = 25;
-    /** Charts redraw at most 10 times a second: live enough to watch, cheap for a 2-core machine that trains. */
-    static final long CHART_PERIOD_NANOS = 100_000_000L;
+    /** Charts redraw at most 5 times a second: live enough to watch, cheap for a 2-core machine that trains. */
+    static final long CHART_PERIOD_NANOS = 200_000_000L;
     private boolean pending;
     private long lastDraw;
     @FXML private FlowPane settings;

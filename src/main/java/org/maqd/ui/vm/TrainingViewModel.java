@@ -47,7 +47,7 @@ public final class TrainingViewModel {
     private volatile String failure;
     private long seenVersion = -1;
     private long lastText = Long.MIN_VALUE / 2;
-    static final long TEXT_PERIOD_NANOS = 250_000_000L;
+    static final long TEXT_PERIOD_NANOS = 200_000_000L;
 
     public TrainingViewModel(ExperimentDocument doc, Trainer trainer, NetworkAnalyzer analyzer, Path runsRoot) {
         this.doc = doc;
@@ -123,7 +123,7 @@ public final class TrainingViewModel {
         if (info != null && layerNames.size() != info.layerNames().size()) layerNames.setAll(info.layerNames());
         if (selectedLayer.get() < 0) autoSelectLayer(f);
         StepMetrics m = f.lastStep();
-        // status text changes re-layout the window: 4 updates a second are plenty to read
+        // status text changes re-layout the window: 5 updates a second (with the charts) are plenty to read
         boolean textDue = nowNanos - lastText >= TEXT_PERIOD_NANOS || state.get() != RunState.RUNNING;
         if (info != null && m != null && textDue) {
             lastText = nowNanos;
