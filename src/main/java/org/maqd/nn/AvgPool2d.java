@@ -42,6 +42,20 @@ public final class AvgPool2d implements Layer {
         final float[] xd = x.data, yd = y.data;
         // x: [B·C planes, H, W] -> y: [B·C planes, OH, OW]
         par.forRange(os[0] * os[1], PoolShapes.PLANE_GRAIN, (p0, p1) -> {
+            if (kernel == 2) {
+                // the common 2×2 window, unrolled (same summation order as the general loop)
+                for (int pl = p0; pl < p1; pl++) {
+                    int in0 = pl * h * w, out = pl * oh * ow;
+                    for (int oy = 0; oy < oh; oy++) {
+                        int r0 = in0 + oy * stride * w;
+                        for (int ox = 0; ox < ow; ox++, out++) {
+                            int i0 = r0 + ox * stride;
+                            yd[out] = (xd[i0] + xd[i0 + 1] + xd[i0 + w] + xd[i0 + w + 1]) * scale;
+                        }
+                    }
+                }
+                return;
+            }
             for (int pl = p0; pl < p1; pl++) {
                 int in0 = pl * h * w, out = pl * oh * ow;
                 for (int oy = 0; oy < oh; oy++) {

@@ -10,6 +10,7 @@ import org.maqd.tensor.fast.ConvGeometry;
 import org.maqd.tensor.fast.Im2col;
 import org.maqd.tensor.fast.PackedGemm;
 import org.maqd.tensor.fast.PackedPanels;
+import org.maqd.tensor.fast.ShiftedConv;
 
 /**
  * 2-D convolution (cross-correlation, as PyTorch's Conv2d), NCHW, square kernel, zero padding.
@@ -22,6 +23,9 @@ import org.maqd.tensor.fast.PackedPanels;
  *   weight    dW[out, K] += dy[out, P] · colᵀ[P, K]               (colᵀ packed straight into GEMM panels)
  *   input     dcol[K, P]  = Wᵀ[K, out] · dy[out, P];  dx = col2im(dcol)
  * </pre>
+ * Stride-1 convolutions with enough input channels take the {@link ShiftedConv} path instead (kh·kw GEMMs
+ * over shifted views of the padded input, no im2col matrix); {@link #setAlgorithm} can force either path.
+ * <p>
  * The batch is cut into at most {@link #MAX_CHUNKS} chunks whose size depends only on the batch size; each
  * chunk has its own workspace and partial weight/bias gradient, and partials are added in chunk order, so
  * results are bit-identical for any thread count.
@@ -33,6 +37,14 @@ public final class Conv2d implements Layer {
     public static final String KIND = "conv2d";
     /** Upper bound on work chunks per batch (and so on workspaces kept). */
     static final int MAX_CHUNKS = 8;
+    /**
+     * Below this many input channels the shifted path's GEMMs are too thin and im2col is faster (measured,
+     * 3×3 stride 1: im2col wins at 1–3 input channels, shifted from 4 on).
+     */
+    static final int SHIFTED_MIN_CHANNELS = 4;
+
+    /** How the convolution is computed. AUTO picks SHIFTED when it applies and pays, else IM2COL. */
+    public enum Algorithm { AUTO, IM2COL, SHIFTED }
 
     private final int inC, outC, kernel, stride, padding;
     private final Param weight, bias;
@@ -40,11 +52,15 @@ public final class Conv2d implements Layer {
     private final Parallel par;
 
     private ConvGeometry geom;
+    private ShiftedConv shiftedConv;   // step tables for the shifted path, per geometry
     private ConvWorkspace[] work;
     private Tensor x;          // cached input [B, in, H, W]
     private Tensor wEff;       // cached effective weight [out, in, k, k]
     private Tensor y, dx, gEff;
     private final float[] biasSum;
+    private Algorithm algorithm = Algorithm.AUTO;
+    private boolean shifted;   // path taken by the last forward
+    private float[] gradSum = new float[0];
 
     public Conv2d(int inC, int outC, int kernel, int stride, int padding, boolean bias,
                   WeightTransform wt, Parallel par, Rng initRng) {
@@ -80,6 +96,23 @@ public final class Conv2d implements Layer {
     public int stride() { return stride; }
     public int padding() { return padding; }
 
+    /** Forces a computation path (for tests and benchmarks); SHIFTED fails at forward when it does not apply. */
+    public void setAlgorithm(Algorithm a) { this.algorithm = a; }
+
+    private boolean chooseShifted(ConvGeometry g) {
+        return switch (algorithm) {
+            case IM2COL -> false;
+            case AUTO -> ShiftedConv.applies(g) && inC >= SHIFTED_MIN_CHANNELS;
+            case SHIFTED -> {
+                if (!ShiftedConv.applies(g)) {
+                    throw new IllegalStateException("conv2d shifted path needs stride 1 and padding < kernel, has stride "
+                            + stride + " padding " + padding);
+                }
+                yield true;
+            }
+        };
+    }
+
     @Override
     public int[] outputShape(int[] in) {
         if (in.length != 4) {
@@ -103,6 +136,7 @@ public final class Conv2d implements Layer {
         int batch = os[0];
         if (geom == null || !geom.sameAs(inC, input.dim(2), input.dim(3))) {
             geom = new ConvGeometry(inC, input.dim(2), input.dim(3), kernel, kernel, stride, padding);
+            shiftedConv = ShiftedConv.applies(geom) ? new ShiftedConv(geom, outC) : null;
         }
         final ConvGeometry g = geom;
         x = input;
@@ -113,6 +147,19 @@ public final class Conv2d implements Layer {
         final float[] xd = input.data, wd = wEff.data, yd = y.data;
         final float[] bd = bias == null ? null : bias.value.data;
         final int inSize = inC * g.h * g.w, outSize = outC * g.p;
+        shifted = chooseShifted(g);
+        if (shifted) {
+            final ShiftedConv sc = shiftedConv;
+            par.forRange(batch, grain, (s0, s1) -> {
+                ConvWorkspace ws = work[s0 / grain];
+                float[] xpad = ws.padded(sc.paddedInputSize()), wide = ws.dcol(sc.wideSize());
+                for (int s = s0; s < s1; s++) {
+                    sc.padInput(xd, s * inSize, xpad);
+                    sc.forward(xpad, wd, bd, yd, s * outSize, wide, ws.tile);
+                }
+            });
+            return y;
+        }
         par.forRange(batch, grain, (s0, s1) -> {
             ConvWorkspace ws = work[s0 / grain];
             float[] packed = ws.packed(PackedPanels.size(g.p, g.k));
@@ -139,6 +186,74 @@ public final class Conv2d implements Layer {
         dx = Tensor.reuse(dx, x.shape());
         gEff = Tensor.reuse(gEff, weight.value.shape());
         final int grain = grain(batch), chunks = Parallel.chunks(batch, grain);
+        final int wSize = outC * g.k;
+        if (shifted) {
+            backwardShifted(g, gradOut, batch, grain);
+        } else {
+            backwardIm2col(g, gradOut, batch, grain);
+        }
+        // Chunk partials in chunk order: the same sums for any thread count.
+        if (gradSum.length < wSize) gradSum = new float[wSize];
+        float[] sum = gradSum;
+        System.arraycopy(work[0].partial(0), 0, sum, 0, wSize);
+        Arrays.fill(biasSum, 0f);
+        for (int c = 0; c < chunks; c++) {
+            float[] part = work[c].partial(0);
+            if (c > 0) for (int i = 0; i < wSize; i++) sum[i] += part[i];
+            for (int o = 0; o < outC; o++) biasSum[o] += part[wSize + o];
+        }
+        float[] ge = gEff.data;
+        if (shifted) {
+            // partials are tap-major [taps][C][O]; the weight is [O][C][taps]
+            int taps = kernel * kernel;
+            for (int t = 0; t < taps; t++)
+                for (int c = 0; c < inC; c++)
+                    for (int o = 0; o < outC; o++) ge[(o * inC + c) * taps + t] = sum[(t * inC + c) * outC + o];
+        } else {
+            System.arraycopy(sum, 0, ge, 0, wSize);
+        }
+        transform.backward(gEff, weight.grad);
+        if (bias != null) {
+            float[] bg = bias.grad.data;
+            for (int o = 0; o < outC; o++) bg[o] += biasSum[o];
+        }
+        return dx;
+    }
+
+    /** Per-sample bias gradient Σ_P dy[s, o] into part[wSize + o] (overwrite for the chunk's first sample). */
+    private void biasPartial(float[] dyd, int dyOff, int p, float[] part, int wSize, boolean first) {
+        for (int o = 0; o < outC; o++) {
+            double sum = 0;
+            for (int i = dyOff + o * p, e = i + p; i < e; i++) sum += dyd[i];
+            part[wSize + o] = first ? (float) sum : part[wSize + o] + (float) sum;
+        }
+    }
+
+    private void backwardShifted(ConvGeometry g, Tensor gradOut, int batch, int grain) {
+        final int inSize = inC * g.h * g.w, outSize = outC * g.p, wSize = outC * g.k;
+        final float[] xd = x.data, wd = wEff.data, dyd = gradOut.data, dxd = dx.data;
+        final ShiftedConv sc = shiftedConv;
+        par.forRange(batch, grain, (s0, s1) -> {
+            ConvWorkspace ws = work[s0 / grain];
+            float[] xpad = ws.padded(sc.paddedInputSize());
+            float[] dypad = ws.paddedGrad(sc.paddedGradSize());
+            float[] wide = ws.dcol(sc.wideSize());
+            float[] packed = ws.packed(sc.packedGradSize());
+            float[] part = ws.partial(wSize + outC);
+            for (int s = s0; s < s1; s++) {
+                int dyOff = s * outSize;
+                boolean first = s == s0;
+                // weight: part[taps][C][O] (+)= x_pad (shifted) · dy_wideᵀ
+                sc.padInput(xd, s * inSize, xpad);
+                sc.backwardWeight(xpad, dyd, dyOff, part, 0, !first, packed, ws.tile);
+                biasPartial(dyd, dyOff, g.p, part, wSize, first);
+                // input: dx[s] = Σ_t W_tᵀ · dy_pad (shifted)
+                sc.backwardInput(dyd, dyOff, wd, dxd, s * inSize, dypad, wide, ws.tile);
+            }
+        });
+    }
+
+    private void backwardIm2col(ConvGeometry g, Tensor gradOut, int batch, int grain) {
         final int inSize = inC * g.h * g.w, outSize = outC * g.p, wSize = outC * g.k;
         final float[] xd = x.data, wd = wEff.data, dyd = gradOut.data, dxd = dx.data;
         final int packSize = Math.max(PackedPanels.size(g.k, g.p), PackedPanels.size(g.p, outC));
@@ -151,12 +266,7 @@ public final class Conv2d implements Layer {
                 // weight: part[out, K] (+)= dy[s] [out, P] · colᵀ [P, K]
                 Im2col.packRows(g, xd, s * inSize, packed, 0);
                 PackedGemm.multiply(outC, g.k, g.p, dyd, dyOff, false, packed, 0, part, 0, !first, ws.tile, 0);
-                // bias: part[wSize + o] (+)= Σ_P dy[s, o]
-                for (int o = 0; o < outC; o++) {
-                    double sum = 0;
-                    for (int i = dyOff + o * g.p, e = i + g.p; i < e; i++) sum += dyd[i];
-                    part[wSize + o] = first ? (float) sum : part[wSize + o] + (float) sum;
-                }
+                biasPartial(dyd, dyOff, g.p, part, wSize, first);
                 // input: dcol [K, P] = Wᵀ [K, out] · dy[s] [out, P];  dx[s] = col2im(dcol)
                 PackedPanels.pack(false, g.p, outC, dyd, dyOff, packed, 0, 0, PackedPanels.panels(g.p));
                 PackedGemm.multiply(g.k, g.p, outC, wd, 0, true, packed, 0, dcol, 0, false, ws.tile, 0);
@@ -164,21 +274,6 @@ public final class Conv2d implements Layer {
                 Im2col.col2im(g, dcol, 0, dxd, s * inSize);
             }
         });
-        // Chunk partials in chunk order: the same sums for any thread count.
-        float[] ge = gEff.data;
-        System.arraycopy(work[0].partial(0), 0, ge, 0, wSize);
-        Arrays.fill(biasSum, 0f);
-        for (int c = 0; c < chunks; c++) {
-            float[] part = work[c].partial(0);
-            if (c > 0) for (int i = 0; i < wSize; i++) ge[i] += part[i];
-            for (int o = 0; o < outC; o++) biasSum[o] += part[wSize + o];
-        }
-        transform.backward(gEff, weight.grad);
-        if (bias != null) {
-            float[] bg = bias.grad.data;
-            for (int o = 0; o < outC; o++) bg[o] += biasSum[o];
-        }
-        return dx;
     }
 
     @Override

@@ -4,13 +4,15 @@ import org.maqd.tensor.fast.PackedGemm;
 
 /**
  * Scratch of one work chunk of {@link Conv2d}: the packed GEMM operand (im2col in panel layout, or the packed
- * output gradient), the plain column gradient dcol [K, P], the chunk's partial weight and bias gradients, and
- * an edge tile. Buffers grow on first use and are kept, so steady-state steps allocate nothing.
+ * output gradient), a result grid (dcol [K, P] for im2col, the wide grid for the shifted path), the padded
+ * input and output gradient (shifted path), the chunk's partial weight and bias gradients, and an edge tile. Buffers grow on first use and are kept, so steady-state steps allocate nothing.
  */
 final class ConvWorkspace {
     private float[] packed = new float[0];
     private float[] dcol = new float[0];
     private float[] partial = new float[0];
+    private float[] padded = new float[0];
+    private float[] paddedGrad = new float[0];
     final float[] tile = new float[PackedGemm.TILE];
 
     float[] packed(int size) {
@@ -26,6 +28,16 @@ final class ConvWorkspace {
     float[] partial(int size) {
         if (partial.length < size) partial = new float[size];
         return partial;
+    }
+
+    float[] padded(int size) {
+        if (padded.length < size) padded = new float[size];
+        return padded;
+    }
+
+    float[] paddedGrad(int size) {
+        if (paddedGrad.length < size) paddedGrad = new float[size];
+        return paddedGrad;
     }
 
     /** Grows {@code pool} to at least {@code n} workspaces, keeping existing ones. */

@@ -9,9 +9,10 @@ import org.maqd.tensor.fast.PackedPanels;
  * <p>
  * B is packed into column panels ({@link PackedPanels}), all three orientations land in that one layout, and a
  * Vector API micro-kernel ({@link org.maqd.tensor.fast.MicroKernels}) sweeps A over it. The output is cut into
- * tiles of {@link #ROW_BLOCK} rows × whole panels whose boundaries depend only on m and n; each tile is one
- * chunk of {@link Parallel#forRange}, and each element sums over k in a fixed order, so results are
- * bit-identical for any thread count. Tiny products take a plain loop.
+ * chunks whose boundaries depend only on m and n — one column panel each when there are enough panels, else
+ * tiles of {@link #ROW_BLOCK} rows × whole panels over a B packed up front; each chunk is run by one thread of
+ * {@link Parallel#forRange}, and each element sums over k in a fixed order, so results are bit-identical for
+ * any thread count. Tiny products take a plain loop. C must not overlap A or B.
  */
 public final class Gemm {
     private Gemm() {}
@@ -20,6 +21,8 @@ public final class Gemm {
     public static final int ROW_BLOCK = 32;
     /** Products with m·n·k at or below this run as plain loops. */
     static final long SMALL = 4096;
+    /** From this many column panels on, work is split by panel (each chunk packs its own); below, by row tiles. */
+    static final int COLUMN_CHUNKS_FROM = 4;
     /** The partition aims for at least this many tiles (when the output is big enough) to balance threads. */
     static final int MIN_TILES = 8;
 
@@ -45,19 +48,32 @@ public final class Gemm {
         if (m == 0 || n == 0) return;
         int panels = PackedPanels.panels(n);
         float[] bp = ws.packed(PackedPanels.size(n, k));
+        int ars = transA ? 1 : k, acs = transA ? m : 1;
+        if (panels >= COLUMN_CHUNKS_FROM) {
+            // One chunk per panel: it packs its own panel and sweeps all rows over it (one fork-join, and the
+            // panel stays in the cache of the thread that packed it).
+            float[] tiles = ws.tiles(panels);
+            par.forRange(panels, 1, (q0, q1) -> {
+                for (int q = q0; q < q1; q++) {
+                    PackedPanels.pack(transB, n, k, b, bOff, bp, 0, q, q + 1);
+                    PackedGemm.region(n, k, a, aOff, ars, acs, bp, 0, PackedPanels.NR, PackedPanels.NR * k,
+                            c, cOff, n, accumulate, 0, m, q, q + 1, tiles, q * PackedGemm.TILE);
+                }
+            });
+            return;
+        }
         par.forRange(panels, 1, (q0, q1) -> PackedPanels.pack(transB, n, k, b, bOff, bp, 0, q0, q1));
 
         int rowBlocks = (m + ROW_BLOCK - 1) / ROW_BLOCK;
         int panelsPerTile = panelsPerTile(m, n);
         int colBlocks = (panels + panelsPerTile - 1) / panelsPerTile;
         float[] tiles = ws.tiles(rowBlocks * colBlocks);
-        int ars = transA ? 1 : k, acs = transA ? m : 1;
         par.forRange(rowBlocks * colBlocks, 1, (t0, t1) -> {
             for (int t = t0; t < t1; t++) {
                 int rb = t / colBlocks, cb = t % colBlocks;
                 int i0 = rb * ROW_BLOCK, i1 = Math.min(m, i0 + ROW_BLOCK);
                 int q0 = cb * panelsPerTile, q1 = Math.min(panels, q0 + panelsPerTile);
-                PackedGemm.region(n, k, a, aOff, ars, acs, bp, 0, c, cOff, n, accumulate,
+                PackedGemm.region(n, k, a, aOff, ars, acs, bp, 0, PackedPanels.NR, PackedPanels.NR * k, c, cOff, n, accumulate,
                         i0, i1, q0, q1, tiles, t * PackedGemm.TILE);
             }
         });

@@ -33,13 +33,22 @@ class Conv2dTest {
 
     /** Fast layer against the direct reference: output and all three gradients. */
     static void compareWithReference(int batch, int c, int h, int w, int o, int k, int stride, int pad, boolean bias, long seed) {
+        for (Conv2d.Algorithm alg : Conv2d.Algorithm.values()) {
+            if (alg == Conv2d.Algorithm.SHIFTED && (stride != 1 || pad >= k)) continue;
+            compareWithReference(alg, batch, c, h, w, o, k, stride, pad, bias, seed);
+        }
+    }
+
+    static void compareWithReference(Conv2d.Algorithm alg, int batch, int c, int h, int w, int o, int k, int stride,
+                                     int pad, boolean bias, long seed) {
         Rng rng = new Rng(seed);
         Conv2d conv = new Conv2d(c, o, k, stride, pad, bias, WeightTransform.IDENTITY, TWO, rng.split());
+        conv.setAlgorithm(alg);
         Tensor x = GradCheck.random(rng, batch, c, h, w);
         Tensor y = conv.forward(x, Mode.TRAIN);
         float[] bv = bias ? conv.bias().value.data : null;
         float[] yRef = RefConv.forward(x.data, batch, c, h, w, conv.weight().value.data, o, k, k, bv, stride, pad);
-        String tag = "B" + batch + " C" + c + " " + h + "x" + w + " O" + o + " k" + k + " s" + stride + " p" + pad;
+        String tag = alg + " B" + batch + " C" + c + " " + h + "x" + w + " O" + o + " k" + k + " s" + stride + " p" + pad;
         assertClose(yRef, y.data, 1e-4f, "y " + tag);
 
         Tensor dy = GradCheck.random(rng, y.shape());
@@ -61,13 +70,30 @@ class Conv2dTest {
         compareWithReference(5, 4, 6, 6, 70, 1, 1, 0, true, 6);
         compareWithReference(2, 3, 5, 5, 2, 4, 3, 1, false, 7);
         compareWithReference(9, 3, 4, 4, 3, 3, 1, 2, true, 8);
+        compareWithReference(3, 64, 7, 7, 64, 3, 1, 1, true, 9);
+        compareWithReference(2, 9, 5, 13, 33, 5, 1, 2, true, 10);
+        compareWithReference(2, 8, 6, 5, 17, 2, 1, 1, false, 11);
+        compareWithReference(2, 12, 3, 3, 5, 3, 1, 0, true, 12);
+    }
+
+    @Test
+    void shiftedPathRefusesStrideTwo() {
+        Conv2d conv = new Conv2d(8, 4, 3, 2, 1, false, null, null, new Rng(1));
+        conv.setAlgorithm(Conv2d.Algorithm.SHIFTED);
+        assertThrows(IllegalStateException.class, () -> conv.forward(Tensor.zeros(1, 8, 6, 6), Mode.TRAIN));
     }
 
     @Test
     void finiteDifferenceGradients() {
+        finiteDifferences(new Conv2d(3, 4, 3, 2, 1, true, WeightTransform.IDENTITY, Parallel.serial(), new Rng(20)), 3);
+        Conv2d shifted = new Conv2d(8, 5, 3, 1, 1, true, WeightTransform.IDENTITY, Parallel.serial(), new Rng(22));
+        shifted.setAlgorithm(Conv2d.Algorithm.SHIFTED);
+        finiteDifferences(shifted, 8);
+    }
+
+    static void finiteDifferences(Conv2d conv, int inC) {
         Rng rng = new Rng(21);
-        Conv2d conv = new Conv2d(3, 4, 3, 2, 1, true, WeightTransform.IDENTITY, Parallel.serial(), rng.split());
-        Tensor x = GradCheck.random(rng, 2, 3, 7, 6);
+        Tensor x = GradCheck.random(rng, 2, inC, 7, 6);
         Tensor r = GradCheck.random(rng, conv.outputShape(x.shape()));
         conv.forward(x, Mode.TRAIN);
         float[] dx = conv.backward(r).data.clone();
@@ -78,10 +104,17 @@ class Conv2dTest {
 
     @Test
     void bitIdenticalAcrossThreadCounts() {
+        for (Conv2d.Algorithm alg : new Conv2d.Algorithm[] {Conv2d.Algorithm.IM2COL, Conv2d.Algorithm.SHIFTED}) {
+            bitIdenticalAcrossThreadCounts(alg);
+        }
+    }
+
+    static void bitIdenticalAcrossThreadCounts(Conv2d.Algorithm alg) {
         float[][] ref = null;
         for (Parallel par : new Parallel[] {Parallel.serial(), TWO, THREE}) {
             Rng rng = new Rng(33);
             Conv2d conv = new Conv2d(8, 16, 3, 1, 1, true, WeightTransform.IDENTITY, par, rng.split());
+            conv.setAlgorithm(alg);
             Tensor x = GradCheck.random(rng, 13, 8, 10, 10);
             Tensor y = conv.forward(x, Mode.TRAIN);
             Tensor dx = conv.backward(GradCheck.random(rng, y.shape()));
@@ -89,7 +122,7 @@ class Conv2dTest {
             if (ref == null) {
                 ref = got;
             } else {
-                for (int i = 0; i < got.length; i++) assertArrayEquals(ref[i], got[i], "threads=" + par.threads() + " part " + i);
+                for (int i = 0; i < got.length; i++) assertArrayEquals(ref[i], got[i], alg + " threads=" + par.threads() + " part " + i);
             }
         }
     }
@@ -148,6 +181,32 @@ class Conv2dTest {
         for (int i = 0; i < b1.length; i++) assertEquals(2 * b1[i], conv.bias().grad.data[i], 1e-5f * Math.max(1, Math.abs(b1[i])));
         Tensor y3 = conv.forward(GradCheck.random(rng, 5, 2, 6, 6), Mode.TRAIN);
         assertEquals(5, y3.dim(0));
+    }
+
+    @Test
+    void steadyStateStepsAllocateAlmostNothing() {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long tid = Thread.currentThread().getId();
+        for (Conv2d.Algorithm alg : new Conv2d.Algorithm[] {Conv2d.Algorithm.IM2COL, Conv2d.Algorithm.SHIFTED}) {
+            Rng rng = new Rng(66);
+            Conv2d conv = new Conv2d(8, 16, 3, 1, 1, true, null, Parallel.serial(), rng.split());
+            conv.setAlgorithm(alg);
+            Tensor x = GradCheck.random(rng, 16, 8, 12, 12);
+            Tensor dy = GradCheck.random(rng, conv.outputShape(x.shape()));
+            // warm up until the vector kernels are compiled (interpreted Vector API code boxes every vector)
+            for (int i = 0; i < 60; i++) {
+                conv.forward(x, Mode.TRAIN);
+                conv.backward(dy);
+            }
+            long before = mx.getThreadAllocatedBytes(tid);
+            for (int i = 0; i < 5; i++) {
+                conv.forward(x, Mode.TRAIN);
+                conv.backward(dy);
+            }
+            long perStep = (mx.getThreadAllocatedBytes(tid) - before) / 5;
+            // the step's buffers are hundreds of KB; only closures and small shape arrays may be allocated
+            assertTrue(perStep < 4096, alg + " allocated " + perStep + " bytes per step");
+        }
     }
 
     @Test

@@ -50,6 +50,20 @@ class PoolingTest {
     }
 
     @Test
+    void maxPoolTiesGoToTheFirstMaximum() {
+        for (int k : new int[] {2, 3}) {
+            MaxPool2d pool = new MaxPool2d(k, k);
+            Tensor x = Tensor.zeros(1, 1, k, k);
+            x.fill(1.5f);
+            pool.forward(x, Mode.TRAIN);
+            Tensor dx = pool.backward(Tensor.of(new float[] {7f}, 1, 1, 1, 1));
+            float[] expected = new float[k * k];
+            expected[0] = 7f;
+            assertArrayEquals(expected, dx.data, "kernel " + k);
+        }
+    }
+
+    @Test
     void maxPoolFiniteDifferences() {
         fd(new MaxPool2d(2, 2, TWO), distinct(new Rng(1), 3, 4, 6, 7), 2);
         fd(new MaxPool2d(3, 1), distinct(new Rng(3), 2, 2, 5, 6), 4);   // overlapping windows

@@ -9,7 +9,7 @@ import jdk.incubator.vector.VectorSpecies;
  * Each kernel computes a small tile {@code C[r, v] (+)= Σ_p A[r, p] · Bp[p, v]} with one FMA per element and
  * step p, in increasing p. A is read in place through strides ({@code ars} between rows, {@code acs} between
  * k-steps), so A, and Aᵀ with swapped strides, need no packing. B is read from a packed panel whose rows are
- * {@link PackedPanels#NR} floats apart. Every kernel computes each output lane with the same operation order,
+ * {@code ldb} floats apart ({@link PackedPanels#NR} in a packed panel, the row length for a row-major B). Every kernel computes each output lane with the same operation order,
  * so which kernel handles an element (interior, edge, tile) never changes its value.
  */
 public final class MicroKernels {
@@ -24,7 +24,7 @@ public final class MicroKernels {
     public static final int NR = 4 * L;
 
     /** 4 rows × 4 vectors: C[4, NR] at {@code ci} (row stride ldc) (+)= A[4, kc] · Bp[kc, NR]. */
-    static void k4x4(float[] a, int ai, int ars, int acs, float[] b, int bi, int kc,
+    static void k4x4(float[] a, int ai, int ars, int acs, float[] b, int bi, int ldb, int kc,
                      float[] c, int ci, int ldc, boolean load) {
         final int c1 = ci + ldc, c2 = c1 + ldc, c3 = c2 + ldc;
         FloatVector x00, x01, x02, x03, x10, x11, x12, x13, x20, x21, x22, x23, x30, x31, x32, x33;
@@ -57,7 +57,7 @@ public final class MicroKernels {
             FloatVector a3 = FloatVector.broadcast(S, a[ai + r3]);
             x30 = a3.fma(b0, x30); x31 = a3.fma(b1, x31); x32 = a3.fma(b2, x32); x33 = a3.fma(b3, x33);
             ai += acs;
-            bi += NR;
+            bi += ldb;
         }
         x00.intoArray(c, ci); x01.intoArray(c, ci + L); x02.intoArray(c, ci + 2 * L); x03.intoArray(c, ci + 3 * L);
         x10.intoArray(c, c1); x11.intoArray(c, c1 + L); x12.intoArray(c, c1 + 2 * L); x13.intoArray(c, c1 + 3 * L);
@@ -66,7 +66,7 @@ public final class MicroKernels {
     }
 
     /** 4 rows × 1 vector (column edges of a panel). */
-    static void k4x1(float[] a, int ai, int ars, int acs, float[] b, int bi, int kc,
+    static void k4x1(float[] a, int ai, int ars, int acs, float[] b, int bi, int ldb, int kc,
                      float[] c, int ci, int ldc, boolean load) {
         final int c1 = ci + ldc, c2 = c1 + ldc, c3 = c2 + ldc;
         FloatVector x0, x1, x2, x3;
@@ -84,13 +84,104 @@ public final class MicroKernels {
             x2 = FloatVector.broadcast(S, a[ai + r2]).fma(b0, x2);
             x3 = FloatVector.broadcast(S, a[ai + r3]).fma(b0, x3);
             ai += acs;
-            bi += NR;
+            bi += ldb;
         }
         x0.intoArray(c, ci); x1.intoArray(c, c1); x2.intoArray(c, c2); x3.intoArray(c, c3);
     }
 
+    /** 4 rows × 2 vectors (narrow panels, e.g. 32 output channels). */
+    static void k4x2(float[] a, int ai, int ars, int acs, float[] b, int bi, int ldb, int kc,
+                     float[] c, int ci, int ldc, boolean load) {
+        final int c1 = ci + ldc, c2 = c1 + ldc, c3 = c2 + ldc;
+        FloatVector x00, x01, x10, x11, x20, x21, x30, x31;
+        if (load) {
+            x00 = FloatVector.fromArray(S, c, ci); x01 = FloatVector.fromArray(S, c, ci + L);
+            x10 = FloatVector.fromArray(S, c, c1); x11 = FloatVector.fromArray(S, c, c1 + L);
+            x20 = FloatVector.fromArray(S, c, c2); x21 = FloatVector.fromArray(S, c, c2 + L);
+            x30 = FloatVector.fromArray(S, c, c3); x31 = FloatVector.fromArray(S, c, c3 + L);
+        } else {
+            FloatVector z = FloatVector.zero(S);
+            x00 = z; x01 = z; x10 = z; x11 = z; x20 = z; x21 = z; x30 = z; x31 = z;
+        }
+        final int r1 = ars, r2 = 2 * ars, r3 = 3 * ars;
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bi);
+            FloatVector b1 = FloatVector.fromArray(S, b, bi + L);
+            FloatVector a0 = FloatVector.broadcast(S, a[ai]);
+            x00 = a0.fma(b0, x00); x01 = a0.fma(b1, x01);
+            FloatVector a1 = FloatVector.broadcast(S, a[ai + r1]);
+            x10 = a1.fma(b0, x10); x11 = a1.fma(b1, x11);
+            FloatVector a2 = FloatVector.broadcast(S, a[ai + r2]);
+            x20 = a2.fma(b0, x20); x21 = a2.fma(b1, x21);
+            FloatVector a3 = FloatVector.broadcast(S, a[ai + r3]);
+            x30 = a3.fma(b0, x30); x31 = a3.fma(b1, x31);
+            ai += acs;
+            bi += ldb;
+        }
+        x00.intoArray(c, ci); x01.intoArray(c, ci + L);
+        x10.intoArray(c, c1); x11.intoArray(c, c1 + L);
+        x20.intoArray(c, c2); x21.intoArray(c, c2 + L);
+        x30.intoArray(c, c3); x31.intoArray(c, c3 + L);
+    }
+
+    /** 8 rows × 2 vectors: 16 accumulators for panels only two vectors wide (e.g. 32 output channels). */
+    static void k8x2(float[] a, int ai, int ars, int acs, float[] b, int bi, int ldb, int kc,
+                     float[] c, int ci, int ldc, boolean load) {
+        FloatVector x00, x01, x10, x11, x20, x21, x30, x31, x40, x41, x50, x51, x60, x61, x70, x71;
+        if (load) {
+            x00 = FloatVector.fromArray(S, c, ci + 0 * ldc); x01 = FloatVector.fromArray(S, c, ci + 0 * ldc + L);
+            x10 = FloatVector.fromArray(S, c, ci + 1 * ldc); x11 = FloatVector.fromArray(S, c, ci + 1 * ldc + L);
+            x20 = FloatVector.fromArray(S, c, ci + 2 * ldc); x21 = FloatVector.fromArray(S, c, ci + 2 * ldc + L);
+            x30 = FloatVector.fromArray(S, c, ci + 3 * ldc); x31 = FloatVector.fromArray(S, c, ci + 3 * ldc + L);
+            x40 = FloatVector.fromArray(S, c, ci + 4 * ldc); x41 = FloatVector.fromArray(S, c, ci + 4 * ldc + L);
+            x50 = FloatVector.fromArray(S, c, ci + 5 * ldc); x51 = FloatVector.fromArray(S, c, ci + 5 * ldc + L);
+            x60 = FloatVector.fromArray(S, c, ci + 6 * ldc); x61 = FloatVector.fromArray(S, c, ci + 6 * ldc + L);
+            x70 = FloatVector.fromArray(S, c, ci + 7 * ldc); x71 = FloatVector.fromArray(S, c, ci + 7 * ldc + L);
+        } else {
+            FloatVector z = FloatVector.zero(S);
+            x00 = z; x01 = z;
+            x10 = z; x11 = z;
+            x20 = z; x21 = z;
+            x30 = z; x31 = z;
+            x40 = z; x41 = z;
+            x50 = z; x51 = z;
+            x60 = z; x61 = z;
+            x70 = z; x71 = z;
+        }
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bi);
+            FloatVector b1 = FloatVector.fromArray(S, b, bi + L);
+            FloatVector a0 = FloatVector.broadcast(S, a[ai + 0 * ars]);
+            x00 = a0.fma(b0, x00); x01 = a0.fma(b1, x01);
+            FloatVector a1 = FloatVector.broadcast(S, a[ai + 1 * ars]);
+            x10 = a1.fma(b0, x10); x11 = a1.fma(b1, x11);
+            FloatVector a2 = FloatVector.broadcast(S, a[ai + 2 * ars]);
+            x20 = a2.fma(b0, x20); x21 = a2.fma(b1, x21);
+            FloatVector a3 = FloatVector.broadcast(S, a[ai + 3 * ars]);
+            x30 = a3.fma(b0, x30); x31 = a3.fma(b1, x31);
+            FloatVector a4 = FloatVector.broadcast(S, a[ai + 4 * ars]);
+            x40 = a4.fma(b0, x40); x41 = a4.fma(b1, x41);
+            FloatVector a5 = FloatVector.broadcast(S, a[ai + 5 * ars]);
+            x50 = a5.fma(b0, x50); x51 = a5.fma(b1, x51);
+            FloatVector a6 = FloatVector.broadcast(S, a[ai + 6 * ars]);
+            x60 = a6.fma(b0, x60); x61 = a6.fma(b1, x61);
+            FloatVector a7 = FloatVector.broadcast(S, a[ai + 7 * ars]);
+            x70 = a7.fma(b0, x70); x71 = a7.fma(b1, x71);
+            ai += acs;
+            bi += ldb;
+        }
+        x00.intoArray(c, ci + 0 * ldc); x01.intoArray(c, ci + 0 * ldc + L);
+        x10.intoArray(c, ci + 1 * ldc); x11.intoArray(c, ci + 1 * ldc + L);
+        x20.intoArray(c, ci + 2 * ldc); x21.intoArray(c, ci + 2 * ldc + L);
+        x30.intoArray(c, ci + 3 * ldc); x31.intoArray(c, ci + 3 * ldc + L);
+        x40.intoArray(c, ci + 4 * ldc); x41.intoArray(c, ci + 4 * ldc + L);
+        x50.intoArray(c, ci + 5 * ldc); x51.intoArray(c, ci + 5 * ldc + L);
+        x60.intoArray(c, ci + 6 * ldc); x61.intoArray(c, ci + 6 * ldc + L);
+        x70.intoArray(c, ci + 7 * ldc); x71.intoArray(c, ci + 7 * ldc + L);
+    }
+
     /** 1 row × 4 vectors (row edges). */
-    static void k1x4(float[] a, int ai, int acs, float[] b, int bi, int kc, float[] c, int ci, boolean load) {
+    static void k1x4(float[] a, int ai, int acs, float[] b, int bi, int ldb, int kc, float[] c, int ci, boolean load) {
         FloatVector x0, x1, x2, x3;
         if (load) {
             x0 = FloatVector.fromArray(S, c, ci); x1 = FloatVector.fromArray(S, c, ci + L);
@@ -105,18 +196,18 @@ public final class MicroKernels {
             x2 = a0.fma(FloatVector.fromArray(S, b, bi + 2 * L), x2);
             x3 = a0.fma(FloatVector.fromArray(S, b, bi + 3 * L), x3);
             ai += acs;
-            bi += NR;
+            bi += ldb;
         }
         x0.intoArray(c, ci); x1.intoArray(c, ci + L); x2.intoArray(c, ci + 2 * L); x3.intoArray(c, ci + 3 * L);
     }
 
     /** 1 row × 1 vector (corner edges). */
-    static void k1x1(float[] a, int ai, int acs, float[] b, int bi, int kc, float[] c, int ci, boolean load) {
+    static void k1x1(float[] a, int ai, int acs, float[] b, int bi, int ldb, int kc, float[] c, int ci, boolean load) {
         FloatVector x0 = load ? FloatVector.fromArray(S, c, ci) : FloatVector.zero(S);
         for (int p = 0; p < kc; p++) {
             x0 = FloatVector.broadcast(S, a[ai]).fma(FloatVector.fromArray(S, b, bi), x0);
             ai += acs;
-            bi += NR;
+            bi += ldb;
         }
         x0.intoArray(c, ci);
     }

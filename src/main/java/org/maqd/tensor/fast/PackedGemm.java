@@ -5,28 +5,37 @@ import static org.maqd.tensor.fast.MicroKernels.MR;
 import static org.maqd.tensor.fast.MicroKernels.NR;
 
 /**
- * Serial blocked GEMM over a packed B: {@code C[i0:i1, panels q0:q1] (+)= op(A) · op(B)}.
+ * Serial blocked GEMM driver: {@code C[i0:i1, panels q0:q1] (+)= op(A) · op(B)}.
  * <p>
- * The k dimension is cut into near-equal blocks of at most {@link #KC} (boundaries depend on k only); for each block and panel the
- * rows are swept in register blocks of {@link MicroKernels#MR}. Every output element therefore sees the same
- * sequence of FMAs — initial value (C, or 0 for the first block without accumulate), then p = 0, 1, ..., k−1 —
- * whatever region, thread or kernel computes it.
+ * B is addressed by panels of {@link MicroKernels#NR} columns: element (p, q·NR + jj) at
+ * {@code bOff + q·bPanel + p·bRow + jj}. A packed B ({@link PackedPanels}) has bRow = NR, bPanel = NR·k; a plain
+ * row-major B [k, ldb] has bRow = ldb, bPanel = NR (its buffer then needs {@link MicroKernels#L} floats of slack
+ * after the last row, since edge vectors read whole vectors). A is read in place through strides.
+ * <p>
+ * Rows are taken {@link #MC} at a time; within them the k dimension is cut into near-equal blocks of at most
+ * {@link #KC} (boundaries depend on k only), and for each block and panel the rows are swept in register
+ * blocks of {@link MicroKernels#MR} (or 2·MR for two-vector panels). Every output element
+ * therefore sees the same sequence of FMAs — initial value (C, or 0 for the first block without accumulate),
+ * then p = 0, 1, ..., k−1 — whatever region, thread or kernel computes it.
  */
 public final class PackedGemm {
     private PackedGemm() {}
 
-    /** k-block length: a KC × NR slice of a panel stays in L1 while the rows sweep over it. */
+    /** Longest k-block: a block × NR slice of a panel stays in cache while the rows sweep over it. */
     public static final int KC = 256;
+    /** Rows swept per k-block pass: an MC × KC slice of A stays in L2 while the panels go by. */
+    public static final int MC = 128;
     /** Scratch floats one caller needs for edge tiles. */
-    public static final int TILE = MR * L;
+    public static final int TILE = MR * 2 * L;
 
     /**
      * @param ars,acs strides of A between rows and between k-steps: (k, 1) for A [m, k], (1, m) for Aᵀ stored [k, m]
+     * @param bRow,bPanel strides of B between k-steps and between panels (see class comment)
      * @param tile scratch of {@link #TILE} floats at {@code tileOff}, private to this caller
      */
     public static void region(int n, int k, float[] a, int aOff, int ars, int acs,
-                              float[] bp, int bpOff, float[] c, int cOff, int ldc, boolean accumulate,
-                              int i0, int i1, int q0, int q1, float[] tile, int tileOff) {
+                              float[] b, int bOff, int bRow, int bPanel, float[] c, int cOff, int ldc,
+                              boolean accumulate, int i0, int i1, int q0, int q1, float[] tile, int tileOff) {
         if (k == 0) {
             if (!accumulate) for (int i = i0; i < i1; i++) {
                 java.util.Arrays.fill(c, cOff + i * ldc + q0 * NR, cOff + i * ldc + Math.min(n, q1 * NR), 0f);
@@ -34,40 +43,50 @@ public final class PackedGemm {
             return;
         }
         int kStep = kStep(k);
-        for (int kb = 0; kb < k; kb += kStep) {
-            int kc = Math.min(kStep, k - kb);
-            boolean load = accumulate || kb > 0;
-            for (int q = q0; q < q1; q++) {
-                int j0 = q * NR;
-                int w = Math.min(NR, n - j0);
-                int pb = bpOff + q * NR * k + kb * NR;
-                int i = i0;
-                for (; i + MR <= i1; i += MR) {
-                    int ai = aOff + i * ars + kb * acs;
-                    int ci = cOff + i * ldc + j0;
-                    if (w == NR) {
-                        MicroKernels.k4x4(a, ai, ars, acs, bp, pb, kc, c, ci, ldc, load);
-                    } else {
-                        int v = 0;
-                        for (; (v + 1) * L <= w; v++) {
-                            MicroKernels.k4x1(a, ai, ars, acs, bp, pb + v * L, kc, c, ci + v * L, ldc, load);
+        for (int ib = i0; ib < i1; ib += MC) {
+            final int ie = Math.min(i1, ib + MC);
+            for (int kb = 0; kb < k; kb += kStep) {
+                int kc = Math.min(kStep, k - kb);
+                boolean load = accumulate || kb > 0;
+                for (int q = q0; q < q1; q++) {
+                    int j0 = q * NR;
+                    int w = Math.min(NR, n - j0);
+                    int pb = bOff + q * bPanel + kb * bRow;
+                    int i = ib;
+                    if (w < NR && w >= 2 * L) {
+                        // narrow panel: 8-row blocks keep 16 accumulators busy on the first two vectors
+                        for (; i + 2 * MR <= ie; i += 2 * MR) {
+                            int ai = aOff + i * ars + kb * acs;
+                            int ci = cOff + i * ldc + j0;
+                            MicroKernels.k8x2(a, ai, ars, acs, b, pb, bRow, kc, c, ci, ldc, load);
+                            for (int h = 0; h < 2; h++) {
+                                int ah = ai + h * MR * ars, ch = ci + h * MR * ldc;
+                                tail4(a, ah, ars, acs, b, pb, bRow, kc, c, ch, ldc, load, 2, w, tile, tileOff);
+                            }
                         }
-                        int rem = w - v * L;
-                        if (rem > 0) edge4(a, ai, ars, acs, bp, pb + v * L, kc, c, ci + v * L, ldc, load, rem, tile, tileOff);
                     }
-                }
-                for (; i < i1; i++) {
-                    int ai = aOff + i * ars + kb * acs;
-                    int ci = cOff + i * ldc + j0;
-                    if (w == NR) {
-                        MicroKernels.k1x4(a, ai, acs, bp, pb, kc, c, ci, load);
-                    } else {
+                    for (; i + MR <= ie; i += MR) {
+                        int ai = aOff + i * ars + kb * acs;
+                        int ci = cOff + i * ldc + j0;
+                        if (w == NR) {
+                            MicroKernels.k4x4(a, ai, ars, acs, b, pb, bRow, kc, c, ci, ldc, load);
+                            continue;
+                        }
+                        tail4(a, ai, ars, acs, b, pb, bRow, kc, c, ci, ldc, load, 0, w, tile, tileOff);
+                    }
+                    for (; i < ie; i++) {
+                        int ai = aOff + i * ars + kb * acs;
+                        int ci = cOff + i * ldc + j0;
+                        if (w == NR) {
+                            MicroKernels.k1x4(a, ai, acs, b, pb, bRow, kc, c, ci, load);
+                            continue;
+                        }
                         int v = 0;
-                        for (; (v + 1) * L <= w; v++) MicroKernels.k1x1(a, ai, acs, bp, pb + v * L, kc, c, ci + v * L, load);
+                        for (; (v + 1) * L <= w; v++) MicroKernels.k1x1(a, ai, acs, b, pb + v * L, bRow, kc, c, ci + v * L, load);
                         int rem = w - v * L;
                         if (rem > 0) {
                             if (load) System.arraycopy(c, ci + v * L, tile, tileOff, rem);
-                            MicroKernels.k1x1(a, ai, acs, bp, pb + v * L, kc, tile, tileOff, load);
+                            MicroKernels.k1x1(a, ai, acs, b, pb + v * L, bRow, kc, tile, tileOff, load);
                             System.arraycopy(tile, tileOff, c, ci + v * L, rem);
                         }
                     }
@@ -82,12 +101,30 @@ public final class PackedGemm {
         return (k + blocks - 1) / blocks;
     }
 
-    /** A partial vector of {@code rem < L} columns for 4 rows, computed in the tile and copied back. */
-    private static void edge4(float[] a, int ai, int ars, int acs, float[] bp, int pb, int kc,
-                              float[] c, int ci, int ldc, boolean load, int rem, float[] tile, int t) {
-        if (load) for (int r = 0; r < MR; r++) System.arraycopy(c, ci + r * ldc, tile, t + r * L, rem);
-        MicroKernels.k4x1(a, ai, ars, acs, bp, pb, kc, tile, t, L, load);
-        for (int r = 0; r < MR; r++) System.arraycopy(tile, t + r * L, c, ci + r * ldc, rem);
+    /**
+     * Columns [v·L, w) of a partial panel for 4 rows. Vectors go in pairs through the 2-vector kernel (8
+     * accumulators keep the FMA pipes full; 1-vector calls wait on FMA latency); a last full vector pairs with
+     * the partial one inside the tile; a partial vector alone goes through the tile with the 1-vector kernel.
+     */
+    private static void tail4(float[] a, int ai, int ars, int acs, float[] b, int pb, int bRow, int kc,
+                              float[] c, int ci, int ldc, boolean load, int v, int w, float[] tile, int t) {
+        int full = w / L, rem = w - full * L;
+        for (; full - v >= 2; v += 2) {
+            MicroKernels.k4x2(a, ai, ars, acs, b, pb + v * L, bRow, kc, c, ci + v * L, ldc, load);
+        }
+        int cv = ci + v * L, cols = w - v * L;
+        if (full - v == 1 && rem == 0) {
+            MicroKernels.k4x1(a, ai, ars, acs, b, pb + v * L, bRow, kc, c, cv, ldc, load);
+        } else if (cols > 0) {
+            int width = full - v == 1 ? 2 * L : L;
+            if (load) for (int r = 0; r < MR; r++) System.arraycopy(c, cv + r * ldc, tile, t + r * width, cols);
+            if (width == 2 * L) {
+                MicroKernels.k4x2(a, ai, ars, acs, b, pb + v * L, bRow, kc, tile, t, width, load);
+            } else {
+                MicroKernels.k4x1(a, ai, ars, acs, b, pb + v * L, bRow, kc, tile, t, width, load);
+            }
+            for (int r = 0; r < MR; r++) System.arraycopy(tile, t + r * width, c, cv + r * ldc, cols);
+        }
     }
 
     /** The whole product serially: C[m, n] (+)= op(A) · packed op(B). */
@@ -95,6 +132,7 @@ public final class PackedGemm {
                                 float[] bp, int bpOff, float[] c, int cOff, boolean accumulate,
                                 float[] tile, int tileOff) {
         int ars = transA ? 1 : k, acs = transA ? m : 1;
-        region(n, k, a, aOff, ars, acs, bp, bpOff, c, cOff, n, accumulate, 0, m, 0, PackedPanels.panels(n), tile, tileOff);
+        region(n, k, a, aOff, ars, acs, bp, bpOff, NR, NR * k, c, cOff, n, accumulate,
+                0, m, 0, PackedPanels.panels(n), tile, tileOff);
     }
 }

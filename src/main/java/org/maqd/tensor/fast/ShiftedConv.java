@@ -1,0 +1,153 @@
+package org.maqd.tensor.fast;
+
+import java.util.Arrays;
+
+/**
+ * Stride-1 convolution of one sample as kh·kw GEMMs over shifted views of a zero-padded input, with no
+ * im2col matrix. With the input padded to [C, Hp, Wp] (Hp = H + 2·pad), output position (oy, ox) read at
+ * r = oy·Wp + ox of a "wide" grid, tap t = (ky, kx) is the plain row-major view x_pad[c, r + ky·Wp + kx]:
+ * <pre>
+ *   forward   wide[O, r]     = Σ_t  W_t[O, C] · x_pad[C, r + shift_t]          then y = valid columns of wide
+ *   input     dxw[C, r']     = Σ_t  W_tᵀ[C, O] · dy_pad[O, r' + flipShift_t]   (dy padded by kernel−1−pad)
+ *   weight    dW_tᵀ[C, O]   += x_pad[C, r + shift_t] · dy_wideᵀ[r, O]            (dy_wide: dy on the wide grid, 0 elsewhere)
+ * </pre>
+ * The forward and input-gradient sums run as one table-driven GEMM over all (tap, channel) steps
+ * ({@link TapGemm}), accumulating in registers. Only O·P-sized copies remain (padding, compaction, one
+ * transposed pack of dy per sample) instead of the K·P-sized im2col traffic. Sums run over taps in order,
+ * channels inside: fixed, thread-independent. One instance per (geometry, output channels) holds the step
+ * tables. Read slack: the padded buffers carry {@link PackedPanels#NR} extra floats because edge vectors read
+ * whole vectors past the last valid column (those lanes are discarded).
+ * Applies when stride is 1 and padding < kernel (so the gradient's padding kernel−1−pad is not negative).
+ */
+public final class ShiftedConv {
+    private static final int NR = PackedPanels.NR;
+
+    private final ConvGeometry g;
+    private final int outC;
+    /** Forward steps q = (t, c): A = W at c·taps + t, B = x_pad at c·plane + shift_t. */
+    private final int[] fwdA, fwdB;
+    /** Input-gradient steps q = (t, o): A = Wᵀ at o·K + t, B = dy_pad at o·plane + flipped shift_t. */
+    private final int[] gradA, gradB;
+
+    public ShiftedConv(ConvGeometry g, int outC) {
+        if (!applies(g)) throw new IllegalArgumentException("shifted convolution needs stride 1 and padding < kernel");
+        this.g = g;
+        this.outC = outC;
+        int taps = g.kh * g.kw, wp = wp(g), pp = hp(g) * wp, wq = wq(g), pq = hq(g) * wq;
+        fwdA = new int[taps * g.c];
+        fwdB = new int[taps * g.c];
+        gradA = new int[taps * outC];
+        gradB = new int[taps * outC];
+        for (int t = 0; t < taps; t++) {
+            int ky = t / g.kw, kx = t % g.kw;
+            for (int c = 0; c < g.c; c++) {
+                fwdA[t * g.c + c] = c * taps + t;
+                fwdB[t * g.c + c] = c * pp + ky * wp + kx;
+            }
+            for (int o = 0; o < outC; o++) {
+                gradA[t * outC + o] = o * g.k + t;
+                gradB[t * outC + o] = o * pq + (g.kh - 1 - ky) * wq + (g.kw - 1 - kx);
+            }
+        }
+    }
+
+    public ConvGeometry geometry() { return g; }
+    public int outChannels() { return outC; }
+
+    public static boolean applies(ConvGeometry g) {
+        return g.stride == 1 && g.pad < g.kh && g.pad < g.kw;
+    }
+
+    private static int hp(ConvGeometry g) { return g.h + 2 * g.pad; }
+    private static int wp(ConvGeometry g) { return g.w + 2 * g.pad; }
+    /** Wide-grid length of the forward output / weight-gradient k dimension. */
+    private static int nOut(ConvGeometry g) { return (g.oh - 1) * wp(g) + g.ow; }
+    /** Gradient padding grid. */
+    private static int hq(ConvGeometry g) { return g.h + g.kh - 1; }
+    private static int wq(ConvGeometry g) { return g.w + g.kw - 1; }
+    private static int nIn(ConvGeometry g) { return (g.h - 1) * wq(g) + g.w; }
+
+    /** Floats for the padded input (with read slack). */
+    public int paddedInputSize() { return g.c * hp(g) * wp(g) + NR; }
+    /** Floats for the padded output gradient (with read slack). */
+    public int paddedGradSize() { return outC * hq(g) * wq(g) + NR; }
+    /** Floats for the wide result grid of forward or input gradient. */
+    public int wideSize() { return Math.max(outC * nOut(g), g.c * nIn(g)); }
+    /** Floats for the packed dy_wideᵀ operand. */
+    public int packedGradSize() { return PackedPanels.size(outC, nOut(g)); }
+    /** Floats of one sample's weight gradient in tap-major layout [kh·kw][C][O]. */
+    public int weightGradSize() { return g.kh * g.kw * g.c * outC; }
+
+    /** Zero-pads x [C, H, W] at xOff into xpad [C, Hp, Wp]. */
+    public void padInput(float[] x, int xOff, float[] xpad) {
+        pad(x, xOff, g.c, g.h, g.w, g.pad, g.pad, xpad);
+    }
+
+    private static void pad(float[] src, int off, int planes, int h, int w, int py, int px, float[] dst) {
+        int hp = h + 2 * py, wp = w + 2 * px;
+        Arrays.fill(dst, 0, planes * hp * wp, 0f);
+        for (int c = 0; c < planes; c++) {
+            for (int y = 0; y < h; y++) {
+                System.arraycopy(src, off + (c * h + y) * w, dst, (c * hp + y + py) * wp + px, w);
+            }
+        }
+    }
+
+    /** y [O, OH, OW] at yOff = conv(x) (+ bias), from xpad already filled by {@link #padInput}. */
+    public void forward(float[] xpad, float[] w, float[] bias, float[] y, int yOff, float[] wide, float[] tile) {
+        int wp = wp(g), n = nOut(g);
+        // wide[O, n] = Σ_(t, c) W[o, c, t] · x_pad[c, r + shift_t]
+        TapGemm.multiply(outC, n, w, 0, g.k, fwdA, xpad, 0, fwdB, fwdA.length, wide, 0, n, false, tile, 0);
+        for (int o = 0; o < outC; o++) {
+            float b = bias == null ? 0f : bias[o];
+            for (int oy = 0; oy < g.oh; oy++) {
+                int src = o * n + oy * wp, dst = yOff + o * g.p + oy * g.ow;
+                if (bias == null) {
+                    System.arraycopy(wide, src, y, dst, g.ow);
+                } else {
+                    for (int ox = 0; ox < g.ow; ox++) y[dst + ox] = wide[src + ox] + b;
+                }
+            }
+        }
+    }
+
+    /** dx [C, H, W] at dxOff = input gradient of dy [O, OH, OW] at dyOff (overwrites). */
+    public void backwardInput(float[] dy, int dyOff, float[] w, float[] dx, int dxOff,
+                              float[] dypad, float[] wide, float[] tile) {
+        int qy = g.kh - 1 - g.pad, qx = g.kw - 1 - g.pad;
+        pad(dy, dyOff, outC, g.oh, g.ow, qy, qx, dypad);
+        int wq = wq(g), n = nIn(g);
+        // dxw[C, n] = Σ_(t, o) W[o, c, t] · dy_pad[o, r' + flipped shift_t]
+        TapGemm.multiply(g.c, n, w, 0, g.kh * g.kw, gradA, dypad, 0, gradB, gradA.length, wide, 0, n, false, tile, 0);
+        for (int c = 0; c < g.c; c++) {
+            for (int iy = 0; iy < g.h; iy++) {
+                System.arraycopy(wide, c * n + iy * wq, dx, dxOff + (c * g.h + iy) * g.w, g.w);
+            }
+        }
+    }
+
+    /**
+     * dWᵀ [taps][C][O] (+)= weight gradient of one sample, from xpad filled by {@link #padInput} and
+     * dy [O, OH, OW] at dyOff; {@code accumulate} false overwrites.
+     */
+    public void backwardWeight(float[] xpad, float[] dy, int dyOff, float[] dwt, int dwtOff, boolean accumulate,
+                               float[] packed, float[] tile) {
+        int wp = wp(g), plane = hp(g) * wp, n = nOut(g), taps = g.kh * g.kw;
+        // packed op(B) = dy_wideᵀ [n, O]: element (r, o) at (o/NR)·NR·n + r·NR + o%NR
+        for (int o = 0; o < outC; o++) {
+            int col = (o / NR) * NR * n + o % NR, src = dyOff + o * g.p;
+            for (int oy = 0; oy < g.oh; oy++) {
+                int r0 = oy * wp, end = Math.min(wp, n - r0);
+                for (int ox = 0; ox < end; ox++) {
+                    packed[col + (r0 + ox) * NR] = ox < g.ow ? dy[src + oy * g.ow + ox] : 0f;
+                }
+            }
+        }
+        for (int t = 0; t < taps; t++) {
+            int shift = (t / g.kw) * wp + t % g.kw;
+            // dW_tᵀ[C, O] (+)= x_pad[C, n] (shifted) · dy_wideᵀ[n, O]
+            PackedGemm.region(outC, n, xpad, shift, plane, 1, packed, 0, NR, NR * n,
+                    dwt, dwtOff + t * g.c * outC, outC, accumulate, 0, g.c, 0, PackedPanels.panels(outC), tile, 0);
+        }
+    }
+}
