@@ -52,16 +52,26 @@ final class Screenshots {
                 PngWriter.write(w.scene().snapshot(null), dir.resolve(names[i] + ".png"));
             }
             w.view().tabs().getSelectionModel().select(0);
+            w.vm().composer().remove(0);
+            w.vm().composer().selectedProperty().set(0);
+            snap("composer-error.png");
+            w.vm().document().undo();
             w.vm().toggleTheme();
-            w.scene().getRoot().applyCss();
-            w.scene().getRoot().layout();
-            PngWriter.write(w.scene().snapshot(null), dir.resolve("composer-dark.png"));
+            snap("composer-dark.png");
+            w.view().tabs().getSelectionModel().select(1);
+            snap("training-dark.png");
             System.out.println("screenshots written to " + dir.toAbsolutePath());
         } catch (IOException e) {
             System.err.println("cannot write screenshots: " + e.getMessage());
         }
         w.vm().training().stop();
         Platform.exit();
+    }
+
+    private void snap(String name) throws IOException {
+        w.scene().getRoot().applyCss();
+        w.scene().getRoot().layout();
+        PngWriter.write(w.scene().snapshot(null), dir.resolve(name));
     }
 
     private static void later(double seconds, Runnable r) {

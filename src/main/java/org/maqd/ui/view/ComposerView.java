@@ -170,6 +170,12 @@ public final class ComposerView {
 
     private void showTotals(CostReport r) {
         if (r == null) return;
+        int bad = r.firstError();
+        if (bad >= 0) {
+            costTotals.setText("The network cannot be built: layer " + bad + " (" + r.rows().get(bad).type() + ") — "
+                    + r.rows().get(bad).error());
+            return;
+        }
         costTotals.setText(String.format("%,d parameters · %s at the chosen states vs %s in fp32 (%.1f× smaller) · %,d MACs per sample",
                 r.params(), CostTable.bits(r.bits()), CostTable.bits(r.fp32Bits()), r.compression(), r.macs()));
     }
