@@ -1,0 +1,68 @@
+package org.maqd.ui.chart;
+
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.text.TextAlignment;
+
+/** Occupancy bars: the fraction of values in each quantized state, labelled with the state's index and value. */
+public final class BarsCanvas extends ChartCanvas {
+    private double[] fractions = new double[0];
+    private String[] labels = new String[0];
+    private String caption = "";
+
+    /** counts per state; labels under each bar (e.g. the level value); caption in the top-right corner. */
+    public void setData(long[] counts, String[] labels, String caption) {
+        long total = 0;
+        for (long c : counts) total += c;
+        fractions = new double[counts.length];
+        for (int i = 0; i < counts.length; i++) fractions[i] = total == 0 ? 0 : (double) counts[i] / total;
+        this.labels = labels == null ? new String[counts.length] : labels.clone();
+        this.caption = caption == null ? "" : caption;
+        redraw();
+    }
+
+    @Override
+    protected boolean hasData() { return fractions.length > 0; }
+
+    @Override
+    protected void draw(GraphicsContext g, double w, double h, ChartStyle s) {
+        Plot p = new Plot(w, h, 0, fractions.length, 0, 1);
+        double gap = p.pw / fractions.length;
+        g.setStroke(s.grid());
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        for (int t = 0; t <= 4; t++) {
+            double y = Math.round(p.sy(t / 4.0)) + 0.5;
+            g.strokeLine(p.px, y, p.px + p.pw, y);
+            g.setFill(s.muted());
+            g.fillText(t * 25 + "%", p.px - 4, y);
+        }
+        g.setTextAlign(TextAlignment.CENTER);
+        for (int i = 0; i < fractions.length; i++) {
+            double x = p.px + i * gap + gap * 0.15, bw = gap * 0.7, y = p.sy(fractions[i]);
+            g.setFill(s.color(i == fractions.length / 2 && fractions.length % 2 == 1 ? 4 : 0));
+            g.fillRect(x, y, bw, p.py + p.ph - y);
+            g.setFill(s.text());
+            g.setTextBaseline(VPos.BOTTOM);
+            if (gap > 26) g.fillText(String.format("%.1f%%", 100 * fractions[i]), x + bw / 2, y - 1);
+            g.setTextBaseline(VPos.TOP);
+            g.setFill(s.muted());
+            int stride = (int) Math.ceil(40 / gap);
+            if (labels[i] != null && (gap > 40 || i % stride == 0 || i == fractions.length - 1 && (fractions.length - 1) % stride > stride / 2))
+                g.fillText(labels[i], x + bw / 2, p.py + p.ph + 3);
+        }
+        g.setStroke(s.axis());
+        g.strokeRect(p.px + 0.5, p.py + 0.5, p.pw, p.ph);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.TOP);
+        g.setFill(s.text());
+        g.fillText(caption, p.px + p.pw - 4, p.py + 4);
+    }
+
+    @Override
+    public String csv() {
+        StringBuilder b = new StringBuilder("state,label,fraction\n");
+        for (int i = 0; i < fractions.length; i++) b.append(i).append(',').append(labels[i] == null ? "" : labels[i]).append(',').append(fractions[i]).append('\n');
+        return b.toString();
+    }
+}

@@ -1,0 +1,73 @@
+package org.maqd.ui.chart;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * A resizable canvas chart: subclasses draw their data in {@link #draw}; {@link #redraw()} repaints. Each chart
+ * can give its data as CSV (for "save data") and says in one paragraph what it shows.
+ */
+public abstract class ChartCanvas extends Canvas {
+    protected static final Font SMALL = Font.font(10.5);
+    private final ObjectProperty<ChartStyle> chartStyle = new SimpleObjectProperty<>(ChartStyle.LIGHT);
+    private String emptyText = "No data yet";
+
+    protected ChartCanvas() {
+        widthProperty().addListener(o -> redraw());
+        heightProperty().addListener(o -> redraw());
+        chartStyle.addListener(o -> redraw());
+    }
+
+    @Override public boolean isResizable() { return true; }
+    @Override public double prefWidth(double h) { return 360; }
+    @Override public double prefHeight(double w) { return 200; }
+    @Override public double minWidth(double h) { return 120; }
+    @Override public double minHeight(double w) { return 80; }
+    @Override public double maxWidth(double h) { return Double.MAX_VALUE; }
+    @Override public double maxHeight(double w) { return Double.MAX_VALUE; }
+
+    @Override
+    public void resize(double w, double h) {
+        setWidth(w);
+        setHeight(h);
+    }
+
+    public final void redraw() {
+        GraphicsContext g = getGraphicsContext2D();
+        double w = getWidth(), h = getHeight();
+        ChartStyle s = chartStyle.get();
+        g.setFill(s.background());
+        g.fillRect(0, 0, w, h);
+        g.setFont(SMALL);
+        if (w < 10 || h < 10) return;
+        if (!hasData()) {
+            g.setFill(s.muted());
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(emptyText, w / 2, h / 2);
+            return;
+        }
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.BASELINE);
+        draw(g, w, h, s);
+    }
+
+    protected abstract boolean hasData();
+
+    protected abstract void draw(GraphicsContext g, double w, double h, ChartStyle s);
+
+    /** The plotted data as CSV with a header line. */
+    public abstract String csv();
+
+    public void setEmptyText(String t) {
+        emptyText = t;
+        redraw();
+    }
+
+    public ObjectProperty<ChartStyle> chartStyleProperty() { return chartStyle; }
+}

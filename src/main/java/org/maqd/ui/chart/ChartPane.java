@@ -1,0 +1,83 @@
+package org.maqd.ui.chart;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+/**
+ * A chart with its title, a "what am I looking at" explanation (toggled by "?"), and buttons to save the chart
+ * as PNG and its data as CSV.
+ */
+public final class ChartPane extends VBox {
+    private final ChartCanvas chart;
+    private final Label title;
+
+    public ChartPane(String title, String help, ChartCanvas chart) {
+        this.chart = chart;
+        this.title = new Label(title);
+        this.title.getStyleClass().add("chart-title");
+        Label helpText = new Label(help);
+        helpText.setWrapText(true);
+        helpText.getStyleClass().add("chart-help");
+        helpText.setMinHeight(Region.USE_PREF_SIZE);
+        helpText.managedProperty().bind(helpText.visibleProperty());
+        ToggleButton q = new ToggleButton("?");
+        q.setTooltip(new Tooltip("What am I looking at?"));
+        helpText.visibleProperty().bind(q.selectedProperty());
+        Button png = new Button("PNG");
+        png.setTooltip(new Tooltip("Save this chart as a PNG image"));
+        png.setOnAction(e -> choose("PNG image", "*.png", this::savePng));
+        Button csv = new Button("CSV");
+        csv.setTooltip(new Tooltip("Save this chart's data as CSV"));
+        csv.setOnAction(e -> choose("CSV data", "*.csv", this::saveCsv));
+        for (Button b : new Button[]{png, csv}) {
+            b.getStyleClass().add("chart-button");
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        q.getStyleClass().add("chart-button");
+        q.setMinWidth(Region.USE_PREF_SIZE);
+        this.title.setMinWidth(0);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(6, this.title, spacer, q, png, csv);
+        header.getStyleClass().add("chart-header");
+        getChildren().addAll(header, helpText, chart);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        getStyleClass().add("chart-pane");
+        setId("chart-" + title.toLowerCase().replaceAll("[^a-z0-9]+", "-"));
+    }
+
+    public ChartCanvas chart() { return chart; }
+
+    public void setTitle(String t) { title.setText(t); }
+
+    public void savePng(Path file) throws IOException { PngWriter.write(chart, file); }
+
+    public void saveCsv(Path file) throws IOException { Files.writeString(file, chart.csv()); }
+
+    private interface Saver { void save(Path p) throws IOException; }
+
+    private void choose(String what, String pattern, Saver saver) {
+        FileChooser fc = new FileChooser();
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(what, pattern));
+        fc.setInitialFileName(getId() + pattern.substring(1));
+        File f = fc.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (f == null) return;
+        try {
+            saver.save(f.toPath());
+        } catch (IOException ex) {
+            new Alert(Alert.AlertType.ERROR, f + ": cannot save (" + ex.getMessage() + ")").showAndWait();
+        }
+    }
+}

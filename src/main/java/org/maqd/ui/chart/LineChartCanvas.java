@@ -1,0 +1,141 @@
+package org.maqd.ui.chart;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.canvas.GraphicsContext;
+
+/**
+ * Line chart on a canvas for live series: below one point per pixel column it draws the points as a polyline;
+ * above, each column's min–max range (see {@link Decimator}), so spikes stay visible at any length.
+ */
+public final class LineChartCanvas extends ChartCanvas {
+    /** One series: points [0, n) of xs/ys, a name for the legend, a palette index, optional step drawing. */
+    public record Series(String name, double[] xs, double[] ys, int n, int color, boolean steps) {
+        public static Series of(String name, double[] xs, double[] ys, int color) {
+            return new Series(name, xs, ys, xs.length, color, false);
+        }
+    }
+
+    private List<Series> series = List.of();
+    private double fixedY0 = Double.NaN, fixedY1 = Double.NaN;
+    private String xLabel = "";
+    private boolean legendBottom;
+    private final List<double[]> verticals = new ArrayList<>();
+
+    public void setSeries(List<Series> s) {
+        series = List.copyOf(s);
+        redraw();
+    }
+
+    /** Fixes the y range (e.g. 0–1 for accuracy); NaN for automatic. */
+    public void setYRange(double y0, double y1) {
+        fixedY0 = y0;
+        fixedY1 = y1;
+    }
+
+    public void setXLabel(String l) { xLabel = l; }
+
+    /** Puts the legend in the bottom-right corner (for curves that rise towards the top). */
+    public void setLegendBottom(boolean b) { legendBottom = b; }
+
+    /** Dashed vertical marker lines at these x values. */
+    public void setVerticals(double... xs) {
+        verticals.clear();
+        verticals.add(xs.clone());
+    }
+
+    public List<Series> series() { return series; }
+
+    @Override
+    protected boolean hasData() {
+        for (Series s : series) if (s.n() > 0) return true;
+        return false;
+    }
+
+    @Override
+    protected void draw(GraphicsContext g, double w, double h, ChartStyle st) {
+        double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY, y0 = x0, y1 = x1;
+        for (Series s : series) {
+            for (int i = 0; i < s.n(); i++) {
+                x0 = Math.min(x0, s.xs()[i]);
+                x1 = Math.max(x1, s.xs()[i]);
+                if (Double.isFinite(s.ys()[i])) {
+                    y0 = Math.min(y0, s.ys()[i]);
+                    y1 = Math.max(y1, s.ys()[i]);
+                }
+            }
+        }
+        if (!Double.isNaN(fixedY0)) { y0 = fixedY0; y1 = fixedY1; }
+        if (!(y1 >= y0)) { y0 = 0; y1 = 1; }
+        double pad = (y1 - y0) * 0.05;
+        if (Double.isNaN(fixedY0)) { y0 -= pad; y1 += pad; }
+        Plot p = xLabel.isEmpty() ? new Plot(w, h, x0, x1, y0, y1) : Plot.labelled(w, h, x0, x1, y0, y1);
+        p.axes(g, st, xLabel);
+        g.save();
+        g.beginPath();
+        g.rect(p.px, p.py, p.pw, p.ph);
+        g.clip();
+        for (double[] vs : verticals) {
+            g.setStroke(st.muted());
+            g.setLineDashes(4, 4);
+            for (double v : vs) g.strokeLine(p.sx(v), p.py, p.sx(v), p.py + p.ph);
+            g.setLineDashes();
+        }
+        g.setLineWidth(1.5);
+        for (Series s : series) {
+            g.setStroke(st.color(s.color()));
+            if (s.n() > p.pw) drawDecimated(g, p, s);
+            else drawPolyline(g, p, s);
+        }
+        g.restore();
+        String[] names = series.stream().map(Series::name).toArray(String[]::new);
+        int[] cols = series.stream().mapToInt(Series::color).toArray();
+        if (series.size() > 1 || !names[0].isEmpty()) p.legend(g, st, names, cols, legendBottom);
+    }
+
+    private static void drawPolyline(GraphicsContext g, Plot p, Series s) {
+        boolean pen = false;
+        double lastY = 0;
+        g.beginPath();
+        for (int i = 0; i < s.n(); i++) {
+            double y = s.ys()[i];
+            if (!Double.isFinite(y)) { pen = false; continue; }
+            double sx = p.sx(s.xs()[i]), sy = p.sy(y);
+            if (!pen) g.moveTo(sx, sy);
+            else if (s.steps()) { g.lineTo(sx, lastY); g.lineTo(sx, sy); }
+            else g.lineTo(sx, sy);
+            pen = true;
+            lastY = sy;
+        }
+        g.stroke();
+        if (s.n() <= 40 && !s.steps()) {
+            g.setFill(g.getStroke());
+            for (int i = 0; i < s.n(); i++)
+                if (Double.isFinite(s.ys()[i])) g.fillOval(p.sx(s.xs()[i]) - 2.5, p.sy(s.ys()[i]) - 2.5, 5, 5);
+        }
+    }
+
+    private static void drawDecimated(GraphicsContext g, Plot p, Series s) {
+        int width = (int) p.pw;
+        double[] mm = Decimator.minMax(s.xs(), s.ys(), s.n(), p.x0, p.x1, width);
+        g.beginPath();
+        boolean pen = false;
+        for (int c = 0; c < width; c++) {
+            if (Double.isNaN(mm[2 * c])) continue;
+            double x = p.px + c * p.pw / (width - 1.0);
+            if (!pen) g.moveTo(x, p.sy(mm[2 * c]));
+            else g.lineTo(x, p.sy(mm[2 * c]));
+            g.lineTo(x, p.sy(mm[2 * c + 1]));
+            pen = true;
+        }
+        g.stroke();
+    }
+
+    @Override
+    public String csv() {
+        StringBuilder b = new StringBuilder("series,x,y\n");
+        for (Series s : series)
+            for (int i = 0; i < s.n(); i++) b.append(s.name()).append(',').append(s.xs()[i]).append(',').append(s.ys()[i]).append('\n');
+        return b.toString();
+    }
+}

@@ -1,0 +1,88 @@
+package org.maqd.ui.chart;
+
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.text.TextAlignment;
+
+/** A plot area inside a chart: data ranges, pixel mapping, and the axes with ticks and labels. */
+final class Plot {
+    static final double LEFT = 46, RIGHT = 10, TOP = 10, BOTTOM = 22;
+    final double px, py, pw, ph;
+    final double x0, x1, y0, y1;
+
+    Plot(double w, double h, double x0, double x1, double y0, double y1) {
+        this(LEFT, TOP, w - LEFT - RIGHT, h - TOP - BOTTOM, x0, x1, y0, y1);
+    }
+
+    /** A plot that leaves room under the tick labels for an x-axis label. */
+    static Plot labelled(double w, double h, double x0, double x1, double y0, double y1) {
+        return new Plot(LEFT, TOP, w - LEFT - RIGHT, h - TOP - BOTTOM - 13, x0, x1, y0, y1);
+    }
+
+    Plot(double px, double py, double pw, double ph, double x0, double x1, double y0, double y1) {
+        this.px = px;
+        this.py = py;
+        this.pw = Math.max(1, pw);
+        this.ph = Math.max(1, ph);
+        this.x0 = x0;
+        this.x1 = x1 == x0 ? x0 + 1 : x1;
+        this.y0 = y0;
+        this.y1 = y1 == y0 ? y0 + 1 : y1;
+    }
+
+    double sx(double x) { return px + (x - x0) / (x1 - x0) * pw; }
+    double sy(double y) { return py + ph - (y - y0) / (y1 - y0) * ph; }
+
+    void axes(GraphicsContext g, ChartStyle s, String xLabel) {
+        g.setLineWidth(1);
+        g.setFont(ChartCanvas.SMALL);
+        double xs = Decimator.tickStep(x1 - x0, Math.max(2, (int) (pw / 70)));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        for (double t = Math.ceil(x0 / xs) * xs; t <= x1 + 1e-9 * xs; t += xs) {
+            double x = Math.round(sx(t)) + 0.5;
+            g.setStroke(s.grid());
+            g.strokeLine(x, py, x, py + ph);
+            g.setFill(s.muted());
+            g.fillText(Decimator.label(t, xs), x, py + ph + 3);
+        }
+        double ys = Decimator.tickStep(y1 - y0, Math.max(2, (int) (ph / 35)));
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        for (double t = Math.ceil(y0 / ys) * ys; t <= y1 + 1e-9 * ys; t += ys) {
+            double y = Math.round(sy(t)) + 0.5;
+            g.setStroke(s.grid());
+            g.strokeLine(px, y, px + pw, y);
+            g.setFill(s.muted());
+            g.fillText(Decimator.label(t, ys), px - 4, y);
+        }
+        g.setStroke(s.axis());
+        g.strokeRect(px + 0.5, py + 0.5, pw, ph);
+        if (xLabel != null && !xLabel.isEmpty()) {
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.TOP);
+            g.setFill(s.muted());
+            g.fillText(xLabel, px + pw / 2, py + ph + 16);
+        }
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.BASELINE);
+    }
+
+    /** Legend entries in the top-left corner of the plot. */
+    void legend(GraphicsContext g, ChartStyle s, String[] names, int[] colors, boolean bottom) {
+        double total = 0;
+        for (String n : names) total += 22 + n.length() * 6;
+        double x = bottom ? px + pw - total - 2 : px + 8, y = bottom ? py + ph - 22 : py + 6;
+        g.setFill(s.background().deriveColor(0, 1, 1, 0.85));
+        g.fillRect(x - 5, y - 3, total, 18);
+        for (int i = 0; i < names.length; i++) {
+            g.setFill(s.color(colors[i]));
+            g.fillRect(x, y + 3, 10, 3);
+            g.setFill(s.text());
+            g.setTextBaseline(VPos.TOP);
+            g.fillText(names[i], x + 14, y);
+            x += 22 + names[i].length() * 6;
+        }
+        g.setTextBaseline(VPos.BASELINE);
+    }
+}

@@ -1,0 +1,11 @@
+package org.maqd.ui.engine;
+
+/**
+ * One layer of a network analysis as the workbench shows it: resolved states and norm, output shape (or the
+ * reason the layer cannot take its input), parameters, MACs, weight memory in bits at the chosen states and the
+ * integer accumulator width. {@code error} is null when the layer is fine.
+ */
+public record CostRow(int index, String type, int weightStates, int activationStates, String norm, String shape,
+                      String error, long params, long macs, long weightBits, int accumulatorBits) {
+    public boolean ok() { return error == null; }
+}

@@ -1,0 +1,21 @@
+package org.maqd.ui.engine;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.maqd.experiment.Experiment;
+import org.maqd.experiment.RunLauncher;
+import org.maqd.experiment.RunResult;
+import org.maqd.train.RunControl;
+import org.maqd.train.TrainingListener;
+
+/** Runs experiments through the engine's {@link RunLauncher} (writes a run folder under the runs root). */
+public final class EngineTrainer implements Trainer {
+    @Override
+    public boolean available() { return true; }
+
+    @Override
+    public Result run(Experiment exp, Path baseDir, Path runsRoot, RunControl control, List<TrainingListener> listeners) {
+        RunResult r = RunLauncher.run(exp, baseDir, runsRoot, control, listeners);
+        return new Result(r.runDir(), r.outcome());
+    }
+}

@@ -1,0 +1,58 @@
+package org.maqd.ui.view;
+
+import java.util.function.Function;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import org.maqd.ui.engine.CostReport;
+import org.maqd.ui.engine.CostRow;
+import org.maqd.ui.vm.ComposerViewModel;
+
+/** The per-layer cost table under the composer, and number formats shared with the totals line. */
+final class CostTable {
+    private CostTable() {}
+
+    static void setup(TableView<CostRow> table, ComposerViewModel vm) {
+        table.getColumns().setAll(java.util.List.of(
+                col("#", 36, CostRow::index),
+                col("Layer", 90, CostRow::type),
+                col("Output shape", 110, r -> r.ok() ? r.shape() : "✖"),
+                col("M_w", 50, r -> states(r.weightStates(), r)),
+                col("M_a", 50, r -> states(r.activationStates(), r)),
+                col("Norm", 56, CostRow::norm),
+                col("Params", 90, r -> String.format("%,d", r.params())),
+                col("Weight memory", 125, r -> r.weightBits() == 0 ? "" : bits(r.weightBits())),
+                col("MACs", 110, r -> String.format("%,d", r.macs())),
+                col("Accumulator", 105, r -> r.accumulatorBits() == 0 ? "" : r.accumulatorBits() + " bits"),
+                col("Problem", 320, r -> r.ok() ? "" : r.error())));
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        vm.costProperty().addListener((o, a, r) -> fill(table, r));
+        fill(table, vm.cost());
+        table.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
+            if (b.intValue() >= 0) vm.selectedProperty().set(b.intValue());
+        });
+    }
+
+    private static void fill(TableView<CostRow> t, CostReport r) {
+        if (r != null) t.getItems().setAll(r.rows());
+    }
+
+    private static String states(int m, CostRow r) {
+        if (r.weightStates() == 0 && r.activationStates() == 0 && "-".equals(r.norm())) return "";
+        return m == 0 ? "fp" : String.valueOf(m);
+    }
+
+    static String bits(long b) {
+        double bytes = b / 8.0;
+        return bytes >= 1 << 20 ? String.format("%.2f MB", bytes / 1048576) : bytes >= 1024 ? String.format("%.1f kB", bytes / 1024)
+                : String.format("%.0f B", bytes);
+    }
+
+    private static <T> TableColumn<CostRow, Object> col(String name, double width, Function<CostRow, T> f) {
+        TableColumn<CostRow, Object> c = new TableColumn<>(name);
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        c.setCellValueFactory(d -> new SimpleObjectProperty<>(f.apply(d.getValue())));
+        return c;
+    }
+}

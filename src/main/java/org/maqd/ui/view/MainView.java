@@ -1,0 +1,178 @@
+package org.maqd.ui.view;
+
+import java.nio.file.Path;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
+import javafx.stage.Stage;
+import org.maqd.ui.vm.ExperimentDocument;
+import org.maqd.ui.vm.RunState;
+import org.maqd.ui.vm.ShellViewModel;
+import org.maqd.ui.vm.TrainingViewModel;
+
+/** The window: menu, toolbar, the four views in tabs, the status bar; file commands with their dialogs. */
+public final class MainView {
+    @FXML private Menu recentMenu;
+    @FXML private MenuItem undoItem, redoItem, runItem, pauseItem, stopItem, themeItem, saveItem;
+    @FXML private Button undoButton, redoButton, runButton, pauseButton, stopButton, saveButton;
+    @FXML private Label experimentLabel, statusLabel, etaLabel, throughputLabel, pulseLabel;
+    @FXML private ProgressBar progressBar;
+    @FXML private TabPane tabs;
+    @FXML private Tab composerTab, trainingTab, quantizerTab, runsTab;
+    @FXML private ComposerView composerController;
+    @FXML private TrainingView trainingController;
+    @FXML private QuantizerView quantizerController;
+    @FXML private RunsView runsController;
+
+    private ShellViewModel vm;
+    private Stage stage;
+    private Prompts prompts;
+
+    public void init(ShellViewModel vm, Stage stage, Prompts prompts) {
+        this.vm = vm;
+        this.stage = stage;
+        this.prompts = prompts;
+        ExperimentDocument doc = vm.document();
+        TrainingViewModel tr = vm.training();
+        composerController.init(vm.composer(), vm.themeProperty());
+        trainingController.init(tr, vm.themeProperty(), prompts, trainingTab.selectedProperty());
+        quantizerController.init(vm.quantizer(), tr, vm.themeProperty());
+        runsController.init(vm.runs(), vm.themeProperty());
+        stage.titleProperty().bind(vm.titleBinding());
+        Tooltip about = new Tooltip();
+        about.setWrapText(true);
+        about.setMaxWidth(500);
+        about.textProperty().bind(experimentLabel.textProperty());
+        experimentLabel.setTooltip(about);
+        experimentLabel.textProperty().bind(Bindings.createStringBinding(() ->
+                doc.get().description() == null ? "" : doc.get().description(), doc.experimentProperty()));
+        undoItem.disableProperty().bind(doc.history().canUndoProperty().not());
+        redoItem.disableProperty().bind(doc.history().canRedoProperty().not());
+        undoButton.disableProperty().bind(undoItem.disableProperty());
+        redoButton.disableProperty().bind(redoItem.disableProperty());
+        undoItem.textProperty().bind(Bindings.concat("Undo ", doc.history().undoLabelProperty()));
+        redoItem.textProperty().bind(Bindings.concat("Redo ", doc.history().redoLabelProperty()));
+        var active = Bindings.createBooleanBinding(() -> tr.stateProperty().get().active(), tr.stateProperty());
+        runButton.disableProperty().bind(active);
+        runItem.disableProperty().bind(active);
+        pauseButton.disableProperty().bind(active.not());
+        pauseItem.disableProperty().bind(active.not());
+        stopButton.disableProperty().bind(active.not());
+        stopItem.disableProperty().bind(active.not());
+        pauseButton.textProperty().bind(Bindings.when(tr.stateProperty().isEqualTo(RunState.PAUSED)).then("▶ Resume").otherwise("❚❚ Pause"));
+        if (!tr.trainerAvailable()) runButton.setTooltip(new Tooltip("This build has no training engine"));
+        statusLabel.textProperty().bind(tr.statusProperty());
+        etaLabel.textProperty().bind(tr.etaProperty());
+        throughputLabel.textProperty().bind(tr.throughputProperty());
+        progressBar.progressProperty().bind(tr.progressProperty());
+        pulseLabel.textProperty().bind(trainingController.pulseTextProperty());
+        themeItem.textProperty().bind(Bindings.when(vm.themeProperty().isEqualTo("dark")).then("_Light theme").otherwise("_Dark theme"));
+        vm.recent().files().addListener((javafx.collections.ListChangeListener<Path>) c -> rebuildRecent());
+        rebuildRecent();
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> { if (b == runsTab) vm.runs().refresh(); });
+        tr.lastRunDirProperty().addListener((o, a, b) -> vm.runs().refresh());
+        stage.setOnCloseRequest(e -> {
+            if (!confirmDiscard()) e.consume();
+            else tr.stop();
+        });
+    }
+
+    public void applyTheme(Scene scene) {
+        Runnable apply = () -> {
+            scene.getStylesheets().setAll(getClass().getResource("/assets/css/base.css").toExternalForm(),
+                    getClass().getResource("/assets/css/" + vm.themeProperty().get() + ".css").toExternalForm());
+        };
+        vm.themeProperty().addListener(o -> apply.run());
+        apply.run();
+    }
+
+    private void rebuildRecent() {
+        recentMenu.getItems().clear();
+        for (Path p : vm.recent().files()) {
+            MenuItem m = new MenuItem(p.getFileName() + "  —  " + (p.getParent() == null ? "" : p.getParent()));
+            m.setMnemonicParsing(false);
+            m.setOnAction(e -> open(p));
+            recentMenu.getItems().add(m);
+        }
+        recentMenu.setDisable(recentMenu.getItems().isEmpty());
+    }
+
+    /** True when it is fine to replace the document (saved, discarded, or nothing to save). */
+    boolean confirmDiscard() {
+        if (!vm.document().isDirty()) return true;
+        String name = vm.hasFile() ? vm.document().fileProperty().get().getFileName().toString() : "untitled";
+        switch (prompts.unsavedChanges(name)) {
+            case SAVE: return onSaveResult();
+            case DISCARD: return true;
+            default: return false;
+        }
+    }
+
+    @FXML void onNew() { if (confirmDiscard()) vm.newExperiment(); }
+
+    @FXML void onOpen() {
+        if (!confirmDiscard()) return;
+        Path p = prompts.chooseOpen(initialDir());
+        if (p != null) open(p);
+    }
+
+    public void open(Path p) {
+        String err = vm.open(p);
+        if (err != null) prompts.error("Cannot open the experiment", err);
+    }
+
+    @FXML void onSave() { onSaveResult(); }
+
+    private boolean onSaveResult() {
+        if (!vm.hasFile()) return saveAs();
+        String err = vm.save();
+        if (err != null) prompts.error("Cannot save the experiment", err);
+        return err == null;
+    }
+
+    @FXML void onSaveAs() { saveAs(); }
+
+    private boolean saveAs() {
+        String name = vm.document().get().name() == null ? "experiment.json" : vm.document().get().name() + ".json";
+        Path p = prompts.chooseSave(initialDir(), name);
+        if (p == null) return false;
+        String err = vm.saveAs(p);
+        if (err != null) prompts.error("Cannot save the experiment", err);
+        return err == null;
+    }
+
+    private Path initialDir() {
+        Path f = vm.document().fileProperty().get();
+        if (f != null && f.toAbsolutePath().getParent() != null) return f.toAbsolutePath().getParent();
+        Path ex = Path.of("experiments");
+        return ex.toFile().isDirectory() ? ex.toAbsolutePath() : Path.of("").toAbsolutePath();
+    }
+
+    @FXML void onQuit() { if (confirmDiscard()) { vm.training().stop(); Platform.exit(); } }
+    @FXML void onUndo() { vm.document().undo(); }
+    @FXML void onRedo() { vm.document().redo(); }
+    @FXML void onRun() {
+        showTraining();
+        trainingController.onStart();
+    }
+    @FXML void onPause() { trainingController.onPause(); }
+    @FXML void onStop() { trainingController.onStop(); }
+    @FXML void onTheme() { vm.toggleTheme(); }
+    @FXML void showComposer() { tabs.getSelectionModel().select(composerTab); }
+    @FXML void showTraining() { tabs.getSelectionModel().select(trainingTab); }
+    @FXML void showQuantizer() { tabs.getSelectionModel().select(quantizerTab); }
+    @FXML void showRuns() { tabs.getSelectionModel().select(runsTab); }
+
+    public TabPane tabs() { return tabs; }
+    public TrainingView trainingView() { return trainingController; }
+    public Stage stage() { return stage; }
+}

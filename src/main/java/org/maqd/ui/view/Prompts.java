@@ -1,0 +1,16 @@
+package org.maqd.ui.view;
+
+import java.nio.file.Path;
+
+/** The questions the workbench asks the user; replaced in tests so no native dialog opens. */
+public interface Prompts {
+    enum Unsaved { SAVE, DISCARD, CANCEL }
+
+    Path chooseOpen(Path initialDir);
+
+    Path chooseSave(Path initialDir, String initialName);
+
+    void error(String title, String message);
+
+    Unsaved unsavedChanges(String name);
+}

@@ -1,0 +1,72 @@
+package org.maqd.ui.view;
+
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import org.maqd.ui.vm.ComposerViewModel;
+import org.maqd.ui.vm.FieldItem;
+import org.maqd.ui.vm.LayerField;
+
+/** Builds the property sheet rows of the selected layer; each edit is sent to the view model. */
+final class PropertySheet {
+    private final GridPane grid;
+    private final ComposerViewModel vm;
+
+    PropertySheet(GridPane grid, ComposerViewModel vm) {
+        this.grid = grid;
+        this.vm = vm;
+    }
+
+    void rebuild() {
+        grid.getChildren().clear();
+        int index = vm.selectedProperty().get();
+        if (vm.fields().isEmpty()) {
+            Label l = new Label(index < 0 ? "Select a layer to edit it." : "This layer has no settings.");
+            l.getStyleClass().add("hint");
+            grid.add(l, 0, 0, 3, 1);
+            return;
+        }
+        int row = 0;
+        for (FieldItem f : vm.fields()) {
+            Label name = new Label(f.field().label);
+            Control c = control(index, f);
+            c.setId("field-" + f.field().key);
+            c.setPrefWidth(112);
+            c.setMinWidth(112);
+            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            Label hint = new Label(f.locked() ? "🔒 " + f.hint() : f.hint());
+            if (f.isDefault() && !f.locked()) Tooltip.install(hint, new Tooltip("Taken from the network defaults; type a value to set it for this layer only"));
+            hint.getStyleClass().add(f.locked() ? "locked" : "hint");
+            if (f.locked()) {
+                c.setDisable(true);
+                Tooltip.install(name, new Tooltip(f.field().label + " is " + f.hint()));
+            }
+            grid.addRow(row++, name, c, hint);
+        }
+    }
+
+    private Control control(int index, FieldItem f) {
+        LayerField field = f.field();
+        if (field.kind == LayerField.Kind.CHOICE) {
+            ComboBox<String> box = new ComboBox<>();
+            box.getItems().setAll(field.choices);
+            box.setValue(f.value());
+            box.setOnAction(e -> {
+                if (box.getValue() != null && !box.getValue().equals(f.value())) vm.setField(index, field, box.getValue());
+            });
+            return box;
+        }
+        TextField t = new TextField(f.value());
+        if (f.isDefault()) t.getStyleClass().add("default-value");
+        Runnable commit = () -> {
+            String text = t.getText().trim();
+            if (!text.equals(f.value()) && !(f.isDefault() && text.isEmpty())) vm.setField(index, field, text);
+        };
+        t.setOnAction(e -> commit.run());
+        t.focusedProperty().addListener((o, was, now) -> { if (!now) commit.run(); });
+        return t;
+    }
+}

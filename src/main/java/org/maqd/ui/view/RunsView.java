@@ -1,0 +1,122 @@
+package org.maqd.ui.view;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.fxml.FXML;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.stage.DirectoryChooser;
+import org.maqd.ui.chart.ChartPane;
+import org.maqd.ui.chart.ChartStyle;
+import org.maqd.ui.chart.LineChartCanvas;
+import org.maqd.ui.vm.RunsViewModel;
+
+/** The runs table, and overlays of the selected runs' test-accuracy curves and a layer's final weight histogram. */
+public final class RunsView {
+    @FXML private TableView<RunsViewModel.Row> table;
+    @FXML private Label messageLabel;
+    @FXML private HBox overlay;
+    private RunsViewModel vm;
+    private final LineChartCanvas curves = new LineChartCanvas(), histograms = new LineChartCanvas();
+    private final ComboBox<Integer> layerBox = new ComboBox<>();
+
+    public void init(RunsViewModel vm, StringProperty theme) {
+        this.vm = vm;
+        table.getColumns().setAll(List.of(
+                col("Run", 230, r -> r.run().name()),
+                col("Differs in", 420, RunsViewModel.Row::differences),
+                col("Test accuracy", 110, RunsViewModel.Row::accuracy),
+                col("Model size", 90, RunsViewModel.Row::size),
+                col("Status", 100, r -> r.run().status())));
+        table.setItems(vm.rows());
+        table.setPlaceholder(new Label("No run folders yet."));
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.getSelectionModel().getSelectedItems().addListener((javafx.collections.ListChangeListener<RunsViewModel.Row>) c -> draw());
+        messageLabel.textProperty().bind(vm.messageProperty());
+        curves.setYRange(0, 1);
+        curves.setLegendBottom(true);
+        curves.setXLabel("epoch");
+        curves.setEmptyText("Select runs in the table to compare their test accuracy");
+        histograms.setXLabel("standardized weight Ŵ");
+        histograms.setEmptyText("Select runs that saved weight histograms");
+        var style = new SimpleObjectProperty<ChartStyle>();
+        style.bind(Bindings.createObjectBinding(() -> "dark".equals(theme.get()) ? ChartStyle.DARK : ChartStyle.LIGHT, theme));
+        curves.chartStyleProperty().bind(style);
+        histograms.chartStyleProperty().bind(style);
+        ChartPane cp = new ChartPane("Test accuracy of the selected runs", "Test accuracy after each epoch, read from each "
+                + "run folder's metrics.csv. Select several rows (Ctrl+click) to overlay them.", curves);
+        ChartPane hp = new ChartPane("Final weight histogram", "The last latent-weight histogram each selected run saved "
+                + "for the chosen layer (histograms.csv), as a fraction of the layer's weights per bin: compare how "
+                + "sharply different settings snap the weights onto their levels.", histograms);
+        layerBox.setPromptText("layer");
+        layerBox.setOnAction(e -> draw());
+        ((HBox) hp.getChildren().get(0)).getChildren().add(1, layerBox);
+        for (ChartPane p : List.of(cp, hp)) {
+            HBox.setHgrow(p, Priority.ALWAYS);
+            p.setPrefWidth(600);
+            overlay.getChildren().add(p);
+        }
+        vm.rows().addListener((javafx.collections.ListChangeListener<RunsViewModel.Row>) c -> {
+            if (table.getSelectionModel().isEmpty() && !vm.rows().isEmpty()) table.getSelectionModel().selectLast();
+        });
+        vm.refresh();
+    }
+
+    private void draw() {
+        List<LineChartCanvas.Series> acc = new ArrayList<>(), hist = new ArrayList<>();
+        TreeSet<Integer> layers = new TreeSet<>();
+        List<RunsViewModel.Row> rows = new ArrayList<>(table.getSelectionModel().getSelectedItems());
+        rows.removeIf(r -> r == null);
+        for (RunsViewModel.Row r : rows) layers.addAll(r.run().histogramLayers());
+        if (!layers.equals(new TreeSet<>(layerBox.getItems()))) {
+            Integer keep = layerBox.getValue();
+            layerBox.getItems().setAll(layers);
+            layerBox.setValue(keep != null && layers.contains(keep) ? keep : layers.isEmpty() ? null
+                    : layers.higher(layers.first()) != null ? layers.higher(layers.first()) : layers.first());
+        }
+        int i = 0;
+        for (RunsViewModel.Row r : rows) {
+            double[][] c = r.run().testAccuracyCurve();
+            acc.add(LineChartCanvas.Series.of(r.run().name(), c[0], c[1], i));
+            if (layerBox.getValue() != null) {
+                double[][] h = r.run().lastWeightHistogram(layerBox.getValue());
+                if (h[0].length > 0) hist.add(new LineChartCanvas.Series(r.run().name(), h[0], h[1], h[0].length, i, true));
+            }
+            i++;
+        }
+        curves.setSeries(acc);
+        histograms.setSeries(hist);
+    }
+
+    private static TableColumn<RunsViewModel.Row, String> col(String name, double w, Function<RunsViewModel.Row, String> f) {
+        TableColumn<RunsViewModel.Row, String> c = new TableColumn<>(name);
+        c.setPrefWidth(w);
+        c.setCellValueFactory(d -> new SimpleStringProperty(f.apply(d.getValue())));
+        return c;
+    }
+
+    @FXML void onRefresh() { vm.refresh(); }
+
+    @FXML void onFolder() {
+        DirectoryChooser dc = new DirectoryChooser();
+        if (vm.rootProperty().get() != null && vm.rootProperty().get().toFile().isDirectory())
+            dc.setInitialDirectory(vm.rootProperty().get().toAbsolutePath().toFile());
+        File f = dc.showDialog(table.getScene().getWindow());
+        if (f != null) {
+            vm.rootProperty().set(f.toPath());
+            vm.refresh();
+        }
+    }
+}

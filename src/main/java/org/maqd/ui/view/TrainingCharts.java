@@ -1,0 +1,164 @@
+package org.maqd.ui.view;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.ObjectProperty;
+import org.maqd.train.LayerProbe;
+import org.maqd.train.ProbeSnapshot;
+import org.maqd.ui.chart.BarsCanvas;
+import org.maqd.ui.chart.ChartPane;
+import org.maqd.ui.chart.ChartStyle;
+import org.maqd.ui.chart.HeatmapCanvas;
+import org.maqd.ui.chart.HistogramCanvas;
+import org.maqd.ui.chart.LineChartCanvas;
+import org.maqd.ui.chart.LineChartCanvas.Series;
+import org.maqd.ui.chart.RasterCanvas;
+import org.maqd.ui.vm.LiveFeed;
+import org.maqd.ui.vm.QuantizerViewModel;
+import org.maqd.ui.vm.SeriesBuffer;
+
+/** The training view's live charts and how each is filled from a run's {@link LiveFeed}. */
+final class TrainingCharts {
+    final LineChartCanvas loss = new LineChartCanvas(), accuracy = new LineChartCanvas(), flips = new LineChartCanvas();
+    final HistogramCanvas weights = new HistogramCanvas();
+    final BarsCanvas weightStates = new BarsCanvas(), activationStates = new BarsCanvas();
+    final RasterCanvas raster = new RasterCanvas();
+    final HeatmapCanvas error = new HeatmapCanvas();
+    final LineChartCanvas normStats = new LineChartCanvas();
+    final List<ChartPane> panes = new ArrayList<>();
+    private final ChartPane weightPane, errorPane;
+    private String errorMetric = "Weight SQNR (dB)";
+
+    TrainingCharts(ObjectProperty<ChartStyle> style) {
+        loss.setXLabel("step");
+        accuracy.setXLabel("step");
+        accuracy.setYRange(0, 1);
+        accuracy.setLegendBottom(true);
+        flips.setXLabel("step");
+        normStats.setXLabel("step");
+        weights.setXLabel("standardized weight Ŵ");
+        panes.add(new ChartPane("Loss", "Cross-entropy loss of each training batch (thin, noisy) and, at each epoch end, the "
+                + "mean training loss and the test loss (dots).", loss));
+        panes.add(new ChartPane("Accuracy", "Fraction of correct predictions: per training batch, and per epoch on the "
+                + "training and the test set.", accuracy));
+        weightPane = new ChartPane("Latent weights", "Histogram of the selected layer's standardized latent (float) "
+                + "weights. Red lines are the quantization levels Δ·(k − (M−1)/2); shaded areas lie outside the clip range. "
+                + "As training goes on, weights gather around the levels.", weights);
+        panes.add(weightPane);
+        panes.add(new ChartPane("Weight states", "Share of the selected layer's weights in each quantized state (the value "
+                + "under each bar is the level in units of Δ).", weightStates));
+        panes.add(new ChartPane("Flip rate", "Fraction of the selected layer's weights whose quantized state changed since "
+                + "the previous sample point. It falls as the network settles.", flips));
+        panes.add(new ChartPane("Activation states", "Share of the selected layer's outputs in each activation state. With "
+                + "2 states the second bar is the firing rate of a spiking unit.", activationStates));
+        panes.add(new ChartPane("Spike raster", "Outputs of a few samples (rows) for the first units (columns) of the "
+                + "selected layer: a dark cell is a nonzero state (a spike for 2 states).", raster));
+        errorPane = new ChartPane("Quantization error", "Per layer (rows) and sample point (columns): how much the "
+                + "quantizer distorts its input. SQNR in dB (higher = more faithful) or MSE. The selected layer is outlined.", error);
+        panes.add(errorPane);
+        panes.add(new ChartPane("Normalization statistics", "Running mean and variance the selected layer's normalization "
+                + "uses at inference (LBN: one pair per layer; BN: averaged over channels).", normStats));
+        for (ChartPane p : panes) p.chart().chartStyleProperty().bind(style);
+        raster.setEmptyText("No raster yet (shown for quantized activations)");
+    }
+
+    void setErrorMetric(String m) { errorMetric = m; }
+
+    void update(LiveFeed f, int layer) {
+        SeriesBuffer.View sl = f.stepLoss.view(), sa = f.stepAccuracy.view();
+        List<Series> ls = new ArrayList<>(List.of(new Series("train (batch)", sl.xs(), sl.ys(), sl.n(), 0, false)));
+        List<Series> as = new ArrayList<>(List.of(new Series("train (batch)", sa.xs(), sa.ys(), sa.n(), 0, false)));
+        List<org.maqd.train.EpochMetrics> ep = f.epochs.snapshot();
+        if (!ep.isEmpty()) {
+            double[] x = new double[ep.size()], tl = new double[ep.size()], vl = new double[ep.size()], ta = new double[ep.size()], va = new double[ep.size()];
+            for (int i = 0; i < ep.size(); i++) {
+                x[i] = ep.get(i).step();
+                tl[i] = ep.get(i).trainLoss();
+                vl[i] = ep.get(i).testLoss();
+                ta[i] = ep.get(i).trainAccuracy();
+                va[i] = ep.get(i).testAccuracy();
+            }
+            ls.add(Series.of("train (epoch)", x, tl, 2));
+            ls.add(Series.of("test", x, vl, 1));
+            as.add(Series.of("train (epoch)", x, ta, 2));
+            as.add(Series.of("test", x, va, 1));
+        }
+        loss.setSeries(ls);
+        accuracy.setSeries(as);
+        List<ProbeSnapshot> probes = f.probes.snapshot();
+        if (probes.isEmpty()) return;
+        ProbeSnapshot last = probes.get(probes.size() - 1);
+        if (layer < 0 || layer >= last.layers().size()) layer = 0;
+        LayerProbe p = last.layers().isEmpty() ? null : last.layers().get(layer);
+        if (p != null) updateLayer(p, probes, layer);
+        updateHeatmap(probes, layer);
+    }
+
+    private void updateLayer(LayerProbe p, List<ProbeSnapshot> probes, int layer) {
+        weightPane.setTitle("Latent weights · " + p.name());
+        if (p.weightStates() >= 2) {
+            double[] levels = QuantizerViewModel.levels(p.weightStates(), p.weightStep(), true);
+            weights.setData(p.latentHistogram(), p.histMin(), p.histMax(), levels,
+                    levels[0] - p.weightStep() / 2, levels[levels.length - 1] + p.weightStep() / 2);
+        } else {
+            weights.setData(p.latentHistogram(), p.histMin(), p.histMax(), null, Double.NaN, Double.NaN);
+        }
+        weightStates.setData(p.weightOccupancy(), stateLabels(p.weightOccupancy().length, true),
+                p.weightStates() == 0 ? "float weights" : "M_w = " + p.weightStates());
+        activationStates.setData(p.activationOccupancy(), stateLabels(p.activationOccupancy().length, false),
+                Double.isNaN(p.firingRate()) ? "" : String.format("firing rate %.1f%%", 100 * p.firingRate()));
+        raster.setData(p.spikeRaster(), p.rasterRows(), p.rasterCols(), Math.max(2, p.activationStates()));
+        int n = probes.size();
+        double[] x = new double[n], fr = new double[n], mean = new double[n], var = new double[n];
+        for (int i = 0; i < n; i++) {
+            ProbeSnapshot s = probes.get(i);
+            LayerProbe q = layer < s.layers().size() ? s.layers().get(layer) : null;
+            x[i] = s.step();
+            fr[i] = q == null ? Double.NaN : q.flipRate();
+            mean[i] = q == null ? Double.NaN : avg(q.runningMean());
+            var[i] = q == null ? Double.NaN : avg(q.runningVar());
+        }
+        flips.setSeries(List.of(Series.of("flip rate", x, fr, 3)));
+        normStats.setSeries(List.of(Series.of("running mean", x, mean, 0), Series.of("running variance", x, var, 1)));
+    }
+
+    private void updateHeatmap(List<ProbeSnapshot> probes, int layer) {
+        int rows = probes.get(probes.size() - 1).layers().size();
+        int cols = probes.size();
+        double[][] v = new double[rows][cols];
+        String[] names = new String[rows];
+        double[] t = new double[cols];
+        for (int c = 0; c < cols; c++) {
+            ProbeSnapshot s = probes.get(c);
+            t[c] = s.step();
+            for (int r = 0; r < rows; r++) {
+                LayerProbe q = r < s.layers().size() ? s.layers().get(r) : null;
+                if (c == cols - 1 && q != null) names[r] = q.name();
+                v[r][c] = q == null ? Double.NaN : switch (errorMetric) {
+                    case "Weight MSE" -> q.weightMse();
+                    case "Activation SQNR (dB)" -> q.activationSqnrDb();
+                    case "Activation MSE" -> q.activationMse();
+                    default -> q.weightSqnrDb();
+                };
+            }
+        }
+        error.setData(v, names, t, errorMetric.contains("dB") ? "dB" : "MSE");
+        error.setHighlight(layer);
+    }
+
+    private static String[] stateLabels(int m, boolean signed) {
+        String[] l = new String[m];
+        for (int k = 0; k < m; k++) {
+            double v = signed ? k - (m - 1) / 2.0 : k;
+            l[k] = v == Math.rint(v) ? String.format("%.0f", v) : String.format("%.1f", v);
+        }
+        return l;
+    }
+
+    private static double avg(float[] a) {
+        if (a == null || a.length == 0) return Double.NaN;
+        double s = 0;
+        for (float v : a) s += v;
+        return s / a.length;
+    }
+}

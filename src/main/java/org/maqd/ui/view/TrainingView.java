@@ -1,0 +1,185 @@
+package org.maqd.ui.view;
+
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.StringProperty;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.util.Duration;
+import org.maqd.ui.chart.ChartPane;
+import org.maqd.ui.chart.ChartStyle;
+import org.maqd.ui.vm.LiveFeed;
+import org.maqd.ui.vm.RunState;
+import org.maqd.ui.vm.TrainingViewModel;
+
+/**
+ * Run settings, start/pause/resume/stop, the shared layer selector, and the live charts. A 25 Hz timeline samples
+ * the run and redraws only when new data arrived; it also records the longest gap between its ticks (the
+ * longest time the FX thread was busy) and shows it.
+ */
+public final class TrainingView {
+    static final double HZ = 25;
+    /** Charts redraw at most 5 times a second: live enough to watch, cheap for a 2-core machine that trains. */
+    static final long CHART_PERIOD_NANOS = 200_000_000L;
+    private boolean pending;
+    private long lastDraw;
+    @FXML private FlowPane settings;
+    @FXML private Button startButton, pauseButton, stopButton;
+    @FXML private ComboBox<String> layerBox;
+    @FXML private Label settingMessage;
+    @FXML private GridPane charts;
+
+    private TrainingViewModel vm;
+    private Prompts prompts;
+    private TrainingCharts live;
+    private final SimpleObjectProperty<ChartStyle> style = new SimpleObjectProperty<>(ChartStyle.LIGHT);
+    private final ReadOnlyStringWrapper pulseText = new ReadOnlyStringWrapper("");
+    private long lastTick;
+    private double maxGapMs, maxUpdateMs, maxCpuMs;
+    private long lastCpu;
+    private int ticks, maxCpuTick;
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+    private final java.util.List<Double> updates = new java.util.ArrayList<>();
+    private Timeline timer;
+    private javafx.beans.value.ObservableBooleanValue showing;
+
+    public void init(TrainingViewModel vm, StringProperty theme, Prompts prompts, javafx.beans.value.ObservableBooleanValue showing) {
+        this.showing = showing;
+        showing.addListener((o, was, now) -> { if (now) redraw(); });
+        this.vm = vm;
+        this.prompts = prompts;
+        style.bind(Bindings.createObjectBinding(() -> "dark".equals(theme.get()) ? ChartStyle.DARK : ChartStyle.LIGHT, theme));
+        new SettingsForm(settings, vm).build();
+        settingMessage.textProperty().bind(vm.settingMessageProperty());
+        var active = Bindings.createBooleanBinding(() -> vm.stateProperty().get().active(), vm.stateProperty());
+        startButton.disableProperty().bind(active);
+        pauseButton.disableProperty().bind(active.not());
+        stopButton.disableProperty().bind(active.not());
+        pauseButton.textProperty().bind(Bindings.when(vm.stateProperty().isEqualTo(RunState.PAUSED)).then("▶ Resume").otherwise("❚❚ Pause"));
+        layerBox.setItems(vm.layerNames());
+        vm.layerNames().addListener((javafx.collections.ListChangeListener<String>) c -> {
+            if (vm.selectedLayerProperty().get() >= 0) layerBox.getSelectionModel().select(vm.selectedLayerProperty().get());
+        });
+        layerBox.setPromptText("(after Train)");
+        layerBox.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
+            if (b.intValue() >= 0) vm.selectedLayerProperty().set(b.intValue());
+        });
+        vm.selectedLayerProperty().addListener((o, a, b) -> {
+            if (b.intValue() >= 0 && layerBox.getSelectionModel().getSelectedIndex() != b.intValue())
+                layerBox.getSelectionModel().select(b.intValue());
+            redraw();
+        });
+        live = new TrainingCharts(style);
+        layout();
+        vm.errorProperty().addListener((o, a, msg) -> {
+            if (msg == null) return;
+            javafx.application.Platform.runLater(() -> {
+                prompts.error("Training", msg);
+                vm.errorProperty().set(null);
+            });
+        });
+        vm.feedProperty().addListener((o, a, b) -> { maxGapMs = 0; maxUpdateMs = 0; maxCpuMs = 0; ticks = 0; maxCpuTick = 0; lastTick = 0; updates.clear(); });
+        timer = new Timeline(new KeyFrame(Duration.millis(1000 / HZ), e -> tick()));
+        timer.setCycleCount(Timeline.INDEFINITE);
+        // the timer runs only while a run is active (an idle window costs nothing); one last tick after it ends
+        vm.stateProperty().addListener((o, was, now) -> {
+            if (now.active()) timer.play();
+            else {
+                timer.stop();
+                tick();
+                redraw();
+            }
+        });
+    }
+
+    private void layout() {
+        for (int c = 0; c < 3; c++) {
+            ColumnConstraints cc = new ColumnConstraints();
+            cc.setPercentWidth(100 / 3.0);
+            cc.setHgrow(Priority.ALWAYS);
+            charts.getColumnConstraints().add(cc);
+        }
+        int i = 0;
+        for (ChartPane p : live.panes) {
+            p.setPrefHeight(222);
+            p.setMinHeight(190);
+            charts.add(p, i % 3, i / 3);
+            i++;
+        }
+        ComboBox<String> metric = new ComboBox<>();
+        metric.getItems().setAll("Weight SQNR (dB)", "Weight MSE", "Activation SQNR (dB)", "Activation MSE");
+        metric.setValue("Weight SQNR (dB)");
+        metric.setOnAction(e -> { live.setErrorMetric(metric.getValue()); redraw(); });
+        metric.getStyleClass().add("chart-button");
+        metric.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        ChartPane errorPane = live.panes.get(7);
+        ((javafx.scene.layout.HBox) errorPane.getChildren().get(0)).getChildren().add(1, metric);
+    }
+
+    private void tick() {
+        long now = System.nanoTime();
+        if (!vm.stateProperty().get().active() && vm.stateProperty().get() != org.maqd.ui.vm.RunState.IDLE) timer.stop();
+        boolean measuring = vm.stateProperty().get().active() && lastTick != 0;
+        long cpu = THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0;
+        if (measuring) {
+            maxGapMs = Math.max(maxGapMs, (now - lastTick) / 1e6);
+            ticks++;
+            if ((cpu - lastCpu) / 1e6 > maxCpuMs) {
+                maxCpuMs = (cpu - lastCpu) / 1e6;
+                maxCpuTick = ticks;
+            }
+        }
+        lastTick = now;
+        lastCpu = cpu;
+        if (vm.sample(now)) pending = true;
+        if (pending && now - lastDraw >= CHART_PERIOD_NANOS) {
+            pending = false;
+            lastDraw = now;
+            redraw();
+        }
+        if (measuring) {
+            double ms = (System.nanoTime() - now) / 1e6;
+            maxUpdateMs = Math.max(maxUpdateMs, ms);
+            if (updates.size() < 100_000) updates.add(ms);
+            pulseText.set(String.format("FX busy max %.0f ms/tick (CPU, tick %d of %d) · tick gap max %.0f ms",
+                    maxCpuMs, maxCpuTick, ticks, maxGapMs));
+        }
+    }
+
+    /** Redraws the charts from the feed; skipped while the Training tab is hidden (redrawn when shown). */
+    private void redraw() {
+        if (showing != null && !showing.get()) return;
+        LiveFeed f = vm.feedProperty().get();
+        if (f != null) live.update(f, vm.selectedLayerProperty().get());
+    }
+
+    @FXML public void onStart() { vm.start(); }
+
+    @FXML public void onPause() {
+        if (vm.stateProperty().get() == RunState.PAUSED) vm.resume();
+        else vm.pause();
+    }
+
+    @FXML public void onStop() { vm.stop(); }
+
+    public ReadOnlyStringProperty pulseTextProperty() { return pulseText.getReadOnlyProperty(); }
+    /** The longest gap between 25 Hz ticks during the current run, in ms. */
+    public double maxGapMs() { return maxGapMs; }
+    TrainingCharts charts() { return live; }
+
+    /** The most CPU time the FX thread used between two 25 Hz ticks during the current run (ms). */
+    public double maxFxCpuMs() { return maxCpuMs; }
+
+    /** Durations (ms) of every timer tick's sample + redraw during the current run, in order. */
+    public java.util.List<Double> updateDurations() { return java.util.List.copyOf(updates); }
+}

@@ -1,0 +1,250 @@
+package org.maqd.ui.vm;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.maqd.experiment.Experiment;
+import org.maqd.model.LayerSpec;
+import org.maqd.model.NetworkResolver;
+import org.maqd.model.NetworkSpec;
+import org.maqd.model.QuantDefaults;
+import org.maqd.ui.engine.CostReport;
+import org.maqd.ui.engine.CostRow;
+import org.maqd.ui.engine.NetworkAnalyzer;
+
+/**
+ * The composer: the layer chain, the selected layer's property sheet, layer commands (insert, move, remove,
+ * field edits, templates, bulk edits) and the live cost report. Every command is one undoable document edit;
+ * locked fields and a locked layer list refuse edits with a message.
+ */
+public final class ComposerViewModel {
+    public static final List<String> PALETTE = List.of("linear", "conv2d", "maxpool", "avgpool", "globalavgpool",
+            "flatten", "dropout", "residual", "output");
+
+    private final ExperimentDocument doc;
+    private final NetworkAnalyzer analyzer;
+    private final ObservableList<LayerItem> nodes = FXCollections.observableArrayList();
+    private final ObservableList<FieldItem> fields = FXCollections.observableArrayList();
+    private final IntegerProperty selected = new SimpleIntegerProperty(-1);
+    private final StringProperty message = new SimpleStringProperty("");
+    private final ReadOnlyObjectWrapper<CostReport> cost = new ReadOnlyObjectWrapper<>();
+
+    public ComposerViewModel(ExperimentDocument doc, NetworkAnalyzer analyzer) {
+        this.doc = doc;
+        this.analyzer = analyzer;
+        doc.experimentProperty().addListener((o, a, b) -> refresh());
+        selected.addListener((o, a, b) -> refreshFields());
+        refresh();
+    }
+
+    public static LayerSpec newLayer(String type) {
+        switch (type) {
+            case "linear": return LayerSpec.linear(128);
+            case "output": return LayerSpec.output(10);
+            case "conv2d": return LayerSpec.conv(16, 3, 1, 1);
+            case "maxpool": case "avgpool": return LayerSpec.of(type).withKernel(2).withStride(2);
+            case "dropout": return LayerSpec.of(type).withRate(0.2);
+            case "residual": return LayerSpec.of(type).withChannels(16).withStride(1);
+            default: return LayerSpec.of(type);
+        }
+    }
+
+    public boolean insert(int position, String type) {
+        if (refuseStructure()) return false;
+        List<LayerSpec> l = layers();
+        int at = Math.max(0, Math.min(position, l.size()));
+        l.add(at, newLayer(type));
+        boolean ok = setLayers("Insert " + type, l);
+        if (ok) selected.set(at);
+        return ok;
+    }
+
+    public boolean move(int from, int to) {
+        if (refuseStructure()) return false;
+        List<LayerSpec> l = layers();
+        if (from < 0 || from >= l.size()) return false;
+        int target = Math.max(0, Math.min(to, l.size() - 1));
+        LayerSpec s = l.remove(from);
+        l.add(target, s);
+        boolean ok = setLayers("Move " + s.type(), l);
+        if (ok) selected.set(target);
+        return ok;
+    }
+
+    public boolean remove(int index) {
+        if (refuseStructure()) return false;
+        List<LayerSpec> l = layers();
+        if (index < 0 || index >= l.size()) return false;
+        LayerSpec s = l.remove(index);
+        boolean ok = setLayers("Remove " + s.type(), l);
+        if (ok) selected.set(Math.min(index, l.size() - 1));
+        return ok;
+    }
+
+    /** Sets a field of a layer from text (empty = network default); false with a message when refused. */
+    public boolean setField(int index, LayerField f, String text) {
+        if (doc.locks().layerFieldLocked(index, f.key)) return refuse(f.label + " is " + LockRules.REASON);
+        Object v;
+        try {
+            v = f.parse(text);
+        } catch (IllegalArgumentException e) {
+            return refuse(e.getMessage());
+        }
+        List<LayerSpec> l = layers();
+        if (index < 0 || index >= l.size()) return false;
+        l.set(index, f.with(l.get(index), v));
+        message.set("");
+        return setLayers("Set " + f.label, l);
+    }
+
+    /** Sets the per-sample input shape from text such as "1, 28, 28" or "2" (a flat input). */
+    public boolean setInput(String text) {
+        if (doc.locks().isLocked("network.input")) return refuse("The input shape is " + LockRules.REASON);
+        List<Integer> dims = new ArrayList<>();
+        try {
+            for (String part : text.replaceAll("[\\[\\]]", "").split("[,x× ]+")) {
+                if (part.isBlank()) continue;
+                int v = Integer.parseInt(part.trim());
+                if (v < 1) return refuse("Input shape: every size must be ≥ 1, got " + v);
+                dims.add(v);
+            }
+        } catch (NumberFormatException e) {
+            return refuse("Input shape: expected sizes like \"1, 28, 28\", got \"" + text + "\"");
+        }
+        if (dims.size() != 1 && dims.size() != 3) return refuse("Input shape: give [C, H, W] or [features], got " + dims);
+        message.set("");
+        return doc.edit("Set input shape", e -> e.withNetwork(network(e).withInput(dims)));
+    }
+
+    public boolean applyTemplate(String name) {
+        if (refuseStructure()) return false;
+        NetworkSpec t = Templates.network(name);
+        boolean ok = doc.edit("Template " + name, e -> e.withNetwork(t));
+        if (ok) selected.set(-1);
+        return ok;
+    }
+
+    /**
+     * Bulk edit of every hidden block (linear, conv2d, residual; not the classifier): sets the field on each,
+     * skipping locked ones. Returns how many layers changed.
+     */
+    public int bulkHidden(LayerField f, String text) {
+        Object v;
+        try {
+            v = f.parse(text);
+        } catch (IllegalArgumentException e) {
+            refuse(e.getMessage());
+            return 0;
+        }
+        List<LayerSpec> l = layers();
+        int changed = 0, locked = 0;
+        for (int i = 0; i < l.size(); i++) {
+            if (!l.get(i).isBlock() || !f.appliesTo(l.get(i).type())) continue;
+            if (doc.locks().layerFieldLocked(i, f.key)) {
+                locked++;
+                continue;
+            }
+            LayerSpec n = f.with(l.get(i), v);
+            if (!n.equals(l.get(i))) changed++;
+            l.set(i, n);
+        }
+        setLayers("All hidden layers: " + f.label + " " + (v == null ? "default" : v), l);
+        message.set(locked == 0 ? "" : locked + " layer(s) skipped: " + f.label + " is " + LockRules.REASON);
+        return changed;
+    }
+
+    private boolean refuseStructure() {
+        if (!doc.locks().structureLocked()) return false;
+        refuse("The layer list is " + LockRules.REASON);
+        return true;
+    }
+
+    private boolean refuse(String why) {
+        message.set(why);
+        return false;
+    }
+
+    private List<LayerSpec> layers() {
+        NetworkSpec n = doc.get().network();
+        return new ArrayList<>(n == null || n.layers() == null ? List.of() : n.layers());
+    }
+
+    private boolean setLayers(String label, List<LayerSpec> l) {
+        return doc.edit(label, e -> e.withNetwork(network(e).withLayers(l)));
+    }
+
+    private static NetworkSpec network(Experiment e) {
+        return e.network() != null ? e.network() : new NetworkSpec(List.of(1, 28, 28), null, List.of());
+    }
+
+    private void refresh() {
+        NetworkSpec net = network(doc.get());
+        CostReport r = analyzer.analyze(net);
+        cost.set(r);
+        List<LayerItem> items = new ArrayList<>();
+        List<LayerSpec> l = net.layers() == null ? List.of() : net.layers();
+        for (int i = 0; i < l.size(); i++) items.add(item(l.get(i), i < r.rows().size() ? r.rows().get(i) : null, i));
+        nodes.setAll(items);
+        if (selected.get() >= l.size()) selected.set(l.size() - 1);
+        refreshFields();
+    }
+
+    private static LayerItem item(LayerSpec s, CostRow row, int i) {
+        String t = s.type();
+        String title = t + (s.units() != null ? " " + s.units() : s.channels() != null ? " " + s.channels() + "ch" : "")
+                + (s.kernel() != null && !"residual".equals(t) ? " k" + s.kernel() : "")
+                + (s.rate() != null ? " " + s.rate() : "");
+        String detail = row == null || row.weightStates() == 0 && row.activationStates() == 0 && "-".equals(row.norm()) ? ""
+                : "W " + states(row.weightStates()) + " · A " + states(row.activationStates()) + " · " + row.norm();
+        return new LayerItem(i, t, title, detail, row == null ? "?" : row.shape(), row == null ? null : row.error());
+    }
+
+    private static String states(int m) { return m == 0 ? "fp" : String.valueOf(m); }
+
+    private void refreshFields() {
+        int i = selected.get();
+        NetworkSpec net = network(doc.get());
+        List<LayerSpec> l = net.layers() == null ? List.of() : net.layers();
+        if (i < 0 || i >= l.size()) {
+            fields.clear();
+            return;
+        }
+        LayerSpec s = l.get(i);
+        QuantDefaults d = net.defaults() == null ? QuantDefaults.STANDARD : net.defaults();
+        LayerSpec resolved = resolved(net, i);
+        List<FieldItem> out = new ArrayList<>();
+        for (LayerField f : LayerField.values()) {
+            if (!f.appliesTo(s.type())) continue;
+            Object v = f.explicit(s);
+            Object shown = v != null ? v : resolved != null ? f.explicit(resolved) : f.fallback(d);
+            out.add(new FieldItem(f, shown == null ? "" : String.valueOf(shown), v == null,
+                    doc.locks().layerFieldLocked(i, f.key)));
+        }
+        fields.setAll(out);
+    }
+
+    /** The layer with every default applied (what training will use), or null if the spec cannot be resolved. */
+    private static LayerSpec resolved(NetworkSpec net, int i) {
+        try {
+            NetworkSpec r = NetworkResolver.resolve(net);
+            return r == null || i >= r.layers().size() ? null : r.layers().get(i);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    public ObservableList<LayerItem> nodes() { return nodes; }
+    public ObservableList<FieldItem> fields() { return fields; }
+    public IntegerProperty selectedProperty() { return selected; }
+    public StringProperty messageProperty() { return message; }
+    public ReadOnlyObjectProperty<CostReport> costProperty() { return cost.getReadOnlyProperty(); }
+    public CostReport cost() { return cost.get(); }
+    public ExperimentDocument document() { return doc; }
+}

@@ -1,0 +1,95 @@
+package org.maqd.ui.vm;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.maqd.model.LayerSpec;
+import org.maqd.model.QuantDefaults;
+
+/** The editable fields of a layer: which layer types have them, how to read, parse and write them. */
+public enum LayerField {
+    UNITS("units", "Units", Kind.INT, Set.of("linear", "output"), LayerSpec::units, (l, v) -> l.withUnits((Integer) v), null),
+    CHANNELS("channels", "Channels", Kind.INT, Set.of("conv2d", "residual"), LayerSpec::channels, (l, v) -> l.withChannels((Integer) v), null),
+    KERNEL("kernel", "Kernel", Kind.INT, Set.of("conv2d", "maxpool", "avgpool"), LayerSpec::kernel, (l, v) -> l.withKernel((Integer) v), null),
+    STRIDE("stride", "Stride", Kind.INT, Set.of("conv2d", "maxpool", "avgpool", "residual"), LayerSpec::stride, (l, v) -> l.withStride((Integer) v), null),
+    PADDING("padding", "Padding", Kind.INT, Set.of("conv2d"), LayerSpec::padding, (l, v) -> l.withPadding((Integer) v), null),
+    RATE("rate", "Drop rate", Kind.DOUBLE, Set.of("dropout"), LayerSpec::rate, (l, v) -> l.withRate((Double) v), null),
+    WEIGHT_STATES("weightStates", "Weight states M_w", Kind.INT, Groups.WEIGHTED, LayerSpec::weightStates, (l, v) -> l.withWeightStates((Integer) v), QuantDefaults::weightStates),
+    ACTIVATION_STATES("activationStates", "Activation states M_a", Kind.INT, Groups.BLOCKS, LayerSpec::activationStates, (l, v) -> l.withActivationStates((Integer) v), QuantDefaults::activationStates),
+    NORM("norm", "Normalization", Kind.CHOICE, Groups.WEIGHTED, LayerSpec::norm, (l, v) -> l.withNorm((String) v), QuantDefaults::norm, "lbn", "bn", "ln", "gn", "none"),
+    WS("weightStandardization", "Weight standardization (WS)", Kind.CHOICE, Groups.WEIGHTED, LayerSpec::weightStandardization, (l, v) -> l.withWeightStandardization((Boolean) v), QuantDefaults::weightStandardization, "true", "false"),
+    WEIGHT_STEP("weightStep", "Weight step rule", Kind.CHOICE, Groups.WEIGHTED, LayerSpec::weightStep, (l, v) -> l.withWeightStep((String) v), QuantDefaults::weightStep, "gaussian", "fixed"),
+    WEIGHT_CLIP("weightClip", "Weight clip s", Kind.DOUBLE, Groups.WEIGHTED, LayerSpec::weightClip, (l, v) -> l.withWeightClip((Double) v), QuantDefaults::weightClip),
+    ACTIVATION_STEP("activationStep", "Activation step rule", Kind.CHOICE, Groups.BLOCKS, LayerSpec::activationStep, (l, v) -> l.withActivationStep((String) v), QuantDefaults::activationStep, "gaussian", "fixed", "learned"),
+    ACTIVATION_STEP_VALUE("activationStepValue", "Activation step Δ_a", Kind.DOUBLE, Groups.BLOCKS, LayerSpec::activationStepValue, (l, v) -> l.withActivationStepValue((Double) v), QuantDefaults::activationStepValue),
+    WEIGHT_SURROGATE("weightSurrogate", "Weight surrogate", Kind.CHOICE, Groups.WEIGHTED, LayerSpec::weightSurrogate, (l, v) -> l.withWeightSurrogate((String) v), QuantDefaults::weightSurrogate, "ste", "sigmoid", "triangle"),
+    ACTIVATION_SURROGATE("activationSurrogate", "Activation surrogate", Kind.CHOICE, Groups.BLOCKS, LayerSpec::activationSurrogate, (l, v) -> l.withActivationSurrogate((String) v), QuantDefaults::activationSurrogate, "ste", "sigmoid", "triangle"),
+    ALPHA("alpha", "Surrogate α", Kind.DOUBLE, Groups.WEIGHTED, LayerSpec::alpha, (l, v) -> l.withAlpha((Double) v), QuantDefaults::alpha);
+
+    public enum Kind { INT, DOUBLE, CHOICE }
+
+    private static final class Groups {
+        static final Set<String> BLOCKS = Set.of("linear", "conv2d", "residual");
+        static final Set<String> WEIGHTED = Set.of("linear", "conv2d", "residual", "output");
+    }
+
+    public final String key;
+    public final String label;
+    public final Kind kind;
+    private final Set<String> types;
+    private final Function<LayerSpec, Object> getter;
+    private final BiFunction<LayerSpec, Object, LayerSpec> setter;
+    private final Function<QuantDefaults, Object> fallback;
+    public final List<String> choices;
+
+    @SuppressWarnings("unchecked")
+    <T> LayerField(String key, String label, Kind kind, Set<String> types, Function<LayerSpec, T> getter,
+                   BiFunction<LayerSpec, Object, LayerSpec> setter, Function<QuantDefaults, ?> fallback, String... choices) {
+        this.key = key;
+        this.label = label;
+        this.kind = kind;
+        this.types = types;
+        this.getter = (Function<LayerSpec, Object>) getter;
+        this.setter = setter;
+        this.fallback = (Function<QuantDefaults, Object>) fallback;
+        this.choices = List.of(choices);
+    }
+
+    public boolean appliesTo(String type) { return types.contains(type); }
+
+    /** The value the layer sets itself, or null when it takes the network default. */
+    public Object explicit(LayerSpec l) { return getter.apply(l); }
+
+    /** The network default for this field (null for shape fields). */
+    public Object fallback(QuantDefaults d) { return fallback == null ? null : fallback.apply(d.orStandard()); }
+
+    public LayerSpec with(LayerSpec l, Object v) { return setter.apply(l, v); }
+
+    /** Parses user text; empty text means "use the network default". Throws with a readable reason. */
+    public Object parse(String text) {
+        String t = text == null ? "" : text.trim();
+        if (t.isEmpty()) return null;
+        try {
+            switch (kind) {
+                case INT: {
+                    int v = Integer.parseInt(t);
+                    if (v < 0 || (v == 0 && fallback == null)) throw new IllegalArgumentException(label + " must be ≥ " + (fallback == null ? 1 : 0));
+                    if (v == 1 && (this == WEIGHT_STATES || this == ACTIVATION_STATES))
+                        throw new IllegalArgumentException(label + " must be 0 (float) or ≥ 2");
+                    return v;
+                }
+                case DOUBLE: {
+                    double v = Double.parseDouble(t);
+                    if (!Double.isFinite(v) || v < 0) throw new IllegalArgumentException(label + " must be a number ≥ 0");
+                    return v;
+                }
+                default:
+                    if (!choices.contains(t)) throw new IllegalArgumentException(label + " must be one of " + choices);
+                    return this == WS ? (Object) Boolean.valueOf(t) : t;
+            }
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(label + ": '" + t + "' is not a " + (kind == Kind.INT ? "whole number" : "number"));
+        }
+    }
+}

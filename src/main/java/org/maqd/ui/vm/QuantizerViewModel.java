@@ -1,0 +1,83 @@
+package org.maqd.ui.vm;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.maqd.ui.engine.QuantMath;
+
+/**
+ * The quantizer explorer: M states, signed (weights) or unsigned (activations), the step (gaussian-optimal or
+ * chosen), and a surrogate with α. {@link #curves(int)} samples the staircase and the surrogate derivative.
+ */
+public final class QuantizerViewModel {
+    public static final String[] SURROGATES = {"ste", "sigmoid", "triangle"};
+    private final QuantMath math;
+    private final IntegerProperty states = new SimpleIntegerProperty(3);
+    private final BooleanProperty signed = new SimpleBooleanProperty(true);
+    private final StringProperty surrogate = new SimpleStringProperty("sigmoid");
+    private final DoubleProperty alpha = new SimpleDoubleProperty(4);
+    private final BooleanProperty gaussianStep = new SimpleBooleanProperty(true);
+    private final DoubleProperty step = new SimpleDoubleProperty();
+    private final StringProperty summary = new SimpleStringProperty();
+
+    public QuantizerViewModel(QuantMath math) {
+        this.math = math;
+        states.addListener(o -> update());
+        signed.addListener(o -> update());
+        gaussianStep.addListener(o -> update());
+        step.addListener(o -> updateSummary());
+        update();
+    }
+
+    /** Sampled curves: z, Q(z), dQ/dz (surrogate), the levels and the clip range [lo, hi]. */
+    public record Curves(double[] z, double[] q, double[] grad, double[] levels, double lo, double hi) {}
+
+    public Curves curves(int n) {
+        int m = states.get();
+        double d = step.get();
+        double[] levels = levels(m, d, signed.get());
+        double lo = levels[0] - d / 2, hi = levels[m - 1] + d / 2;
+        double margin = Math.max(d, (hi - lo) * 0.25);
+        double z0 = signed.get() ? lo - margin : -margin, z1 = hi + margin;
+        double[] z = new double[n], q = new double[n], g = new double[n];
+        for (int i = 0; i < n; i++) {
+            z[i] = z0 + (z1 - z0) * i / (n - 1);
+            q[i] = math.quantize(z[i], d, m, signed.get());
+            g[i] = math.surrogate(surrogate.get(), alpha.get(), z[i], d, m, signed.get());
+        }
+        return new Curves(z, q, g, levels, lo, hi);
+    }
+
+    /** The M quantization levels for a step: symmetric Δ(k − (M−1)/2), or unsigned Δk. */
+    public static double[] levels(int m, double step, boolean signed) {
+        double[] l = new double[m];
+        for (int k = 0; k < m; k++) l[k] = step * (k - (signed ? (m - 1) / 2.0 : 0));
+        return l;
+    }
+
+    private void update() {
+        if (states.get() < 2) states.set(2);
+        if (gaussianStep.get()) step.set(math.gaussianStep(states.get(), signed.get()));
+        updateSummary();
+    }
+
+    private void updateSummary() {
+        int m = states.get();
+        summary.set(String.format("M = %d states (%.2f bits) · %s · step Δ = %.3f%s", m, Math.log(m) / Math.log(2),
+                signed.get() ? "signed weights" : "unsigned activations", step.get(),
+                gaussianStep.get() ? " (gaussian-optimal)" : ""));
+    }
+
+    public IntegerProperty statesProperty() { return states; }
+    public BooleanProperty signedProperty() { return signed; }
+    public StringProperty surrogateProperty() { return surrogate; }
+    public DoubleProperty alphaProperty() { return alpha; }
+    public BooleanProperty gaussianStepProperty() { return gaussianStep; }
+    public DoubleProperty stepProperty() { return step; }
+    public StringProperty summaryProperty() { return summary; }
+}

@@ -1,0 +1,84 @@
+package org.maqd.ui.vm;
+
+import java.nio.file.Path;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.maqd.experiment.Experiment;
+import org.maqd.ui.engine.Engine;
+
+/**
+ * The workbench window: the open document, its view models, file commands, recent files and the theme. File
+ * commands return null on success or the error text the view shows in a dialog.
+ */
+public final class ShellViewModel {
+    private final Engine engine;
+    private final ExperimentDocument doc;
+    private final ComposerViewModel composer;
+    private final TrainingViewModel training;
+    private final QuantizerViewModel quantizer;
+    private final RunsViewModel runs;
+    private final RecentFiles recent;
+    private final StringProperty theme = new SimpleStringProperty("light");
+    private final StringBinding title;
+
+    public ShellViewModel(Engine engine, Experiment initial, Path source, Path runsRoot, RecentFiles recent) {
+        this.engine = engine;
+        this.doc = new ExperimentDocument(engine.files(), initial, source);
+        this.composer = new ComposerViewModel(doc, engine.analyzer());
+        this.training = new TrainingViewModel(doc, engine.trainer(), engine.analyzer(), runsRoot);
+        this.quantizer = new QuantizerViewModel(engine.quant());
+        this.runs = new RunsViewModel(runsRoot);
+        this.recent = recent;
+        composer.selectedProperty().addListener((o, a, b) -> training.selectNetworkLayer(b.intValue()));
+        title = Bindings.createStringBinding(() -> {
+            Path f = doc.fileProperty().get();
+            String name = f == null ? (doc.get().name() == null ? "untitled" : doc.get().name()) : f.getFileName().toString();
+            return (doc.isDirty() ? "• " : "") + name + " — MaQD Workbench";
+        }, doc.fileProperty(), doc.dirtyProperty(), doc.experimentProperty());
+    }
+
+    public void newExperiment() { doc.load(Templates.quickstart().withName("untitled").withDescription(null), null); }
+
+    public String open(Path p) {
+        try {
+            doc.open(p);
+            recent.add(p);
+            return null;
+        } catch (RuntimeException e) {
+            return message(e);
+        }
+    }
+
+    public String save() {
+        if (doc.fileProperty().get() == null) return "The experiment has no file yet: use Save As.";
+        return saveAs(doc.fileProperty().get());
+    }
+
+    public String saveAs(Path p) {
+        try {
+            doc.saveAs(p);
+            recent.add(p);
+            return null;
+        } catch (RuntimeException e) {
+            return message(e);
+        }
+    }
+
+    public boolean hasFile() { return doc.fileProperty().get() != null; }
+
+    public void toggleTheme() { theme.set("dark".equals(theme.get()) ? "light" : "dark"); }
+
+    private static String message(RuntimeException e) { return e.getMessage() == null ? e.toString() : e.getMessage(); }
+
+    public Engine engine() { return engine; }
+    public ExperimentDocument document() { return doc; }
+    public ComposerViewModel composer() { return composer; }
+    public TrainingViewModel training() { return training; }
+    public QuantizerViewModel quantizer() { return quantizer; }
+    public RunsViewModel runs() { return runs; }
+    public RecentFiles recent() { return recent; }
+    public StringProperty themeProperty() { return theme; }
+    public StringBinding titleBinding() { return title; }
+}

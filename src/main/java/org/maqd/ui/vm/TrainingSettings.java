@@ -1,0 +1,70 @@
+package org.maqd.ui.vm;
+
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.maqd.experiment.DataSpec;
+import org.maqd.experiment.Experiment;
+import org.maqd.experiment.TrainingSpec;
+
+/** The run settings the training view edits, by their experiment field path (the same paths locks use). */
+public enum TrainingSettings {
+    DATASET("data.dataset", "Dataset", false, e -> data(e).dataset(), (e, v) -> e.withData(data(e).withDataset(v))),
+    TRAIN_LIMIT("data.trainLimit", "Train samples (0 = all)", true, e -> data(e).trainLimit(), (e, v) -> e.withData(data(e).withTrainLimit(i(v)))),
+    OPTIMIZER("training.optimizer", "Optimizer", false, e -> tr(e).optimizer(), (e, v) -> e.withTraining(tr(e).withOptimizer(v))),
+    LEARNING_RATE("training.learningRate", "Learning rate", false, e -> tr(e).learningRate(), (e, v) -> e.withTraining(tr(e).withLearningRate(d(v)))),
+    SCHEDULE("training.schedule", "Schedule", false, e -> tr(e).schedule(), (e, v) -> e.withTraining(tr(e).withSchedule(v))),
+    EPOCHS("training.epochs", "Epochs", true, e -> tr(e).epochs(), (e, v) -> e.withTraining(tr(e).withEpochs(i(v)))),
+    BATCH_SIZE("training.batchSize", "Batch size", true, e -> tr(e).batchSize(), (e, v) -> e.withTraining(tr(e).withBatchSize(i(v)))),
+    SEED("seed", "Seed", true, Experiment::seed, (e, v) -> e.withSeed(v == null ? null : Long.parseLong(v))),
+    THREADS("threads", "Threads (empty = all cores)", true, Experiment::threads, (e, v) -> e.withThreads(i(v)));
+
+    public static final List<String> DATASETS = List.of("mnist-10k", "spirals", "blobs", "xor", "circles");
+    public static final List<String> OPTIMIZERS = List.of("sgd", "adam", "adamw");
+    public static final List<String> SCHEDULES = List.of("constant", "step", "cosine");
+
+    public final String path;
+    public final String label;
+    private final boolean integer;
+    private final Function<Experiment, Object> getter;
+    private final BiFunction<Experiment, String, Experiment> setter;
+
+    @SuppressWarnings("unchecked")
+    <T> TrainingSettings(String path, String label, boolean integer, Function<Experiment, T> getter,
+                         BiFunction<Experiment, String, Experiment> setter) {
+        this.path = path;
+        this.label = label;
+        this.integer = integer;
+        this.getter = (Function<Experiment, Object>) getter;
+        this.setter = setter;
+    }
+
+    public String get(Experiment e) {
+        Object v = getter.apply(e);
+        return v == null ? "" : String.valueOf(v);
+    }
+
+    /** The experiment with this setting changed; empty text clears it. Throws with a readable reason. */
+    public Experiment set(Experiment e, String text) {
+        String t = text == null || text.isBlank() ? null : text.trim();
+        try {
+            if (t != null && integer && Long.parseLong(t) < 0) throw new IllegalArgumentException(label + " must be ≥ 0");
+            if (t != null && this == LEARNING_RATE && !(Double.parseDouble(t) > 0)) throw new IllegalArgumentException(label + " must be > 0");
+            if (t != null && (this == EPOCHS || this == BATCH_SIZE) && Long.parseLong(t) < 1) throw new IllegalArgumentException(label + " must be ≥ 1");
+            return setter.apply(e, t);
+        } catch (NumberFormatException ex) {
+            throw new IllegalArgumentException(label + ": '" + t + "' is not a " + (integer ? "whole number" : "number"));
+        }
+    }
+
+    private static DataSpec data(Experiment e) {
+        return e.data() != null ? e.data() : new DataSpec(null, null, null, null, null, null, null, null, null);
+    }
+
+    private static TrainingSpec tr(Experiment e) {
+        return e.training() != null ? e.training() : new TrainingSpec(null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    private static Integer i(String v) { return v == null ? null : Integer.valueOf(v); }
+    private static Double d(String v) { return v == null ? null : Double.valueOf(v); }
+}

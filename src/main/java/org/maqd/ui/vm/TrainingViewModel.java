@@ -1,0 +1,235 @@
+package org.maqd.ui.vm;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.maqd.experiment.Experiment;
+import org.maqd.train.RunControl;
+import org.maqd.train.RunInfo;
+import org.maqd.train.RunOutcome;
+import org.maqd.train.StepMetrics;
+import org.maqd.ui.engine.CostReport;
+import org.maqd.ui.engine.NetworkAnalyzer;
+import org.maqd.ui.engine.Trainer;
+
+/**
+ * Starts, pauses, resumes and stops a run on a background thread and turns the run's {@link LiveFeed} into
+ * progress, ETA and throughput when the view calls {@link #sample(long)} (a timer, 20–30 times a second). Nothing
+ * here blocks: the training thread never waits on this object and this object never waits on training.
+ */
+public final class TrainingViewModel {
+    private final ExperimentDocument doc;
+    private final Trainer trainer;
+    private final NetworkAnalyzer analyzer;
+    private final Path runsRoot;
+    private final ObjectProperty<RunState> state = new SimpleObjectProperty<>(RunState.IDLE);
+    private final ObjectProperty<LiveFeed> feed = new SimpleObjectProperty<>();
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final StringProperty status = new SimpleStringProperty("Ready");
+    private final StringProperty eta = new SimpleStringProperty("");
+    private final StringProperty throughput = new SimpleStringProperty("");
+    private final StringProperty error = new SimpleStringProperty();
+    private final StringProperty settingMessage = new SimpleStringProperty("");
+    private final IntegerProperty selectedLayer = new SimpleIntegerProperty(0);
+    private final ObservableList<String> layerNames = FXCollections.observableArrayList();
+    private final ObjectProperty<Path> lastRunDir = new SimpleObjectProperty<>();
+    private volatile RunControl control;
+    private volatile Trainer.Result result;
+    private volatile String failure;
+    private long seenVersion = -1;
+    private long lastText = Long.MIN_VALUE / 2;
+    static final long TEXT_PERIOD_NANOS = 200_000_000L;
+
+    public TrainingViewModel(ExperimentDocument doc, Trainer trainer, NetworkAnalyzer analyzer, Path runsRoot) {
+        this.doc = doc;
+        this.trainer = trainer;
+        this.analyzer = analyzer;
+        this.runsRoot = runsRoot;
+    }
+
+    /** Starts a run of the current experiment; false (with {@link #errorProperty()} set) when it cannot start. */
+    public boolean start() {
+        if (state.get().active()) return false;
+        if (!trainer.available()) return fail("This build has no training engine: run `./maqd run FILE` from a full build.");
+        Experiment exp = doc.get();
+        if (exp.network() == null) return fail("The experiment has no network: compose one first.");
+        CostReport r = analyzer.analyze(exp.network());
+        int bad = r.firstError();
+        if (bad >= 0) return fail("The network cannot be built: layer " + bad + " (" + r.rows().get(bad).type() + "): "
+                + r.rows().get(bad).error());
+        LiveFeed f = new LiveFeed();
+        RunControl c = new RunControl();
+        control = c;
+        result = null;
+        failure = null;
+        seenVersion = -1;
+        feed.set(f);
+        selectedLayer.set(-1);
+        progress.set(0);
+        state.set(RunState.RUNNING);
+        status.set("Starting…");
+        Path base = doc.fileProperty().get() == null ? Path.of("").toAbsolutePath()
+                : doc.fileProperty().get().toAbsolutePath().getParent();
+        Thread t = new Thread(() -> {
+            try {
+                result = trainer.run(exp, base, runsRoot, c, List.of(f));
+            } catch (RuntimeException | Error e) {
+                failure = e.getMessage() == null ? e.toString() : e.getMessage();
+            }
+        }, "maqd-training");
+        t.setDaemon(true);
+        t.start();
+        return true;
+    }
+
+    public void pause() {
+        if (state.get() == RunState.RUNNING && control != null) {
+            control.pause();
+            state.set(RunState.PAUSED);
+        }
+    }
+
+    public void resume() {
+        if (state.get() == RunState.PAUSED && control != null) {
+            control.resume();
+            state.set(RunState.RUNNING);
+        }
+    }
+
+    public void stop() {
+        if (state.get().active() && control != null) {
+            control.stop();
+            state.set(RunState.STOPPING);
+        }
+    }
+
+    /** Pulls what the run produced since the last call; true when there is new data to draw. */
+    public boolean sample(long nowNanos) {
+        LiveFeed f = feed.get();
+        if (f == null) return false;
+        long v = f.version();
+        boolean fresh = v != seenVersion;
+        seenVersion = v;
+        RunInfo info = f.info();
+        if (info != null && layerNames.size() != info.layerNames().size()) layerNames.setAll(info.layerNames());
+        if (selectedLayer.get() < 0) autoSelectLayer(f);
+        StepMetrics m = f.lastStep();
+        // status text changes re-layout the window: 5 updates a second (with the charts) are plenty to read
+        boolean textDue = nowNanos - lastText >= TEXT_PERIOD_NANOS || state.get() != RunState.RUNNING;
+        if (info != null && m != null && textDue) {
+            lastText = nowNanos;
+            long total = (long) (info.epochs() - info.startEpoch()) * info.stepsPerEpoch();
+            long done = (long) (m.epoch() - 1 - info.startEpoch()) * info.stepsPerEpoch() + m.batchInEpoch();
+            progress.set(total <= 0 ? 0 : Math.min(1, (double) done / total));
+            double sps = m.samplesPerSecond();
+            throughput.set(String.format("%,.0f samples/s · overhead %.1f%%", sps, 100 * f.overhead()));
+            long remaining = (total - done) * info.batchSize();
+            eta.set(sps > 0 ? "ETA " + duration(remaining / sps) : "");
+            if (state.get() == RunState.RUNNING)
+                status.set(String.format("Epoch %d/%d · step %d · loss %.4f", m.epoch(), info.epochs(), m.step(), m.loss()));
+            else if (state.get() == RunState.PAUSED) status.set("Paused at step " + m.step());
+        }
+        finish(f);
+        return fresh;
+    }
+
+    /**
+     * Selecting a layer in the composer selects it in every chart, when the current run observes that layer
+     * (probe layers carry their index in the network).
+     */
+    public void selectNetworkLayer(int networkIndex) {
+        LiveFeed f = feed.get();
+        org.maqd.train.ProbeSnapshot s = f == null ? null : f.probes.last();
+        if (s == null) return;
+        for (int i = 0; i < s.layers().size(); i++) {
+            if (s.layers().get(i).index() == networkIndex) {
+                selectedLayer.set(i);
+                return;
+            }
+        }
+    }
+
+    /** Until the user picks a layer, show the most quantized weights (fewest states ≥ 2) of the first probe. */
+    private void autoSelectLayer(LiveFeed f) {
+        org.maqd.train.ProbeSnapshot s = f.probes.last();
+        if (s == null || s.layers().isEmpty()) return;
+        int best = 0;
+        for (int i = 0; i < s.layers().size(); i++) {
+            int m = s.layers().get(i).weightStates(), b = s.layers().get(best).weightStates();
+            if (m >= 2 && (b < 2 || m < b)) best = i;
+        }
+        selectedLayer.set(best);
+    }
+
+    private void finish(LiveFeed f) {
+        Trainer.Result r = result;
+        String why = failure;
+        if (!state.get().active() || (r == null && why == null)) return;
+        state.set(RunState.FINISHED);
+        eta.set("");
+        if (why != null) {
+            status.set("Run failed");
+            error.set("The run failed: " + why);
+            return;
+        }
+        lastRunDir.set(r.runDir());
+        RunOutcome o = r.outcome();
+        String acc = o.last() == null ? "" : String.format(" · test accuracy %.2f%%", 100 * o.last().testAccuracy());
+        status.set("Run " + o.status() + acc + (r.runDir() == null ? "" : " · " + r.runDir().getFileName()));
+        if (o.completed()) progress.set(1);
+        if ("diverged".equals(o.status()) || "failed".equals(o.status()))
+            error.set("The run " + o.status() + ": " + o.message());
+    }
+
+    /** Edits a run setting through the document (undoable); refused with a message when locked or invalid. */
+    public boolean setSetting(TrainingSettings s, String text) {
+        if (doc.locks().isLocked(s.path)) return note(s.label + " is " + LockRules.REASON);
+        try {
+            Experiment n = s.set(doc.get(), text);
+            doc.edit("Set " + s.label, e -> n);
+            settingMessage.set("");
+            return true;
+        } catch (IllegalArgumentException e) {
+            return note(e.getMessage());
+        }
+    }
+
+    private boolean note(String why) {
+        settingMessage.set(why);
+        return false;
+    }
+
+    private boolean fail(String why) {
+        error.set(why);
+        return false;
+    }
+
+    static String duration(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format("%dh%02dm", s / 3600, s % 3600 / 60) : String.format("%dm%02ds", s / 60, s % 60);
+    }
+
+    public ObjectProperty<RunState> stateProperty() { return state; }
+    public ObjectProperty<LiveFeed> feedProperty() { return feed; }
+    public DoubleProperty progressProperty() { return progress; }
+    public StringProperty statusProperty() { return status; }
+    public StringProperty etaProperty() { return eta; }
+    public StringProperty throughputProperty() { return throughput; }
+    /** The last error to show in a dialog; the view clears it after showing. */
+    public StringProperty errorProperty() { return error; }
+    public StringProperty settingMessageProperty() { return settingMessage; }
+    public IntegerProperty selectedLayerProperty() { return selectedLayer; }
+    public ObservableList<String> layerNames() { return layerNames; }
+    public ObjectProperty<Path> lastRunDirProperty() { return lastRunDir; }
+    public ExperimentDocument document() { return doc; }
+    public boolean trainerAvailable() { return trainer.available(); }
+}

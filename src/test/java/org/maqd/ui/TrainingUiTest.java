@@ -1,0 +1,125 @@
+package org.maqd.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.maqd.experiment.ExperimentIO;
+import org.maqd.ui.chart.ChartPane;
+import org.maqd.ui.engine.Engine;
+import org.maqd.ui.vm.LiveFeed;
+import org.maqd.ui.vm.RecentFiles;
+import org.maqd.ui.vm.RunState;
+import org.maqd.ui.vm.Templates;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * Trains the quickstart for real from the window on a 512-sample subset: the charts receive data, pause holds
+ * the run, stop ends it, the run appears in the runs table. Prints the longest FX-thread gap seen while training.
+ */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class TrainingUiTest {
+    @TempDir static Path dir;
+    private WorkbenchApp.Window w;
+    private final TestPrompts prompts = new TestPrompts();
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path file = dir.resolve("quickstart.json");
+        Path shipped = Path.of("experiments", "quickstart.json");
+        Files.writeString(file, Files.isRegularFile(shipped) ? Files.readString(shipped) : ExperimentIO.toJson(Templates.quickstart()));
+        w = WorkbenchApp.open(stage, Engine.standard(), file, dir.resolve("runs"), new RecentFiles(null), prompts);
+    }
+
+    private static void until(String what, BooleanSupplier c) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (!c.getAsBoolean()) {
+            if (System.nanoTime() > end) throw new AssertionError("timed out waiting for " + what);
+            Thread.sleep(20);
+        }
+    }
+
+    private String csv(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(ChartPane.class).chart().csv();
+    }
+
+    @Test
+    void trainOnASubsetWatchChartsPauseStop(FxRobot robot) throws Exception {
+        robot.clickOn("Training");
+        TextField limit = robot.lookup("#setting-data-trainLimit").queryAs(TextField.class);
+        robot.clickOn(limit).write("512").type(KeyCode.ENTER);
+        TextField epochs = robot.lookup("#setting-training-epochs").queryAs(TextField.class);
+        robot.doubleClickOn(epochs).eraseText(4).write("30").type(KeyCode.ENTER);
+        assertEquals(512, w.vm().document().get().data().trainLimit());
+        assertEquals(30, w.vm().document().get().training().epochs());
+        robot.interact(() -> w.vm().training().setSetting(org.maqd.ui.vm.TrainingSettings.THREADS, System.getProperty("ui.threads", "")));
+        robot.type(KeyCode.F5);
+        var tr = w.vm().training();
+        until("the run to start", () -> tr.stateProperty().get() == RunState.RUNNING);
+        until("two probe snapshots", () -> tr.feedProperty().get() != null && tr.feedProperty().get().probes.size() >= 2
+                && tr.feedProperty().get().epochs.size() >= 1);
+        Thread.sleep(300); // a few timer ticks to draw
+        assertTrue(csv(robot, "#chart-loss").lines().count() > 5, "loss chart has data");
+        assertTrue(csv(robot, "#chart-accuracy").contains("test"), "accuracy chart has the test curve");
+        assertTrue(csv(robot, "#chart-latent-weights").lines().count() > 10, "weight histogram has data");
+        assertTrue(csv(robot, "#chart-weight-states").lines().count() >= 3, "occupancy bars have data");
+        assertTrue(csv(robot, "#chart-quantization-error").lines().count() >= 3, "heatmap has rows");
+        assertTrue(csv(robot, "#chart-activation-states").lines().count() >= 3);
+        int layer = tr.selectedLayerProperty().get();
+        assertEquals(3, tr.feedProperty().get().probes.last().layers().get(layer).weightStates(),
+                "the charts start on the ternary layer");
+        robot.clickOn("#chart-latent-weights .toggle-button");
+        assertTrue(robot.lookup(".chart-help").queryAll().stream().anyMatch(javafx.scene.Node::isVisible));
+        Path png = dir.resolve("weights.png");
+        robot.interact(() -> {
+            try {
+                robot.lookup("#chart-latent-weights").queryAs(ChartPane.class).savePng(png);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertTrue(Files.size(png) > 1000);
+
+        robot.type(KeyCode.F6);
+        assertEquals(RunState.PAUSED, tr.stateProperty().get());
+        Thread.sleep(400);
+        LiveFeed f = tr.feedProperty().get();
+        int n = f.stepLoss.size();
+        Thread.sleep(500);
+        assertTrue(f.stepLoss.size() <= n + 1, "no steps while paused");
+        robot.type(KeyCode.F6);
+        assertEquals(RunState.RUNNING, tr.stateProperty().get());
+        until("more steps after resume", () -> f.stepLoss.size() > n + 3);
+        robot.press(KeyCode.SHIFT).type(KeyCode.F5).release(KeyCode.SHIFT);
+        until("the run to end", () -> tr.stateProperty().get() == RunState.FINISHED);
+        Label statusLabel = robot.lookup("#statusLabel").queryAs(Label.class);
+        long t0 = System.nanoTime();
+        until("the status to say stopped", () -> statusLabel.getText().contains("stopped"));
+        System.out.println("[measure] status updated " + (System.nanoTime() - t0) / 1_000_000 + " ms after FINISHED");
+        String gap = robot.lookup("#pulseLabel").queryAs(Label.class).getText();
+        System.out.println("[measure] " + gap + " while training; " + robot.lookup("#throughputLabel").queryAs(Label.class).getText());
+        java.util.List<Double> d = new java.util.ArrayList<>(w.view().trainingView().updateDurations());
+        System.out.println("[measure] first UI updates (ms): " + d.subList(0, Math.min(8, d.size())));
+        java.util.Collections.sort(d);
+        System.out.printf("[measure] FX thread CPU between ticks: max %.1f ms%n", w.view().trainingView().maxFxCpuMs());
+        System.out.printf("[measure] %d UI updates: median %.1f ms, p99 %.1f ms, max %.1f ms%n", d.size(),
+                d.get(d.size() / 2), d.get((int) (d.size() * 0.99)), d.get(d.size() - 1));
+        assertTrue(prompts.errors.isEmpty(), prompts.errors.toString());
+        robot.clickOn("Runs");
+        until("the run in the table", () -> w.vm().runs().rows().size() == 1);
+    }
+}

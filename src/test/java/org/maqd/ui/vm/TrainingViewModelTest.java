@@ -1,0 +1,126 @@
+package org.maqd.ui.vm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.maqd.experiment.Experiment;
+import org.maqd.model.LayerSpec;
+import org.maqd.ui.ScriptedTrainer;
+import org.maqd.ui.engine.EngineExperimentFiles;
+import org.maqd.ui.engine.EngineNetworkAnalyzer;
+import org.maqd.ui.engine.Trainer;
+
+class TrainingViewModelTest {
+    private static TrainingViewModel vm(Experiment e, Trainer t) {
+        return new TrainingViewModel(new ExperimentDocument(new EngineExperimentFiles(), e, null), t,
+                new EngineNetworkAnalyzer(), Path.of("target", "test-runs"));
+    }
+
+    private static void until(TrainingViewModel vm, java.util.function.BooleanSupplier done) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!done.getAsBoolean()) {
+            vm.sample(System.nanoTime());
+            if (System.nanoTime() > end) throw new AssertionError("timed out; status " + vm.statusProperty().get());
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
+    void aRunFeedsProgressChartsAndFinishes() throws Exception {
+        ScriptedTrainer t = new ScriptedTrainer(2, 20, 0);
+        TrainingViewModel vm = vm(Templates.quickstart(), t);
+        assertTrue(vm.start());
+        assertFalse(vm.start(), "a second start while running is refused");
+        until(vm, () -> vm.stateProperty().get() == RunState.FINISHED);
+        LiveFeed f = vm.feedProperty().get();
+        assertEquals(40, f.stepLoss.size());
+        assertEquals(8, f.probes.size());
+        assertEquals(2, f.epochs.size());
+        assertEquals(List.of("linear1", "linear2"), vm.layerNames());
+        assertEquals(1.0, vm.progressProperty().get(), 1e-9);
+        assertTrue(vm.statusProperty().get().contains("completed"), vm.statusProperty().get());
+        assertTrue(vm.statusProperty().get().contains("88.00%"), vm.statusProperty().get());
+        assertNotNull(vm.lastRunDirProperty().get());
+        assertFalse(vm.sample(System.nanoTime()), "no new data after the end");
+        vm.selectNetworkLayer(1);
+        assertEquals(1, vm.selectedLayerProperty().get(), "probe layer with network index 1");
+        vm.selectNetworkLayer(0);
+        assertEquals(0, vm.selectedLayerProperty().get());
+        vm.selectNetworkLayer(9);
+        assertEquals(0, vm.selectedLayerProperty().get(), "a layer the run does not observe changes nothing");
+    }
+
+    @Test
+    void pauseHoldsTheTrainingThreadAndStopEndsTheRun() throws Exception {
+        ScriptedTrainer t = new ScriptedTrainer(50, 100, 2);
+        TrainingViewModel vm = vm(Templates.quickstart(), t);
+        assertTrue(vm.start());
+        assertTrue(t.started.await(10, TimeUnit.SECONDS));
+        until(vm, () -> vm.feedProperty().get().stepLoss.size() > 3);
+        vm.pause();
+        assertEquals(RunState.PAUSED, vm.stateProperty().get());
+        Thread.sleep(100);
+        int n = vm.feedProperty().get().stepLoss.size();
+        Thread.sleep(200);
+        assertTrue(vm.feedProperty().get().stepLoss.size() <= n + 1, "steps kept coming while paused");
+        vm.resume();
+        until(vm, () -> vm.feedProperty().get().stepLoss.size() > n + 3);
+        vm.stop();
+        assertEquals(RunState.STOPPING, vm.stateProperty().get());
+        until(vm, () -> vm.stateProperty().get() == RunState.FINISHED);
+        assertTrue(vm.statusProperty().get().contains("stopped"), vm.statusProperty().get());
+        assertTrue(vm.progressProperty().get() < 1);
+    }
+
+    @Test
+    void failuresAndImpossibleNetworksBecomeErrorMessages() throws Exception {
+        ScriptedTrainer t = new ScriptedTrainer(1, 5, 0);
+        t.failWith = new IllegalArgumentException("data: no such dataset 'mnist-99'");
+        TrainingViewModel vm = vm(Templates.quickstart(), t);
+        assertTrue(vm.start());
+        until(vm, () -> vm.stateProperty().get() == RunState.FINISHED);
+        assertTrue(vm.errorProperty().get().contains("mnist-99"));
+
+        Experiment broken = Templates.quickstart().withNetwork(Templates.network("MLP")
+                .withLayers(List.of(LayerSpec.linear(10), LayerSpec.output(10))));
+        TrainingViewModel bad = vm(broken, new ScriptedTrainer(1, 5, 0));
+        assertFalse(bad.start());
+        assertTrue(bad.errorProperty().get().contains("layer 0"), bad.errorProperty().get());
+        assertTrue(bad.errorProperty().get().contains("flatten"));
+    }
+
+    @Test
+    void withoutAnEngineRunIsRefusedWithTheReason() {
+        Trainer none = new Trainer() {
+            @Override public boolean available() { return false; }
+            @Override public Result run(Experiment e, Path b, Path r, org.maqd.train.RunControl c,
+                                        List<org.maqd.train.TrainingListener> l) { throw new AssertionError("must not run"); }
+        };
+        TrainingViewModel vm = vm(Templates.quickstart(), none);
+        assertFalse(vm.start());
+        assertTrue(vm.errorProperty().get().contains("no training engine"));
+    }
+
+    @Test
+    void settingsEditThroughTheDocumentAndRespectLocks() {
+        TrainingViewModel vm = vm(Templates.quickstart().withLocks(List.of("training.batchSize")), new ScriptedTrainer(1, 1, 0));
+        assertTrue(vm.setSetting(TrainingSettings.EPOCHS, "7"));
+        assertEquals(7, vm.document().get().training().epochs());
+        assertFalse(vm.setSetting(TrainingSettings.BATCH_SIZE, "4"));
+        assertTrue(vm.settingMessageProperty().get().contains("locked by the experiment"));
+        assertEquals(64, vm.document().get().training().batchSize());
+        assertFalse(vm.setSetting(TrainingSettings.LEARNING_RATE, "-1"));
+        assertFalse(vm.setSetting(TrainingSettings.SEED, "x"));
+        assertTrue(vm.setSetting(TrainingSettings.TRAIN_LIMIT, "512"));
+        assertEquals(512, vm.document().get().data().trainLimit());
+        vm.document().undo();
+        assertEquals(null, vm.document().get().data().trainLimit());
+        assertEquals("1m05s", TrainingViewModel.duration(65));
+    }
+}
