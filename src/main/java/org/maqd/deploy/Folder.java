@@ -39,6 +39,35 @@ public final class Folder {
     /** Δ of the 8-bit input codes is 1/{@value}. */
     public static final int INPUT_DEN = 255;
 
+    /**
+     * Why one layer of a resolved spec cannot run on the integer engine, or null when it can: the spec-level
+     * rules of {@link #fold} (LN/GN, float weights, ReLU activations, float outputs before the last layer,
+     * residual blocks, layer types with no integer form). Checks that need trained weights (accumulator bounds)
+     * or the input shape (average-pool sums) are left to {@link #fold}.
+     */
+    public static String integerOnlyReason(org.maqd.model.LayerSpec l, boolean last) {
+        String t = l.type() == null ? "?" : l.type();
+        switch (t) {
+            case "flatten", "dropout", "maxpool", "avgpool", "globalavgpool" -> { return null; }
+            case "residual" -> { return "adds two accumulators with different scales; the integer engine does not support residual blocks"; }
+            case "linear", "conv2d", "output" -> {
+                if (l.weightStates() == null || l.weightStates() == 0) return "has float weights (weightStates 0)";
+                String n = l.norm();
+                if ("ln".equals(n) || "gn".equals(n)) {
+                    return "uses " + n.toUpperCase(java.util.Locale.ROOT)
+                            + ", whose statistics are computed per sample at inference (use lbn, bn or none)";
+                }
+                boolean floatOut = "output".equals(t) || l.activationStates() == null || l.activationStates() == 0;
+                if (floatOut && !"output".equals(t)) {
+                    return last ? null : "uses ReLU activations (activationStates 0), whose outputs are float";
+                }
+                if ("output".equals(t) && !last) return "has float outputs but is not the last layer";
+                return null;
+            }
+            default -> { return "has no integer form"; }
+        }
+    }
+
     public static FoldedModel fold(Network net) {
         int[] shape = chw(net.spec().input().stream().mapToInt(Integer::intValue).toArray());
         int[] input = shape.clone();
