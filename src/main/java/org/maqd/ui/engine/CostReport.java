@@ -16,5 +16,13 @@ public record CostReport(List<CostRow> rows, long params, long bits, long fp32Bi
         return -1;
     }
 
+    /** "layer i (type) reason" for the first layer that is not integer-only, or null when every layer is. */
+    public String notIntegerOnly() {
+        for (CostRow r : rows) {
+            if (!r.integerOnly()) return "layer " + r.index() + " (" + r.type() + ") " + r.notIntegerOnly();
+        }
+        return null;
+    }
+
     public double compression() { return bits == 0 ? 0 : (double) fp32Bits / bits; }
 }

@@ -176,8 +176,10 @@ public final class ComposerView {
                     + r.rows().get(bad).error());
             return;
         }
-        costTotals.setText(String.format("%,d parameters · %s at the chosen states vs %s in fp32 (%.1f× smaller) · %,d MACs per sample",
-                r.params(), CostTable.bits(r.bits()), CostTable.bits(r.fp32Bits()), r.compression(), r.macs()));
+        String why = r.notIntegerOnly();
+        costTotals.setText(String.format("%,d parameters · %s at the chosen states vs %s in fp32 (%.1f× smaller) · %,d MACs per sample · %s",
+                r.params(), CostTable.bits(r.bits()), CostTable.bits(r.fp32Bits()), r.compression(), r.macs(),
+                why == null ? "integer-only ✓" : "not integer-only: " + why));
     }
 
     @FXML void onTemplate() { vm.applyTemplate(templateBox.getValue()); }

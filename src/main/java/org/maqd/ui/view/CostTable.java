@@ -24,6 +24,7 @@ final class CostTable {
                 col("Weight memory", 125, r -> r.weightBits() == 0 ? "" : bits(r.weightBits())),
                 col("MACs", 110, r -> String.format("%,d", r.macs())),
                 col("Accumulator", 105, r -> r.accumulatorBits() == 0 ? "" : r.accumulatorBits() + " bits"),
+                col("Integer-only", 200, r -> !r.ok() ? "" : r.integerOnly() ? "✓" : "✖ " + r.notIntegerOnly()),
                 col("Problem", 320, r -> r.ok() ? "" : r.error())));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         vm.costProperty().addListener((o, a, r) -> fill(table, r));

@@ -34,6 +34,22 @@ class EngineAdaptersTest {
     }
 
     @Test
+    void eachLayerSaysWhetherItRunsOnTheIntegerEngine() {
+        CostReport mlp = a.analyze(Templates.network("MLP"));
+        assertTrue(mlp.rows().stream().allMatch(CostRow::integerOnly), "quickstart MLP with LBN folds to integers");
+        assertEquals(null, mlp.notIntegerOnly());
+        NetworkSpec ln = Templates.network("MLP");
+        ln = ln.withLayers(ln.layers().stream().map(l -> l.isBlock() ? l.withNorm("ln") : l).toList());
+        CostReport r = a.analyze(ln);
+        assertFalse(r.rows().get(1).integerOnly());
+        assertTrue(r.rows().get(1).notIntegerOnly().startsWith("uses LN"), r.rows().get(1).notIntegerOnly());
+        assertTrue(r.rows().get(0).integerOnly(), "flatten");
+        assertTrue(r.notIntegerOnly().startsWith("layer 1 (linear) uses LN"), r.notIntegerOnly());
+        CostReport resnet = a.analyze(Templates.network("Small ResNet"));
+        assertTrue(resnet.notIntegerOnly().contains("residual"), resnet.notIntegerOnly());
+    }
+
+    @Test
     void shapeErrorsLandOnTheOffendingRowAndLaterRowsSaySo() {
         NetworkSpec n = new NetworkSpec(List.of(1, 28, 28), null, List.of(LayerSpec.linear(64), LayerSpec.output(10)));
         CostReport r = a.analyze(n);
