@@ -10,7 +10,11 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.fxml.FXML;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
@@ -21,12 +25,18 @@ import javafx.stage.DirectoryChooser;
 import org.maqd.ui.chart.ChartPane;
 import org.maqd.ui.chart.ChartStyle;
 import org.maqd.ui.chart.LineChartCanvas;
+import org.maqd.ui.vm.DeploymentBadge;
+import org.maqd.ui.vm.GroupStats;
 import org.maqd.ui.vm.RunsViewModel;
 
 /** The runs table, and overlays of the selected runs' test-accuracy curves and a layer's final weight histogram. */
 public final class RunsView {
     @FXML private TableView<RunsViewModel.Row> table;
-    @FXML private Label messageLabel;
+    @FXML private TableView<GroupStats.Group> groupTable;
+    @FXML private ComboBox<String> groupBox;
+    @FXML private Button verifyButton, exportCButton;
+    @FXML private ProgressIndicator busyIndicator;
+    @FXML private Label messageLabel, deployLabel;
     @FXML private HBox overlay;
     private RunsViewModel vm;
     private final LineChartCanvas curves = new LineChartCanvas(), histograms = new LineChartCanvas();
@@ -34,12 +44,47 @@ public final class RunsView {
 
     public void init(RunsViewModel vm, StringProperty theme) {
         this.vm = vm;
+        vm.setUiExecutor(javafx.application.Platform::runLater);
+        TableColumn<RunsViewModel.Row, String> badge = col("Deployment", 230, RunsViewModel.Row::deployment);
+        badge.setCellFactory(c -> new TableCell<>() {
+            @Override protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty ? null : s);
+                setTooltip(empty || s == null ? null : new Tooltip(s));
+                getStyleClass().removeAll("badge-pass", "badge-fail", "badge-none");
+                if (!empty && s != null) getStyleClass().add(DeploymentBadge.passed(s) ? "badge-pass"
+                        : s.equals(DeploymentBadge.NOT_VERIFIED) ? "badge-none" : "badge-fail");
+            }
+        });
+        TableColumn<RunsViewModel.Row, String> size = col("Deployed size", 100, RunsViewModel.Row::size);
+        size.setStyle("-fx-alignment: CENTER-RIGHT;");
         table.getColumns().setAll(List.of(
-                col("Run", 230, r -> r.run().name()),
-                col("Differs in", 420, RunsViewModel.Row::differences),
-                col("Test accuracy", 110, RunsViewModel.Row::accuracy),
-                col("Model size", 90, RunsViewModel.Row::size),
-                col("Status", 100, r -> r.run().status())));
+                col("Run", 200, r -> r.run().name()),
+                col("Differs in", 300, RunsViewModel.Row::differences),
+                col("Test accuracy", 100, RunsViewModel.Row::accuracy),
+                size, badge,
+                col("Status", 90, r -> r.run().status())));
+        Tooltip.install(table, new Tooltip("Deployed size: packed weights at the chosen states plus thresholds "
+                + "(from certificate.json once verified; before that the weight memory of model.json)."));
+        groupTable.getColumns().setAll(List.of(
+                gcol("Value", 90, GroupStats.Group::value),
+                gcol("Runs", 45, g -> String.valueOf(g.runs().size())),
+                gcol("Test accuracy, mean ± 95% CI", 210, GroupStats.Group::text)));
+        groupTable.setItems(vm.groups());
+        groupTable.setPlaceholder(new Label("Runs differ in no setting yet."));
+        groupBox.setItems(vm.groupKeys());
+        groupBox.valueProperty().bindBidirectional(vm.groupByProperty());
+        groupBox.setTooltip(new Tooltip("Group the runs by a setting that differs between them; the interval is "
+                + "Student's t over the runs of a group (n − 1 degrees of freedom)."));
+        var noRow = table.getSelectionModel().selectedItemProperty().isNull();
+        verifyButton.disableProperty().bind(vm.busyProperty().or(noRow));
+        exportCButton.disableProperty().bind(vm.busyProperty().or(noRow));
+        verifyButton.setTooltip(new Tooltip("Fold the selected run into an integer-only model, run it and the float model "
+                + "on the run's test set, and write certificate.json (as maqd export RUN_DIR --verify)."));
+        exportCButton.setTooltip(new Tooltip("Write the selected run's integer model as C99 (model.h, model.c, main.c)."));
+        busyIndicator.visibleProperty().bind(vm.busyProperty());
+        busyIndicator.managedProperty().bind(vm.busyProperty());
+        deployLabel.textProperty().bind(vm.deployMessageProperty());
         table.setItems(vm.rows());
         table.setPlaceholder(new Label("No run folders yet."));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
@@ -98,6 +143,28 @@ public final class RunsView {
         }
         curves.setSeries(acc);
         histograms.setSeries(hist);
+    }
+
+    private static TableColumn<GroupStats.Group, String> gcol(String name, double w, Function<GroupStats.Group, String> f) {
+        TableColumn<GroupStats.Group, String> c = new TableColumn<>(name);
+        c.setPrefWidth(w);
+        c.setCellValueFactory(d -> new SimpleStringProperty(f.apply(d.getValue())));
+        return c;
+    }
+
+    /** The run the deployment commands act on: the focused row of the selection. */
+    public RunsViewModel.Row selectedRun() { return table.getSelectionModel().getSelectedItem(); }
+
+    @FXML void onVerify() { vm.verify(selectedRun()); }
+
+    @FXML void onExportC() {
+        RunsViewModel.Row r = selectedRun();
+        if (r == null) return;
+        DirectoryChooser dc = new DirectoryChooser();
+        dc.setTitle("Folder for model.h, model.c and main.c");
+        dc.setInitialDirectory(r.run().dir().toAbsolutePath().toFile());
+        File f = dc.showDialog(table.getScene().getWindow());
+        if (f != null) vm.exportC(r, f.toPath());
     }
 
     private static TableColumn<RunsViewModel.Row, String> col(String name, double w, Function<RunsViewModel.Row, String> f) {

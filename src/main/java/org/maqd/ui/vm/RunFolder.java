@@ -10,14 +10,23 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.maqd.deploy.Folder;
+import org.maqd.experiment.ExperimentIO;
+import org.maqd.model.LayerSpec;
+import org.maqd.model.NetworkAnalysis;
+import org.maqd.model.NetworkResolver;
+import org.maqd.model.NetworkSpec;
 
 /**
  * What the runs table reads from one run folder: the resolved experiment flattened to field paths, the final
- * test accuracy and status from summary.json, the model size, and the test-accuracy curve from metrics.csv.
+ * test accuracy and status from summary.json, the float model file size, the deployed size (the certificate's
+ * packed model bytes, else the weight memory at the chosen states of model.json), the equivalence certificate
+ * (certificate.json, null when there is none), why model.json cannot be integer-only (null when it can or is
+ * missing), and the test-accuracy curve from metrics.csv.
  */
 public record RunFolder(Path dir, String name, Map<String, String> settings, double testAccuracy, String status,
-                        long modelBytes) {
-    private static final ObjectMapper JSON = new ObjectMapper();
+                        long modelBytes, long deployedBytes, Map<String, Object> certificate, String notIntegerOnly) {
+    private static final ObjectMapper JSON = ExperimentIO.MAPPER;
 
     public static boolean looksLikeRun(Path dir) {
         return Files.isRegularFile(dir.resolve("experiment.json")) || Files.isRegularFile(dir.resolve("summary.json"));
@@ -48,8 +57,43 @@ public record RunFolder(Path dir, String name, Map<String, String> settings, dou
         } catch (IOException ignored) {
             size = 0;
         }
-        return new RunFolder(dir, dir.getFileName().toString(), flat, acc, status, size);
+        Map<String, Object> cert = certificate(dir);
+        long deployed = 0;
+        String notInt = null;
+        if (Files.isRegularFile(dir.resolve("model.json"))) {
+            try {
+                NetworkSpec spec = org.maqd.experiment.RunFolder.modelSpec(dir);
+                NetworkAnalysis.Report r = NetworkAnalysis.analyze(spec);
+                if (r.ok()) deployed = (r.weightBits() + 7) / 8;
+                List<LayerSpec> layers = NetworkResolver.resolve(spec).layers();
+                for (int i = 0; i < layers.size() && notInt == null; i++) {
+                    String why = Folder.integerOnlyReason(layers.get(i), i == layers.size() - 1);
+                    if (why != null) notInt = "layer " + i + " (" + layers.get(i).type() + ") " + why;
+                }
+            } catch (RuntimeException e) {
+                deployed = 0;
+            }
+        }
+        if (cert != null && cert.get("cost") instanceof Map<?, ?> cost && cost.get("model_bytes") instanceof Number n) {
+            deployed = n.longValue();
+        }
+        return new RunFolder(dir, dir.getFileName().toString(), flat, acc, status, size, deployed, cert, notInt);
     }
+
+    /** certificate.json as a map, or null when the run has none (or it cannot be read). */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> certificate(Path dir) {
+        Path f = dir.resolve("certificate.json");
+        if (!Files.isRegularFile(f)) return null;
+        try {
+            return JSON.readValue(f.toFile(), Map.class);
+        } catch (IOException e) {
+            return Map.of("unreadable", String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** The deployment badge ({@link DeploymentBadge}). */
+    public String badge() { return DeploymentBadge.text(certificate, notIntegerOnly); }
 
     /** (x, test accuracy) from metrics.csv, x being the epoch (or step when there is no epoch column). */
     public double[][] testAccuracyCurve() {

@@ -10,26 +10,51 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
+import java.util.concurrent.Executor;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.maqd.ui.engine.Deployer;
 
 /**
  * The runs table: every run folder under the runs root, the settings that differ between them (so two runs
- * that differ only in norm show "network.defaults.norm=bn"), final accuracy and model size.
+ * that differ only in norm show "network.defaults.norm=bn"), final accuracy, deployed model size and the
+ * deployment badge; runs grouped by one differing setting with mean ± 95% CI of the final test accuracy; and the
+ * deployment commands (verify the integer model, export C), which run on a background thread and report back
+ * through {@link #setUiExecutor the UI executor}.
  */
 public final class RunsViewModel {
     /** One table row. */
-    public record Row(RunFolder run, String differences, String accuracy, String size) {}
+    public record Row(RunFolder run, String differences, String accuracy, String size, String deployment) {}
 
     private final ObjectProperty<Path> root = new SimpleObjectProperty<>();
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final StringProperty message = new SimpleStringProperty("");
+    private final ObservableList<String> groupKeys = FXCollections.observableArrayList();
+    private final StringProperty groupBy = new SimpleStringProperty();
+    private final ObservableList<GroupStats.Group> groups = FXCollections.observableArrayList();
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final StringProperty deployMessage = new SimpleStringProperty("");
+    private final Map<Path, String> failures = new java.util.HashMap<>();
+    private final Deployer deployer;
+    private Executor ui = Runnable::run;
+    private Map<String, String> shortToKey = Map.of();
 
-    public RunsViewModel(Path root) { this.root.set(root); }
+    public RunsViewModel(Path root) { this(root, null); }
+
+    public RunsViewModel(Path root, Deployer deployer) {
+        this.root.set(root);
+        this.deployer = deployer;
+        groupBy.addListener((o, a, b) -> regroup());
+    }
+
+    /** Where results of background work are published (the FX thread in the window; the caller's thread by default). */
+    public void setUiExecutor(Executor ui) { this.ui = ui; }
 
     public void refresh() {
         Path r = root.get();
@@ -49,10 +74,19 @@ public final class RunsViewModel {
                 if (b.length() > 0) b.append("  ");
                 b.append(shortKey(k)).append('=').append(f.settings().getOrDefault(k, "–"));
             }
+            String failed = failures.get(f.dir());
+            String badge = f.certificate() == null && failed != null ? "not integer-only: " + failed : f.badge();
             out.add(new Row(f, b.toString(), Double.isNaN(f.testAccuracy()) ? f.status()
-                    : String.format("%.2f%%", 100 * f.testAccuracy()), f.modelBytes() == 0 ? "" : bytes(f.modelBytes())));
+                    : String.format("%.2f%%", 100 * f.testAccuracy()), f.deployedBytes() == 0 ? "" : bytes(f.deployedBytes()), badge));
         }
         rows.setAll(out);
+        Map<String, String> keys = new java.util.LinkedHashMap<>();
+        for (String k : differing) keys.put(shortKey(k), k);
+        shortToKey = keys;
+        String keep = groupBy.get();
+        groupKeys.setAll(keys.keySet());
+        if (keep == null || !keys.containsKey(keep)) groupBy.set(keys.isEmpty() ? null : keys.keySet().iterator().next());
+        regroup();
         message.set(runs.isEmpty() ? "No runs under " + (r == null ? "?" : r.toAbsolutePath()) + " yet: train one in the Training tab."
                 : runs.size() + " run(s) in " + r.toAbsolutePath());
     }
@@ -90,8 +124,72 @@ public final class RunsViewModel {
         return b >= 1 << 20 ? String.format("%.1f MB", b / 1048576.0) : b >= 1024 ? String.format("%.1f kB", b / 1024.0) : b + " B";
     }
 
+    private void regroup() {
+        String k = groupBy.get() == null ? null : shortToKey.get(groupBy.get());
+        if (k == null) {
+            groups.clear();
+            return;
+        }
+        groups.setAll(GroupStats.of(rows, r -> r.run().settings().getOrDefault(k, "–"), r -> r.run().name(),
+                r -> r.run().testAccuracy()));
+    }
+
+    /**
+     * Folds the run's model, compares it with the float model on the run's test set and writes certificate.json,
+     * on a background thread; the table refreshes when it is done and {@link #deployMessageProperty} says how it went.
+     * Returns false (and does nothing) while another deployment command runs.
+     */
+    public boolean verify(Row r) {
+        if (r == null || deployer == null || busy.get()) return false;
+        Path dir = r.run().dir();
+        return background("Verifying the integer model of " + r.run().name() + " on its test set…", () -> {
+            Map<String, Object> cert = deployer.verify(dir);
+            return r.run().name() + ": " + DeploymentBadge.text(cert, null) + " (certificate.json written)";
+        }, dir);
+    }
+
+    /** Writes the run's integer model as C99 sources into {@code outDir}, on a background thread. */
+    public boolean exportC(Row r, Path outDir) {
+        if (r == null || deployer == null || busy.get()) return false;
+        return background("Exporting " + r.run().name() + " as C…", () -> "C written to " + deployer.exportC(r.run().dir(), outDir), null);
+    }
+
+    private boolean background(String start, java.util.concurrent.Callable<String> work, Path failureKey) {
+        busy.set(true);
+        deployMessage.set(start);
+        Thread t = new Thread(() -> {
+            String msg;
+            String failure = null;
+            try {
+                msg = work.call();
+            } catch (Exception | Error e) {
+                failure = e.getMessage() == null ? e.toString() : e.getMessage();
+                msg = failure;
+            }
+            String done = msg, why = failure;
+            ui.execute(() -> {
+                if (failureKey != null) {
+                    if (why != null && why.startsWith("not integer-only because ")) failures.put(failureKey, why.substring(25));
+                    else failures.remove(failureKey);
+                }
+                deployMessage.set(done);
+                busy.set(false);
+                refresh();
+            });
+        }, "maqd-deploy");
+        t.setDaemon(true);
+        t.start();
+        return true;
+    }
+
     public Map<String, String> settingsOf(Row r) { return r.run().settings(); }
     public ObjectProperty<Path> rootProperty() { return root; }
     public ObservableList<Row> rows() { return rows; }
     public StringProperty messageProperty() { return message; }
+    public ObservableList<String> groupKeys() { return groupKeys; }
+    public StringProperty groupByProperty() { return groupBy; }
+    public ObservableList<GroupStats.Group> groups() { return groups; }
+    public BooleanProperty busyProperty() { return busy; }
+    public StringProperty deployMessageProperty() { return deployMessage; }
+    public boolean canDeploy() { return deployer != null; }
 }

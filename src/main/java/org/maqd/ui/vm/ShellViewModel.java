@@ -29,7 +29,7 @@ public final class ShellViewModel {
         this.composer = new ComposerViewModel(doc, engine.analyzer());
         this.training = new TrainingViewModel(doc, engine.trainer(), engine.analyzer(), runsRoot);
         this.quantizer = new QuantizerViewModel(engine.quant());
-        this.runs = new RunsViewModel(runsRoot);
+        this.runs = new RunsViewModel(runsRoot, engine.deployer());
         this.recent = recent;
         composer.selectedProperty().addListener((o, a, b) -> training.selectNetworkLayer(b.intValue()));
         title = Bindings.createStringBinding(() -> {

@@ -1,0 +1,49 @@
+package org.maqd.ui.engine;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.maqd.data.Datasets;
+import org.maqd.deploy.CExport;
+import org.maqd.deploy.Certificate;
+import org.maqd.deploy.CostSummary;
+import org.maqd.deploy.FoldedModel;
+import org.maqd.deploy.Folder;
+import org.maqd.experiment.ExperimentIO;
+import org.maqd.experiment.RunFolder;
+import org.maqd.model.Network;
+import org.maqd.tensor.Parallel;
+
+/** {@link Deployer} through the deploy package, in the same sequence as {@code maqd export RUN_DIR --verify / --c}. */
+public final class EngineDeployer implements Deployer {
+    /** Accumulator width of the integer engine, as {@code maqd export} uses by default. */
+    public static final int ACCUMULATOR_BITS = 32;
+
+    @Override
+    public Map<String, Object> verify(Path runDir) {
+        try (Parallel par = new Parallel(threads())) {
+            Network net = RunFolder.loadNetwork(runDir, par);
+            FoldedModel model = Folder.fold(net);
+            var test = Datasets.load(RunFolder.experiment(runDir).data(), runDir).test();
+            Certificate cert = Certificate.compute(net, model, test, ACCUMULATOR_BITS);
+            Map<String, Object> json = new LinkedHashMap<>(cert.toMap());
+            json.put("accumulator_bits", ACCUMULATOR_BITS);
+            json.put("cost", CostSummary.of(model).toMap());
+            ExperimentIO.writeJson(json, runDir.resolve("certificate.json"));
+            return json;
+        }
+    }
+
+    @Override
+    public String exportC(Path runDir, Path outDir) {
+        try (Parallel par = new Parallel(1)) {
+            FoldedModel model = Folder.fold(RunFolder.loadNetwork(runDir, par));
+            CExport.write(model, outDir);
+            return String.format(Locale.ROOT, "%s: model.h, model.c, main.c (%,d bytes of parameters). Build: cc -std=c99 -O2 -o predict main.c model.c",
+                    outDir, CostSummary.of(model).modelBytes());
+        }
+    }
+
+    private static int threads() { return Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())); }
+}
