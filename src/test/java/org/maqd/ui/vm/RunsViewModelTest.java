@@ -2,6 +2,7 @@ package org.maqd.ui.vm;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -26,6 +27,7 @@ class RunsViewModelTest {
         Files.writeString(d.resolve("metrics.csv"), "epoch,step,train_loss,test_accuracy\n1,10,0.5,\n1,20,0.4," + (acc - 0.1)
                 + "\n2,30,0.3,\n2,40,0.2," + acc + "\n");
         Files.write(d.resolve("model.safetensors"), new byte[2048]);
+        org.maqd.experiment.ExperimentIO.writeJson(org.maqd.model.NetworkResolver.resolve(e.network()), d.resolve("model.json"));
         Files.writeString(d.resolve("histograms.csv"), "epoch,step,layer,kind,min,max,counts\n"
                 + "1,10,1,weight,-2,2,1 1 1 1\n1,10,1,activation,0,1,5 5\n2,40,1,weight,-2,2,0 2 6 0\n2,40,2,weight,-1,1,3 1\n");
     }
@@ -33,15 +35,25 @@ class RunsViewModelTest {
     @Test
     void tableShowsOnlyDifferingSettingsAccuracyAndSize() throws Exception {
         run("2026-11-21-a", "lbn", 0.95);
-        run("2026-11-21-b", "bn", 0.90);
+        run("2026-11-21-b", "ln", 0.90);
         Files.createDirectories(root.resolve("not-a-run"));
         RunsViewModel vm = new RunsViewModel(root);
         vm.refresh();
         assertEquals(2, vm.rows().size());
         RunsViewModel.Row a = vm.rows().get(0);
         assertEquals("norm=lbn", a.differences());
+        assertEquals(java.util.List.of("norm"), vm.groupKeys());
+        assertEquals("norm", vm.groupByProperty().get());
+        assertEquals(2, vm.groups().size());
+        assertEquals("lbn", vm.groups().get(0).value());
+        assertEquals(0.95, vm.groups().get(0).mean(), 1e-12);
         assertEquals("95.00%", a.accuracy());
-        assertEquals("2.0 kB", a.size());
+        assertEquals(RunsViewModel.bytes((new org.maqd.ui.engine.EngineNetworkAnalyzer().analyze(
+                org.maqd.model.NetworkResolver.resolve(Templates.network("MLP"))).bits() + 7) / 8), a.size(),
+                "deployed size: weight memory at the chosen states of model.json");
+        assertEquals("not verified", a.deployment());
+        assertEquals("not integer-only: layer 1 (linear) uses LN, whose statistics are computed per sample at inference (use lbn, bn or none)",
+                vm.rows().get(1).deployment(), "spec rule on model.json");
         assertEquals("completed", a.run().status());
         double[][] c = vm.rows().get(1).run().testAccuracyCurve();
         assertArrayEquals(new double[]{1, 2}, c[0]);
@@ -52,6 +64,46 @@ class RunsViewModelTest {
         assertArrayEquals(new double[]{0, 0.25, 0.75, 0}, h[1], 1e-12);
         assertEquals(java.util.List.of(1, 2), a.run().histogramLayers());
         assertEquals(0, a.run().lastWeightHistogram(7)[0].length);
+    }
+
+    /** A deployer that writes a fixed certificate, or refuses one run as not integer-only. */
+    static final class FakeDeployer implements org.maqd.ui.engine.Deployer {
+        volatile String calledOn;
+        @Override public java.util.Map<String, Object> verify(Path runDir) {
+            calledOn = Thread.currentThread().getName();
+            if (runDir.getFileName().toString().endsWith("b")) {
+                throw new org.maqd.deploy.NotIntegerOnlyException("layer 1 (linear) may need a 40-bit accumulator");
+            }
+            java.util.Map<String, Object> m = java.util.Map.of("integer_only", true, "identical_predictions_percent", 99.95,
+                    "goal_percent", 99.9, "cost", java.util.Map.of("model_bytes", 12345));
+            org.maqd.experiment.ExperimentIO.writeJson(m, runDir.resolve("certificate.json"));
+            return m;
+        }
+        @Override public String exportC(Path runDir, Path outDir) { return outDir.toString(); }
+    }
+
+    @Test
+    void verifyRunsInTheBackgroundAndTheBadgeAndSizeFollowTheCertificate() throws Exception {
+        run("2026-11-21-a", "lbn", 0.95);
+        run("2026-11-21-b", "bn", 0.90);
+        FakeDeployer d = new FakeDeployer();
+        RunsViewModel vm = new RunsViewModel(root, d);
+        java.util.concurrent.LinkedBlockingQueue<Runnable> ui = new java.util.concurrent.LinkedBlockingQueue<>();
+        vm.setUiExecutor(ui::add);
+        vm.refresh();
+        assertTrue(vm.verify(vm.rows().get(0)));
+        assertTrue(vm.busyProperty().get());
+        assertFalse(vm.verify(vm.rows().get(1)), "one deployment command at a time");
+        ui.poll(20, java.util.concurrent.TimeUnit.SECONDS).run();
+        assertEquals("maqd-deploy", d.calledOn, "not on the caller's thread");
+        assertFalse(vm.busyProperty().get());
+        assertEquals("integer-only ✓ 99.9% identical", vm.rows().get(0).deployment());
+        assertEquals("12.1 kB", vm.rows().get(0).size(), "the certificate's packed model bytes");
+        assertTrue(vm.deployMessageProperty().get().contains("certificate.json written"), vm.deployMessageProperty().get());
+        assertTrue(vm.verify(vm.rows().get(1)));
+        ui.poll(20, java.util.concurrent.TimeUnit.SECONDS).run();
+        assertEquals("not integer-only: layer 1 (linear) may need a 40-bit accumulator", vm.rows().get(1).deployment());
+        assertTrue(vm.deployMessageProperty().get().startsWith("not integer-only because"), vm.deployMessageProperty().get());
     }
 
     @Test
