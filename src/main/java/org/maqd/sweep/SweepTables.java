@@ -124,20 +124,20 @@ public final class SweepTables {
         }
         if (done.rowCount() == 0) return out;
         Table agg = done.summarize(METRICS, mean, stdDev, countNonMissing).by(groups.toArray(new String[0]));
-        Map<String, Row> byKey = new LinkedHashMap<>();
-        for (Row r : agg) byKey.put(key(r, groups), r);
+        Map<String, Integer> byKey = new LinkedHashMap<>();
+        for (int i = 0; i < agg.rowCount(); i++) byKey.put(key(agg.row(i), groups), i);
         List<String> order = new ArrayList<>();
-        for (Row r : done) { String k = key(r, groups); if (!order.contains(k)) order.add(k); }
+        for (int i = 0; i < done.rowCount(); i++) { String k = key(done.row(i), groups); if (!order.contains(k)) order.add(k); }
         for (String k : order) {
-            Row r = byKey.get(k);
-            for (String g : groups) out.stringColumn(g).append(r.getString(g));
-            int count = (int) r.getDouble("Count [test_accuracy]");
+            int i = byKey.get(k);
+            for (String g : groups) out.stringColumn(g).append(agg.stringColumn(g).get(i));
+            int count = (int) agg.numberColumn("Count [test_accuracy]").getDouble(i);
             n.append(count);
             for (String m : METRICS) {
                 DoubleColumn[] cols = stats.get(m);
-                add(cols[0], r.getDouble("Mean [" + m + "]"));
+                add(cols[0], agg.numberColumn("Mean [" + m + "]").getDouble(i));
                 if (cols.length == 3) {
-                    double sd = count >= 2 ? r.getDouble("Std. Deviation [" + m + "]") : Double.NaN;
+                    double sd = count >= 2 ? agg.numberColumn("Std. Deviation [" + m + "]").getDouble(i) : Double.NaN;
                     add(cols[1], sd);
                     add(cols[2], StudentT.ci95HalfWidth(sd, count));
                 }
