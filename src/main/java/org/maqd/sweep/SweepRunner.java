@@ -51,6 +51,7 @@ public final class SweepRunner {
     private final RunControl control;
     private final List<TrainingListener> extra;
     private final AtomicInteger finished = new AtomicInteger();
+    private final AtomicInteger ranNow = new AtomicInteger();
     private volatile RuntimeException badInput;
     private long startNanos;
 
@@ -149,10 +150,10 @@ public final class SweepRunner {
                 if ("stopped".equals(r.outcome().status())) return true;
             }
             if (needsPtq(t, dir)) ptq(t, dir, threads, index, total);
-            int n = finished.incrementAndGet();
+            int n = finished.incrementAndGet(), here = ranNow.incrementAndGet();
             double secs = (System.nanoTime() - startNanos) / 1e9;
-            say(String.format(Locale.ROOT, "sweep: %d/%d trials finished (%s: %s), elapsed %s", n, total, t.id(),
-                    TrialFolder.status(dir), clock(secs)));
+            say(String.format(Locale.ROOT, "sweep: %d/%d trials finished (%s: %s), elapsed %s, ETA %s", n, total, t.id(),
+                    TrialFolder.status(dir), clock(secs), clock(secs / here * (total - n))));
             return true;
         } catch (ExperimentException | DataFormatException | ShapeException e) {
             badInput = e;
