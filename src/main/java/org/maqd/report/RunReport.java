@@ -27,6 +27,9 @@ final class RunReport {
     static final List<String> RESULT_KEYS = List.of("status", "message", "test_accuracy", "test_loss", "train_accuracy",
             "train_loss", "epochs", "batch_size", "seconds", "samples_per_second", "parameters");
 
+    /** Above this many weight states only the clip range is drawn on a histogram. */
+    static final int MAX_DRAWN_LEVELS = 32;
+
     final Path dir;
     final JsonNode experiment, summary;
     final Csv metrics, layers, histograms;
@@ -196,12 +199,14 @@ final class RunReport {
             double step = l == null ? Double.NaN : Csv.num(layers.get(l, "weight_step"));
             double[] levels = new double[0], clip = new double[0];
             if (m >= 2 && !Double.isNaN(step)) {
-                levels = new double[m];
-                for (int k = 0; k < m; k++) levels[k] = step * (k - (m - 1) / 2.0);
+                if (m <= MAX_DRAWN_LEVELS) {
+                    levels = new double[m];
+                    for (int k = 0; k < m; k++) levels[k] = step * (k - (m - 1) / 2.0);
+                }
                 clip = new double[] {-step * m / 2.0, step * m / 2.0};
             }
-            String name = l == null ? "" : " " + layers.get(l, "name");
-            String title = "layer " + e.getKey() + name + (m >= 2 ? " (M_w = " + m + ")" : " (float)");
+            String name = l == null ? "layer " + e.getKey() : layers.get(l, "name");
+            String title = name + (m >= 2 ? " (M_w = " + m + (m > MAX_DRAWN_LEVELS ? ", levels too dense to draw" : "") + ")" : " (float)");
             sb.append(SvgChart.histogram(title, counts, Csv.num(histograms.get(h, "min")), Csv.num(histograms.get(h, "max")), levels, clip));
         }
         return sb.append("</div>\n").toString();

@@ -23,20 +23,23 @@ final class SvgChart {
             }
         }
         List<Chart.Series> ss = c.series();
+        for (int k = 0; k < ss.size(); k++) {   // all bands first, so that no band hides another series' line
+            Chart.Series s = ss.get(k);
+            if (s.lo() == null || s.hi() == null) continue;
+            StringBuilder up = new StringBuilder(), down = new StringBuilder();
+            int n = 0;
+            for (int i = 0; i < s.x().length; i++) {
+                if (Double.isNaN(s.lo()[i]) || Double.isNaN(s.hi()[i])) continue;
+                up.append(f("%.1f,%.1f ", px(s.x()[i], b), py(s.hi()[i], b)));
+                down.insert(0, f("%.1f,%.1f ", px(s.x()[i], b), py(s.lo()[i], b)));
+                n++;
+            }
+            if (n >= 2) sb.append(f("<polygon class=\"band\" points=\"%s%s\" fill=\"%s\" fill-opacity=\"0.5\" stroke=\"none\"/>",
+                    up, down, tint(Chart.COLORS[k % Chart.COLORS.length])));
+        }
         for (int k = 0; k < ss.size(); k++) {
             Chart.Series s = ss.get(k);
             String color = Chart.COLORS[k % Chart.COLORS.length];
-            if (s.lo() != null && s.hi() != null) {
-                StringBuilder up = new StringBuilder(), down = new StringBuilder();
-                int n = 0;
-                for (int i = 0; i < s.x().length; i++) {
-                    if (Double.isNaN(s.lo()[i]) || Double.isNaN(s.hi()[i])) continue;
-                    up.append(f("%.1f,%.1f ", px(s.x()[i], b), py(s.hi()[i], b)));
-                    down.insert(0, f("%.1f,%.1f ", px(s.x()[i], b), py(s.lo()[i], b)));
-                    n++;
-                }
-                if (n >= 2) sb.append(f("<polygon class=\"band\" points=\"%s%s\" fill=\"%s\" fill-opacity=\"0.15\" stroke=\"none\"/>", up, down, color));
-            }
             StringBuilder pts = new StringBuilder();
             for (int i = 0; i < s.x().length; i++) {
                 if (Double.isNaN(s.y()[i])) continue;
@@ -111,6 +114,14 @@ final class SvgChart {
 
     static double px(double x, double[] b) { return L + (x - b[0]) / (b[1] - b[0]) * (W - L - R); }
     static double py(double y, double[] b) { return H - B - (y - b[2]) / (b[3] - b[2]) * (H - T - B); }
+
+    /** The color mixed 75% with white: a light band that keeps lines readable on top of it. */
+    static String tint(String hex) {
+        java.awt.Color c = java.awt.Color.decode(hex);
+        return f("#%02x%02x%02x", mix(c.getRed()), mix(c.getGreen()), mix(c.getBlue()));
+    }
+
+    private static int mix(int v) { return (int) Math.round(v * 0.25 + 255 * 0.75); }
 
     private static String shorten(String s, int n) { return s.length() <= n ? s : s.substring(0, n - 1) + "…"; }
 
