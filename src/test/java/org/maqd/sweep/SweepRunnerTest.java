@@ -25,8 +25,12 @@ class SweepRunnerTest {
     @Test
     void runsEveryTrialAndWritesResultsAndSummary(@TempDir Path dir) {
         SweepPlan plan = SweepPlan.of(SweepFixtures.experiment(SweepFixtures.NORM_SWEEP, 1), "tiny.json", null);
-        SweepRunner.Outcome o = SweepFixtures.run(plan, dir, 2, null, List.of());
+        List<Integer> threads = Collections.synchronizedList(new ArrayList<>());
+        SweepRunner.Outcome o = SweepFixtures.run(plan, dir, 2, null, List.of(new TrainingListener() {
+            @Override public void onStart(RunInfo info) { threads.add(info.threads()); }
+        }));
         assertTrue(o.complete());
+        assertEquals(List.of(1, 1, 1, 1), threads, "2 threads shared by 2 trials at a time");
         assertEquals(4, o.ran());
         for (Trial t : plan.trials()) {
             Path td = dir.resolve("trials").resolve(t.id());
