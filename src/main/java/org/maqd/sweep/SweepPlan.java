@@ -16,6 +16,7 @@ import org.maqd.experiment.ExperimentValidator;
 import org.maqd.experiment.PtqSpec;
 import org.maqd.experiment.SweepSpec;
 import org.maqd.model.LayerSpec;
+import org.maqd.model.NetworkAnalysis;
 
 /**
  * The trials a sweep declares, expanded and checked before anything runs. Every grid value and list entry is
@@ -97,10 +98,11 @@ public final class SweepPlan {
                     String where = "sweep.list[" + j + "]." + kv.getKey();
                     FieldPath p = checkedPath(kv.getKey(), source, where);
                     if (grid.containsKey(p)) throw new ExperimentException(source + ": field '" + where + "': '" + p + "' is also in sweep.grid; sweep it in one place");
-                    checkValue(base, p, kv.getValue(), source, where);
+                    if (kv.getValue() == null) throw new ExperimentException(source + ": field '" + where + "': expected a value, got null");
                     entry.put(p, kv.getValue());
                     if (!fields.contains(p)) fields.add(p);
                 }
+                checkEntry(base, entry, source, "sweep.list[" + j + "]");
                 entries.add(entry);
             }
         }
@@ -131,6 +133,8 @@ public final class SweepPlan {
                     String where = source + " (sweep trial " + tid + ")";
                     Experiment te = parse(tree, where);
                     ExperimentValidator.validate(te, where);
+                    NetworkAnalysis.Report shapes = NetworkAnalysis.analyze(te.network());
+                    if (!shapes.ok()) throw new ExperimentException(where + ": field 'network': " + shapes.firstError());
                     Map<String, Object> assignedText = new LinkedHashMap<>();
                     assigned.forEach((p, v) -> assignedText.put(p.toString(), v));
                     trials.add(new Trial(tid, assignedText, seed, te, resolvedValues(te, fields), isFloat(te)));
@@ -152,17 +156,28 @@ public final class SweepPlan {
         return p;
     }
 
-    /** Applies one value alone to the base experiment; a failure names the sweep field and the value. */
+    /** Applies one grid value alone to the base experiment; a failure names the sweep field and the value. */
     private static void checkValue(ObjectNode base, FieldPath p, Object value, String source, String where) {
         String ctx = source + ": field '" + where + "' = " + text(value);
         if (value == null) throw new ExperimentException(ctx + ": expected a value, got null");
+        checkEntry(base, Map.of(p, value), source, ctx.substring(source.length() + 2));
+    }
+
+    /**
+     * Applies values together to the base experiment. Unknown fields and wrong types always fail here, naming
+     * {@code where}; an invalid value fails here when the problem is in one of the applied fields, otherwise
+     * (a combination, e.g. weightStep "fixed" needing weightClip from another field) the check of each whole
+     * trial reports it.
+     */
+    private static void checkEntry(ObjectNode base, Map<FieldPath, Object> values, String source, String where) {
+        String ctx = source + (where.startsWith("field") ? ": " + where : ": field '" + where + "'");
         ObjectNode tree = base.deepCopy();
-        p.set(tree, ExperimentIO.MAPPER.valueToTree(value), ctx);
+        for (var e : values.entrySet()) e.getKey().set(tree, ExperimentIO.MAPPER.valueToTree(e.getValue()), ctx);
         Experiment t = parse(tree, ctx);
         try {
             ExperimentValidator.validate(t, ctx);
         } catch (ExperimentException ex) {
-            throw new ExperimentException(ex.getMessage(), ex);
+            for (FieldPath p : values.keySet()) if (ex.getMessage().contains("field '" + p + "'")) throw ex;
         }
     }
 

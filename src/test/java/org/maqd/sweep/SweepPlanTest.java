@@ -57,6 +57,13 @@ class SweepPlanTest {
     }
 
     @Test
+    void listEntryFieldsAreCheckedTogether() {
+        SweepPlan p = plan("{\"list\": [{\"network.defaults.weightStep\": \"fixed\", \"network.defaults.weightClip\": 1.5}, {\"network.defaults.weightStep\": \"gaussian\"}]}");
+        assertEquals(2, p.trials().size());
+        assertEquals(1.5, p.trials().get(0).experiment().network().defaults().weightClip());
+    }
+
+    @Test
     void epochsOverrideAppliesToEveryTrial() {
         SweepPlan p = SweepPlan.of(SweepFixtures.experiment(SweepFixtures.NORM_SWEEP, 5), "tiny.json", 2);
         assertTrue(p.trials().stream().allMatch(t -> t.experiment().training().epochs() == 2));
@@ -76,6 +83,9 @@ class SweepPlanTest {
         assertTrue(m.contains("sweep.grid.network.defaults.norm[1]") && m.contains("one of"), m);
         m = rejected("{\"grid\": {\"network.layers[9].weightStates\": [2]}}");
         assertTrue(m.contains("index 9 does not exist"), m);
+        // shapes are checked too: without the flatten layer the linear layer gets an image
+        m = rejected("{\"list\": [{\"network.layers[0].type\": \"maxpool\", \"network.layers[0].kernel\": 2}]}");
+        assertTrue(m.contains("sweep trial") && m.contains("flat input"), m);
         m = rejected("{\"grid\": {}}");
         assertTrue(m.contains("'sweep.grid'"), m);
         m = rejected("{\"grid\": {\"seed\": [1, 2]}}");
@@ -83,7 +93,10 @@ class SweepPlanTest {
         m = rejected("{\"grid\": {\"network..norm\": [1]}}");
         assertTrue(m.contains("malformed"), m);
         m = rejected("{\"list\": [{\"training.epochz\": 3}]}");
-        assertTrue(m.contains("sweep.list[0].training.epochz"), m);
+        assertTrue(m.contains("'sweep.list[0]'") && m.contains("training.epochz"), m);
+        // values that only make sense together are checked per trial, naming the field
+        m = rejected("{\"grid\": {\"network.defaults.weightStep\": [\"gaussian\", \"fixed\"]}}");
+        assertTrue(m.contains("sweep trial weightStep=fixed") && m.contains("'network.defaults.weightClip'"), m);
         m = rejected("{\"grid\": {\"training.batchSize\": [8]}, \"seeds\": 0}");
         assertTrue(m.contains("sweep.seeds"), m);
         m = rejected("{\"grid\": {\"training.batchSize\": [8, 8]}}");
