@@ -16,7 +16,10 @@ import org.maqd.experiment.ExperimentValidator;
 import org.maqd.experiment.PtqSpec;
 import org.maqd.experiment.SweepSpec;
 import org.maqd.model.LayerSpec;
-import org.maqd.model.NetworkAnalysis;
+import org.maqd.model.NetworkBuilder;
+import org.maqd.model.NetworkResolver;
+import org.maqd.model.NetworkSpec;
+import org.maqd.tensor.Parallel;
 
 /**
  * The trials a sweep declares, expanded and checked before anything runs. Every grid value and list entry is
@@ -133,8 +136,7 @@ public final class SweepPlan {
                     String where = source + " (sweep trial " + tid + ")";
                     Experiment te = parse(tree, where);
                     ExperimentValidator.validate(te, where);
-                    NetworkAnalysis.Report shapes = NetworkAnalysis.analyze(te.network());
-                    if (!shapes.ok()) throw new ExperimentException(where + ": field 'network': " + shapes.firstError());
+                    checkBuilds(te, where);
                     Map<String, Object> assignedText = new LinkedHashMap<>();
                     assigned.forEach((p, v) -> assignedText.put(p.toString(), v));
                     trials.add(new Trial(tid, assignedText, seed, te, resolvedValues(te, fields), isFloat(te)));
@@ -187,6 +189,17 @@ public final class SweepPlan {
             return ExperimentIO.parseUnchecked(ExperimentIO.toJson(tree), where);
         } catch (ExperimentException ex) {
             throw new ExperimentException(ex.getMessage().replaceAll(" \\(line \\d+, column \\d+\\)", ""), ex);
+        }
+    }
+
+    /** Builds the trial's network once (shapes, group counts, ...) so that no trial fails on it later. */
+    private static void checkBuilds(Experiment te, String where) {
+        NetworkSpec n = NetworkResolver.resolve(te.network());
+        int[] input = n.input().stream().mapToInt(Integer::intValue).toArray();
+        try {
+            NetworkBuilder.build(n, input, n.layers().get(n.layers().size() - 1).units(), Parallel.serial(), 0L);
+        } catch (ExperimentException | IllegalArgumentException e) {
+            throw new ExperimentException(where + ": " + e.getMessage(), e);
         }
     }
 

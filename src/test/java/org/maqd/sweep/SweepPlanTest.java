@@ -86,6 +86,8 @@ class SweepPlanTest {
         // shapes are checked too: without the flatten layer the linear layer gets an image
         m = rejected("{\"list\": [{\"network.layers[0].type\": \"maxpool\", \"network.layers[0].kernel\": 2}]}");
         assertTrue(m.contains("sweep trial") && m.contains("flat input"), m);
+        m = rejected("{\"grid\": {\"network.defaults.norm\": [\"lbn\", \"gn\"]}}");
+        assertTrue(m.contains("sweep trial norm=gn") && m.contains("not divisible"), m);
         m = rejected("{\"grid\": {}}");
         assertTrue(m.contains("'sweep.grid'"), m);
         m = rejected("{\"grid\": {\"seed\": [1, 2]}}");
