@@ -67,7 +67,12 @@ public final class ReportWriter {
         List<List<String>> rows = new ArrayList<>();
         for (List<String> row : r.summary.rows()) {
             List<String> out = new ArrayList<>();
-            for (String c : shortSummaryHeader(r)) out.add(r.summary.get(row, c));
+            for (String c : shortSummaryHeader(r)) {
+                String v = r.summary.get(row, c);
+                double d = Csv.num(v);
+                boolean fraction = !r.groups.contains(c) && !Double.isNaN(d) && d != Math.rint(d);
+                out.add(fraction ? String.format(java.util.Locale.ROOT, "%.4f", d) : v);
+            }
             rows.add(out);
         }
         return rows;

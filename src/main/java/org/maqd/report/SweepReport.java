@@ -120,8 +120,8 @@ final class SweepReport {
                 double m = r == null ? Double.NaN : Csv.num(summary.get(r, "test_accuracy_mean"));
                 double ci = r == null ? Double.NaN : Csv.num(summary.get(r, "test_accuracy_ci95"));
                 y[i] = m;
-                lo[i] = Double.isNaN(ci) ? m : m - ci;
-                hi[i] = Double.isNaN(ci) ? m : m + ci;
+                lo[i] = Double.isNaN(ci) ? m : Math.max(0, m - ci);   // an accuracy: the band is clipped to [0, 1]
+                hi[i] = Double.isNaN(ci) ? m : Math.min(1, m + ci);
             }
             series.add(new Chart.Series(e.getKey(), px, y, lo, hi));
         }
@@ -129,7 +129,7 @@ final class SweepReport {
         String[] labels = new String[xs.size()];
         for (int i = 0; i < xs.size(); i++) { ticks[i] = i; labels[i] = label(x, xs.get(i)); }
         String legend = seriesCols.isEmpty() ? "" : " (one line per " + String.join(", ", seriesCols) + ")";
-        Chart chart = new Chart("Test accuracy vs " + x + legend + ", 95% CI bands", x, "test accuracy", ticks, labels, series);
+        Chart chart = new Chart("Test accuracy vs " + x + legend + ", 95% CI bands (clipped to [0, 1])", x, "test accuracy", ticks, labels, series);
         List<String> header = new ArrayList<>(List.of(x));
         header.addAll(bySeries.keySet());
         return new Comparison(chart, header, pivot);
