@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.maqd.train.EpochMetrics;
 import org.maqd.train.RunInfo;
 import org.maqd.train.RunOutcome;
+import org.maqd.train.StepMetrics;
 import org.maqd.train.TrainingListener;
 
 /** Progress lines for one trial of a sweep, prefixed with its position and id; safe to share one stream. */
@@ -23,6 +24,15 @@ final class SweepProgress implements TrainingListener {
         epochs = info.epochs();
         out.println(prefix + ": training, " + info.trainSamples() + " samples, batch " + info.batchSize()
                 + ", " + info.threads() + " thread(s)" + (info.startEpoch() > 0 ? ", resuming after epoch " + info.startEpoch() : ""));
+    }
+
+    @Override
+    public void onStep(StepMetrics m) {
+        int quarter = Math.max(1, m.batchesPerEpoch() / 4);
+        if (m.batchInEpoch() % quarter == 0 && m.batchInEpoch() < m.batchesPerEpoch()) {
+            out.printf(Locale.ROOT, "%s: epoch %d/%d %3.0f%% loss %.4f  %.0f samples/s%n", prefix, m.epoch(), epochs,
+                    100.0 * m.batchInEpoch() / m.batchesPerEpoch(), m.loss(), m.samplesPerSecond());
+        }
     }
 
     @Override
