@@ -70,7 +70,7 @@ final class RunReport {
         b.append(Html.section("curves", "Curves", curves()));
         b.append(Html.section("layers", "Per-layer quantization (last probe)",
                 layerTable().isEmpty() ? "<p class=\"note\">No probes were recorded (probes disabled).</p>"
-                        : Html.table("quant-table", LAYER_COLUMNS, layerTable())));
+                        : Html.table("quant-table", LAYER_COLUMNS, abbreviated(layerTable()))));
         b.append(Html.section("histograms", "Weight histograms (last probe, with the quantization grid)", histogramCharts()));
         JsonNode cert = json(dir.resolve("certificate.json"));
         if (cert != null) b.append(Html.section("certificate", "Integer deployment certificate", Html.table("certificate-table", List.of("quantity", "value"), scalars(cert, ""))));
@@ -158,6 +158,26 @@ final class RunReport {
             rows.add(out);
         }
         return rows;
+    }
+
+    /** Occupancy lists longer than 16 states are shown as a count (the full lists are in report-layers.csv). */
+    static List<List<String>> abbreviated(List<List<String>> rows) {
+        List<List<String>> out = new ArrayList<>();
+        for (List<String> r : rows) {
+            List<String> c = new ArrayList<>(r);
+            for (int i = 0; i < c.size(); i++) {
+                String[] parts = c.get(i).trim().split(" ");
+                if (LAYER_COLUMNS.get(i).endsWith("_occupancy") && parts.length > 16) c.set(i, abbreviation(parts));
+            }
+            out.add(c);
+        }
+        return out;
+    }
+
+    static String abbreviation(String[] counts) {
+        int used = 0;
+        for (String p : counts) if (!"0".equals(p)) used++;
+        return counts.length + " states, " + used + " occupied (counts in report-layers.csv)";
     }
 
     private String curves() {
