@@ -46,6 +46,12 @@ final class SvgChart {
                 pts.append(f("%.1f,%.1f ", px(s.x()[i], b), py(s.y()[i], b)));
             }
             sb.append(f("<polyline class=\"series\" points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>", pts.toString().trim(), color));
+            int points = 0, last = -1;
+            for (int i = 0; i < s.y().length; i++) if (!Double.isNaN(s.y()[i])) { points++; last = i; }
+            if (points == 1 && s.x().length > 1) {   // a single value (e.g. the float model): a reference line across
+                double y = py(s.y()[last], b);
+                sb.append(f("<line class=\"reference\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"%s\" stroke-dasharray=\"6 4\"/>", L, y, W - R, y, color));
+            }
             for (int i = 0; i < s.x().length; i++) {
                 if (Double.isNaN(s.y()[i])) continue;
                 sb.append(f("<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"%s\"><title>%s: %s</title></circle>",

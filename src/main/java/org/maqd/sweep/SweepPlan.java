@@ -47,6 +47,7 @@ public final class SweepPlan {
         this.ptq = ptq;
     }
 
+    /** The experiment as declared, with the epochs override applied (saved as sweep.json). */
     public Experiment experiment() { return experiment; }
     /** Every swept field path, grid fields first, then list fields, in declaration order. */
     public List<FieldPath> fields() { return fields; }
@@ -146,7 +147,10 @@ public final class SweepPlan {
         if (ptq != null && trials.stream().noneMatch(Trial::floatModel)) {
             throw new ExperimentException(source + ": field 'sweep.ptq': post-training quantization needs a float trial (all weightStates and activationStates 0, e.g. a list entry with network.defaults.weightStates 0, activationStates 0, firstWeightStates 0, outputWeightStates 0); none of the trials is one");
         }
-        return new SweepPlan(e, fields, trials, ptq);
+        Experiment declared = epochs == null ? e : e.withTraining((e.training() == null
+                ? new org.maqd.experiment.TrainingSpec(null, null, null, null, null, null, null, null, null, null, null, null)
+                : e.training()).withEpochs(epochs));
+        return new SweepPlan(declared, fields, trials, ptq);
     }
 
     private static FieldPath checkedPath(String text, String source, String where) {

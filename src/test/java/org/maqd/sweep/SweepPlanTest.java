@@ -67,6 +67,7 @@ class SweepPlanTest {
     void epochsOverrideAppliesToEveryTrial() {
         SweepPlan p = SweepPlan.of(SweepFixtures.experiment(SweepFixtures.NORM_SWEEP, 5), "tiny.json", 2);
         assertTrue(p.trials().stream().allMatch(t -> t.experiment().training().epochs() == 2));
+        assertEquals(2, p.experiment().training().epochs(), "sweep.json says what ran");
     }
 
     @Test
