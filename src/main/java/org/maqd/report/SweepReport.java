@@ -96,7 +96,11 @@ final class SweepReport {
         Map<String, Map<String, List<String>>> bySeries = new LinkedHashMap<>();
         for (List<String> r : summary.rows()) {
             List<String> parts = new ArrayList<>();
-            for (String c : seriesCols) parts.add(seriesCols.size() == 1 ? summary.get(r, c) : c + "=" + summary.get(r, c));
+            for (String c : seriesCols) {
+                String v = summary.get(r, c);
+                boolean plainWord = Double.isNaN(Csv.num(v)) && !v.equals("true") && !v.equals("false");
+                parts.add(seriesCols.size() == 1 && plainWord ? v : c + "=" + label(c, v));
+            }
             String name = parts.isEmpty() ? "test accuracy" : String.join(", ", parts);
             bySeries.computeIfAbsent(name, k -> new LinkedHashMap<>()).put(summary.get(r, x), r);
         }

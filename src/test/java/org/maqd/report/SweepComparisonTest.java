@@ -42,6 +42,21 @@ class SweepComparisonTest {
     }
 
     @Test
+    void numericAndBooleanSeriesAreNamedWithTheirField(@TempDir Path dir) throws Exception {
+        SweepReport r = report(dir, """
+                weightStates,activationStates,n,test_accuracy_mean,test_accuracy_ci95
+                2,2,2,0.88,0.01
+                2,0,2,0.89,0.01
+                3,2,2,0.89,0.01
+                3,0,2,0.90,0.01
+                4,2,2,0.89,0.01
+                """);
+        SweepReport.Comparison c = r.comparison();
+        assertEquals("weightStates", c.chart().xLabel());
+        assertEquals(List.of("activationStates=2", "activationStates=fp32"), c.chart().series().stream().map(Chart.Series::name).toList());
+    }
+
+    @Test
     void qatVersusPtqPutsStatesOnXWithFloatLast(@TempDir Path dir) throws Exception {
         SweepReport r = report(dir, """
                 weightStates,activationStates,method,states,n,test_accuracy_mean,test_accuracy_ci95
