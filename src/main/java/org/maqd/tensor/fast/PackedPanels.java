@@ -12,7 +12,7 @@ public final class PackedPanels {
 
     public static final int NR = MicroKernels.NR;
     /** k-rows per block of a transposing pack (block × NR floats fit in L1). */
-    static final int TRANSPOSE_BLOCK = 32;
+    static final int TRANSPOSE_BLOCK = 64;
 
     /** Number of panels for n columns. */
     public static int panels(int n) { return (n + NR - 1) / NR; }
@@ -41,7 +41,18 @@ public final class PackedPanels {
                 // so the NR-strided writes of one block stay in L1.
                 for (int p0 = 0; p0 < k; p0 += TRANSPOSE_BLOCK) {
                     int p1 = Math.min(k, p0 + TRANSPOSE_BLOCK);
-                    for (int jj = 0; jj < w; jj++) {
+                    int jj = 0;
+                    for (; jj + 4 <= w; jj += 4) {   // four source rows at a time: adjacent writes
+                        int s0 = bOff + (j0 + jj) * k, s1 = s0 + k, s2 = s1 + k, s3 = s2 + k;
+                        int d = panel + p0 * NR + jj;
+                        for (int p = p0; p < p1; p++, d += NR) {
+                            dst[d] = b[s0 + p];
+                            dst[d + 1] = b[s1 + p];
+                            dst[d + 2] = b[s2 + p];
+                            dst[d + 3] = b[s3 + p];
+                        }
+                    }
+                    for (; jj < w; jj++) {
                         int src = bOff + (j0 + jj) * k;
                         int d = panel + p0 * NR + jj;
                         for (int p = p0; p < p1; p++, d += NR) dst[d] = b[src + p];
