@@ -127,15 +127,18 @@ class GemmTest {
         GemmWorkspace ws = new GemmWorkspace();
         Gemm.gemm(ws, Parallel.serial(), false, true, m, n, k, a, 0, b, 0, c, 0, false);
         float[] packed = ws.packed(1);
-        for (int i = 0; i < 20; i++) Gemm.gemm(Parallel.serial(), false, false, m, n, k, a, 0, b, 0, c, 0, false);
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long tid = Thread.currentThread().getId();
-        long before = mx.getThreadAllocatedBytes(tid);
-        for (int i = 0; i < 20; i++) {
-            Gemm.gemm(ws, Parallel.serial(), false, true, m, n, k, a, 0, b, 0, c, 0, false);
-            Gemm.gemm(Parallel.serial(), false, false, m, n, k, a, 0, b, 0, c, 0, false);
+        // Vector API code allocates (boxes) until C2 compiles it: measure windows until one is clean.
+        long perCall = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < 400 && perCall >= 2048; attempt++) {
+            long before = mx.getThreadAllocatedBytes(tid);
+            for (int i = 0; i < 10; i++) {
+                Gemm.gemm(ws, Parallel.serial(), false, true, m, n, k, a, 0, b, 0, c, 0, false);
+                Gemm.gemm(Parallel.serial(), false, false, m, n, k, a, 0, b, 0, c, 0, false);
+            }
+            perCall = (mx.getThreadAllocatedBytes(tid) - before) / 20;
         }
-        long perCall = (mx.getThreadAllocatedBytes(tid) - before) / 40;
         assertSame(packed, ws.packed(PackedPanelsSize.of(n, k)), "packed buffer was reallocated");
         // the packed operand alone is ~300 KB; only small closures may be allocated per call
         assertTrue(perCall < 2048, "allocated " + perCall + " bytes per call");

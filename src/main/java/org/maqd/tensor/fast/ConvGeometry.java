@@ -13,6 +13,8 @@ public final class ConvGeometry {
     public final int p;
     /** Per tap j = (c, ky, kx): its channel plane offset c·H·W and its (ky, kx). */
     final int[] tapPlane, tapY, tapX;
+    /** Per tap: offset of (c, ky, kx) from the window's top-left input element, c·H·W + ky·W + kx. */
+    final int[] tapOffset;
 
     public ConvGeometry(int c, int h, int w, int kh, int kw, int stride, int pad) {
         if (c < 1 || h < 1 || w < 1 || kh < 1 || kw < 1 || stride < 1 || pad < 0) {
@@ -31,10 +33,12 @@ public final class ConvGeometry {
         tapPlane = new int[k];
         tapY = new int[k];
         tapX = new int[k];
+        tapOffset = new int[k];
         for (int j = 0; j < k; j++) {
             tapPlane[j] = (j / (kh * kw)) * h * w;
             tapY[j] = (j / kw) % kh;
             tapX[j] = j % kw;
+            tapOffset[j] = tapPlane[j] + tapY[j] * w + tapX[j];
         }
     }
 

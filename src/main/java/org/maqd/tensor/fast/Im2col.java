@@ -66,7 +66,7 @@ public final class Im2col {
     /** colᵀ[P, K] packed in panels over K: element (pos, j) at dstOff + (j/NR)·NR·P + pos·NR + j%NR. */
     public static void packRows(ConvGeometry g, float[] x, int xOff, float[] dst, int dstOff) {
         final int k = g.k, np = g.p, s = g.stride, pad = g.pad;
-        final int[] plane = g.tapPlane, ty = g.tapY, tx = g.tapX;
+        final int[] plane = g.tapPlane, ty = g.tapY, tx = g.tapX, rel = g.tapOffset;
         for (int q = 0, j0 = 0; j0 < k; q++, j0 += NR) {
             int w = Math.min(NR, k - j0);
             int panel = dstOff + q * NR * np;
@@ -78,10 +78,7 @@ public final class Im2col {
                     int d = panel + (oy * g.ow + ox) * NR;
                     if (rowInside && x0 >= 0 && x0 + g.kw <= g.w) {
                         int base = xOff + y0 * g.w + x0;
-                        for (int jj = 0; jj < w; jj++) {
-                            int j = j0 + jj;
-                            dst[d + jj] = x[base + plane[j] + ty[j] * g.w + tx[j]];
-                        }
+                        for (int jj = 0; jj < w; jj++) dst[d + jj] = x[base + rel[j0 + jj]];
                     } else {
                         for (int jj = 0; jj < w; jj++) {
                             int j = j0 + jj;

@@ -11,6 +11,8 @@ public final class PackedPanels {
     private PackedPanels() {}
 
     public static final int NR = MicroKernels.NR;
+    /** k-rows per block of a transposing pack (block × NR floats fit in L1). */
+    static final int TRANSPOSE_BLOCK = 64;
 
     /** Number of panels for n columns. */
     public static int panels(int n) { return (n + NR - 1) / NR; }
@@ -35,11 +37,26 @@ public final class PackedPanels {
                 // B [k, n]: each row p contributes one contiguous run of w floats.
                 for (int p = 0; p < k; p++) System.arraycopy(b, bOff + p * n + j0, dst, panel + p * NR, w);
             } else {
-                // B stored [n, k]: column jj of the panel is row (j0 + jj) of the stored matrix.
-                for (int jj = 0; jj < w; jj++) {
-                    int src = bOff + (j0 + jj) * k;
-                    int d = panel + jj;
-                    for (int p = 0; p < k; p++, d += NR) dst[d] = b[src + p];
+                // B stored [n, k]: column jj of the panel is row (j0 + jj) of the stored matrix. Blocked over p
+                // so the NR-strided writes of one block stay in L1.
+                for (int p0 = 0; p0 < k; p0 += TRANSPOSE_BLOCK) {
+                    int p1 = Math.min(k, p0 + TRANSPOSE_BLOCK);
+                    int jj = 0;
+                    for (; jj + 4 <= w; jj += 4) {   // four source rows at a time: adjacent writes
+                        int s0 = bOff + (j0 + jj) * k, s1 = s0 + k, s2 = s1 + k, s3 = s2 + k;
+                        int d = panel + p0 * NR + jj;
+                        for (int p = p0; p < p1; p++, d += NR) {
+                            dst[d] = b[s0 + p];
+                            dst[d + 1] = b[s1 + p];
+                            dst[d + 2] = b[s2 + p];
+                            dst[d + 3] = b[s3 + p];
+                        }
+                    }
+                    for (; jj < w; jj++) {
+                        int src = bOff + (j0 + jj) * k;
+                        int d = panel + p0 * NR + jj;
+                        for (int p = p0; p < p1; p++, d += NR) dst[d] = b[src + p];
+                    }
                 }
             }
         }

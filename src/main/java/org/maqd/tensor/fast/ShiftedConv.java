@@ -85,11 +85,16 @@ public final class ShiftedConv {
 
     private static void pad(float[] src, int off, int planes, int h, int w, int py, int px, float[] dst) {
         int hp = h + 2 * py, wp = w + 2 * px;
-        Arrays.fill(dst, 0, planes * hp * wp, 0f);
         for (int c = 0; c < planes; c++) {
+            int plane = c * hp * wp;
+            // zero only the border; the interior is overwritten by the copy
+            Arrays.fill(dst, plane, plane + py * wp + px, 0f);
             for (int y = 0; y < h; y++) {
-                System.arraycopy(src, off + (c * h + y) * w, dst, (c * hp + y + py) * wp + px, w);
+                int row = plane + (y + py) * wp + px;
+                System.arraycopy(src, off + (c * h + y) * w, dst, row, w);
+                Arrays.fill(dst, row + w, row + w + 2 * px, 0f);   // right border, then the next row's left
             }
+            Arrays.fill(dst, plane + (h + py) * wp, plane + hp * wp, 0f);   // bottom rows
         }
     }
 

@@ -1,0 +1,139 @@
+package org.maqd.experiment.ptq;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.maqd.experiment.ExperimentException;
+import org.maqd.experiment.RunFolder;
+import org.maqd.model.LayerSpec;
+import org.maqd.model.Network;
+import org.maqd.model.NetworkBuilder;
+import org.maqd.model.NetworkSpec;
+import org.maqd.model.QuantBlock;
+import org.maqd.model.ResidualBlock;
+import org.maqd.nn.Conv2d;
+import org.maqd.nn.Layer;
+import org.maqd.nn.Linear;
+import org.maqd.nn.Mode;
+import org.maqd.nn.Param;
+import org.maqd.quant.ptq.AffineQuantizer;
+import org.maqd.quant.ptq.Calibrator;
+import org.maqd.tensor.Parallel;
+import org.maqd.tensor.Tensor;
+
+/**
+ * A trained float model prepared for post-training quantization. The run's network is rebuilt without weight
+ * standardization and loaded with its <em>effective</em> weights (standardized when the run used WS), so it
+ * computes exactly what the trained model computes while its weights can be replaced by fake-quantized ones.
+ * Weight sites know their role: the first block and the classifier take their own number of states.
+ */
+public final class PtqModel {
+    /** One weight tensor: the parameter the network computes with and its float values. */
+    private record Site(Param weight, Tensor original, Role role) {}
+
+    /** Which states a weight site takes. */
+    enum Role { FIRST, HIDDEN, OUTPUT }
+
+    private final Network network;
+    private final List<Site> sites = new ArrayList<>();
+
+    private PtqModel(Network network) { this.network = network; }
+
+    /** Loads the model of a finished run; it must be float (0 weight and activation states everywhere). */
+    public static PtqModel load(Path runDir, Parallel par) {
+        NetworkSpec spec = RunFolder.modelSpec(runDir);
+        List<LayerSpec> layers = spec.layers();
+        for (int i = 0; i < layers.size(); i++) {
+            LayerSpec l = layers.get(i);
+            boolean block = l.isBlock() || "output".equals(l.type());
+            if (block && l.weightStates() != null && l.weightStates() != 0) {
+                throw new ExperimentException(runDir.resolve("model.json") + ": field 'layers[" + i + "].weightStates' is "
+                        + l.weightStates() + "; post-training quantization takes a float model (weightStates 0)");
+            }
+            if (l.isBlock() && l.activationStates() != null && l.activationStates() != 0) {
+                throw new ExperimentException(runDir.resolve("model.json") + ": field 'layers[" + i + "].activationStates' is "
+                        + l.activationStates() + "; post-training quantization takes a float model (ReLU, activationStates 0)");
+            }
+        }
+        Network trained = RunFolder.loadNetwork(runDir, par);
+        List<LayerSpec> plain = new ArrayList<>();
+        for (LayerSpec l : layers) plain.add(l.isBlock() || "output".equals(l.type()) ? l.withWeightStandardization(false) : l);
+        int[] input = spec.input().stream().mapToInt(Integer::intValue).toArray();
+        Network net = NetworkBuilder.build(spec.withLayers(plain), input, layers.get(layers.size() - 1).units(), par, 0L);
+        net.loadStateDict(trained.stateDict(), runDir.resolve("model.safetensors").toString());
+        PtqModel m = new PtqModel(net);
+        List<QuantBlock> from = new ArrayList<>(), to = new ArrayList<>();
+        List<Role> roles = new ArrayList<>();
+        boolean firstSeen = false;
+        for (int i = 0; i < layers.size(); i++) {
+            LayerSpec l = layers.get(i);
+            if (!(l.isBlock() || "output".equals(l.type()))) continue;
+            Role role = "output".equals(l.type()) ? Role.OUTPUT
+                    : (!firstSeen && !"residual".equals(l.type()) ? Role.FIRST : Role.HIDDEN);
+            firstSeen = true;
+            int before = from.size();
+            blocks(trained.layers().get(i), from);
+            blocks(net.layers().get(i), to);
+            for (int k = before; k < from.size(); k++) roles.add(role);
+        }
+        for (int k = 0; k < from.size(); k++) {
+            QuantBlock src = from.get(k);
+            Param latent = weight(src.op()), dst = weight(to.get(k).op());
+            Tensor eff = src.weights() == null ? latent.value : src.weights().forward(latent.value, Mode.EVAL);
+            dst.value.copyFrom(eff);
+            m.sites.add(new Site(dst, dst.value.copy(), roles.get(k)));
+        }
+        return m;
+    }
+
+    private static void blocks(Layer l, List<QuantBlock> out) {
+        if (l instanceof QuantBlock qb) {
+            out.add(qb);
+        } else if (l instanceof ResidualBlock rb) {
+            out.add(rb.first());
+            out.add(rb.second());
+            if (rb.shortcut() != null) out.add(rb.shortcut());
+        }
+    }
+
+    private static Param weight(Layer op) {
+        if (op instanceof Linear l) return l.weight();
+        if (op instanceof Conv2d c) return c.weight();
+        throw new IllegalStateException("post-training quantization: unexpected block operation " + op.kind());
+    }
+
+    public Network network() { return network; }
+
+    /** Number of weight tensors (blocks, including those inside residual blocks). */
+    public int weightSites() { return sites.size(); }
+
+    /** Puts the float weights back. */
+    public void restoreFloat() {
+        for (Site s : sites) s.weight().value.copyFrom(s.original());
+    }
+
+    /**
+     * Replaces every weight by its fake quantization, symmetric, per output channel or per tensor, with the range
+     * chosen by {@code calibration} over the weight's own values. The first block takes {@code firstStates}, the
+     * classifier {@code outputStates}, every other block {@code hiddenStates}; 0 states keeps a weight float.
+     */
+    public void quantizeWeights(int hiddenStates, int firstStates, int outputStates, String calibration,
+                                boolean perChannel, double percentile) {
+        for (Site s : sites) {
+            int states = switch (s.role()) {
+                case FIRST -> firstStates;
+                case OUTPUT -> outputStates;
+                case HIDDEN -> hiddenStates;
+            };
+            if (states == 0) {
+                s.weight().value.copyFrom(s.original());
+                continue;
+            }
+            Calibrator c = Calibrator.create(calibration, states, true, perChannel ? 0 : -1,
+                    "percentile".equals(calibration) ? percentile : 0);
+            c.observe(s.original());
+            AffineQuantizer q = c.finish();
+            q.quantizeDequantize(s.original(), s.weight().value);
+        }
+    }
+}

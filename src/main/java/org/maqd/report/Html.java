@@ -1,0 +1,60 @@
+package org.maqd.report;
+
+import java.util.List;
+
+/** HTML building blocks for reports: escaping, tables, a self-contained page with inline CSS. */
+final class Html {
+    private Html() {}
+
+    static final String CSS = """
+            body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;margin:2em auto;max-width:1100px;color:#222;padding:0 1em}
+            h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.25em;margin-top:1.8em;border-bottom:1px solid #ccc;padding-bottom:.2em}
+            h3{font-size:1.05em}p.desc{color:#444;max-width:60em}
+            table{border-collapse:collapse;margin:.6em 0;font-size:.86em}th,td{border:1px solid #ccc;padding:.25em .5em;text-align:left;vertical-align:top}
+            th{background:#f2f2f2}td.num{text-align:right;font-variant-numeric:tabular-nums}
+            .charts{display:flex;flex-wrap:wrap;gap:1em}.chart{border:1px solid #ddd;background:#fff}
+            .note{color:#666;font-size:.85em}code{background:#f4f4f4;padding:0 .2em}
+            """;
+
+    static String esc(String s) {
+        if (s == null) return "";
+        StringBuilder sb = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '&' -> sb.append("&amp;");
+                case '"' -> sb.append("&quot;");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** A table with a header row; cells that are numbers are right-aligned. {@code id} may be null. */
+    static String table(String id, List<String> header, List<List<String>> rows) {
+        StringBuilder sb = new StringBuilder("<table");
+        if (id != null) sb.append(" id=\"").append(esc(id)).append('"');
+        sb.append("><thead><tr>");
+        for (String h : header) sb.append("<th>").append(esc(h)).append("</th>");
+        sb.append("</tr></thead><tbody>\n");
+        for (List<String> r : rows) {
+            sb.append("<tr>");
+            for (String c : r) {
+                boolean num = !Double.isNaN(Csv.num(c));
+                sb.append(num ? "<td class=\"num\">" : "<td>").append(esc(c)).append("</td>");
+            }
+            sb.append("</tr>\n");
+        }
+        return sb.append("</tbody></table>\n").toString();
+    }
+
+    static String page(String title, String body) {
+        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + esc(title)
+                + "</title>\n<style>" + CSS + "</style></head>\n<body>\n" + body + "</body></html>\n";
+    }
+
+    static String section(String id, String title, String content) {
+        return "<section id=\"" + esc(id) + "\"><h2>" + esc(title) + "</h2>\n" + content + "</section>\n";
+    }
+}

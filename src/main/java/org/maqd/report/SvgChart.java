@@ -1,0 +1,135 @@
+package org.maqd.report;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Inline SVG for line charts (with optional bands) and histograms with a quantization grid. No scripts, no links. */
+final class SvgChart {
+    static final int W = 640, H = 340, L = 64, R = 150, T = 34, B = 50;
+
+    private SvgChart() {}
+
+    static String line(Chart c) {
+        double[] b = c.bounds();
+        StringBuilder sb = open(c.title());
+        axes(sb, b, c.xLabel(), c.yLabel());
+        // x ticks
+        if (c.ticks() != null) {
+            for (int i = 0; i < c.ticks().length; i++) {
+                double x = px(c.ticks()[i], b);
+                sb.append(f("<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#999\"/>", x, H - B, x, H - B + 4));
+                sb.append(f("<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">%s</text>", x, H - B + 16,
+                        Html.esc(c.tickLabels() == null ? Chart.fmt(c.ticks()[i]) : c.tickLabels()[i])));
+            }
+        }
+        List<Chart.Series> ss = c.series();
+        for (int k = 0; k < ss.size(); k++) {   // all bands first, so that no band hides another series' line
+            Chart.Series s = ss.get(k);
+            if (s.lo() == null || s.hi() == null) continue;
+            StringBuilder up = new StringBuilder(), down = new StringBuilder();
+            int n = 0;
+            for (int i = 0; i < s.x().length; i++) {
+                if (Double.isNaN(s.lo()[i]) || Double.isNaN(s.hi()[i])) continue;
+                up.append(f("%.1f,%.1f ", px(s.x()[i], b), py(s.hi()[i], b)));
+                down.insert(0, f("%.1f,%.1f ", px(s.x()[i], b), py(s.lo()[i], b)));
+                n++;
+            }
+            if (n >= 2) sb.append(f("<polygon class=\"band\" points=\"%s%s\" fill=\"%s\" fill-opacity=\"0.5\" stroke=\"none\"/>",
+                    up, down, tint(Chart.COLORS[k % Chart.COLORS.length])));
+        }
+        for (int k = 0; k < ss.size(); k++) {
+            Chart.Series s = ss.get(k);
+            String color = Chart.COLORS[k % Chart.COLORS.length];
+            StringBuilder pts = new StringBuilder();
+            for (int i = 0; i < s.x().length; i++) {
+                if (Double.isNaN(s.y()[i])) continue;
+                pts.append(f("%.1f,%.1f ", px(s.x()[i], b), py(s.y()[i], b)));
+            }
+            sb.append(f("<polyline class=\"series\" points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>", pts.toString().trim(), color));
+            int points = 0, last = -1;
+            for (int i = 0; i < s.y().length; i++) if (!Double.isNaN(s.y()[i])) { points++; last = i; }
+            if (points == 1 && s.x().length > 1) {   // a single value (e.g. the float model): a reference line across
+                double y = py(s.y()[last], b);
+                sb.append(f("<line class=\"reference\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"%s\" stroke-dasharray=\"6 4\"/>", L, y, W - R, y, color));
+            }
+            for (int i = 0; i < s.x().length; i++) {
+                if (Double.isNaN(s.y()[i])) continue;
+                sb.append(f("<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"%s\"><title>%s: %s</title></circle>",
+                        px(s.x()[i], b), py(s.y()[i], b), color, Html.esc(s.name()), Chart.fmt(s.y()[i])));
+            }
+            int ly = T + 10 + 16 * k;
+            sb.append(f("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"3\"/>", W - R + 10, ly, W - R + 28, ly, color));
+            sb.append(f("<text x=\"%d\" y=\"%d\" font-size=\"11\">%s</text>", W - R + 32, ly + 4, Html.esc(shorten(s.name(), 20))));
+        }
+        return sb.append("</svg>\n").toString();
+    }
+
+    /**
+     * A histogram of {@code counts} over [min, max] with vertical lines at {@code levels} (the quantization
+     * grid) and dashed lines at {@code clip} (the clip range), each drawn when inside the range.
+     */
+    static String histogram(String title, double[] counts, double min, double max, double[] levels, double[] clip) {
+        double top = 0;
+        for (double v : counts) top = Math.max(top, v);
+        if (top <= 0) top = 1;
+        double[] b = {min, max > min ? max : min + 1, 0, top * 1.05};
+        StringBuilder sb = open(title);
+        axes(sb, b, "standardized latent weight", "count");
+        for (double t : Chart.niceTicks(b[0], b[1])) {
+            double x = px(t, b);
+            sb.append(f("<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">%s</text>", x, H - B + 16, Chart.fmt(t)));
+        }
+        double bw = (W - L - R) / (double) counts.length;
+        for (int i = 0; i < counts.length; i++) {
+            double y = py(counts[i], b);
+            sb.append(f("<rect class=\"bar\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#6baed6\"/>", L + i * bw,
+                    y, Math.max(bw - 0.5, 0.5), H - B - y));
+        }
+        for (double v : levels) {
+            if (v < b[0] || v > b[1]) continue;
+            sb.append(f("<line class=\"level\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#d62728\" stroke-width=\"1.5\"/>", px(v, b), T, px(v, b), H - B));
+        }
+        for (double v : clip) {
+            if (v < b[0] || v > b[1]) continue;
+            sb.append(f("<line class=\"clip\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#333\" stroke-dasharray=\"4 3\"/>", px(v, b), T, px(v, b), H - B));
+        }
+        sb.append(f("<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"#d62728\">levels</text>", W - R + 10, T + 14));
+        sb.append(f("<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"#333\">- - clip range</text>", W - R + 10, T + 30));
+        return sb.append("</svg>\n").toString();
+    }
+
+    private static StringBuilder open(String title) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(f("<svg class=\"chart\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\">", W, H, W, H));
+        sb.append("<title>").append(Html.esc(title)).append("</title>");
+        sb.append(f("<text x=\"%d\" y=\"20\" font-size=\"13\" font-weight=\"bold\">%s</text>", L, Html.esc(title)));
+        return sb;
+    }
+
+    private static void axes(StringBuilder sb, double[] b, String xLabel, String yLabel) {
+        for (double t : Chart.niceTicks(b[2], b[3])) {
+            double y = py(t, b);
+            sb.append(f("<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#eee\"/>", L, y, W - R, y));
+            sb.append(f("<text x=\"%d\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\">%s</text>", L - 6, y + 4, Chart.fmt(t)));
+        }
+        sb.append(f("<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#999\"/>", L, T, W - L - R, H - T - B));
+        sb.append(f("<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"middle\">%s</text>", (L + W - R) / 2, H - 12, Html.esc(xLabel)));
+        sb.append(f("<text x=\"14\" y=\"%d\" font-size=\"12\" text-anchor=\"middle\" transform=\"rotate(-90 14 %d)\">%s</text>",
+                (T + H - B) / 2, (T + H - B) / 2, Html.esc(yLabel)));
+    }
+
+    static double px(double x, double[] b) { return L + (x - b[0]) / (b[1] - b[0]) * (W - L - R); }
+    static double py(double y, double[] b) { return H - B - (y - b[2]) / (b[3] - b[2]) * (H - T - B); }
+
+    /** The color mixed 75% with white: a light band that keeps lines readable on top of it. */
+    static String tint(String hex) {
+        java.awt.Color c = java.awt.Color.decode(hex);
+        return f("#%02x%02x%02x", mix(c.getRed()), mix(c.getGreen()), mix(c.getBlue()));
+    }
+
+    private static int mix(int v) { return (int) Math.round(v * 0.25 + 255 * 0.75); }
+
+    private static String shorten(String s, int n) { return s.length() <= n ? s : s.substring(0, n - 1) + "…"; }
+
+    private static String f(String fmt, Object... a) { return String.format(Locale.ROOT, fmt, a); }
+}
