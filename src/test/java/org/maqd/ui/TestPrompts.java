@@ -9,12 +9,14 @@ import org.maqd.ui.view.Prompts;
 public final class TestPrompts implements Prompts {
     public volatile Path openAnswer, saveAnswer;
     public volatile Unsaved unsavedAnswer = Unsaved.CANCEL;
-    public final List<String> errors = new ArrayList<>();
+    public final List<String> errors = new ArrayList<>(), infos = new ArrayList<>();
     public volatile int unsavedAsked;
 
     @Override public Path chooseOpen(Path dir) { return openAnswer; }
     @Override public Path chooseSave(Path dir, String name) { return saveAnswer; }
     @Override public synchronized void error(String title, String message) { errors.add(title + ": " + message); }
+
+    @Override public synchronized void info(String title, String message) { infos.add(title + ": " + message); }
 
     @Override
     public Unsaved unsavedChanges(String name) {

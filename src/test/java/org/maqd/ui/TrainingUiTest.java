@@ -119,7 +119,33 @@ class TrainingUiTest {
         System.out.printf("[measure] %d UI updates: median %.1f ms, p99 %.1f ms, max %.1f ms%n", d.size(),
                 d.get(d.size() / 2), d.get((int) (d.size() * 0.99)), d.get(d.size() - 1));
         assertTrue(prompts.errors.isEmpty(), prompts.errors.toString());
-        robot.clickOn("Runs");
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT4).release(KeyCode.CONTROL);
+        until("the runs view", () -> w.view().tabs().getSelectionModel().getSelectedIndex() == 3);
         until("the run in the table", () -> w.vm().runs().rows().size() == 1);
+
+        // deployment: verify the integer model of the run just trained and see its badge
+        var runs = w.vm().runs();
+        assertEquals("not verified", runs.rows().get(0).deployment());
+        javafx.scene.control.TableView<?> table = robot.lookup("#table").queryAs(javafx.scene.control.TableView.class);
+        robot.clickOn(robot.lookup("#table .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        assertEquals(0, table.getSelectionModel().getSelectedIndex());
+        javafx.scene.control.Button verify = robot.lookup("#verifyButton").queryButton();
+        assertTrue(!verify.isDisabled() && verify.isVisible(), "Verify is enabled for the selected run");
+        robot.clickOn(verify);
+        until("verification to start", () -> runs.busyProperty().get() || !runs.deployMessageProperty().get().isEmpty());
+        until("verification to end", () -> !runs.busyProperty().get());
+        System.out.println("[measure] " + runs.deployMessageProperty().get());
+        assertTrue(runs.rows().get(0).deployment().startsWith("integer-only ✓"), runs.rows().get(0).deployment());
+        assertTrue(Files.isRegularFile(runs.rows().get(0).run().dir().resolve("certificate.json")));
+        until("the badge in the table", () -> robot.lookup(".table-cell.badge-pass").tryQuery().isPresent());
+        String badge = robot.lookup(".table-cell.badge-pass").queryAs(javafx.scene.control.Labeled.class).getText();
+        assertTrue(badge.matches("integer-only ✓ \\d+\\.\\d% identical"), badge);
+
+        // File → Export report for the selected run
+        robot.press(KeyCode.CONTROL).type(KeyCode.R).release(KeyCode.CONTROL);
+        until("the report", () -> !prompts.infos.isEmpty() || !prompts.errors.isEmpty());
+        assertTrue(prompts.errors.isEmpty(), prompts.errors.toString());
+        assertTrue(prompts.infos.get(0).contains("report.html"), prompts.infos.toString());
+        assertTrue(Files.isRegularFile(runs.rows().get(0).run().dir().resolve("report.html")));
     }
 }

@@ -37,8 +37,13 @@ public final class FxPrompts implements Prompts {
     }
 
     @Override
-    public void error(String title, String message) {
-        Alert a = new Alert(Alert.AlertType.ERROR);
+    public void error(String title, String message) { show(Alert.AlertType.ERROR, title, message); }
+
+    @Override
+    public void info(String title, String message) { show(Alert.AlertType.INFORMATION, title, message); }
+
+    private void show(Alert.AlertType type, String title, String message) {
+        Alert a = new Alert(type);
         a.initOwner(owner);
         a.setTitle(title);
         a.setHeaderText(title);

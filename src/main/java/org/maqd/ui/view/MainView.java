@@ -22,7 +22,7 @@ import org.maqd.ui.vm.TrainingViewModel;
 /** The window: menu, toolbar, the four views in tabs, the status bar; file commands with their dialogs. */
 public final class MainView {
     @FXML private Menu recentMenu;
-    @FXML private MenuItem undoItem, redoItem, runItem, pauseItem, stopItem, themeItem, saveItem;
+    @FXML private MenuItem undoItem, redoItem, runItem, pauseItem, stopItem, themeItem, saveItem, reportItem;
     @FXML private Button undoButton, redoButton, runButton, pauseButton, stopButton, saveButton;
     @FXML private Label experimentLabel, statusLabel, etaLabel, throughputLabel, pulseLabel;
     @FXML private ProgressBar progressBar;
@@ -46,7 +46,11 @@ public final class MainView {
         composerController.init(vm.composer(), vm.themeProperty());
         trainingController.init(tr, vm.themeProperty(), prompts, trainingTab.selectedProperty());
         quantizerController.init(vm.quantizer(), tr, vm.themeProperty());
+        vm.setUiExecutor(javafx.application.Platform::runLater);
         runsController.init(vm.runs(), vm.themeProperty());
+        reportItem.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.reportBusyProperty().get()
+                        || vm.reportTarget(selectedRunDir()) == null, vm.reportBusyProperty(), tr.lastRunDirProperty(),
+                runsController.selectionProperty()));
         stage.titleProperty().bind(vm.titleBinding());
         Tooltip about = new Tooltip();
         about.setWrapText(true);
@@ -170,6 +174,21 @@ public final class MainView {
     @FXML void showComposer() { tabs.getSelectionModel().select(composerTab); }
     @FXML void showTraining() { tabs.getSelectionModel().select(trainingTab); }
     @FXML void showQuantizer() { tabs.getSelectionModel().select(quantizerTab); }
+    private Path selectedRunDir() {
+        var r = runsController.selectedRun();
+        return r == null ? null : r.run().dir();
+    }
+
+    /** File → Export report: report.html for the selected run (Runs view) or the last run trained here. */
+    @FXML void onReport() {
+        Path dir = vm.reportTarget(selectedRunDir());
+        if (dir == null) return;
+        vm.exportReport(dir, (html, err) -> {
+            if (err != null) prompts.error("Export report", err);
+            else prompts.info("Export report", "Report written: " + html.toAbsolutePath());
+        });
+    }
+
     @FXML void showRuns() { tabs.getSelectionModel().select(runsTab); }
 
     public TabPane tabs() { return tabs; }

@@ -12,5 +12,8 @@ public interface Prompts {
 
     void error(String title, String message);
 
+    /** Tells the user something finished (e.g. where a report was written). */
+    void info(String title, String message);
+
     Unsaved unsavedChanges(String name);
 }

@@ -58,14 +58,16 @@ public final class RunsView {
         });
         TableColumn<RunsViewModel.Row, String> size = col("Deployed size", 100, RunsViewModel.Row::size);
         size.setStyle("-fx-alignment: CENTER-RIGHT;");
+        headerTip(size, "Deployed size: packed weights at the chosen states plus thresholds (from certificate.json "
+                + "once verified; before that the weight memory of model.json), not the float model file.");
+        headerTip(badge, "Integer-only deployment: the equivalence certificate of \"Verify integer model\" "
+                + "(maqd export RUN_DIR --verify), or why the model cannot run on the integer engine.");
         table.getColumns().setAll(List.of(
                 col("Run", 200, r -> r.run().name()),
                 col("Differs in", 300, RunsViewModel.Row::differences),
                 col("Test accuracy", 100, RunsViewModel.Row::accuracy),
                 size, badge,
                 col("Status", 90, r -> r.run().status())));
-        Tooltip.install(table, new Tooltip("Deployed size: packed weights at the chosen states plus thresholds "
-                + "(from certificate.json once verified; before that the weight memory of model.json)."));
         groupTable.getColumns().setAll(List.of(
                 gcol("Value", 90, GroupStats.Group::value),
                 gcol("Runs", 45, g -> String.valueOf(g.runs().size())),
@@ -145,6 +147,13 @@ public final class RunsView {
         histograms.setSeries(hist);
     }
 
+    private static void headerTip(TableColumn<?, ?> c, String tip) {
+        Label l = new Label(c.getText());
+        l.setTooltip(new Tooltip(tip));
+        c.setText(null);
+        c.setGraphic(l);
+    }
+
     private static TableColumn<GroupStats.Group, String> gcol(String name, double w, Function<GroupStats.Group, String> f) {
         TableColumn<GroupStats.Group, String> c = new TableColumn<>(name);
         c.setPrefWidth(w);
@@ -153,6 +162,10 @@ public final class RunsView {
     }
 
     /** The run the deployment commands act on: the focused row of the selection. */
+    public javafx.beans.property.ReadOnlyObjectProperty<RunsViewModel.Row> selectionProperty() {
+        return table.getSelectionModel().selectedItemProperty();
+    }
+
     public RunsViewModel.Row selectedRun() { return table.getSelectionModel().getSelectedItem(); }
 
     @FXML void onVerify() { vm.verify(selectedRun()); }

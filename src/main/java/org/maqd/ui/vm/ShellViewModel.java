@@ -22,6 +22,8 @@ public final class ShellViewModel {
     private final RecentFiles recent;
     private final StringProperty theme = new SimpleStringProperty("light");
     private final StringBinding title;
+    private final javafx.beans.property.BooleanProperty reportBusy = new javafx.beans.property.SimpleBooleanProperty(false);
+    private java.util.concurrent.Executor ui = Runnable::run;
 
     public ShellViewModel(Engine engine, Experiment initial, Path source, Path runsRoot, RecentFiles recent) {
         this.engine = engine;
@@ -38,6 +40,47 @@ public final class ShellViewModel {
             return (doc.isDirty() ? "• " : "") + name + " — MaQD Workbench";
         }, doc.fileProperty(), doc.dirtyProperty(), doc.experimentProperty());
     }
+
+    /** Where results of background work are published (the FX thread in the window). */
+    public void setUiExecutor(java.util.concurrent.Executor ui) {
+        this.ui = ui;
+        runs.setUiExecutor(ui);
+    }
+
+    /** The folder File → Export report writes into: the selected run, else the last run trained in this window. */
+    public Path reportTarget(Path selectedRun) {
+        return selectedRun != null ? selectedRun : training.lastRunDirProperty().get();
+    }
+
+    /**
+     * Writes report.html for {@code dir} on a background thread; {@code done} then gets the path of report.html
+     * (and null) or null and the error text, on the UI executor. False when there is no folder or a report is
+     * being written already.
+     */
+    public boolean exportReport(Path dir, java.util.function.BiConsumer<Path, String> done) {
+        if (dir == null || engine.reports() == null || reportBusy.get()) return false;
+        reportBusy.set(true);
+        Thread t = new Thread(() -> {
+            Path out = null;
+            String err = null;
+            try {
+                out = engine.reports().write(dir);
+            } catch (RuntimeException | Error e) {
+                err = dir + ": " + (e.getMessage() == null ? e.toString() : e.getMessage());
+            }
+            Path o = out;
+            String m = err;
+            ui.execute(() -> {
+                reportBusy.set(false);
+                done.accept(o, m);
+            });
+        }, "maqd-report");
+        t.setDaemon(true);
+        t.start();
+        return true;
+    }
+
+    public javafx.beans.property.BooleanProperty reportBusyProperty() { return reportBusy; }
 
     public void newExperiment() { doc.load(Templates.quickstart().withName("untitled").withDescription(null), null); }
 
