@@ -93,6 +93,21 @@ class TrainingUiTest {
             }
         });
         assertTrue(Files.size(png) > 1000);
+        Path svg = dir.resolve("weights.svg"), lossSvg = dir.resolve("loss.svg");
+        robot.interact(() -> {
+            try {
+                robot.lookup("#chart-latent-weights").queryAs(ChartPane.class).saveSvg(svg);
+                robot.lookup("#chart-loss").queryAs(ChartPane.class).saveSvg(lossSvg);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        org.w3c.dom.Document hist = org.maqd.ui.chart.SvgPainterTest.parse(Files.readString(svg));
+        assertTrue(hist.getElementsByTagName("rect").getLength() > 32, "one rect per histogram bin");
+        assertTrue(hist.getElementsByTagName("line").getLength() >= 3 + 4, "level lines and axis ticks");
+        org.w3c.dom.Document loss = org.maqd.ui.chart.SvgPainterTest.parse(Files.readString(lossSvg));
+        assertTrue(loss.getElementsByTagName("path").getLength() >= 1, "the loss curve");
+        assertTrue(loss.getElementsByTagName("text").getLength() >= 4, "tick labels");
 
         robot.type(KeyCode.F6);
         assertEquals(RunState.PAUSED, tr.stateProperty().get());

@@ -1,7 +1,6 @@
 package org.maqd.ui.chart;
 
 import javafx.geometry.VPos;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.text.TextAlignment;
 
 /** Occupancy bars: the fraction of values in each quantized state, labelled with the state's index and value. */
@@ -25,7 +24,7 @@ public final class BarsCanvas extends ChartCanvas {
     protected boolean hasData() { return fractions.length > 0; }
 
     @Override
-    protected void draw(GraphicsContext g, double w, double h, ChartStyle s) {
+    protected void draw(Painter g, double w, double h, ChartStyle s) {
         Plot p = new Plot(w, h, 0, fractions.length, 0, 1);
         double gap = p.pw / fractions.length;
         g.setStroke(s.grid());

@@ -4,13 +4,13 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
 /**
  * A resizable canvas chart: subclasses draw their data in {@link #draw}; {@link #redraw()} repaints. Each chart
- * can give its data as CSV (for "save data") and says in one paragraph what it shows.
+ * can give its data as CSV (for "save data") and itself as SVG; drawing goes through a {@link Painter} so the
+ * screen and the SVG come from the same code.
  */
 public abstract class ChartCanvas extends Canvas {
     protected static final Font SMALL = Font.font(10.5);
@@ -38,8 +38,21 @@ public abstract class ChartCanvas extends Canvas {
     }
 
     public final void redraw() {
-        GraphicsContext g = getGraphicsContext2D();
-        double w = getWidth(), h = getHeight();
+        paint(new FxPainter(getGraphicsContext2D()), getWidth(), getHeight());
+    }
+
+    /**
+     * The chart as an SVG document at its current size (600×320 when it has not been laid out): the same drawing
+     * code as on screen, written as SVG elements.
+     */
+    public String svg() {
+        double w = getWidth() >= 10 ? getWidth() : 600, h = getHeight() >= 10 ? getHeight() : 320;
+        SvgPainter p = new SvgPainter(w, h);
+        paint(p, w, h);
+        return p.toSvg();
+    }
+
+    private void paint(Painter g, double w, double h) {
         ChartStyle s = chartStyle.get();
         g.setFill(s.background());
         g.fillRect(0, 0, w, h);
@@ -59,7 +72,7 @@ public abstract class ChartCanvas extends Canvas {
 
     protected abstract boolean hasData();
 
-    protected abstract void draw(GraphicsContext g, double w, double h, ChartStyle s);
+    protected abstract void draw(Painter g, double w, double h, ChartStyle s);
 
     /** The plotted data as CSV with a header line. */
     public abstract String csv();

@@ -17,7 +17,7 @@ import javafx.stage.FileChooser;
 
 /**
  * A chart with its title, a "what am I looking at" explanation (toggled by "?"), and buttons to save the chart
- * as PNG and its data as CSV.
+ * as PNG or SVG and its data as CSV.
  */
 public final class ChartPane extends VBox {
     private final ChartCanvas chart;
@@ -38,10 +38,13 @@ public final class ChartPane extends VBox {
         Button png = new Button("PNG");
         png.setTooltip(new Tooltip("Save this chart as a PNG image"));
         png.setOnAction(e -> choose("PNG image", "*.png", this::savePng));
+        Button svg = new Button("SVG");
+        svg.setTooltip(new Tooltip("Save this chart as an SVG drawing"));
+        svg.setOnAction(e -> choose("SVG drawing", "*.svg", this::saveSvg));
         Button csv = new Button("CSV");
         csv.setTooltip(new Tooltip("Save this chart's data as CSV"));
         csv.setOnAction(e -> choose("CSV data", "*.csv", this::saveCsv));
-        for (Button b : new Button[]{png, csv}) {
+        for (Button b : new Button[]{png, svg, csv}) {
             b.getStyleClass().add("chart-button");
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
@@ -50,7 +53,7 @@ public final class ChartPane extends VBox {
         this.title.setMinWidth(0);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(6, this.title, spacer, q, png, csv);
+        HBox header = new HBox(6, this.title, spacer, q, png, svg, csv);
         header.getStyleClass().add("chart-header");
         getChildren().addAll(header, helpText, chart);
         VBox.setVgrow(chart, Priority.ALWAYS);
@@ -63,6 +66,8 @@ public final class ChartPane extends VBox {
     public void setTitle(String t) { title.setText(t); }
 
     public void savePng(Path file) throws IOException { PngWriter.write(chart, file); }
+
+    public void saveSvg(Path file) throws IOException { Files.writeString(file, chart.svg()); }
 
     public void saveCsv(Path file) throws IOException { Files.writeString(file, chart.csv()); }
 

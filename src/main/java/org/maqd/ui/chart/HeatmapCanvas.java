@@ -1,7 +1,6 @@
 package org.maqd.ui.chart;
 
 import javafx.geometry.VPos;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
 
@@ -34,7 +33,7 @@ public final class HeatmapCanvas extends ChartCanvas {
     protected boolean hasData() { return values.length > 0 && values[0].length > 0; }
 
     @Override
-    protected void draw(GraphicsContext g, double w, double h, ChartStyle s) {
+    protected void draw(Painter g, double w, double h, ChartStyle s) {
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (double[] r : values) for (double v : r) if (Double.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
         if (!(hi >= lo)) { lo = 0; hi = 1; }

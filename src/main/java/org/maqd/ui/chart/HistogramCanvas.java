@@ -1,6 +1,5 @@
 package org.maqd.ui.chart;
 
-import javafx.scene.canvas.GraphicsContext;
 
 /**
  * A histogram over [min, max] with the quantization levels drawn as vertical lines and everything outside the
@@ -29,7 +28,7 @@ public final class HistogramCanvas extends ChartCanvas {
     protected boolean hasData() { return bins.length > 0 && max > min; }
 
     @Override
-    protected void draw(GraphicsContext g, double w, double h, ChartStyle s) {
+    protected void draw(Painter g, double w, double h, ChartStyle s) {
         double top = 0;
         for (float b : bins) top = Math.max(top, b);
         Plot p = xLabel.isEmpty() ? new Plot(w, h, min, max, 0, top <= 0 ? 1 : top * 1.08)

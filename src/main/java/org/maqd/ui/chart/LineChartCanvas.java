@@ -2,7 +2,6 @@ package org.maqd.ui.chart;
 
 import java.util.ArrayList;
 import java.util.List;
-import javafx.scene.canvas.GraphicsContext;
 
 /**
  * Line chart on a canvas for live series: below one point per pixel column it draws the points as a polyline;
@@ -53,7 +52,7 @@ public final class LineChartCanvas extends ChartCanvas {
     }
 
     @Override
-    protected void draw(GraphicsContext g, double w, double h, ChartStyle st) {
+    protected void draw(Painter g, double w, double h, ChartStyle st) {
         double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY, y0 = x0, y1 = x1;
         for (Series s : series) {
             for (int i = 0; i < s.n(); i++) {
@@ -93,7 +92,7 @@ public final class LineChartCanvas extends ChartCanvas {
         if (series.size() > 1 || !names[0].isEmpty()) p.legend(g, st, names, cols, legendBottom);
     }
 
-    private static void drawPolyline(GraphicsContext g, Plot p, Series s) {
+    private static void drawPolyline(Painter g, Plot p, Series s) {
         boolean pen = false;
         double lastY = 0;
         g.beginPath();
@@ -115,7 +114,7 @@ public final class LineChartCanvas extends ChartCanvas {
         }
     }
 
-    private static void drawDecimated(GraphicsContext g, Plot p, Series s) {
+    private static void drawDecimated(Painter g, Plot p, Series s) {
         int width = (int) p.pw;
         double[] mm = Decimator.minMax(s.xs(), s.ys(), s.n(), p.x0, p.x1, width);
         g.beginPath();

@@ -1,7 +1,6 @@
 package org.maqd.ui.chart;
 
 import javafx.geometry.VPos;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.text.TextAlignment;
 
 /** A plot area inside a chart: data ranges, pixel mapping, and the axes with ticks and labels. */
@@ -33,7 +32,7 @@ final class Plot {
     double sx(double x) { return px + (x - x0) / (x1 - x0) * pw; }
     double sy(double y) { return py + ph - (y - y0) / (y1 - y0) * ph; }
 
-    void axes(GraphicsContext g, ChartStyle s, String xLabel) {
+    void axes(Painter g, ChartStyle s, String xLabel) {
         g.setLineWidth(1);
         g.setFont(ChartCanvas.SMALL);
         double xs = Decimator.tickStep(x1 - x0, Math.max(2, (int) (pw / 70)));
@@ -69,7 +68,7 @@ final class Plot {
     }
 
     /** Legend entries in the top-left corner of the plot. */
-    void legend(GraphicsContext g, ChartStyle s, String[] names, int[] colors, boolean bottom) {
+    void legend(Painter g, ChartStyle s, String[] names, int[] colors, boolean bottom) {
         double total = 0;
         for (String n : names) total += 22 + n.length() * 6;
         double x = bottom ? px + pw - total - 2 : px + 8, y = bottom ? py + ph - 22 : py + 6;

@@ -1,7 +1,6 @@
 package org.maqd.ui.chart;
 
 import javafx.geometry.VPos;
-import javafx.scene.canvas.GraphicsContext;
 
 /** A spike raster: one row per sample, one column per unit, a filled cell where the unit fired (code &gt; 0). */
 public final class RasterCanvas extends ChartCanvas {
@@ -21,7 +20,7 @@ public final class RasterCanvas extends ChartCanvas {
     protected boolean hasData() { return rows > 0 && cols > 0 && cells.length >= rows * cols; }
 
     @Override
-    protected void draw(GraphicsContext g, double w, double h, ChartStyle s) {
+    protected void draw(Painter g, double w, double h, ChartStyle s) {
         double left = 46, top = 8, pw = w - left - 10, ph = h - top - 22;
         double cw = pw / cols, rh = ph / rows;
         g.setFill(s.grid());
