@@ -144,30 +144,53 @@ public final class TrainingViewModel {
 
     /**
      * Selecting a layer in the composer selects it in every chart, when the current run observes that layer
-     * (probe layers carry their index in the network).
+     * (probe names start with the layer's index in the network, "2:linear"; a residual block has several probes
+     * and selects its first).
      */
     public void selectNetworkLayer(int networkIndex) {
         LiveFeed f = feed.get();
         org.maqd.train.ProbeSnapshot s = f == null ? null : f.probes.last();
         if (s == null) return;
         for (int i = 0; i < s.layers().size(); i++) {
-            if (s.layers().get(i).index() == networkIndex) {
+            if (networkIndex(s.layers().get(i)) == networkIndex) {
                 selectedLayer.set(i);
                 return;
             }
         }
     }
 
-    /** Until the user picks a layer, show the most quantized weights (fewest states ≥ 2) of the first probe. */
+    /** The probe's layer index in the network: the number before ':' in its name, else its probe index. */
+    static int networkIndex(org.maqd.train.LayerProbe p) {
+        String n = p.name();
+        int colon = n == null ? -1 : n.indexOf(':');
+        if (colon > 0) {
+            try {
+                return Integer.parseInt(n.substring(0, colon));
+            } catch (NumberFormatException ignored) {
+                // not a numbered name: fall back to the probe index
+            }
+        }
+        return p.index();
+    }
+
+    /** Until the user picks a layer, show the most quantized weights: fewest states ≥ 2, hidden layers before the output. */
     private void autoSelectLayer(LiveFeed f) {
         org.maqd.train.ProbeSnapshot s = f.probes.last();
         if (s == null || s.layers().isEmpty()) return;
-        int best = 0;
-        for (int i = 0; i < s.layers().size(); i++) {
-            int m = s.layers().get(i).weightStates(), b = s.layers().get(best).weightStates();
-            if (m >= 2 && (b < 2 || m < b)) best = i;
+        selectedLayer.set(preferredLayer(s.layers()));
+    }
+
+    /** The probe the charts start on: a hidden layer with the fewest weight states (≥ 2); the output only when nothing else is quantized. */
+    static int preferredLayer(java.util.List<org.maqd.train.LayerProbe> layers) {
+        int best = -1;
+        for (int i = 0; i < layers.size(); i++) {
+            org.maqd.train.LayerProbe p = layers.get(i);
+            if (p.weightStates() < 2 || (p.name() != null && p.name().endsWith(":output"))) continue;
+            if (best < 0 || p.weightStates() < layers.get(best).weightStates()) best = i;
         }
-        selectedLayer.set(best);
+        if (best >= 0) return best;
+        for (int i = 0; i < layers.size(); i++) if (layers.get(i).weightStates() >= 2) return i;
+        return 0;
     }
 
     private void finish(LiveFeed f) {

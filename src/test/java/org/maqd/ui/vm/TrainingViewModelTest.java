@@ -56,6 +56,27 @@ class TrainingViewModelTest {
         assertEquals(0, vm.selectedLayerProperty().get(), "a layer the run does not observe changes nothing");
     }
 
+    private static org.maqd.train.LayerProbe withStates(String name, int index, int states) {
+        org.maqd.train.LayerProbe p = org.maqd.ui.ScriptedTrainer.probe(index, name, 0);
+        return new org.maqd.train.LayerProbe(p.index(), name, p.norm(), states, p.activationStates(), p.weightStep(),
+                p.activationStep(), p.latentHistogram(), p.histMin(), p.histMax(), p.weightOccupancy(), p.flipRate(),
+                p.weightMse(), p.weightSqnrDb(), p.activationMse(), p.activationSqnrDb(), p.activationHistogram(),
+                p.actMin(), p.actMax(), p.activationOccupancy(), p.firingRate(), p.rasterRows(), p.rasterCols(),
+                p.spikeRaster(), p.runningMean(), p.runningVar());
+    }
+
+    @Test
+    void chartsStartOnTheMostQuantizedHiddenLayerAndComposerIndicesMapByName() {
+        var quickstart = List.of(withStates("1:linear", 0, 256), withStates("2:linear", 1, 3), withStates("3:output", 2, 256));
+        assertEquals(1, TrainingViewModel.preferredLayer(quickstart), "the ternary hidden layer, not the output");
+        var binaryOutput = List.of(withStates("1:linear", 0, 256), withStates("2:linear", 1, 3), withStates("3:output", 2, 2));
+        assertEquals(1, TrainingViewModel.preferredLayer(binaryOutput), "hidden layers come before the output");
+        assertEquals(0, TrainingViewModel.preferredLayer(List.of(withStates("1:output", 0, 3))));
+        assertEquals(2, TrainingViewModel.networkIndex(quickstart.get(1)), "network index from the name, not the probe index");
+        assertEquals(4, TrainingViewModel.networkIndex(withStates("4:residual.conv1", 0, 3)));
+        assertEquals(7, TrainingViewModel.networkIndex(withStates("linear", 7, 3)));
+    }
+
     @Test
     void pauseHoldsTheTrainingThreadAndStopEndsTheRun() throws Exception {
         ScriptedTrainer t = new ScriptedTrainer(50, 100, 2);
