@@ -41,6 +41,7 @@ public final class RunsView {
     private RunsViewModel vm;
     private final LineChartCanvas curves = new LineChartCanvas(), histograms = new LineChartCanvas();
     private final ComboBox<Integer> layerBox = new ComboBox<>();
+    private final java.util.Map<Integer, String> names = new java.util.HashMap<>();
 
     public void init(RunsViewModel vm, StringProperty theme) {
         this.vm = vm;
@@ -71,7 +72,7 @@ public final class RunsView {
         groupTable.getColumns().setAll(List.of(
                 gcol("Value", 90, GroupStats.Group::value),
                 gcol("Runs", 45, g -> String.valueOf(g.runs().size())),
-                gcol("Test accuracy, mean ± 95% CI", 210, GroupStats.Group::text)));
+                gcol("Test accuracy ± 95% CI", 200, GroupStats.Group::text)));
         groupTable.setItems(vm.groups());
         groupTable.setPlaceholder(new Label("Runs differ in no setting yet."));
         groupBox.setItems(vm.groupKeys());
@@ -87,6 +88,8 @@ public final class RunsView {
         busyIndicator.visibleProperty().bind(vm.busyProperty());
         busyIndicator.managedProperty().bind(vm.busyProperty());
         deployLabel.textProperty().bind(vm.deployMessageProperty());
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        groupTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.setItems(vm.rows());
         table.setPlaceholder(new Label("No run folders yet."));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
@@ -108,6 +111,10 @@ public final class RunsView {
                 + "for the chosen layer (histograms.csv), as a fraction of the layer's weights per bin: compare how "
                 + "sharply different settings snap the weights onto their levels.", histograms);
         layerBox.setPromptText("layer");
+        layerBox.setConverter(new javafx.util.StringConverter<>() {
+            @Override public String toString(Integer k) { return k == null ? "" : names.getOrDefault(k, "probe " + k); }
+            @Override public Integer fromString(String s) { return null; }
+        });
         layerBox.setOnAction(e -> draw());
         ((HBox) hp.getChildren().get(0)).getChildren().add(1, layerBox);
         for (ChartPane p : List.of(cp, hp)) {
@@ -129,8 +136,15 @@ public final class RunsView {
         for (RunsViewModel.Row r : rows) layers.addAll(r.run().histogramLayers());
         if (!layers.equals(new TreeSet<>(layerBox.getItems()))) {
             Integer keep = layerBox.getValue();
+            names.clear();
+            int preferred = -1;
+            for (RunsViewModel.Row r : rows) {
+                r.run().probeLayerNames().forEach(names::putIfAbsent);
+                if (preferred < 0) preferred = r.run().preferredProbeLayer();
+            }
             layerBox.getItems().setAll(layers);
             layerBox.setValue(keep != null && layers.contains(keep) ? keep : layers.isEmpty() ? null
+                    : layers.contains(preferred) ? Integer.valueOf(preferred)
                     : layers.higher(layers.first()) != null ? layers.higher(layers.first()) : layers.first());
         }
         int i = 0;

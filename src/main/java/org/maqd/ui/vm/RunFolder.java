@@ -169,6 +169,51 @@ public record RunFolder(Path dir, String name, Map<String, String> settings, dou
         return new java.util.ArrayList<>(s);
     }
 
+    /**
+     * Probe index → "name (M_w states)" from layers.csv (e.g. "2:linear (3 states)"), for the probe layers that
+     * histograms.csv refers to by index; empty when the run has no layers.csv.
+     */
+    public Map<Integer, String> probeLayerNames() {
+        Map<Integer, String> out = new TreeMap<>();
+        try (java.util.stream.Stream<String> lines = Files.lines(dir.resolve("layers.csv"))) {
+            java.util.Iterator<String> it = lines.iterator();
+            if (!it.hasNext()) return out;
+            String[] head = it.next().split(",");
+            int li = column(head, "layer"), ni = column(head, "name"), wi = column(head, "weightstates");
+            if (li < 0 || ni < 0) return out;
+            while (it.hasNext()) {
+                String[] f = it.next().split(",", -1);
+                if (f.length <= Math.max(li, Math.max(ni, wi))) continue;
+                try {
+                    int k = Integer.parseInt(f[li]);
+                    out.putIfAbsent(k, f[ni] + (wi >= 0 ? " (" + f[wi] + " states)" : ""));
+                } catch (NumberFormatException ignored) {
+                    // a malformed row names nothing
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return out;
+        }
+        return out;
+    }
+
+    /** The probe layer to compare first: fewest weight states (≥ 2) among hidden layers, from layers.csv; -1 if unknown. */
+    public int preferredProbeLayer() {
+        int best = -1, bestStates = Integer.MAX_VALUE;
+        for (Map.Entry<Integer, String> e : probeLayerNames().entrySet()) {
+            String v = e.getValue();
+            if (v.contains(":output")) continue;
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\((\\d+) states\\)$").matcher(v);
+            if (!m.find()) continue;
+            int st = Integer.parseInt(m.group(1));
+            if (st >= 2 && st < bestStates) {
+                best = e.getKey();
+                bestStates = st;
+            }
+        }
+        return best;
+    }
+
     private static int column(String[] head, String name) {
         for (int i = 0; i < head.length; i++) if (norm(head[i]).equals(name)) return i;
         return -1;

@@ -28,6 +28,8 @@ class RunsViewModelTest {
                 + "\n2,30,0.3,\n2,40,0.2," + acc + "\n");
         Files.write(d.resolve("model.safetensors"), new byte[2048]);
         org.maqd.experiment.ExperimentIO.writeJson(org.maqd.model.NetworkResolver.resolve(e.network()), d.resolve("model.json"));
+        Files.writeString(d.resolve("layers.csv"), "epoch,step,layer,name,norm,weight_states,activation_states\n"
+                + "1,10,0,1:linear,lbn,256,2\n1,10,1,2:linear,lbn,3,2\n1,10,2,3:output,none,2,0\n1,20,0,1:linear,lbn,256,2\n");
         Files.writeString(d.resolve("histograms.csv"), "epoch,step,layer,kind,min,max,counts\n"
                 + "1,10,1,weight,-2,2,1 1 1 1\n1,10,1,activation,0,1,5 5\n2,40,1,weight,-2,2,0 2 6 0\n2,40,2,weight,-1,1,3 1\n");
     }
@@ -64,6 +66,9 @@ class RunsViewModelTest {
         assertArrayEquals(new double[]{0, 0.25, 0.75, 0}, h[1], 1e-12);
         assertEquals(java.util.List.of(1, 2), a.run().histogramLayers());
         assertEquals(0, a.run().lastWeightHistogram(7)[0].length);
+        assertEquals(java.util.Map.of(0, "1:linear (256 states)", 1, "2:linear (3 states)", 2, "3:output (2 states)"),
+                a.run().probeLayerNames());
+        assertEquals(1, a.run().preferredProbeLayer(), "the ternary hidden layer, not the 2-state output");
     }
 
     /** A deployer that writes a fixed certificate, or refuses one run as not integer-only. */
