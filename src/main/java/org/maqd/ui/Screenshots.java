@@ -34,10 +34,29 @@ final class Screenshots {
             doc.edit("Screenshot subset", e -> e.withData(d.withTrainLimit(2048).withTestLimit(1000))
                     .withTraining(e.training().withEpochs(2)));
             w.vm().training().start();
-            later(20, this::shoot);
+            later(20, this::verifyThenShoot);
         } else {
             later(1, this::shoot);
         }
+    }
+
+    /** Verifies the integer model of the run just trained (so the runs view shows its badge), then shoots. */
+    private void verifyThenShoot() {
+        var runs = w.vm().runs();
+        runs.refresh();
+        Path last = w.vm().training().lastRunDirProperty().get();
+        var row = runs.rows().stream().filter(r -> last != null && r.run().dir().toAbsolutePath().equals(last.toAbsolutePath()))
+                .findFirst().orElse(null);
+        if (row == null || !runs.verify(row)) {
+            shoot();
+            return;
+        }
+        waitForVerify(0);
+    }
+
+    private void waitForVerify(int tries) {
+        if (!w.vm().runs().busyProperty().get() || tries > 120) shoot();
+        else later(0.5, () -> waitForVerify(tries + 1));
     }
 
     private void shoot() {
@@ -47,6 +66,7 @@ final class Screenshots {
             for (int i = 0; i < tabs.size(); i++) {
                 w.view().tabs().getSelectionModel().select(i);
                 if (i == 0) w.vm().composer().selectedProperty().set(2);
+                if (i == 3) w.view().runsView().selectAll();
                 w.scene().getRoot().applyCss();
                 w.scene().getRoot().layout();
                 PngWriter.write(w.scene().snapshot(null), dir.resolve(names[i] + ".png"));
@@ -60,6 +80,13 @@ final class Screenshots {
             snap("composer-dark.png");
             w.view().tabs().getSelectionModel().select(1);
             snap("training-dark.png");
+            for (var pane : w.scene().getRoot().lookupAll(".chart-pane")) {
+                if (pane instanceof org.maqd.ui.chart.ChartPane cp && cp.isVisible() && cp.getId() != null
+                        && (cp.getId().equals("chart-latent-weights") || cp.getId().equals("chart-loss")
+                        || cp.getId().equals("chart-quantization-error") || cp.getId().equals("chart-weight-states"))) {
+                    cp.saveSvg(dir.resolve(cp.getId() + ".svg"));
+                }
+            }
             System.out.println("screenshots written to " + dir.toAbsolutePath());
         } catch (IOException e) {
             System.err.println("cannot write screenshots: " + e.getMessage());

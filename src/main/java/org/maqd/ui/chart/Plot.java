@@ -67,20 +67,43 @@ final class Plot {
         g.setTextBaseline(VPos.BASELINE);
     }
 
-    /** Legend entries in the top-left corner of the plot. */
+    /**
+     * Legend entries in the top-left corner of the plot (bottom-right with {@code bottom}), wrapped onto several
+     * rows when they do not fit the plot's width.
+     */
     void legend(Painter g, ChartStyle s, String[] names, int[] colors, boolean bottom) {
-        double total = 0;
-        for (String n : names) total += 22 + n.length() * 6;
-        double x = bottom ? px + pw - total - 2 : px + 8, y = bottom ? py + ph - 22 : py + 6;
-        g.setFill(s.background().deriveColor(0, 1, 1, 0.85));
-        g.fillRect(x - 5, y - 3, total, 18);
+        double avail = pw - 12;
+        java.util.List<int[]> rows = new java.util.ArrayList<>();      // [first, end) per row
+        java.util.List<Double> widths = new java.util.ArrayList<>();
+        int start = 0;
+        double rowW = 0;
         for (int i = 0; i < names.length; i++) {
-            g.setFill(s.color(colors[i]));
-            g.fillRect(x, y + 3, 10, 3);
-            g.setFill(s.text());
-            g.setTextBaseline(VPos.TOP);
-            g.fillText(names[i], x + 14, y);
-            x += 22 + names[i].length() * 6;
+            double e = 22 + names[i].length() * 6;
+            if (i > start && rowW + e > avail) {
+                rows.add(new int[] {start, i});
+                widths.add(rowW);
+                start = i;
+                rowW = 0;
+            }
+            rowW += e;
+        }
+        rows.add(new int[] {start, names.length});
+        widths.add(rowW);
+        double rowH = 16;
+        for (int r = 0; r < rows.size(); r++) {
+            double total = widths.get(r);
+            double x = bottom ? px + pw - total - 2 : px + 8;
+            double y = bottom ? py + ph - 22 - (rows.size() - 1 - r) * rowH : py + 6 + r * rowH;
+            g.setFill(s.background().deriveColor(0, 1, 1, 0.85));
+            g.fillRect(x - 5, y - 3, total, rowH + 2);
+            for (int i = rows.get(r)[0]; i < rows.get(r)[1]; i++) {
+                g.setFill(s.color(colors[i]));
+                g.fillRect(x, y + 3, 10, 3);
+                g.setFill(s.text());
+                g.setTextBaseline(VPos.TOP);
+                g.fillText(names[i], x + 14, y);
+                x += 22 + names[i].length() * 6;
+            }
         }
         g.setTextBaseline(VPos.BASELINE);
     }

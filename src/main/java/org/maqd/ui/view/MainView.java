@@ -193,5 +193,6 @@ public final class MainView {
 
     public TabPane tabs() { return tabs; }
     public TrainingView trainingView() { return trainingController; }
+    public RunsView runsView() { return runsController; }
     public Stage stage() { return stage; }
 }

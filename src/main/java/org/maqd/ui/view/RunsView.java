@@ -46,7 +46,7 @@ public final class RunsView {
     public void init(RunsViewModel vm, StringProperty theme) {
         this.vm = vm;
         vm.setUiExecutor(javafx.application.Platform::runLater);
-        TableColumn<RunsViewModel.Row, String> badge = col("Deployment", 230, RunsViewModel.Row::deployment);
+        TableColumn<RunsViewModel.Row, String> badge = col("Deployment", 270, RunsViewModel.Row::deployment);
         badge.setCellFactory(c -> new TableCell<>() {
             @Override protected void updateItem(String s, boolean empty) {
                 super.updateItem(s, empty);
@@ -57,18 +57,18 @@ public final class RunsView {
                         : s.equals(DeploymentBadge.NOT_VERIFIED) ? "badge-none" : "badge-fail");
             }
         });
-        TableColumn<RunsViewModel.Row, String> size = col("Deployed size", 100, RunsViewModel.Row::size);
+        TableColumn<RunsViewModel.Row, String> size = col("Deployed size", 95, RunsViewModel.Row::size);
         size.setStyle("-fx-alignment: CENTER-RIGHT;");
         headerTip(size, "Deployed size: packed weights at the chosen states plus thresholds (from certificate.json "
                 + "once verified; before that the weight memory of model.json), not the float model file.");
         headerTip(badge, "Integer-only deployment: the equivalence certificate of \"Verify integer model\" "
                 + "(maqd export RUN_DIR --verify), or why the model cannot run on the integer engine.");
         table.getColumns().setAll(List.of(
-                col("Run", 200, r -> r.run().name()),
-                col("Differs in", 300, RunsViewModel.Row::differences),
-                col("Test accuracy", 100, RunsViewModel.Row::accuracy),
+                col("Run", 190, r -> r.run().name()),
+                col("Differs in", 170, RunsViewModel.Row::differences),
+                col("Test accuracy", 95, RunsViewModel.Row::accuracy),
                 size, badge,
-                col("Status", 90, r -> r.run().status())));
+                col("Status", 80, r -> r.run().status())));
         groupTable.getColumns().setAll(List.of(
                 gcol("Value", 90, GroupStats.Group::value),
                 gcol("Runs", 45, g -> String.valueOf(g.runs().size())),
@@ -173,6 +173,12 @@ public final class RunsView {
         c.setPrefWidth(w);
         c.setCellValueFactory(d -> new SimpleStringProperty(f.apply(d.getValue())));
         return c;
+    }
+
+    /** Selects every run (overlays all of them); the focused row becomes the last one. */
+    public void selectAll() {
+        table.getSelectionModel().selectAll();
+        if (!table.getItems().isEmpty()) table.getFocusModel().focus(table.getItems().size() - 1);
     }
 
     /** The run the deployment commands act on: the focused row of the selection. */

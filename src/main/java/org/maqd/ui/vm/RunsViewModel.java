@@ -85,7 +85,8 @@ public final class RunsViewModel {
         shortToKey = keys;
         String keep = groupBy.get();
         groupKeys.setAll(keys.keySet());
-        if (keep == null || !keys.containsKey(keep)) groupBy.set(keys.isEmpty() ? null : keys.keySet().iterator().next());
+        // replacing the choices may clear a bound chooser's value: set the choice again after
+        groupBy.set(keep != null && keys.containsKey(keep) ? keep : keys.isEmpty() ? null : keys.keySet().iterator().next());
         regroup();
         message.set(runs.isEmpty() ? "No runs under " + (r == null ? "?" : r.toAbsolutePath()) + " yet: train one in the Training tab."
                 : runs.size() + " run(s) in " + r.toAbsolutePath());

@@ -49,6 +49,10 @@ class RunsViewModelTest {
         assertEquals(2, vm.groups().size());
         assertEquals("lbn", vm.groups().get(0).value());
         assertEquals(0.95, vm.groups().get(0).mean(), 1e-12);
+        vm.groupKeys().addListener((javafx.collections.ListChangeListener<String>) c -> vm.groupByProperty().set(null));
+        vm.refresh();
+        assertEquals("norm", vm.groupByProperty().get(), "a chooser that clears its value on new choices does not lose the grouping");
+        assertEquals(2, vm.groups().size());
         assertEquals("95.00%", a.accuracy());
         assertEquals(RunsViewModel.bytes((new org.maqd.ui.engine.EngineNetworkAnalyzer().analyze(
                 org.maqd.model.NetworkResolver.resolve(Templates.network("MLP"))).bits() + 7) / 8), a.size(),
