@@ -69,6 +69,16 @@ public final class LineChartCanvas extends ChartCanvas {
         double pad = (y1 - y0) * 0.05;
         if (Double.isNaN(fixedY0)) { y0 -= pad; y1 += pad; }
         Plot p = xLabel.isEmpty() ? new Plot(w, h, x0, x1, y0, y1) : Plot.labelled(w, h, x0, x1, y0, y1);
+        String[] names = series.stream().map(Series::name).toArray(String[]::new);
+        boolean legend = series.size() > 1 || !names[0].isEmpty();
+        if (legend && !legendBottom && Double.isNaN(fixedY0)) {
+            // room above the data for the legend rows, so they never hide the curves' peaks
+            double px = 8 + Plot.legendRows(names, p.pw) * 16;
+            if (px < p.ph * 0.6) {
+                y1 += (y1 - y0) * px / (p.ph - px);
+                p = xLabel.isEmpty() ? new Plot(w, h, x0, x1, y0, y1) : Plot.labelled(w, h, x0, x1, y0, y1);
+            }
+        }
         p.axes(g, st, xLabel);
         g.save();
         g.beginPath();
@@ -87,9 +97,8 @@ public final class LineChartCanvas extends ChartCanvas {
             else drawPolyline(g, p, s);
         }
         g.restore();
-        String[] names = series.stream().map(Series::name).toArray(String[]::new);
         int[] cols = series.stream().mapToInt(Series::color).toArray();
-        if (series.size() > 1 || !names[0].isEmpty()) p.legend(g, st, names, cols, legendBottom);
+        if (legend) p.legend(g, st, names, cols, legendBottom);
     }
 
     private static void drawPolyline(Painter g, Plot p, Series s) {

@@ -71,6 +71,21 @@ final class Plot {
      * Legend entries in the top-left corner of the plot (bottom-right with {@code bottom}), wrapped onto several
      * rows when they do not fit the plot's width.
      */
+    /** How many rows the legend needs in a plot {@code pw} wide. */
+    static int legendRows(String[] names, double pw) {
+        double avail = pw - 12, rowW = 0;
+        int rows = names.length == 0 ? 0 : 1;
+        for (int i = 0; i < names.length; i++) {
+            double e = 22 + names[i].length() * 6;
+            if (rowW > 0 && rowW + e > avail) {
+                rows++;
+                rowW = 0;
+            }
+            rowW += e;
+        }
+        return rows;
+    }
+
     void legend(Painter g, ChartStyle s, String[] names, int[] colors, boolean bottom) {
         double avail = pw - 12;
         java.util.List<int[]> rows = new java.util.ArrayList<>();      // [first, end) per row

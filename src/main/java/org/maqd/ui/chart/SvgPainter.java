@@ -83,14 +83,15 @@ public final class SvgPainter implements Painter {
             case RIGHT -> "end";
             default -> "start";
         };
-        String base = switch (s.baseline) {
-            case TOP -> "text-before-edge";
-            case CENTER -> "central";
-            case BOTTOM -> "text-after-edge";
-            default -> "alphabetic";
+        // the vertical anchor as an offset to the alphabetic baseline: dominant-baseline values are not rendered alike
+        double dy = switch (s.baseline) {
+            case TOP -> 0.78 * s.fontSize;
+            case CENTER -> 0.36 * s.fontSize;
+            case BOTTOM -> -0.22 * s.fontSize;
+            default -> 0;
         };
-        body.append("<text x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" font-family=\"sans-serif\" font-size=\"")
-                .append(n(s.fontSize)).append("\" text-anchor=\"").append(anchor).append("\" dominant-baseline=\"").append(base)
+        body.append("<text x=\"").append(n(x)).append("\" y=\"").append(n(y + dy)).append("\" font-family=\"sans-serif\" font-size=\"")
+                .append(n(s.fontSize)).append("\" text-anchor=\"").append(anchor)
                 .append('"').append(fillAttrs()).append('>').append(escape(text)).append("</text>\n");
     }
 

@@ -70,6 +70,7 @@ public class SvgPainterTest {
         Element text = (Element) d.getElementsByTagName("text").item(0);
         assertEquals("loss < 1 & \"Ŵ\"", text.getTextContent());
         assertEquals("middle", text.getAttribute("text-anchor"));
+        assertEquals("13.19", text.getAttribute("y"), "top-anchored text moves down by its ascent (0.78 em of 10.5)");
         assertEquals("0.5", text.getAttribute("fill-opacity"), "global alpha");
         assertEquals("", ((Element) d.getElementsByTagName("rect").item(1)).getAttribute("stroke-dasharray"));
     }
