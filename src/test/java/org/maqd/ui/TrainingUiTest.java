@@ -149,6 +149,7 @@ class TrainingUiTest {
         robot.clickOn(verify);
         until("verification to start", () -> runs.busyProperty().get() || !runs.deployMessageProperty().get().isEmpty());
         until("verification to end", () -> !runs.busyProperty().get());
+        until("the table to show the result", () -> !runs.rows().get(0).deployment().equals("not verified"));
         System.out.println("[measure] " + runs.deployMessageProperty().get());
         assertTrue(runs.rows().get(0).deployment().startsWith("integer-only ✓"), runs.rows().get(0).deployment());
         assertTrue(Files.isRegularFile(runs.rows().get(0).run().dir().resolve("certificate.json")));

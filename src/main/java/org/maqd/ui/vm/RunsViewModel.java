@@ -173,9 +173,9 @@ public final class RunsViewModel {
                     if (why != null && why.startsWith("not integer-only because ")) failures.put(failureKey, why.substring(25));
                     else failures.remove(failureKey);
                 }
+                refresh();                                   // the table shows the result before busy ends
                 deployMessage.set(done);
                 busy.set(false);
-                refresh();
             });
         }, "maqd-deploy");
         t.setDaemon(true);
