@@ -179,7 +179,7 @@ public final class ComposerView {
         String why = r.notIntegerOnly();
         costTotals.setText(String.format("%,d parameters · %s at the chosen states vs %s in fp32 (%.1f× smaller) · %,d MACs per sample · %s",
                 r.params(), CostTable.bits(r.bits()), CostTable.bits(r.fp32Bits()), r.compression(), r.macs(),
-                why == null ? "integer-only ✓" : "not integer-only: " + why));
+                why == null ? "integer-only ✓" : "not integer-only: " + CostTable.shortReason(why)));
     }
 
     @FXML void onTemplate() { vm.applyTemplate(templateBox.getValue()); }

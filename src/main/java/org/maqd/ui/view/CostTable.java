@@ -24,7 +24,7 @@ final class CostTable {
                 col("Weight memory", 125, r -> r.weightBits() == 0 ? "" : bits(r.weightBits())),
                 col("MACs", 110, r -> String.format("%,d", r.macs())),
                 col("Accumulator", 105, r -> r.accumulatorBits() == 0 ? "" : r.accumulatorBits() + " bits"),
-                col("Integer-only", 200, r -> !r.ok() ? "" : r.integerOnly() ? "✓" : "✖ " + r.notIntegerOnly()),
+                integerOnlyColumn(),
                 col("Problem", 320, r -> r.ok() ? "" : r.error())));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         vm.costProperty().addListener((o, a, r) -> fill(table, r));
@@ -32,6 +32,31 @@ final class CostTable {
         table.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
             if (b.intValue() >= 0) vm.selectedProperty().set(b.intValue());
         });
+    }
+
+    /** ✓, or ✖ and the reason's first clause; the whole reason in the cell's tooltip. */
+    private static TableColumn<CostRow, Object> integerOnlyColumn() {
+        TableColumn<CostRow, Object> c = col("Integer-only", 200, r -> !r.ok() ? "" : r.integerOnly() ? "✓" : "✖ " + shortReason(r.notIntegerOnly()));
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override protected void updateItem(Object v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty || v == null ? null : v.toString());
+                CostRow r = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setTooltip(r == null || r.integerOnly() ? null
+                        : new javafx.scene.control.Tooltip("Not integer-only: this layer " + r.notIntegerOnly()));
+            }
+        });
+        return c;
+    }
+
+    /** The first clause of a reason ("uses LN, whose statistics …" → "uses LN"). */
+    static String shortReason(String why) {
+        int cut = why.length();
+        for (char ch : new char[] {',', ';'}) {
+            int i = why.indexOf(ch);
+            if (i > 0) cut = Math.min(cut, i);
+        }
+        return why.substring(0, cut);
     }
 
     private static void fill(TableView<CostRow> t, CostReport r) {
