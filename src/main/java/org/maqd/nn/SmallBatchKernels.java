@@ -44,7 +44,7 @@ final class SmallBatchKernels {
     /** y[b, out] = x[b, in] · W[out, in]ᵀ (overwrites y). */
     void forward(int b, int in, int out, float[] x, float[] w, float[] y) {
         set(b, in, out, x, w, y);
-        par.forRange(out, Math.max(1, CHUNK_WORK / Math.max(1, b * in)), forwardBody);
+        par.forRange(out, Math.max(1, CHUNK_WORK / Math.max(1, b * in)), (long) b * in * out / 4, forwardBody);
         set(0, 0, 0, null, null, null);
     }
 
@@ -96,7 +96,7 @@ final class SmallBatchKernels {
     /** dx[b, in] = gy[b, out] · W[out, in] (overwrites dx). */
     void inputGrad(int b, int in, int out, float[] gy, float[] w, float[] dx) {
         set(b, in, out, gy, w, dx);
-        par.forRange((in + L - 1) / L, Math.max(1, CHUNK_WORK / Math.max(1, b * out * L)), inputGradBody);
+        par.forRange((in + L - 1) / L, Math.max(1, CHUNK_WORK / Math.max(1, b * out * L)), (long) b * in * out / 4, inputGradBody);
         set(0, 0, 0, null, null, null);
     }
 
@@ -138,7 +138,7 @@ final class SmallBatchKernels {
     /** dW[out, in] = gy[b, out]ᵀ · x[b, in] (overwrites dW). */
     void weightGrad(int b, int in, int out, float[] gy, float[] x, float[] dw) {
         set(b, in, out, gy, x, dw);
-        par.forRange(out, Math.max(1, CHUNK_WORK / Math.max(1, b * in)), weightGradBody);
+        par.forRange(out, Math.max(1, CHUNK_WORK / Math.max(1, b * in)), (long) b * in * out / 4, weightGradBody);
         set(0, 0, 0, null, null, null);
     }
 

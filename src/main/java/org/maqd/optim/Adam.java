@@ -51,7 +51,7 @@ public final class Adam implements Optimizer {
             cb1 = b1; cb2 = b2; cl2 = decoupled ? 0f : wd;
             cshrink = decoupled ? (float) (1 - learningRate * wd) : 1f;
             cstep = stepSize; cinv = invSqrtBc2; ceps = eps;
-            par.forRange(cw.length, GRAIN, update);
+            par.forRange(cw.length, GRAIN, cw.length, update);
         }
         cw = cg = cm = cv = null;
     }

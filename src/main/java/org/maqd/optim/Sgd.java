@@ -32,7 +32,7 @@ public final class Sgd implements Optimizer {
             Param p = params.get(i);
             cw = p.value.data; cg = p.grad.data; cv = velocity[i].data;
             cmu = mu; cwd = p.decay ? (float) weightDecay : 0f; clr = lr;
-            par.forRange(cw.length, GRAIN, update);
+            par.forRange(cw.length, GRAIN, cw.length, update);
         }
         cw = cg = cv = null;
         steps++;

@@ -121,7 +121,7 @@ public final class WeightQuantizer implements WeightTransform {
             quantized = Tensor.reuse(quantized, latent.shape());
             if (codes.length != latent.size()) codes = new byte[latent.size()];
             fwdLatent = latent.data;
-            par.forRange(rows, WeightStandardization.rowGrain(fanIn), fusedRows);
+            par.forRange(rows, WeightStandardization.rowGrain(fanIn), (long) rows * fanIn, fusedRows);
             fwdLatent = null;
             return quantized;
         }
@@ -134,7 +134,7 @@ public final class WeightQuantizer implements WeightTransform {
         if (states == 0) return source;
         quantized = Tensor.reuse(quantized, latent.shape());
         if (codes.length != latent.size()) codes = new byte[latent.size()];
-        par.forRange(rows, WeightStandardization.rowGrain(fanIn), quantizeRows);
+        par.forRange(rows, WeightStandardization.rowGrain(fanIn), (long) rows * fanIn, quantizeRows);
         return quantized;
     }
 
@@ -188,7 +188,7 @@ public final class WeightQuantizer implements WeightTransform {
             if (gradPre.length != n) gradPre = new float[n];
             bwdGrad = g;
             bwdOut = gradLatent.data;
-            par.forRange(rows, WeightStandardization.rowGrain(fanIn), steRows);
+            par.forRange(rows, WeightStandardization.rowGrain(fanIn), (long) rows * fanIn, steRows);
             bwdGrad = null;
             bwdOut = null;
             if (ws == null) {
@@ -200,7 +200,7 @@ public final class WeightQuantizer implements WeightTransform {
         if (states != 0) {
             if (gradPre.length != n) gradPre = new float[n];
             bwdGrad = g;
-            par.forRange(rows, WeightStandardization.rowGrain(fanIn), surrogateRows);
+            par.forRange(rows, WeightStandardization.rowGrain(fanIn), (long) rows * fanIn, surrogateRows);
             bwdGrad = null;
             g = gradPre;
         }

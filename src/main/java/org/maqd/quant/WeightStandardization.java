@@ -47,7 +47,7 @@ public final class WeightStandardization {
     public Tensor forward(Tensor latent) {
         prepare(latent);
         fwdIn = latent.data;
-        par.forRange(rows, rowGrain(fanIn), forwardRows);
+        par.forRange(rows, rowGrain(fanIn), (long) rows * fanIn, forwardRows);
         fwdIn = null;
         return standardized;
     }
@@ -106,7 +106,7 @@ public final class WeightStandardization {
         }
         bwdGrad = gradStd;
         bwdOut = gradLatent;
-        par.forRange(rows, rowGrain(fanIn), backwardRows);
+        par.forRange(rows, rowGrain(fanIn), (long) rows * fanIn, backwardRows);
         bwdGrad = null;
         bwdOut = null;
     }

@@ -150,6 +150,27 @@ public final class Parallel implements AutoCloseable {
         }
     }
 
+    /**
+     * Loops with less work than this ({@link #forRange(int, int, long, RangeBody)}: roughly elements touched)
+     * run on the caller: below it, a second thread saves less than it risks (a worker that loses its CPU
+     * while holding a chunk holds up the loop on a busy machine).
+     */
+    public static final long MIN_PARALLEL_WORK = 1 << 17;
+
+    /**
+     * As {@link #forRange(int, int, RangeBody)}, with an estimate of the loop's total work (about one unit per
+     * element touched): below {@link #MIN_PARALLEL_WORK} the chunks run, with the same boundaries, on the
+     * calling thread.
+     */
+    public void forRange(int n, int grain, long work, RangeBody body) {
+        if (work < MIN_PARALLEL_WORK) {
+            int chunks = chunks(n, grain);
+            for (int c = 0; c < chunks; c++) body.run(c * grain, Math.min(n, (c + 1) * grain));
+            return;
+        }
+        forRange(n, grain, body);
+    }
+
     /** Splits {@code [0, n)} into as many chunks as there are threads would; use for coarse, even work. */
     public void forEachThreadSlice(int n, RangeBody body) {
         forRange(n, Math.max(1, (n + threads - 1) / threads), body);

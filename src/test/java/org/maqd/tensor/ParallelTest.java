@@ -95,6 +95,28 @@ class ParallelTest {
     }
 
     @Test
+    void smallWorkRunsOnTheCallerWithTheSameChunks() {
+        try (Parallel par = new Parallel(2)) {
+            Thread caller = Thread.currentThread();
+            int[] sizes = new int[Parallel.chunks(100, 7)];
+            par.forRange(100, 7, Parallel.MIN_PARALLEL_WORK - 1, (a, b) -> {
+                assertSame(caller, Thread.currentThread());
+                sizes[a / 7] = b - a;
+            });
+            assertArrayEquals(runLoop(Parallel.serial(), 100, 7), sizes);
+            java.util.Set<Thread> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            for (int rep = 0; rep < 200 && seen.size() < 2; rep++) {
+                par.forRange(64, 1, Parallel.MIN_PARALLEL_WORK, (a, b) -> {
+                    seen.add(Thread.currentThread());
+                    long until = System.nanoTime() + 20_000;
+                    while (System.nanoTime() < until) Thread.onSpinWait();
+                });
+            }
+            assertEquals(2, seen.size(), "large loops use the worker too");
+        }
+    }
+
+    @Test
     void closedInstancesStillRunLoopsOnTheCaller() {
         Parallel par = new Parallel(2);
         par.close();
