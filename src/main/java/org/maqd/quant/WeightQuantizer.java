@@ -20,9 +20,10 @@ import org.maqd.tensor.Tensor;
  * {@link #standardized()}, {@link #codes()}, {@link #step()} and the WS statistics describe the weights the
  * layer computes with (for probes and integer deployment).
  *
- * <p>Where 512-bit vectors are native, standardization and quantization run fused, one row at a time, through
- * {@link WeightKernels} (as does the STE backward with the standardization's backward); each weight is computed
- * with the same double operations as the plain row bodies, which stay the reference ({@code fast = false}).
+ * <p>Where the preferred vectors have at least 256 bits, standardization and quantization run one row at a time
+ * through {@link WeightKernels} (as does the STE backward with the standardization's backward): codes, levels
+ * and the STE mask are exactly those the plain row bodies give for the same Ŵ; the plain bodies stay the
+ * reference ({@code fast = false}).
  */
 public final class WeightQuantizer implements WeightTransform {
     /** Largest number of states: codes are stored as unsigned bytes. */

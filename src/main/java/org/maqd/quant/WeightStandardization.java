@@ -10,11 +10,13 @@ import org.maqd.tensor.Tensor;
  * ε_w = 1e-5. Backward flows through μ_o and σ_o exactly:
  * <pre>  dW_o = (1/σ_o) · (g − mean(g) − Ŵ_o · mean(g ⊙ Ŵ_o)),   g = dL/dŴ_o</pre>
  * (the {@code mean(Ŵ)} term vanishes because standardized rows have zero mean). Statistics are accumulated in
- * double; rows are processed in parallel with a grain that depends only on the shape (bit-identical results for
- * any thread count). Buffers are reused while the shape is unchanged.
+ * double (the plain bodies), or as float partial sums over blocks added in double (the vector bodies); rows are
+ * processed in parallel with a grain that depends only on the shape (bit-identical results for any thread
+ * count). Buffers are reused while the shape is unchanged.
  * <p>
- * Where 512-bit vectors are native, rows run through {@link WeightKernels} (one read pass for the statistics,
- * vectorized output passes); the plain row bodies below are the reference (selected with {@code fast = false}).
+ * Where the preferred vectors have at least 256 bits, rows run through {@link WeightKernels} (one read pass for
+ * the statistics, vectorized output passes, within a few float ulps of the plain bodies); the plain row bodies
+ * below are the reference (selected with {@code fast = false}).
  */
 public final class WeightStandardization {
     public static final double EPS = 1e-5;
