@@ -85,6 +85,26 @@ class WeightKernelsTest {
     }
 
     @Test
+    void fusedStandardizeQuantizeEqualsTheTwoPasses() {
+        for (int states : new int[] {2, 3, 256}) {
+            WeightKernels.Levels q = new WeightKernels.Levels(GaussianStep.symmetric(states), (states - 1) / 2.0, states - 1);
+            for (int n : new int[] {1, 15, 16, 17, 100, 784}) {
+                float[] w = WeightStandardizationTest.randn(n + states, n, 0.05);
+                double[] mean = new double[1], sigma = new double[1];
+                WeightKernels.rowStats(w, 0, n, mean, sigma, 0);
+                float[] std1 = new float[n], std2 = new float[n], wq1 = new float[n], wq2 = new float[n];
+                byte[] c1 = new byte[n], c2 = new byte[n];
+                assertTrue(WeightKernels.standardizeQuantizeRow(w, std1, c1, wq1, 0, n, mean[0], 1 / sigma[0], q));
+                WeightKernels.standardizeRow(w, std2, 0, n, mean[0], 1 / sigma[0]);
+                assertTrue(WeightKernels.quantizeRow(std2, c2, wq2, 0, n, q));
+                org.junit.jupiter.api.Assertions.assertArrayEquals(std2, std1, "Ŵ M=" + states + " n=" + n);
+                org.junit.jupiter.api.Assertions.assertArrayEquals(c2, c1, "codes M=" + states + " n=" + n);
+                org.junit.jupiter.api.Assertions.assertArrayEquals(wq2, wq1, "W_q M=" + states + " n=" + n);
+            }
+        }
+    }
+
+    @Test
     void steRowGivesThePlainMaskExactly() {
         for (int states : new int[] {2, 3, 4, 256}) {
             double step = GaussianStep.symmetric(states), off = (states - 1) / 2.0;
