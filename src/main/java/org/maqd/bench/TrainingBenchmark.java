@@ -54,6 +54,7 @@ public final class TrainingBenchmark {
             int[] y = new int[batch];
             for (int i = 0; i < batch; i++) y[i] = rng.nextInt(10);
             SoftmaxCrossEntropy ce = new SoftmaxCrossEntropy();
+            warmUp(net, opt, ce, x, y, quick);
             long targetNanos = (quick ? 150 : 600) * 1_000_000L;
             int steps = 1;
             while (true) { // calibrate so one repetition takes about targetNanos; doubles as warm-up
@@ -71,6 +72,27 @@ public final class TrainingBenchmark {
             }
             Arrays.sort(rates);
             return rates[reps / 2];
+        }
+    }
+
+    /**
+     * Runs steps until the JIT has compiled the kernels: the Vector API code is very slow until C2 has
+     * compiled it (seconds at first), so warm-up is measured in time, not steps. Stops once the step rate,
+     * measured over windows of 250 ms, has not improved by 10% for three windows (after at least 1 s; at most
+     * 8 s, or 0.5 s / 4 s with {@code quick}).
+     */
+    private static void warmUp(Network net, Optimizer opt, SoftmaxCrossEntropy ce, Tensor x, int[] y, boolean quick) {
+        long start = System.nanoTime(), min = (quick ? 500 : 1000) * 1_000_000L, max = (quick ? 4000 : 8000) * 1_000_000L;
+        double best = 0;
+        int flat = 0;
+        while (System.nanoTime() - start < max) {
+            long t0 = System.nanoTime();
+            int n = 0;
+            do { step(net, opt, ce, x, y); n++; } while (System.nanoTime() - t0 < 250_000_000L);
+            double rate = n / ((System.nanoTime() - t0) / 1e9);
+            flat = rate > 1.1 * best ? 0 : flat + 1;
+            best = Math.max(best, rate);
+            if (flat >= 3 && System.nanoTime() - start >= min) break;
         }
     }
 

@@ -10,7 +10,8 @@ import org.maqd.tensor.Tensor;
 /**
  * Fully connected layer y = x·W_effᵀ + b with W_eff = transform(W) computed once per forward (weight
  * standardization and quantization live in the transform). Weight {@code [out, in]} as in PyTorch.
- * Init: uniform(−1/√in, 1/√in) for weight and bias (PyTorch's default).
+ * Init: uniform(−1/√in, 1/√in) for weight and bias (PyTorch's default). Batches of at most
+ * {@link SmallBatchKernels#MAX_BATCH} rows use {@link SmallBatchKernels} (W read in place), larger ones the GEMM.
  */
 public final class Linear implements Layer {
     private final int in, out;
@@ -23,6 +24,7 @@ public final class Linear implements Layer {
     private Tensor gx;         // grad input    [B, in]
     private Tensor gwEff;      // grad W_eff    [out, in]
     private Tensor wEff;       // effective weight of the last forward
+    private final SmallBatchKernels small;
 
     public Linear(int in, int out, boolean bias, WeightTransform transform, Parallel par, Rng rng) {
         this.in = in;
@@ -39,6 +41,7 @@ public final class Linear implements Layer {
             this.bias = null;
         }
         this.gwEff = Tensor.zeros(out, in);
+        this.small = new SmallBatchKernels(par);
     }
 
     @Override public String kind() { return "linear"; }
@@ -64,7 +67,9 @@ public final class Linear implements Layer {
         x = input;
         wEff = transform.forward(weight.value, mode);
         y = Tensor.reuse(y, b, out);
-        Gemm.gemm(par, false, true, b, out, in, input.data, 0, wEff.data, 0, y.data, 0, false);
+        // y[B,out] = x[B,in] · W_eff[out,in]ᵀ
+        if (b <= SmallBatchKernels.MAX_BATCH) small.forward(b, in, out, input.data, wEff.data, y.data);
+        else Gemm.gemm(par, false, true, b, out, in, input.data, 0, wEff.data, 0, y.data, 0, false);
         if (bias != null) {
             float[] yd = y.data, bd = bias.value.data;
             for (int r = 0; r < b; r++) for (int o = 0; o < out; o++) yd[r * out + o] += bd[o];
@@ -76,7 +81,8 @@ public final class Linear implements Layer {
     public Tensor backward(Tensor gy) {
         int b = gy.dim(0);
         // dW_eff[out,in] = gyᵀ[out,B] · x[B,in]
-        Gemm.gemm(par, true, false, out, in, b, gy.data, 0, x.data, 0, gwEff.data, 0, false);
+        if (b <= SmallBatchKernels.MAX_BATCH) small.weightGrad(b, in, out, gy.data, x.data, gwEff.data);
+        else Gemm.gemm(par, true, false, out, in, b, gy.data, 0, x.data, 0, gwEff.data, 0, false);
         transform.backward(gwEff, weight.grad);
         if (bias != null) {
             float[] gb = bias.grad.data, g = gy.data;
@@ -84,7 +90,8 @@ public final class Linear implements Layer {
         }
         // dx[B,in] = gy[B,out] · W_eff[out,in]
         gx = Tensor.reuse(gx, b, in);
-        Gemm.gemm(par, false, false, b, in, out, gy.data, 0, wEff.data, 0, gx.data, 0, false);
+        if (b <= SmallBatchKernels.MAX_BATCH) small.inputGrad(b, in, out, gy.data, wEff.data, gx.data);
+        else Gemm.gemm(par, false, false, b, in, out, gy.data, 0, wEff.data, 0, gx.data, 0, false);
         return gx.view(x.shape());
     }
 

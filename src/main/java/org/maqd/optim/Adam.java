@@ -47,21 +47,20 @@ public final class Adam implements Optimizer {
         for (int i = 0; i < params.size(); i++) {
             Param p = params.get(i);
             float wd = p.decay ? (float) weightDecay : 0f;
-            float shrink = decoupled ? (float) (1 - learningRate * wd) : 1f;
-            float l2 = decoupled ? 0f : wd;
-            float[] w = p.value.data, g = p.grad.data, mm = m[i].data, vv = v[i].data;
-            par.forRange(w.length, GRAIN, (a, b) -> {
-                for (int j = a; j < b; j++) {
-                    float gj = g[j] + l2 * w[j];
-                    float mj = b1 * mm[j] + (1 - b1) * gj;
-                    float vj = b2 * vv[j] + (1 - b2) * gj * gj;
-                    mm[j] = mj;
-                    vv[j] = vj;
-                    w[j] = w[j] * shrink - stepSize * mj / ((float) Math.sqrt(vj) * invSqrtBc2 + eps);
-                }
-            });
+            cw = p.value.data; cg = p.grad.data; cm = m[i].data; cv = v[i].data;
+            cb1 = b1; cb2 = b2; cl2 = decoupled ? 0f : wd;
+            cshrink = decoupled ? (float) (1 - learningRate * wd) : 1f;
+            cstep = stepSize; cinv = invSqrtBc2; ceps = eps;
+            par.forRange(cw.length, GRAIN, cw.length, update);
         }
+        cw = cg = cm = cv = null;
     }
+
+    // operands of the current parameter's update (fields, so the body is allocated once)
+    private float[] cw, cg, cm, cv;
+    private float cb1, cb2, cl2, cshrink, cstep, cinv, ceps;
+    private final Parallel.RangeBody update = (a, b) ->
+            UpdateKernels.adam(cw, cg, cm, cv, a, b, cb1, cb2, cl2, cshrink, cstep, cinv, ceps);
 
     @Override
     public Map<String, Tensor> state() {

@@ -30,18 +30,18 @@ public final class Sgd implements Optimizer {
         float lr = (float) learningRate, mu = (float) momentum;
         for (int i = 0; i < params.size(); i++) {
             Param p = params.get(i);
-            float wd = p.decay ? (float) weightDecay : 0f;
-            float[] w = p.value.data, g = p.grad.data, v = velocity[i].data;
-            par.forRange(w.length, GRAIN, (a, b) -> {
-                for (int j = a; j < b; j++) {
-                    float d = g[j] + wd * w[j];
-                    v[j] = mu * v[j] + d;
-                    w[j] -= lr * v[j];
-                }
-            });
+            cw = p.value.data; cg = p.grad.data; cv = velocity[i].data;
+            cmu = mu; cwd = p.decay ? (float) weightDecay : 0f; clr = lr;
+            par.forRange(cw.length, GRAIN, cw.length, update);
         }
+        cw = cg = cv = null;
         steps++;
     }
+
+    // operands of the current parameter's update (fields, so the body is allocated once)
+    private float[] cw, cg, cv;
+    private float cmu, cwd, clr;
+    private final Parallel.RangeBody update = (a, b) -> UpdateKernels.sgd(cw, cg, cv, a, b, cmu, cwd, clr);
 
     @Override
     public Map<String, Tensor> state() {

@@ -19,6 +19,11 @@ import org.maqd.tensor.Tensor;
  * depends only on the shape, and all buffers are reused while the shape is unchanged. After {@link #forward},
  * {@link #standardized()}, {@link #codes()}, {@link #step()} and the WS statistics describe the weights the
  * layer computes with (for probes and integer deployment).
+ *
+ * <p>Where the preferred vectors have at least 256 bits, standardization and quantization run one row at a time
+ * through {@link WeightKernels} (as does the STE backward with the standardization's backward): codes, levels
+ * and the STE mask are exactly those the plain row bodies give for the same Ŵ; the plain bodies stay the
+ * reference ({@code fast = false}).
  */
 public final class WeightQuantizer implements WeightTransform {
     /** Largest number of states: codes are stored as unsigned bytes. */
@@ -75,23 +80,32 @@ public final class WeightQuantizer implements WeightTransform {
     private final double offset;          // (M − 1)/2
     private final Parallel par;
     private final WeightStandardization ws;
+    private final boolean fast;
+    private final WeightKernels.Levels levels;
 
     private Tensor source;                // Ŵ (WS output, or a copy of the latent weights without WS)
     private Tensor quantized;             // W_q
     private byte[] codes = new byte[0];   // k, unsigned
     private float[] gradPre = new float[0];
     private int rows, fanIn;
-    private float[] bwdGrad;
+    private float[] bwdGrad, fwdLatent, bwdOut;
     private final Parallel.RangeBody quantizeRows = this::quantizeRows;
+    private final Parallel.RangeBody fusedRows = this::fusedRows;
     private final Parallel.RangeBody surrogateRows = this::surrogateRows;
+    private final Parallel.RangeBody steRows = this::steRows;
 
-    public WeightQuantizer(Config config, Parallel par) {
+    public WeightQuantizer(Config config, Parallel par) { this(config, par, WeightKernels.AVAILABLE); }
+
+    /** With {@code fast = false} the plain row bodies run (the reference for the vectorized ones). */
+    WeightQuantizer(Config config, Parallel par, boolean fast) {
         this.config = config;
         this.states = config.states();
         this.step = config.resolveStep();
         this.offset = (states - 1) / 2.0;
         this.par = par == null ? Parallel.serial() : par;
-        this.ws = config.standardize() ? new WeightStandardization(this.par) : null;
+        this.levels = states != 0 && WeightKernels.AVAILABLE ? new WeightKernels.Levels(step, offset, states - 1) : null;
+        this.fast = fast && WeightKernels.AVAILABLE && (levels == null || levels.exact);
+        this.ws = config.standardize() ? new WeightStandardization(this.par, this.fast) : null;
     }
 
     public WeightQuantizer(Config config) { this(config, Parallel.serial()); }
@@ -103,6 +117,15 @@ public final class WeightQuantizer implements WeightTransform {
         }
         rows = latent.dim(0);
         fanIn = latent.size() / Math.max(1, rows);
+        if (fast && ws != null && states != 0) {
+            source = ws.prepare(latent);
+            quantized = Tensor.reuse(quantized, latent.shape());
+            if (codes.length != latent.size()) codes = new byte[latent.size()];
+            fwdLatent = latent.data;
+            par.forRange(rows, WeightStandardization.rowGrain(fanIn), (long) rows * fanIn, fusedRows);
+            fwdLatent = null;
+            return quantized;
+        }
         if (ws != null) {
             source = ws.forward(latent);
         } else {
@@ -112,12 +135,37 @@ public final class WeightQuantizer implements WeightTransform {
         if (states == 0) return source;
         quantized = Tensor.reuse(quantized, latent.shape());
         if (codes.length != latent.size()) codes = new byte[latent.size()];
-        par.forRange(rows, WeightStandardization.rowGrain(fanIn), quantizeRows);
+        par.forRange(rows, WeightStandardization.rowGrain(fanIn), (long) rows * fanIn, quantizeRows);
         return quantized;
+    }
+
+    // rows [r0, r1) of W [out, fanIn]: μ, σ, Ŵ, codes and W_q in one read of W (fast path)
+    private void fusedRows(int r0, int r1) {
+        float[] w = fwdLatent, std = source.data, out = quantized.data;
+        int n = fanIn;
+        for (int r = r0; r < r1; r++) {
+            ws.rowStats(w, r);
+            if (!WeightKernels.standardizeQuantizeRow(w, std, codes, out, r * n, n, ws.mean(r), 1.0 / ws.sigma(r),
+                    levels)) {
+                quantizeRowsPlain(r, r + 1);   // a NaN: the plain body names it
+            }
+        }
     }
 
     // rows [r0, r1): k = clip(rint(Ŵ/Δ + off), 0, M−1), W_q = Δ(k − off)
     private void quantizeRows(int r0, int r1) {
+        if (fast) {
+            for (int r = r0; r < r1; r++) {
+                if (!WeightKernels.quantizeRow(source.data, codes, quantized.data, r * fanIn, fanIn, levels)) {
+                    quantizeRowsPlain(r, r + 1);
+                }
+            }
+            return;
+        }
+        quantizeRowsPlain(r0, r1);
+    }
+
+    private void quantizeRowsPlain(int r0, int r1) {
         float[] src = source.data, out = quantized.data;
         byte[] k = codes;
         int hi = states - 1;
@@ -137,10 +185,23 @@ public final class WeightQuantizer implements WeightTransform {
                     + gradEffective + " and " + gradLatent);
         }
         float[] g = gradEffective.data;
+        if (fast && states != 0 && config.surrogate().kind() == Surrogate.Kind.STE) {
+            if (gradPre.length != n) gradPre = new float[n];
+            bwdGrad = g;
+            bwdOut = gradLatent.data;
+            par.forRange(rows, WeightStandardization.rowGrain(fanIn), (long) rows * fanIn, steRows);
+            bwdGrad = null;
+            bwdOut = null;
+            if (ws == null) {
+                float[] a = gradLatent.data, p = gradPre;
+                for (int i = 0; i < n; i++) a[i] += p[i];
+            }
+            return;
+        }
         if (states != 0) {
             if (gradPre.length != n) gradPre = new float[n];
             bwdGrad = g;
-            par.forRange(rows, WeightStandardization.rowGrain(fanIn), surrogateRows);
+            par.forRange(rows, WeightStandardization.rowGrain(fanIn), (long) rows * fanIn, surrogateRows);
             bwdGrad = null;
             g = gradPre;
         }
@@ -149,6 +210,16 @@ public final class WeightQuantizer implements WeightTransform {
         } else {
             float[] a = gradLatent.data;
             for (int i = 0; i < n; i++) a[i] += g[i];
+        }
+    }
+
+    // rows [r0, r1), STE (fast path): dL/dŴ = dL/dW_q · [in range], then (with WS) dL/dW through μ, σ
+    private void steRows(int r0, int r1) {
+        float[] src = source.data, g = bwdGrad, out = gradPre;
+        int n = fanIn;
+        for (int r = r0; r < r1; r++) {
+            WeightKernels.steRow(g, src, out, r * n, n, levels);
+            if (ws != null) ws.backwardRowFast(out, bwdOut, r);
         }
     }
 

@@ -10,30 +10,52 @@ import org.maqd.tensor.Tensor;
  * ε_w = 1e-5. Backward flows through μ_o and σ_o exactly:
  * <pre>  dW_o = (1/σ_o) · (g − mean(g) − Ŵ_o · mean(g ⊙ Ŵ_o)),   g = dL/dŴ_o</pre>
  * (the {@code mean(Ŵ)} term vanishes because standardized rows have zero mean). Statistics are accumulated in
- * double; rows are processed in parallel with a grain that depends only on the shape (bit-identical results for
- * any thread count). Buffers are reused while the shape is unchanged.
+ * double (the plain bodies), or as float partial sums over blocks added in double (the vector bodies); rows are
+ * processed in parallel with a grain that depends only on the shape (bit-identical results for any thread
+ * count). Buffers are reused while the shape is unchanged.
+ * <p>
+ * Where the preferred vectors have at least 256 bits, rows run through {@link WeightKernels} (one read pass for
+ * the statistics, vectorized output passes, within a few float ulps of the plain bodies); the plain row bodies
+ * below are the reference (selected with {@code fast = false}).
  */
 public final class WeightStandardization {
     public static final double EPS = 1e-5;
 
     private final Parallel par;
+    private final boolean fast;
     private Tensor standardized;          // Ŵ, [out, fanIn...]
     private double[] mean = new double[0], sigma = new double[0];
+    private double[] sums = new double[0];  // per row: Σg, Σg·Ŵ of the last backward (fast path)
     private int rows, fanIn;
     // Per-call operands of the row bodies (fields, so the bodies below are allocated once).
     private float[] fwdIn, bwdGrad, bwdOut;
     private final Parallel.RangeBody forwardRows = this::forwardRows;
     private final Parallel.RangeBody backwardRows = this::backwardRows;
 
-    public WeightStandardization(Parallel par) {
+    public WeightStandardization(Parallel par) { this(par, WeightKernels.AVAILABLE); }
+
+    /** With {@code fast = false} the plain row bodies run (the reference for the vectorized ones). */
+    WeightStandardization(Parallel par, boolean fast) {
         this.par = par == null ? Parallel.serial() : par;
+        this.fast = fast && WeightKernels.AVAILABLE;
     }
+
+    boolean fast() { return fast; }
 
     /** Row grain: about 8k weights per chunk, a function of the fan-in only. */
     static int rowGrain(int fanIn) { return Math.max(1, 8192 / Math.max(1, fanIn)); }
 
     /** Ŵ for {@code latent} of shape {@code [out, fanIn...]}; returns a buffer owned by this object. */
     public Tensor forward(Tensor latent) {
+        prepare(latent);
+        fwdIn = latent.data;
+        par.forRange(rows, rowGrain(fanIn), (long) rows * fanIn, forwardRows);
+        fwdIn = null;
+        return standardized;
+    }
+
+    /** Sizes the buffers for {@code latent} (shape checked) and returns Ŵ's buffer, not yet written. */
+    Tensor prepare(Tensor latent) {
         if (latent.rank() < 2) {
             throw new ShapeException("weight standardization: expected a weight of shape [out, fanIn...], got "
                     + latent);
@@ -41,17 +63,24 @@ public final class WeightStandardization {
         rows = latent.dim(0);
         fanIn = latent.size() / Math.max(1, rows);
         standardized = Tensor.reuse(standardized, latent.shape());
-        if (mean.length != rows) { mean = new double[rows]; sigma = new double[rows]; }
-        fwdIn = latent.data;
-        par.forRange(rows, rowGrain(fanIn), forwardRows);
-        fwdIn = null;
+        if (mean.length != rows) { mean = new double[rows]; sigma = new double[rows]; sums = new double[2 * rows]; }
         return standardized;
     }
+
+    /** Fast path: μ_r and σ_r of row {@code r} of {@code w} (layout of the last {@link #prepare}). */
+    void rowStats(float[] w, int r) { WeightKernels.rowStats(w, r * fanIn, fanIn, mean, sigma, r); }
 
     // [rows r0..r1) of W [out, fanIn] -> Ŵ, μ, σ
     private void forwardRows(int r0, int r1) {
         float[] w = fwdIn, out = standardized.data;
         int n = fanIn;
+        if (fast) {
+            for (int r = r0; r < r1; r++) {
+                rowStats(w, r);
+                WeightKernels.standardizeRow(w, out, r * n, n, mean[r], 1.0 / sigma[r]);
+            }
+            return;
+        }
         for (int r = r0; r < r1; r++) {
             int base = r * n;
             double s = 0;
@@ -79,7 +108,7 @@ public final class WeightStandardization {
         }
         bwdGrad = gradStd;
         bwdOut = gradLatent;
-        par.forRange(rows, rowGrain(fanIn), backwardRows);
+        par.forRange(rows, rowGrain(fanIn), (long) rows * fanIn, backwardRows);
         bwdGrad = null;
         bwdOut = null;
     }
@@ -88,6 +117,12 @@ public final class WeightStandardization {
     private void backwardRows(int r0, int r1) {
         float[] g = bwdGrad, gw = bwdOut, wh = standardized.data;
         int n = fanIn;
+        if (fast) {
+            for (int r = r0; r < r1; r++) {
+                backwardRowFast(g, gw, r);
+            }
+            return;
+        }
         for (int r = r0; r < r1; r++) {
             int base = r * n;
             double sg = 0, sgw = 0;
@@ -95,6 +130,14 @@ public final class WeightStandardization {
             double mg = sg / n, mgw = sgw / n, inv = 1.0 / sigma[r];
             for (int i = 0; i < n; i++) gw[base + i] += (float) ((g[base + i] - mg - wh[base + i] * mgw) * inv);
         }
+    }
+
+    /** Fast path backward of row {@code r}: gw += dW for dL/dŴ = g. */
+    void backwardRowFast(float[] g, float[] gw, int r) {
+        int n = fanIn;
+        WeightKernels.reduceRow(g, standardized.data, r * n, n, sums, r);
+        WeightKernels.wsBackwardRow(g, standardized.data, gw, r * n, n, sums[2 * r] / n, sums[2 * r + 1] / n,
+                1.0 / sigma[r]);
     }
 
     /** Ŵ of the last forward (owned buffer). */

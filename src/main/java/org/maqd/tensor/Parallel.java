@@ -1,18 +1,23 @@
 package org.maqd.tensor;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A deterministic parallel-for. Work {@code [0, n)} is cut into chunks whose boundaries depend only on
  * {@code n} and the grain, never on the thread count; each chunk is run by exactly one thread. Kernels that
  * write disjoint outputs per index, and reductions that combine per-chunk partials in chunk order
  * ({@link #sumChunks}), therefore give bit-identical results for any number of threads.
+ * <p>
+ * Dispatch is built for many small parallel loops (a training step issues dozens of loops of a few
+ * microseconds each): {@code threads − 1} persistent workers wait for a new loop by spinning briefly
+ * ({@link #SPIN_NANOS}), then parking; the caller publishes the loop, claims chunks like the workers (one
+ * atomic ticket holding the loop's generation and next chunk), and returns once every chunk has completed.
+ * Nothing is allocated per loop. A loop started while another is running on this instance (a nested loop
+ * inside a chunk, or a second caller thread) runs its chunks on its own thread, with the same boundaries.
  */
 public final class Parallel implements AutoCloseable {
     /** Body of a parallel loop over the index range {@code [from, to)}. */
@@ -23,25 +28,37 @@ public final class Parallel implements AutoCloseable {
     @FunctionalInterface
     public interface ChunkSum { double sum(int from, int to); }
 
+    /** How long an idle worker spins for the next loop before parking. */
+    static final long SPIN_NANOS = 100_000;
+
     private static final Parallel SERIAL = new Parallel(1);
 
     private final int threads;
-    private final ExecutorService pool;
+    private final Thread[] workers;
     private final GemmWorkspace.Pool gemmWorkspaces = new GemmWorkspace.Pool();
+
+    // the current loop, published by the write of `ticket`; read by a worker only after it claimed a chunk
+    private final AtomicBoolean busy = new AtomicBoolean();
+    private RangeBody body;
+    private int loopN, loopGrain, loopChunks;
+    private final AtomicLong ticket = new AtomicLong();     // (generation << 32) | next chunk
+    private final AtomicInteger done = new AtomicInteger();  // chunks completed in the current loop
+    private volatile Throwable failure;
+    private volatile int generation;                         // workers wake when it changes
+    private final AtomicIntegerArray parked;
+    private volatile boolean closed;
 
     public Parallel(int threads) {
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         this.threads = threads;
-        if (threads == 1) {
-            pool = null;
-        } else {
-            AtomicInteger id = new AtomicInteger();
-            ThreadFactory tf = r -> {
-                Thread t = new Thread(r, "maqd-compute-" + id.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            };
-            pool = Executors.newFixedThreadPool(threads - 1, tf);
+        this.workers = new Thread[threads - 1];
+        this.parked = new AtomicIntegerArray(Math.max(1, threads - 1));
+        for (int i = 0; i < workers.length; i++) {
+            int index = i;
+            Thread t = new Thread(() -> workerLoop(index), "maqd-compute-" + (i + 1));
+            t.setDaemon(true);
+            workers[i] = t;
+            t.start();
         }
     }
 
@@ -65,37 +82,93 @@ public final class Parallel implements AutoCloseable {
     public void forRange(int n, int grain, RangeBody body) {
         int chunks = chunks(n, grain);
         if (chunks == 0) return;
-        if (pool == null || chunks == 1) {
+        if (workers.length == 0 || chunks == 1 || closed || !busy.compareAndSet(false, true)) {
             for (int c = 0; c < chunks; c++) body.run(c * grain, Math.min(n, (c + 1) * grain));
             return;
         }
-        AtomicInteger next = new AtomicInteger();
-        Runnable worker = () -> {
-            int c;
-            while ((c = next.getAndIncrement()) < chunks) body.run(c * grain, Math.min(n, (c + 1) * grain));
-        };
-        int helpers = Math.min(threads, chunks) - 1;
-        List<Future<?>> fs = new ArrayList<>(helpers);
-        for (int i = 0; i < helpers; i++) fs.add(pool.submit(worker));
-        Throwable failure = null;
         try {
-            worker.run();
-        } catch (Throwable t) {
-            failure = t;
+            this.body = body;
+            loopN = n;
+            loopGrain = grain;
+            loopChunks = chunks;
+            failure = null;
+            done.set(0);
+            int gen = generation + 1;
+            ticket.set((long) gen << 32);                    // publishes the fields above
+            generation = gen;
+            for (int i = 0; i < workers.length; i++) if (parked.get(i) != 0) LockSupport.unpark(workers[i]);
+            runChunks(gen);
+            for (int spins = 0; done.get() < chunks; spins++) {
+                if (spins < 1 << 12) Thread.onSpinWait();
+                else Thread.yield();                         // a worker holding a chunk lost its CPU
+            }
+            Throwable f = failure;
+            if (f instanceof RuntimeException re) throw re;
+            if (f instanceof Error err) throw err;
+            if (f != null) throw new IllegalStateException(f);
+        } finally {
+            this.body = null;
+            busy.set(false);
         }
-        for (Future<?> f : fs) {
+    }
+
+    // claims and runs chunks of loop `gen` until none is left
+    private void runChunks(int gen) {
+        while (true) {
+            long v = ticket.get();
+            if ((int) (v >>> 32) != gen) return;
+            int c = (int) v;
+            if (c >= loopChunks) return;
+            if (!ticket.compareAndSet(v, v + 1)) continue;
             try {
-                f.get();
-            } catch (java.util.concurrent.ExecutionException e) {
-                if (failure == null) failure = e.getCause();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                if (failure == null) failure = e;
+                body.run(c * loopGrain, Math.min(loopN, (c + 1) * loopGrain));
+            } catch (Throwable t) {
+                if (failure == null) failure = t;
+            } finally {
+                done.incrementAndGet();
             }
         }
-        if (failure instanceof RuntimeException re) throw re;
-        if (failure instanceof Error err) throw err;
-        if (failure != null) throw new IllegalStateException(failure);
+    }
+
+    private void workerLoop(int index) {
+        int seen = 0;
+        while (!closed) {
+            long spinUntil = System.nanoTime() + SPIN_NANOS;
+            int gen;
+            while ((gen = generation) == seen && !closed) {
+                if (System.nanoTime() < spinUntil) {
+                    Thread.onSpinWait();
+                } else {
+                    parked.set(index, 1);
+                    if (generation == seen && !closed) LockSupport.park(this);
+                    parked.set(index, 0);
+                }
+            }
+            if (closed) return;
+            seen = gen;
+            runChunks(gen);
+        }
+    }
+
+    /**
+     * Loops with less work than this ({@link #forRange(int, int, long, RangeBody)}: roughly elements touched)
+     * run on the caller: below it, a second thread saves less than it risks (a worker that loses its CPU
+     * while holding a chunk holds up the loop on a busy machine).
+     */
+    public static final long MIN_PARALLEL_WORK = 1 << 17;
+
+    /**
+     * As {@link #forRange(int, int, RangeBody)}, with an estimate of the loop's total work (about one unit per
+     * element touched): below {@link #MIN_PARALLEL_WORK} the chunks run, with the same boundaries, on the
+     * calling thread.
+     */
+    public void forRange(int n, int grain, long work, RangeBody body) {
+        if (work < MIN_PARALLEL_WORK) {
+            int chunks = chunks(n, grain);
+            for (int c = 0; c < chunks; c++) body.run(c * grain, Math.min(n, (c + 1) * grain));
+            return;
+        }
+        forRange(n, grain, body);
     }
 
     /** Splits {@code [0, n)} into as many chunks as there are threads would; use for coarse, even work. */
@@ -120,6 +193,8 @@ public final class Parallel implements AutoCloseable {
 
     @Override
     public void close() {
-        if (pool != null) pool.shutdownNow();
+        if (this == SERIAL) return;
+        closed = true;
+        for (Thread t : workers) LockSupport.unpark(t);
     }
 }

@@ -1,0 +1,162 @@
+package org.maqd.nn;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+import org.maqd.tensor.Parallel;
+
+/**
+ * The three products of a fully connected layer for a small batch (m ≤ {@link #MAX_BATCH} rows), reading the
+ * weight {@code W [out, in]} in place: at such m the packed GEMM spends most of its time packing W, while
+ * here every product streams W once along contiguous rows.
+ * <pre>
+ *   forward   y[b, o]  = Σ_i x[b, i] · W[o, i]        dot products along W's rows
+ *   dx        dx[b, i] = Σ_o gy[b, o] · W[o, i]      rows of W scaled and added
+ *   dW        dW[o, i] = Σ_b gy[b, o] · x[b, i]      outer products, b in order
+ * </pre>
+ * Work is cut into chunks (of outputs, or of input columns) whose boundaries depend only on the shape, and each
+ * element is computed by the same operation sequence in any chunk, so results are identical for any thread
+ * count. {@code RefKernels.gemm} is the oracle in tests. Uses the preferred float species (as the GEMM kernels).
+ */
+final class SmallBatchKernels {
+    private final Parallel par;
+    // operands of the current call (fields, so the chunk bodies are allocated once)
+    private int b, in, out;
+    private float[] a1, a2, res;
+    private final Parallel.RangeBody forwardBody = (o0, o1) -> forwardOutputs(b, in, out, a1, a2, res, o0, o1);
+    private final Parallel.RangeBody inputGradBody =
+            (v0, v1) -> inputGradColumns(b, in, out, a1, a2, res, v0 * L, Math.min(in, v1 * L));
+    private final Parallel.RangeBody weightGradBody = (o0, o1) -> weightGradRows(b, in, out, a1, a2, res, o0, o1);
+
+    SmallBatchKernels(Parallel par) { this.par = par == null ? Parallel.serial() : par; }
+
+    private void set(int b, int in, int out, float[] a1, float[] a2, float[] res) {
+        this.b = b; this.in = in; this.out = out; this.a1 = a1; this.a2 = a2; this.res = res;
+    }
+
+    /** Largest batch handled here. */
+    static final int MAX_BATCH = 8;
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    /** Multiply-adds per parallel chunk (about 64k): smaller products run on the calling thread alone. */
+    private static final int CHUNK_WORK = 1 << 16;
+
+    /** y[b, out] = x[b, in] · W[out, in]ᵀ (overwrites y). */
+    void forward(int b, int in, int out, float[] x, float[] w, float[] y) {
+        set(b, in, out, x, w, y);
+        par.forRange(out, Math.max(1, CHUNK_WORK / Math.max(1, b * in)), (long) b * in * out / 4, forwardBody);
+        set(0, 0, 0, null, null, null);
+    }
+
+    // outputs [o0, o1) for all rows, four rows at a time
+    static void forwardOutputs(int b, int in, int out, float[] x, float[] w, float[] y, int o0, int o1) {
+        for (int o = o0; o < o1; o++) {
+            int r = 0;
+            for (; r + 4 <= b; r += 4) dot4(x, r * in, in, w, o * in, y, r * out + o, out);
+            for (; r < b; r++) y[r * out + o] = dot1(x, r * in, in, w, o * in);
+        }
+    }
+
+    // y[r0+j, o] = x[r0+j, :] · w[o, :] for j = 0..3 (rows of x are `in` apart, of y `ldy` apart)
+    private static void dot4(float[] x, int xi, int in, float[] w, int wi, float[] y, int yi, int ldy) {
+        FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
+        int i = 0, end = in - in % L;
+        for (; i < end; i += L) {
+            FloatVector wv = FloatVector.fromArray(S, w, wi + i);
+            a0 = FloatVector.fromArray(S, x, xi + i).fma(wv, a0);
+            a1 = FloatVector.fromArray(S, x, xi + in + i).fma(wv, a1);
+            a2 = FloatVector.fromArray(S, x, xi + 2 * in + i).fma(wv, a2);
+            a3 = FloatVector.fromArray(S, x, xi + 3 * in + i).fma(wv, a3);
+        }
+        float s0 = a0.reduceLanes(VectorOperators.ADD), s1 = a1.reduceLanes(VectorOperators.ADD);
+        float s2 = a2.reduceLanes(VectorOperators.ADD), s3 = a3.reduceLanes(VectorOperators.ADD);
+        for (; i < in; i++) {
+            float wv = w[wi + i];
+            s0 = Math.fma(x[xi + i], wv, s0);
+            s1 = Math.fma(x[xi + in + i], wv, s1);
+            s2 = Math.fma(x[xi + 2 * in + i], wv, s2);
+            s3 = Math.fma(x[xi + 3 * in + i], wv, s3);
+        }
+        y[yi] = s0;
+        y[yi + ldy] = s1;
+        y[yi + 2 * ldy] = s2;
+        y[yi + 3 * ldy] = s3;
+    }
+
+    // x[row] · w[row], as one lane of dot4 (same operation order)
+    private static float dot1(float[] x, int xi, int in, float[] w, int wi) {
+        FloatVector a = FloatVector.zero(S);
+        int i = 0, end = in - in % L;
+        for (; i < end; i += L) a = FloatVector.fromArray(S, x, xi + i).fma(FloatVector.fromArray(S, w, wi + i), a);
+        float s = a.reduceLanes(VectorOperators.ADD);
+        for (; i < in; i++) s = Math.fma(x[xi + i], w[wi + i], s);
+        return s;
+    }
+
+    /** dx[b, in] = gy[b, out] · W[out, in] (overwrites dx). */
+    void inputGrad(int b, int in, int out, float[] gy, float[] w, float[] dx) {
+        set(b, in, out, gy, w, dx);
+        par.forRange((in + L - 1) / L, Math.max(1, CHUNK_WORK / Math.max(1, b * out * L)), (long) b * in * out / 4, inputGradBody);
+        set(0, 0, 0, null, null, null);
+    }
+
+    // columns [c0, c1) of dx
+    static void inputGradColumns(int b, int in, int out, float[] gy, float[] w, float[] dx, int c0, int c1) {
+        int c = c0, end = c0 + (c1 - c0) / L * L;
+        for (; c < end; c += L) {
+            int r = 0;
+            for (; r + 4 <= b; r += 4) {
+                FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
+                int g0 = r * out;
+                for (int o = 0; o < out; o++) {
+                    FloatVector wv = FloatVector.fromArray(S, w, o * in + c);
+                    a0 = wv.fma(FloatVector.broadcast(S, gy[g0 + o]), a0);
+                    a1 = wv.fma(FloatVector.broadcast(S, gy[g0 + out + o]), a1);
+                    a2 = wv.fma(FloatVector.broadcast(S, gy[g0 + 2 * out + o]), a2);
+                    a3 = wv.fma(FloatVector.broadcast(S, gy[g0 + 3 * out + o]), a3);
+                }
+                a0.intoArray(dx, r * in + c);
+                a1.intoArray(dx, (r + 1) * in + c);
+                a2.intoArray(dx, (r + 2) * in + c);
+                a3.intoArray(dx, (r + 3) * in + c);
+            }
+            for (; r < b; r++) {
+                FloatVector a = FloatVector.zero(S);
+                for (int o = 0; o < out; o++) a = FloatVector.fromArray(S, w, o * in + c).fma(FloatVector.broadcast(S, gy[r * out + o]), a);
+                a.intoArray(dx, r * in + c);
+            }
+        }
+        for (; c < c1; c++) {
+            for (int r = 0; r < b; r++) {
+                float s = 0;
+                for (int o = 0; o < out; o++) s = Math.fma(w[o * in + c], gy[r * out + o], s);
+                dx[r * in + c] = s;
+            }
+        }
+    }
+
+    /** dW[out, in] = gy[b, out]ᵀ · x[b, in] (overwrites dW). */
+    void weightGrad(int b, int in, int out, float[] gy, float[] x, float[] dw) {
+        set(b, in, out, gy, x, dw);
+        par.forRange(out, Math.max(1, CHUNK_WORK / Math.max(1, b * in)), (long) b * in * out / 4, weightGradBody);
+        set(0, 0, 0, null, null, null);
+    }
+
+    // rows [o0, o1) of dW
+    static void weightGradRows(int b, int in, int out, float[] gy, float[] x, float[] dw, int o0, int o1) {
+        int end = in - in % L;
+        for (int o = o0; o < o1; o++) {
+            int wi = o * in;
+            for (int i = 0; i < end; i += L) {
+                FloatVector a = FloatVector.zero(S);
+                for (int r = 0; r < b; r++) a = FloatVector.fromArray(S, x, r * in + i).fma(FloatVector.broadcast(S, gy[r * out + o]), a);
+                a.intoArray(dw, wi + i);
+            }
+            for (int i = end; i < in; i++) {
+                float s = 0;
+                for (int r = 0; r < b; r++) s = Math.fma(x[r * in + i], gy[r * out + o], s);
+                dw[wi + i] = s;
+            }
+        }
+    }
+}

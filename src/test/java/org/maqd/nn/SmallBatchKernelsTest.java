@@ -1,0 +1,95 @@
+package org.maqd.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import org.maqd.tensor.Parallel;
+import org.maqd.tensor.Rng;
+import org.maqd.tensor.Tensor;
+import org.maqd.tensor.ref.RefKernels;
+
+/** The small-batch products of {@link Linear} against the reference GEMM, and for one or two threads. */
+class SmallBatchKernelsTest {
+    static void close(float[] ref, float[] got, int k, String what) {
+        for (int i = 0; i < ref.length; i++) {
+            assertEquals(ref[i], got[i], 1e-5 * Math.sqrt(k) * Math.max(1, Math.abs(ref[i])), what + " [" + i + "]");
+        }
+    }
+
+    @Test
+    void allThreeProductsMatchTheReference() {
+        Rng rng = new Rng(4);
+        int[][] shapes = {{784, 256}, {256, 10}, {17, 3}, {33, 65}, {1, 1}, {64, 16}};
+        for (int[] s : shapes) {
+            int in = s[0], out = s[1];
+            for (int b = 1; b <= SmallBatchKernels.MAX_BATCH; b++) {
+                float[] x = GradCheck.random(rng, b, in).data, w = GradCheck.random(rng, out, in).data;
+                float[] gy = GradCheck.random(rng, b, out).data;
+                SmallBatchKernels k = new SmallBatchKernels(Parallel.serial());
+                String what = "b=" + b + " in=" + in + " out=" + out;
+
+                float[] y = new float[b * out], ref = new float[b * out];
+                java.util.Arrays.fill(y, Float.NaN);                 // overwritten, not accumulated
+                k.forward(b, in, out, x, w, y);
+                RefKernels.gemm(false, true, b, out, in, x, 0, w, 0, ref, 0, false);
+                close(ref, y, in, "forward " + what);
+
+                float[] dx = new float[b * in], refDx = new float[b * in];
+                java.util.Arrays.fill(dx, Float.NaN);
+                k.inputGrad(b, in, out, gy, w, dx);
+                RefKernels.gemm(false, false, b, in, out, gy, 0, w, 0, refDx, 0, false);
+                close(refDx, dx, out, "dx " + what);
+
+                float[] dw = new float[out * in], refDw = new float[out * in];
+                java.util.Arrays.fill(dw, Float.NaN);
+                k.weightGrad(b, in, out, gy, x, dw);
+                RefKernels.gemm(true, false, out, in, b, gy, 0, x, 0, refDw, 0, false);
+                close(refDw, dw, b, "dW " + what);
+            }
+        }
+    }
+
+    @Test
+    void identicalForOneOrTwoThreads() {
+        Rng rng = new Rng(5);
+        int b = 5, in = 784, out = 256;
+        float[] x = GradCheck.random(rng, b, in).data, w = GradCheck.random(rng, out, in).data;
+        float[] gy = GradCheck.random(rng, b, out).data;
+        float[][] r1 = run(Parallel.serial(), b, in, out, x, w, gy);
+        try (Parallel p2 = new Parallel(2)) {
+            float[][] r2 = run(p2, b, in, out, x, w, gy);
+            for (int i = 0; i < 3; i++) assertArrayEquals(r1[i], r2[i]);
+        }
+    }
+
+    static float[][] run(Parallel par, int b, int in, int out, float[] x, float[] w, float[] gy) {
+        SmallBatchKernels k = new SmallBatchKernels(par);
+        float[] y = new float[b * out], dx = new float[b * in], dw = new float[out * in];
+        k.forward(b, in, out, x, w, y);
+        k.inputGrad(b, in, out, gy, w, dx);
+        k.weightGrad(b, in, out, gy, x, dw);
+        return new float[][] {y, dx, dw};
+    }
+
+    @Test
+    void linearUsesThemForSmallBatchesWithTheSameResultsAsTheGemmPath() {
+        Rng rng = new Rng(6);
+        Linear l = new Linear(100, 30, true, null, Parallel.serial(), rng);
+        int b = SmallBatchKernels.MAX_BATCH;
+        Tensor x = GradCheck.random(rng, b, 100);
+        // the same rows inside a batch big enough for the GEMM path
+        Tensor big = Tensor.zeros(b + 8, 100);
+        System.arraycopy(x.data, 0, big.data, 0, x.data.length);
+        float[] ySmall = l.forward(x, Mode.TRAIN).data.clone();
+        float[] yBig = l.forward(big, Mode.TRAIN).data;
+        for (int i = 0; i < ySmall.length; i++) assertEquals(yBig[i], ySmall[i], 1e-5, "y[" + i + "]");
+    }
+
+    @Test
+    void smallBatchGradientsMatchFiniteDifferences() {
+        Rng rng = new Rng(7);
+        Linear l = new Linear(37, 19, true, null, Parallel.serial(), rng);
+        GradCheck.check(l, GradCheck.random(rng, 3, 37), Mode.TRAIN, 1e-2, 2e-3, 9);
+    }
+}

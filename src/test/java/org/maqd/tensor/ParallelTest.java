@@ -1,0 +1,127 @@
+package org.maqd.tensor;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class ParallelTest {
+    /** Records which chunk boundaries ran, each exactly once. */
+    static int[] runLoop(Parallel par, int n, int grain) {
+        int[] hits = new int[n];
+        int[] starts = new int[Parallel.chunks(n, grain)];
+        par.forRange(n, grain, (a, b) -> {
+            starts[a / grain] = b - a;
+            for (int i = a; i < b; i++) hits[i]++;
+        });
+        for (int h : hits) assertEquals(1, h);
+        return starts;
+    }
+
+    @Test
+    void everyIndexOnceWithBoundariesIndependentOfThreads() {
+        try (Parallel p2 = new Parallel(2); Parallel p3 = new Parallel(3)) {
+            for (int[] c : new int[][] {{1, 1}, {10, 3}, {1000, 7}, {64, 64}, {65, 64}, {5, 100}}) {
+                int[] s1 = runLoop(Parallel.serial(), c[0], c[1]);
+                assertArrayEquals(s1, runLoop(p2, c[0], c[1]));
+                assertArrayEquals(s1, runLoop(p3, c[0], c[1]));
+            }
+            runLoop(p2, 0, 4);
+        }
+    }
+
+    @Test
+    void manySmallLoopsInARowAllComplete() {
+        try (Parallel par = new Parallel(2)) {
+            long[] partial = new long[16];
+            for (int rep = 0; rep < 20_000; rep++) {
+                par.forRange(16, 1, (a, b) -> { for (int c = a; c < b; c++) partial[c] += c; });
+            }
+            for (int c = 0; c < 16; c++) assertEquals(20_000L * c, partial[c]);
+        }
+    }
+
+    @Test
+    void sumChunksIsTheSameForAnyThreadCount() {
+        double[] v = new double[10_001];
+        Rng rng = new Rng(3);
+        for (int i = 0; i < v.length; i++) v[i] = rng.nextGaussian() * 1e3;
+        Parallel.ChunkSum sum = (a, b) -> { double s = 0; for (int i = a; i < b; i++) s += v[i]; return s; };
+        double one = Parallel.serial().sumChunks(v.length, 97, new double[Parallel.chunks(v.length, 97)], sum);
+        try (Parallel par = new Parallel(2)) {
+            for (int rep = 0; rep < 50; rep++) {
+                assertEquals(one, par.sumChunks(v.length, 97, new double[Parallel.chunks(v.length, 97)], sum), 0.0);
+            }
+        }
+    }
+
+    @Test
+    void failuresInAnyChunkReachTheCaller() {
+        try (Parallel par = new Parallel(2)) {
+            IllegalStateException boom = new IllegalStateException("chunk 5");
+            for (int rep = 0; rep < 20; rep++) {
+                IllegalStateException e = assertThrows(IllegalStateException.class,
+                        () -> par.forRange(8, 1, (a, b) -> { if (a == 5) throw boom; }));
+                assertSame(boom, e);
+            }
+            runLoop(par, 100, 3);                        // still usable
+        }
+    }
+
+    @Test
+    void nestedAndConcurrentLoopsRunWithTheSameChunks() throws Exception {
+        try (Parallel par = new Parallel(2)) {
+            int[] hits = new int[64 * 32];
+            par.forRange(64, 4, (a, b) -> {
+                for (int r = a; r < b; r++) {
+                    int row = r;
+                    par.forRange(32, 5, (c, d) -> { for (int i = c; i < d; i++) hits[row * 32 + i]++; });
+                }
+            });
+            for (int h : hits) assertEquals(1, h);
+
+            AtomicInteger total = new AtomicInteger();
+            Thread other = new Thread(() -> {
+                for (int rep = 0; rep < 2000; rep++) par.forRange(10, 2, (a, b) -> total.addAndGet(b - a));
+            });
+            other.start();
+            for (int rep = 0; rep < 2000; rep++) par.forRange(10, 2, (a, b) -> total.addAndGet(b - a));
+            other.join();
+            assertEquals(2 * 2000 * 10, total.get());
+        }
+    }
+
+    @Test
+    void smallWorkRunsOnTheCallerWithTheSameChunks() {
+        try (Parallel par = new Parallel(2)) {
+            Thread caller = Thread.currentThread();
+            int[] sizes = new int[Parallel.chunks(100, 7)];
+            par.forRange(100, 7, Parallel.MIN_PARALLEL_WORK - 1, (a, b) -> {
+                assertSame(caller, Thread.currentThread());
+                sizes[a / 7] = b - a;
+            });
+            assertArrayEquals(runLoop(Parallel.serial(), 100, 7), sizes);
+            java.util.Set<Thread> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            for (int rep = 0; rep < 200 && seen.size() < 2; rep++) {
+                par.forRange(64, 1, Parallel.MIN_PARALLEL_WORK, (a, b) -> {
+                    seen.add(Thread.currentThread());
+                    long until = System.nanoTime() + 20_000;
+                    while (System.nanoTime() < until) Thread.onSpinWait();
+                });
+            }
+            assertEquals(2, seen.size(), "large loops use the worker too");
+        }
+    }
+
+    @Test
+    void closedInstancesStillRunLoopsOnTheCaller() {
+        Parallel par = new Parallel(2);
+        par.close();
+        runLoop(par, 50, 7);
+        Parallel.serial().close();                       // the shared instance ignores close
+        runLoop(Parallel.serial(), 50, 7);
+    }
+}
