@@ -40,21 +40,6 @@ final class ActivationKernels {
     /** 1.5·2^52: adding and subtracting it rounds a double with |t| &lt; 2^51 to an integer, ties to even. */
     static final double MAGIC = 6755399441055744.0;
 
-    private static DoubleVector lower(FloatVector v) {
-        return (DoubleVector) v.convertShape(VectorOperators.F2D, D, 0);
-    }
-
-    private static DoubleVector upper(FloatVector v) {
-        return (DoubleVector) v.convertShape(VectorOperators.F2D, D, 1);
-    }
-
-    /** (float) of both halves, back in one float vector. */
-    private static FloatVector join(DoubleVector lo, DoubleVector hi) {
-        FloatVector a = (FloatVector) lo.convertShape(VectorOperators.D2F, F, 0);
-        FloatVector b = (FloatVector) hi.convertShape(VectorOperators.D2F, F, -1);
-        return a.blend(b, UPPER);
-    }
-
     // ---- forward: in = x, y = Δ·clip(rint(x/Δ), 0, hi) ----
 
     /** Reference forward over [i0, i1). */
@@ -75,20 +60,21 @@ final class ActivationKernels {
 
     /** Returns the first index not done (the tail, or the vector holding a NaN). */
     private static int quantizeVector(float[] x, float[] in, float[] y, int i0, int i1, double d, int hi) {
+        double top = hi + 1.0, h = hi;
         int i = i0;
         for (; i <= i1 - LANES; i += LANES) {
             FloatVector xv = FloatVector.fromArray(F, x, i);
             if (xv.compare(VectorOperators.NE, xv).anyTrue()) return i;
             xv.intoArray(in, i);
-            join(level(lower(xv), d, hi), level(upper(xv), d, hi)).intoArray(y, i);
+            DoubleVector t0 = ((DoubleVector) xv.convertShape(VectorOperators.F2D, D, 0)).div(d).max(-1.0).min(top);
+            DoubleVector t1 = ((DoubleVector) xv.convertShape(VectorOperators.F2D, D, 1)).div(d).max(-1.0).min(top);
+            DoubleVector y0 = t0.add(MAGIC).sub(MAGIC).max(0.0).min(h).mul(d);
+            DoubleVector y1 = t1.add(MAGIC).sub(MAGIC).max(0.0).min(h).mul(d);
+            FloatVector f0 = (FloatVector) y0.convertShape(VectorOperators.D2F, F, 0);
+            FloatVector f1 = (FloatVector) y1.convertShape(VectorOperators.D2F, F, -1);
+            f0.blend(f1, UPPER).intoArray(y, i);
         }
         return i;
-    }
-
-    /** Δ·clip(rint(x/Δ), 0, hi) for x widened to double. */
-    private static DoubleVector level(DoubleVector x, double d, int hi) {
-        DoubleVector t = x.div(d).max(-1.0).min(hi + 1.0);
-        return t.add(MAGIC).sub(MAGIC).max(0.0).min((double) hi).mul(d);
     }
 
     // ---- backward: gi = g · surrogate'(x/Δ) ----
@@ -102,10 +88,35 @@ final class ActivationKernels {
     static void grad(Surrogate s, float[] g, float[] x, float[] gi, int i0, int i1, double d, int hi) {
         int i = i0;
         if (VECTOR) {
-            if (s.kind() == Surrogate.Kind.TRIANGLE) i = triangleVector(g, x, gi, i0, i1, d, hi);
-            else if (s.kind() == Surrogate.Kind.STE) i = steVector(g, x, gi, i0, i1, d, hi);
+            if (s.kind() == Surrogate.Kind.TRIANGLE) {
+                i = hi == 1 ? hatVector(g, x, gi, i0, i1, d) : triangleVector(g, x, gi, i0, i1, d, hi);
+            } else if (s.kind() == Surrogate.Kind.STE) {
+                i = steVector(g, x, gi, i0, i1, d, hi);
+            }
         }
         gradScalar(s, g, x, gi, i, i1, d, hi);
+    }
+
+    /**
+     * The triangle factor for M_a = 2 (one hat): with u = t − ½, {@link Surrogate#factor} gives 1 − u for
+     * 0 ≤ u &lt; 1 and 1 + u for −1 ≤ u &lt; 0, i.e. 1 − |u| for |u| &lt; 1, and 0 otherwise (also for NaN).
+     */
+    private static int hatVector(float[] g, float[] x, float[] gi, int i0, int i1, double d) {
+        DoubleVector zero = DoubleVector.zero(D), one = DoubleVector.broadcast(D, 1.0);
+        int i = i0;
+        for (; i <= i1 - LANES; i += LANES) {
+            FloatVector xv = FloatVector.fromArray(F, x, i), gv = FloatVector.fromArray(F, g, i);
+            DoubleVector u0 = ((DoubleVector) xv.convertShape(VectorOperators.F2D, D, 0)).div(d).sub(0.5).abs();
+            DoubleVector u1 = ((DoubleVector) xv.convertShape(VectorOperators.F2D, D, 1)).div(d).sub(0.5).abs();
+            DoubleVector f0 = zero.blend(one.sub(u0), u0.compare(VectorOperators.LT, 1.0));
+            DoubleVector f1 = zero.blend(one.sub(u1), u1.compare(VectorOperators.LT, 1.0));
+            DoubleVector r0 = ((DoubleVector) gv.convertShape(VectorOperators.F2D, D, 0)).mul(f0);
+            DoubleVector r1 = ((DoubleVector) gv.convertShape(VectorOperators.F2D, D, 1)).mul(f1);
+            FloatVector o0 = (FloatVector) r0.convertShape(VectorOperators.D2F, F, 0);
+            FloatVector o1 = (FloatVector) r1.convertShape(VectorOperators.D2F, F, -1);
+            o0.blend(o1, UPPER).intoArray(gi, i);
+        }
+        return i;
     }
 
     /**
@@ -114,49 +125,54 @@ final class ActivationKernels {
      * t is clamped to [−1, hi + 1] first: the factor is 0 for every t ≤ −½ or ≥ hi + ½ either way.
      */
     private static int triangleVector(float[] g, float[] x, float[] gi, int i0, int i1, double d, int hi) {
+        DoubleVector zero = DoubleVector.zero(D), one = DoubleVector.broadcast(D, 1.0);
+        double top = hi + 1.0, last = hi - 1.0;
         int i = i0;
         for (; i <= i1 - LANES; i += LANES) {
             FloatVector xv = FloatVector.fromArray(F, x, i), gv = FloatVector.fromArray(F, g, i);
-            DoubleVector lo = lower(gv).mul(triangle(lower(xv), d, hi));
-            DoubleVector up = upper(gv).mul(triangle(upper(xv), d, hi));
-            join(lo, up).intoArray(gi, i);
+            DoubleVector t0 = ((DoubleVector) xv.convertShape(VectorOperators.F2D, D, 0)).div(d);
+            DoubleVector t1 = ((DoubleVector) xv.convertShape(VectorOperators.F2D, D, 1)).div(d);
+            VectorMask<Double> n0 = t0.compare(VectorOperators.EQ, t0), n1 = t1.compare(VectorOperators.EQ, t1);
+            t0 = t0.max(-1.0).min(top);
+            t1 = t1.max(-1.0).min(top);
+            DoubleVector v0 = t0.sub(0.5), v1 = t1.sub(0.5);
+            DoubleVector r0 = v0.add(MAGIC).sub(MAGIC), r1 = v1.add(MAGIC).sub(MAGIC);             // rint
+            DoubleVector k00 = r0.sub(zero.blend(one, r0.compare(VectorOperators.GT, v0)));        // floor
+            DoubleVector k01 = r1.sub(zero.blend(one, r1.compare(VectorOperators.GT, v1)));
+            DoubleVector k10 = k00.add(1.0), k11 = k01.add(1.0);
+            DoubleVector a0 = one.sub(t0.sub(k00).sub(0.5)), a1 = one.sub(t1.sub(k01).sub(0.5));
+            DoubleVector b0 = one.add(t0.sub(k10).sub(0.5)), b1 = one.add(t1.sub(k11).sub(0.5));
+            a0 = zero.blend(a0, k00.compare(VectorOperators.GE, 0.0).and(k00.compare(VectorOperators.LE, last)));
+            a1 = zero.blend(a1, k01.compare(VectorOperators.GE, 0.0).and(k01.compare(VectorOperators.LE, last)));
+            b0 = zero.blend(b0, k10.compare(VectorOperators.GE, 0.0).and(k10.compare(VectorOperators.LE, last)));
+            b1 = zero.blend(b1, k11.compare(VectorOperators.GE, 0.0).and(k11.compare(VectorOperators.LE, last)));
+            DoubleVector f0 = zero.blend(a0.add(b0), n0), f1 = zero.blend(a1.add(b1), n1);
+            DoubleVector o0 = ((DoubleVector) gv.convertShape(VectorOperators.F2D, D, 0)).mul(f0);
+            DoubleVector o1 = ((DoubleVector) gv.convertShape(VectorOperators.F2D, D, 1)).mul(f1);
+            FloatVector p0 = (FloatVector) o0.convertShape(VectorOperators.D2F, F, 0);
+            FloatVector p1 = (FloatVector) o1.convertShape(VectorOperators.D2F, F, -1);
+            p0.blend(p1, UPPER).intoArray(gi, i);
         }
         return i;
-    }
-
-    private static DoubleVector triangle(DoubleVector x, double d, int hi) {
-        DoubleVector zero = DoubleVector.zero(D), one = DoubleVector.broadcast(D, 1.0);
-        DoubleVector t = x.div(d);
-        VectorMask<Double> num = t.compare(VectorOperators.EQ, t);
-        t = t.max(-1.0).min(hi + 1.0);
-        DoubleVector v = t.sub(0.5);
-        DoubleVector r = v.add(MAGIC).sub(MAGIC);                               // rint(v)
-        DoubleVector k0 = r.sub(zero.blend(one, r.compare(VectorOperators.GT, v)));   // floor(v)
-        DoubleVector k1 = k0.add(1.0);
-        DoubleVector a = one.sub(t.sub(k0).sub(0.5));
-        DoubleVector b = one.add(t.sub(k1).sub(0.5));
-        double last = hi - 1.0;
-        VectorMask<Double> in0 = k0.compare(VectorOperators.GE, 0.0).and(k0.compare(VectorOperators.LE, last));
-        VectorMask<Double> in1 = k1.compare(VectorOperators.GE, 0.0).and(k1.compare(VectorOperators.LE, last));
-        DoubleVector f = zero.blend(a, in0).add(zero.blend(b, in1));
-        return zero.blend(f, num);
     }
 
     /** The ste factor: 1 for −½ ≤ t ≤ hi + ½, else 0 (NaN gives 0). */
     private static int steVector(float[] g, float[] x, float[] gi, int i0, int i1, double d, int hi) {
+        DoubleVector zero = DoubleVector.zero(D), one = DoubleVector.broadcast(D, 1.0);
+        double top = hi + 0.5;
         int i = i0;
         for (; i <= i1 - LANES; i += LANES) {
             FloatVector xv = FloatVector.fromArray(F, x, i), gv = FloatVector.fromArray(F, g, i);
-            DoubleVector lo = lower(gv).mul(ste(lower(xv), d, hi));
-            DoubleVector up = upper(gv).mul(ste(upper(xv), d, hi));
-            join(lo, up).intoArray(gi, i);
+            DoubleVector t0 = ((DoubleVector) xv.convertShape(VectorOperators.F2D, D, 0)).div(d);
+            DoubleVector t1 = ((DoubleVector) xv.convertShape(VectorOperators.F2D, D, 1)).div(d);
+            DoubleVector f0 = zero.blend(one, t0.compare(VectorOperators.GE, -0.5).and(t0.compare(VectorOperators.LE, top)));
+            DoubleVector f1 = zero.blend(one, t1.compare(VectorOperators.GE, -0.5).and(t1.compare(VectorOperators.LE, top)));
+            DoubleVector o0 = ((DoubleVector) gv.convertShape(VectorOperators.F2D, D, 0)).mul(f0);
+            DoubleVector o1 = ((DoubleVector) gv.convertShape(VectorOperators.F2D, D, 1)).mul(f1);
+            FloatVector p0 = (FloatVector) o0.convertShape(VectorOperators.D2F, F, 0);
+            FloatVector p1 = (FloatVector) o1.convertShape(VectorOperators.D2F, F, -1);
+            p0.blend(p1, UPPER).intoArray(gi, i);
         }
         return i;
-    }
-
-    private static DoubleVector ste(DoubleVector x, double d, int hi) {
-        DoubleVector t = x.div(d);
-        VectorMask<Double> inside = t.compare(VectorOperators.GE, -0.5).and(t.compare(VectorOperators.LE, hi + 0.5));
-        return DoubleVector.zero(D).blend(DoubleVector.broadcast(D, 1.0), inside);
     }
 }
