@@ -10,14 +10,13 @@ import jdk.incubator.vector.FloatVector;
  * and B at {@code bi + bRel[q]}. A stride-1 convolution ({@link ShiftedConv}) lists its (tap, channel) steps
  * in these tables, so all kh·kw shifted GEMMs run as one accumulation in registers. (One flat loop over a
  * table: a nested tap loop made the JDK 17 compiler box the vector accumulators.) Same per-lane FMA order as
- * {@link MicroKernels}: q = q0, q0 + 1, ..., q1 − 1 (a caller splitting the steps into blocks reloads C between
- * them, which leaves every FMA chain unchanged).
+ * {@link MicroKernels}: q = 0, 1, ..., kq−1.
  */
 final class TapKernels {
     private TapKernels() {}
 
     /** 4 rows × 4 vectors: C[4, 4L] at {@code ci} (row stride ldc) (+)= Σ_q A[4, q] · B[q, 4L]. */
-    static void k4x4(float[] a, int ai, int ars, int[] aRel, float[] b, int bi, int[] bRel, int q0, int q1,
+    static void k4x4(float[] a, int ai, int ars, int[] aRel, float[] b, int bi, int[] bRel, int kq,
                      float[] c, int ci, int ldc, boolean load) {
         final int c1 = ci + ldc, c2 = c1 + ldc, c3 = c2 + ldc;
         FloatVector x00, x01, x02, x03, x10, x11, x12, x13, x20, x21, x22, x23, x30, x31, x32, x33;
@@ -36,7 +35,7 @@ final class TapKernels {
             x20 = z; x21 = z; x22 = z; x23 = z; x30 = z; x31 = z; x32 = z; x33 = z;
         }
         final int r1 = ars, r2 = 2 * ars, r3 = 3 * ars;
-        for (int q = q0; q < q1; q++) {
+        for (int q = 0; q < kq; q++) {
             final int ap = ai + aRel[q], bp = bi + bRel[q];
             FloatVector b0 = FloatVector.fromArray(S, b, bp);
             FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
@@ -58,7 +57,7 @@ final class TapKernels {
     }
 
     /** 4 rows × 1 vector (column edges of a panel). */
-    static void k4x1(float[] a, int ai, int ars, int[] aRel, float[] b, int bi, int[] bRel, int q0, int q1,
+    static void k4x1(float[] a, int ai, int ars, int[] aRel, float[] b, int bi, int[] bRel, int kq,
                      float[] c, int ci, int ldc, boolean load) {
         final int c1 = ci + ldc, c2 = c1 + ldc, c3 = c2 + ldc;
         FloatVector x0, x1, x2, x3;
@@ -69,7 +68,7 @@ final class TapKernels {
             x0 = FloatVector.zero(S); x1 = x0; x2 = x0; x3 = x0;
         }
         final int r1 = ars, r2 = 2 * ars, r3 = 3 * ars;
-        for (int q = q0; q < q1; q++) {
+        for (int q = 0; q < kq; q++) {
             final int ap = ai + aRel[q], bp = bi + bRel[q];
             FloatVector b0 = FloatVector.fromArray(S, b, bp);
             x0 = FloatVector.broadcast(S, a[ap]).fma(b0, x0);
@@ -81,7 +80,7 @@ final class TapKernels {
     }
 
     /** 4 rows × 2 vectors (narrow panels, e.g. 32 output channels). */
-    static void k4x2(float[] a, int ai, int ars, int[] aRel, float[] b, int bi, int[] bRel, int q0, int q1,
+    static void k4x2(float[] a, int ai, int ars, int[] aRel, float[] b, int bi, int[] bRel, int kq,
                      float[] c, int ci, int ldc, boolean load) {
         final int c1 = ci + ldc, c2 = c1 + ldc, c3 = c2 + ldc;
         FloatVector x00, x01, x10, x11, x20, x21, x30, x31;
@@ -95,7 +94,7 @@ final class TapKernels {
             x00 = z; x01 = z; x10 = z; x11 = z; x20 = z; x21 = z; x30 = z; x31 = z;
         }
         final int r1 = ars, r2 = 2 * ars, r3 = 3 * ars;
-        for (int q = q0; q < q1; q++) {
+        for (int q = 0; q < kq; q++) {
             final int ap = ai + aRel[q], bp = bi + bRel[q];
             FloatVector b0 = FloatVector.fromArray(S, b, bp);
             FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
@@ -115,7 +114,7 @@ final class TapKernels {
     }
 
     /** 1 row × 4 vectors (row edges). */
-    static void k1x4(float[] a, int ai, int[] aRel, float[] b, int bi, int[] bRel, int q0, int q1, float[] c, int ci, boolean load) {
+    static void k1x4(float[] a, int ai, int[] aRel, float[] b, int bi, int[] bRel, int kq, float[] c, int ci, boolean load) {
         FloatVector x0, x1, x2, x3;
         if (load) {
             x0 = FloatVector.fromArray(S, c, ci); x1 = FloatVector.fromArray(S, c, ci + L);
@@ -123,7 +122,7 @@ final class TapKernels {
         } else {
             x0 = FloatVector.zero(S); x1 = x0; x2 = x0; x3 = x0;
         }
-        for (int q = q0; q < q1; q++) {
+        for (int q = 0; q < kq; q++) {
             final int ap = ai + aRel[q], bp = bi + bRel[q];
             FloatVector a0 = FloatVector.broadcast(S, a[ap]);
             x0 = a0.fma(FloatVector.fromArray(S, b, bp), x0);
@@ -135,9 +134,9 @@ final class TapKernels {
     }
 
     /** 1 row × 1 vector (corner edges). */
-    static void k1x1(float[] a, int ai, int[] aRel, float[] b, int bi, int[] bRel, int q0, int q1, float[] c, int ci, boolean load) {
+    static void k1x1(float[] a, int ai, int[] aRel, float[] b, int bi, int[] bRel, int kq, float[] c, int ci, boolean load) {
         FloatVector x0 = load ? FloatVector.fromArray(S, c, ci) : FloatVector.zero(S);
-        for (int q = q0; q < q1; q++) {
+        for (int q = 0; q < kq; q++) {
             final int ap = ai + aRel[q], bp = bi + bRel[q];
             x0 = FloatVector.broadcast(S, a[ap]).fma(FloatVector.fromArray(S, b, bp), x0);
         }
