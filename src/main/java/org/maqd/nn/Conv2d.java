@@ -61,6 +61,7 @@ public final class Conv2d implements Layer {
     private Algorithm algorithm = Algorithm.AUTO;
     private boolean shifted;   // path taken by the last forward
     private float[] gradSum = new float[0];
+    private float[] wPacked = new float[0];   // forward weight packed for the shifted path
 
     public Conv2d(int inC, int outC, int kernel, int stride, int padding, boolean bias,
                   WeightTransform wt, Parallel par, Rng initRng) {
@@ -150,12 +151,15 @@ public final class Conv2d implements Layer {
         shifted = chooseShifted(g);
         if (shifted) {
             final ShiftedConv sc = shiftedConv;
+            if (wPacked.length < sc.packedWeightSize()) wPacked = new float[sc.packedWeightSize()];
+            sc.packWeights(wd, wPacked);
+            final float[] wp = wPacked;
             par.forRange(batch, grain, (s0, s1) -> {
                 ConvWorkspace ws = work[s0 / grain];
                 float[] xpad = ws.padded(sc.paddedInputSize()), wide = ws.dcol(sc.wideSize());
                 for (int s = s0; s < s1; s++) {
                     sc.padInput(xd, s * inSize, xpad);
-                    sc.forward(xpad, wd, bd, yd, s * outSize, wide, ws.tile);
+                    sc.forward(xpad, wp, bd, yd, s * outSize, wide, ws.tile);
                 }
             });
             return y;
