@@ -10,6 +10,7 @@ import org.maqd.tensor.fast.ConvGeometry;
 import org.maqd.tensor.fast.Im2col;
 import org.maqd.tensor.fast.PackedGemm;
 import org.maqd.tensor.fast.PackedPanels;
+import org.maqd.tensor.fast.Reductions;
 import org.maqd.tensor.fast.ShiftedConv;
 
 /**
@@ -227,8 +228,7 @@ public final class Conv2d implements Layer {
     /** Per-sample bias gradient Σ_P dy[s, o] into part[wSize + o] (overwrite for the chunk's first sample). */
     private void biasPartial(float[] dyd, int dyOff, int p, float[] part, int wSize, boolean first) {
         for (int o = 0; o < outC; o++) {
-            double sum = 0;
-            for (int i = dyOff + o * p, e = i + p; i < e; i++) sum += dyd[i];
+            double sum = Reductions.sum(dyd, dyOff + o * p, dyOff + (o + 1) * p);
             part[wSize + o] = first ? (float) sum : part[wSize + o] + (float) sum;
         }
     }

@@ -54,8 +54,33 @@ final class ActivationKernels {
 
     /** Forward over [i0, i1): vector loop, then the reference loop for the rest. */
     static void quantize(float[] x, float[] in, float[] y, int i0, int i1, double d, int hi) {
-        int i = VECTOR ? quantizeVector(x, in, y, i0, i1, d, hi) : i0;
+        int i = !VECTOR ? i0 : hi == 1 ? quantize2Vector(x, in, y, i0, i1, d) : quantizeVector(x, in, y, i0, i1, d, hi);
         quantizeScalar(x, in, y, i, i1, d, hi);
+    }
+
+    /**
+     * M_a = 2 in float lanes: x ↦ rint(x/Δ) is monotone, so code 1 holds exactly for x ≥ the smallest float
+     * whose reference code is 1 ({@link #threshold}); y is then (float) Δ or 0. No double lanes needed.
+     */
+    private static int quantize2Vector(float[] x, float[] in, float[] y, int i0, int i1, double d) {
+        float thr = threshold(d), level = (float) d;
+        FloatVector zero = FloatVector.zero(F), one = FloatVector.broadcast(F, level);
+        int i = i0;
+        for (; i <= i1 - LANES; i += LANES) {
+            FloatVector xv = FloatVector.fromArray(F, x, i);
+            if (xv.compare(VectorOperators.NE, xv).anyTrue()) return i;
+            xv.intoArray(in, i);
+            zero.blend(one, xv.compare(VectorOperators.GE, thr)).intoArray(y, i);
+        }
+        return i;
+    }
+
+    /** The smallest float x with clip(rint(x/Δ), 0, 1) = 1 under the reference (double) rounding. */
+    static float threshold(double d) {
+        float v = (float) (0.5 * d);
+        while (v > 0 && RoundClip.codeOfScaled(Math.nextDown(v) / d, 0, 1) == 1) v = Math.nextDown(v);
+        while (RoundClip.codeOfScaled(v / d, 0, 1) == 0) v = Math.nextUp(v);
+        return v;
     }
 
     /** Returns the first index not done (the tail, or the vector holding a NaN). */
