@@ -10,6 +10,7 @@ import org.maqd.tensor.fast.ConvGeometry;
 import org.maqd.tensor.fast.Im2col;
 import org.maqd.tensor.fast.PackedGemm;
 import org.maqd.tensor.fast.PackedPanels;
+import org.maqd.tensor.fast.Reductions;
 import org.maqd.tensor.fast.ShiftedConv;
 
 /**
@@ -61,6 +62,7 @@ public final class Conv2d implements Layer {
     private Algorithm algorithm = Algorithm.AUTO;
     private boolean shifted;   // path taken by the last forward
     private float[] gradSum = new float[0];
+    private float[] wPacked = new float[0];   // forward weight packed for the shifted path
 
     public Conv2d(int inC, int outC, int kernel, int stride, int padding, boolean bias,
                   WeightTransform wt, Parallel par, Rng initRng) {
@@ -150,12 +152,15 @@ public final class Conv2d implements Layer {
         shifted = chooseShifted(g);
         if (shifted) {
             final ShiftedConv sc = shiftedConv;
+            if (wPacked.length < sc.packedWeightSize()) wPacked = new float[sc.packedWeightSize()];
+            sc.packWeights(wd, wPacked);
+            final float[] wp = wPacked;
             par.forRange(batch, grain, (s0, s1) -> {
                 ConvWorkspace ws = work[s0 / grain];
                 float[] xpad = ws.padded(sc.paddedInputSize()), wide = ws.dcol(sc.wideSize());
                 for (int s = s0; s < s1; s++) {
                     sc.padInput(xd, s * inSize, xpad);
-                    sc.forward(xpad, wd, bd, yd, s * outSize, wide, ws.tile);
+                    sc.forward(xpad, wp, bd, yd, s * outSize, wide, ws.tile);
                 }
             });
             return y;
@@ -223,8 +228,7 @@ public final class Conv2d implements Layer {
     /** Per-sample bias gradient Σ_P dy[s, o] into part[wSize + o] (overwrite for the chunk's first sample). */
     private void biasPartial(float[] dyd, int dyOff, int p, float[] part, int wSize, boolean first) {
         for (int o = 0; o < outC; o++) {
-            double sum = 0;
-            for (int i = dyOff + o * p, e = i + p; i < e; i++) sum += dyd[i];
+            double sum = Reductions.sum(dyd, dyOff + o * p, dyOff + (o + 1) * p);
             part[wSize + o] = first ? (float) sum : part[wSize + o] + (float) sum;
         }
     }

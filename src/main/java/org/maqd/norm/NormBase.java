@@ -6,6 +6,7 @@ import org.maqd.nn.Param;
 import org.maqd.nn.ShapeException;
 import org.maqd.tensor.Parallel;
 import org.maqd.tensor.Tensor;
+import org.maqd.tensor.fast.Reductions;
 
 /**
  * What every norm shares: the per-channel affine (γ, β), shape checks, and the buffers it owns.
@@ -187,53 +188,16 @@ abstract class NormBase implements Norm {
         }
     }
 
-    // ---- contiguous reductions with four interleaved accumulators (fixed order, so deterministic) -----------
+    // ---- contiguous reductions: fixed-order vector sums in double (Reductions) -------------------------------
 
     /** Σ x[from..to), accumulated in double. */
-    static double sum(float[] x, int from, int to) {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int i = from;
-        for (; i + 3 < to; i += 4) {
-            s0 += x[i];
-            s1 += x[i + 1];
-            s2 += x[i + 2];
-            s3 += x[i + 3];
-        }
-        for (; i < to; i++) s0 += x[i];
-        return (s0 + s1) + (s2 + s3);
-    }
+    static double sum(float[] x, int from, int to) { return Reductions.sum(x, from, to); }
 
     /** Σ (x − m)² over [from, to), accumulated in double. */
-    static double sumSq(float[] x, int from, int to, double m) {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int i = from;
-        for (; i + 3 < to; i += 4) {
-            double d0 = x[i] - m, d1 = x[i + 1] - m, d2 = x[i + 2] - m, d3 = x[i + 3] - m;
-            s0 += d0 * d0;
-            s1 += d1 * d1;
-            s2 += d2 * d2;
-            s3 += d3 * d3;
-        }
-        for (; i < to; i++) {
-            double d = x[i] - m;
-            s0 += d * d;
-        }
-        return (s0 + s1) + (s2 + s3);
-    }
+    static double sumSq(float[] x, int from, int to, double m) { return Reductions.sumSq(x, from, to, m); }
 
     /** Σ a·b over [from, to), accumulated in double. */
-    static double dot(float[] a, float[] b, int from, int to) {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int i = from;
-        for (; i + 3 < to; i += 4) {
-            s0 += (double) a[i] * b[i];
-            s1 += (double) a[i + 1] * b[i + 1];
-            s2 += (double) a[i + 2] * b[i + 2];
-            s3 += (double) a[i + 3] * b[i + 3];
-        }
-        for (; i < to; i++) s0 += (double) a[i] * b[i];
-        return (s0 + s1) + (s2 + s3);
-    }
+    static double dot(float[] a, float[] b, int from, int to) { return Reductions.dot(a, b, from, to); }
 
     /** Grows a scratch array only when needed. */
     static double[] fit(double[] a, int n) { return a != null && a.length == n ? a : new double[n]; }

@@ -72,6 +72,7 @@ public final class ActivationQuantizer implements Layer {
 
     private Tensor input, output, gradIn;
     private byte[] codes = new byte[0];
+    private boolean codesValid;           // codes are derived from the input on first request after a forward
     private double[] partials = new double[0];
     private double curStep;               // Δ_a used by the last forward
     private int perItem;
@@ -125,7 +126,7 @@ public final class ActivationQuantizer implements Layer {
         input = Tensor.reuse(input, shape);
         output = Tensor.reuse(output, shape);
         perItem = x.perItem();
-        if (states != 0 && codes.length != x.size()) codes = new byte[x.size()];
+        codesValid = false;
         curStep = step();
         operand = x.data;
         par.forRange(x.size(), GRAIN, forwardBody);
@@ -139,16 +140,7 @@ public final class ActivationQuantizer implements Layer {
             for (int i = i0; i < i1; i++) { float v = x[i]; in[i] = v; y[i] = v > 0 ? v : 0f; }
             return;
         }
-        double d = curStep;
-        int hi = states - 1;
-        byte[] k = codes;
-        for (int i = i0; i < i1; i++) {
-            float v = x[i];
-            in[i] = v;
-            int c = RoundClip.codeOfScaled(v / d, 0, hi);
-            k[i] = (byte) c;
-            y[i] = (float) (d * c);
-        }
+        ActivationKernels.quantize(x, in, y, i0, i1, curStep, states - 1);
     }
 
     // gradOut: [B, ...] -> gradIn: [B, ...]; adds the LSQ step gradient when learned
@@ -178,9 +170,7 @@ public final class ActivationQuantizer implements Layer {
             for (int i = i0; i < i1; i++) gi[i] = x[i] > 0 ? g[i] : 0f;
             return;
         }
-        double d = curStep;
-        int hi = states - 1;
-        for (int i = i0; i < i1; i++) gi[i] = (float) (g[i] * surrogate.factor(x[i] / d, 0, hi));
+        ActivationKernels.grad(surrogate, g, x, gi, i0, i1, curStep, states - 1);
     }
 
     private double stepGradRange(int i0, int i1) {
@@ -210,9 +200,24 @@ public final class ActivationQuantizer implements Layer {
     /** Q_a(x) of the last forward (internal buffer). */
     public Tensor lastOutput() { return output; }
     /** The codes of the last forward, unsigned bytes (empty for ReLU; internal buffer). */
-    public byte[] lastCodes() { return codes; }
+    public byte[] lastCodes() {
+        if (!codesValid) fillCodes();
+        return codes;
+    }
+
     /** The code of element {@code i} of the last forward. */
-    public int code(int i) { return codes[i] & 0xFF; }
+    public int code(int i) { return lastCodes()[i] & 0xFF; }
+
+    // codes = clip(rint(x/Δ), 0, M_a − 1) of the last input, exactly as forward rounds them
+    private void fillCodes() {
+        codesValid = true;
+        if (states == 0 || input == null) return;
+        float[] x = input.data;
+        if (codes.length != x.length) codes = new byte[x.length];
+        double d = curStep;
+        int hi = states - 1;
+        for (int i = 0; i < x.length; i++) codes[i] = (byte) RoundClip.codeOfScaled(x[i] / d, 0, hi);
+    }
     /** Δ_a used by the last forward. */
     public double lastStep() { return curStep; }
 }

@@ -26,6 +26,8 @@ public final class ShiftedConv {
     private final int outC;
     /** Forward steps q = (t, c): A = W at c·taps + t, B = x_pad at c·plane + shift_t. */
     private final int[] fwdA, fwdB;
+    /** Forward steps over the packed weight of {@link #packWeights}: A at MR·q. */
+    private final int[] fwdPackedA;
     /** Input-gradient steps q = (t, o): A = Wᵀ at o·K + t, B = dy_pad at o·plane + flipped shift_t. */
     private final int[] gradA, gradB;
 
@@ -36,6 +38,8 @@ public final class ShiftedConv {
         int taps = g.kh * g.kw, wp = wp(g), pp = hp(g) * wp, wq = wq(g), pq = hq(g) * wq;
         fwdA = new int[taps * g.c];
         fwdB = new int[taps * g.c];
+        fwdPackedA = new int[taps * g.c];
+        for (int q = 0; q < fwdPackedA.length; q++) fwdPackedA[q] = MicroKernels.MR * q;
         gradA = new int[taps * outC];
         gradB = new int[taps * outC];
         for (int t = 0; t < taps; t++) {
@@ -98,11 +102,27 @@ public final class ShiftedConv {
         }
     }
 
-    /** y [O, OH, OW] at yOff = conv(x) (+ bias), from xpad already filled by {@link #padInput}. */
-    public void forward(float[] xpad, float[] w, float[] bias, float[] y, int yOff, float[] wide, float[] tile) {
-        int wp = wp(g), n = nOut(g);
+    /** Floats of the forward weight packed by {@link #packWeights}. */
+    public int packedWeightSize() { return TapGemm.packedRowsSize(outC, fwdA.length); }
+
+    /**
+     * Packs the weight W [O, C, kh, kw] for {@link #forward}: per block of four output channels, the four
+     * weights of each (tap, channel) step side by side, so a step reads one contiguous group instead of four
+     * rows K floats apart. Once per forward pass (shared by all samples); {@code dst} has
+     * {@link #packedWeightSize} floats.
+     */
+    public void packWeights(float[] w, float[] dst) {
+        TapGemm.packRows(outC, fwdA.length, w, 0, g.k, fwdA, dst);
+    }
+
+    /**
+     * y [O, OH, OW] at yOff = conv(x) (+ bias), from xpad already filled by {@link #padInput} and the weight
+     * packed by {@link #packWeights}.
+     */
+    public void forward(float[] xpad, float[] wPacked, float[] bias, float[] y, int yOff, float[] wide, float[] tile) {
+        int wp = wp(g), n = nOut(g), kq = fwdA.length;
         // wide[O, n] = Σ_(t, c) W[o, c, t] · x_pad[c, r + shift_t]
-        TapGemm.multiply(outC, n, w, 0, g.k, fwdA, xpad, 0, fwdB, fwdA.length, wide, 0, n, false, tile, 0);
+        TapGemm.multiply(outC, n, wPacked, 0, 1, MicroKernels.MR * kq, fwdPackedA, xpad, 0, fwdB, kq, wide, 0, n, false, tile, 0);
         for (int o = 0; o < outC; o++) {
             float b = bias == null ? 0f : bias[o];
             for (int oy = 0; oy < g.oh; oy++) {

@@ -16,12 +16,23 @@ public final class TapGemm {
     public static void multiply(int m, int n, float[] a, int aOff, int ars, int[] aRel,
                                 float[] b, int bOff, int[] bRel, int kq, float[] c, int cOff, int ldc,
                                 boolean accumulate, float[] tile, int t0) {
+        multiply(m, n, a, aOff, ars, MR * ars, aRel, b, bOff, bRel, kq, c, cOff, ldc, accumulate, tile, t0);
+    }
+
+    /**
+     * As above with A in blocks of {@link MicroKernels#MR} rows: row i starts at
+     * {@code aOff + (i / MR)·blockStride + (i % MR)·ars}. With ars = 1, blockStride = MR·kq and
+     * {@code aRel[q] = MR·q} this reads A packed by {@link #packRows} (four contiguous floats per step).
+     */
+    public static void multiply(int m, int n, float[] a, int aOff, int ars, int blockStride, int[] aRel,
+                                float[] b, int bOff, int[] bRel, int kq, float[] c, int cOff, int ldc,
+                                boolean accumulate, float[] tile, int t0) {
         int panels = PackedPanels.panels(n);
         for (int q = 0; q < panels; q++) {
             int j0 = q * NR, w = Math.min(NR, n - j0), pb = bOff + j0;
             int i = 0;
             for (; i + MR <= m; i += MR) {
-                int ai = aOff + i * ars, ci = cOff + i * ldc + j0;
+                int ai = aOff + (i / MR) * blockStride + (i % MR) * ars, ci = cOff + i * ldc + j0;
                 if (w == NR) {
                     TapKernels.k4x4(a, ai, ars, aRel, b, pb, bRel, kq, c, ci, ldc, accumulate);
                     continue;
@@ -29,7 +40,7 @@ public final class TapGemm {
                 tail4(a, ai, ars, aRel, b, pb, bRel, kq, c, ci, ldc, accumulate, w, tile, t0);
             }
             for (; i < m; i++) {
-                int ai = aOff + i * ars, ci = cOff + i * ldc + j0;
+                int ai = aOff + (i / MR) * blockStride + (i % MR) * ars, ci = cOff + i * ldc + j0;
                 if (w == NR) {
                     TapKernels.k1x4(a, ai, aRel, b, pb, bRel, kq, c, ci, accumulate);
                     continue;
@@ -63,6 +74,29 @@ public final class TapGemm {
                 TapKernels.k4x1(a, ai, ars, aRel, b, pb + v * L, bRel, kq, tile, t, width, load);
             }
             for (int r = 0; r < MR; r++) System.arraycopy(tile, t + r * width, c, cv + r * ldc, cols);
+        }
+    }
+
+    /** Floats of {@link #packRows} output for m rows and kq steps. */
+    public static int packedRowsSize(int m, int kq) { return (m + MR - 1) / MR * MR * kq; }
+
+    /**
+     * Packs op(A) for {@link #multiply} with blockStride: dst[(i/MR)·MR·kq + MR·q + i%MR] = a[aOff + i·ars + aRel[q]]
+     * (rows past m in the last block are zero).
+     */
+    public static void packRows(int m, int kq, float[] a, int aOff, int ars, int[] aRel, float[] dst) {
+        int blocks = (m + MR - 1) / MR;
+        for (int bl = 0; bl < blocks; bl++) {
+            int base = bl * MR * kq;
+            for (int r = 0; r < MR; r++) {
+                int i = bl * MR + r;
+                if (i >= m) {
+                    for (int q = 0; q < kq; q++) dst[base + MR * q + r] = 0f;
+                    continue;
+                }
+                int row = aOff + i * ars;
+                for (int q = 0; q < kq; q++) dst[base + MR * q + r] = a[row + aRel[q]];
+            }
         }
     }
 }

@@ -1,0 +1,94 @@
+package org.maqd.tensor.fast;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Contiguous float reductions accumulated in double, with a fixed summation order (so results do not depend
+ * on threads, JIT tier or call site):
+ * <ul>
+ *   <li>the range is read in float vectors of {@link #LANES} elements from {@code from}; each widens to two
+ *       double vectors (lower and upper half) added lane-wise into two double accumulators;</li>
+ *   <li>the accumulators are added lane-wise, then the lanes are summed left to right;</li>
+ *   <li>the remaining elements (fewer than {@link #LANES}) are added one by one, left to right.</li>
+ * </ul>
+ * Products a·b of two floats are exact in double, so only the additions round. The species is the engine's
+ * float species (one float shape everywhere keeps C2's Vector API profiles monomorphic).
+ */
+public final class Reductions {
+    private Reductions() {}
+
+    static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    /** Floats per step of the vector loop (0 when the vector loop is not used on this platform). */
+    public static final int LANES = F.length() == 2 * D.length() && D.length() >= 2 ? F.length() : 0;
+
+    /** Σ x[from..to). */
+    public static double sum(float[] x, int from, int to) {
+        int i = from;
+        double s = 0;
+        if (LANES > 0 && to - from >= LANES) {
+            DoubleVector a0 = DoubleVector.zero(D), a1 = DoubleVector.zero(D);
+            for (; i <= to - LANES; i += LANES) {
+                FloatVector v = FloatVector.fromArray(F, x, i);
+                a0 = a0.add((DoubleVector) v.convertShape(VectorOperators.F2D, D, 0));
+                a1 = a1.add((DoubleVector) v.convertShape(VectorOperators.F2D, D, 1));
+            }
+            s = lanes(a0.add(a1));
+        }
+        for (; i < to; i++) s += x[i];
+        return s;
+    }
+
+    /** Σ (x − m)² over [from, to). */
+    public static double sumSq(float[] x, int from, int to, double m) {
+        int i = from;
+        double s = 0;
+        if (LANES > 0 && to - from >= LANES) {
+            DoubleVector a0 = DoubleVector.zero(D), a1 = DoubleVector.zero(D);
+            for (; i <= to - LANES; i += LANES) {
+                FloatVector v = FloatVector.fromArray(F, x, i);
+                DoubleVector d0 = ((DoubleVector) v.convertShape(VectorOperators.F2D, D, 0)).sub(m);
+                DoubleVector d1 = ((DoubleVector) v.convertShape(VectorOperators.F2D, D, 1)).sub(m);
+                a0 = a0.add(d0.mul(d0));
+                a1 = a1.add(d1.mul(d1));
+            }
+            s = lanes(a0.add(a1));
+        }
+        for (; i < to; i++) {
+            double d = x[i] - m;
+            s += d * d;
+        }
+        return s;
+    }
+
+    /** Σ a·b over [from, to). */
+    public static double dot(float[] a, float[] b, int from, int to) {
+        int i = from;
+        double s = 0;
+        if (LANES > 0 && to - from >= LANES) {
+            DoubleVector a0 = DoubleVector.zero(D), a1 = DoubleVector.zero(D);
+            for (; i <= to - LANES; i += LANES) {
+                FloatVector u = FloatVector.fromArray(F, a, i), v = FloatVector.fromArray(F, b, i);
+                DoubleVector p0 = ((DoubleVector) u.convertShape(VectorOperators.F2D, D, 0))
+                        .mul((DoubleVector) v.convertShape(VectorOperators.F2D, D, 0));
+                DoubleVector p1 = ((DoubleVector) u.convertShape(VectorOperators.F2D, D, 1))
+                        .mul((DoubleVector) v.convertShape(VectorOperators.F2D, D, 1));
+                a0 = a0.add(p0);
+                a1 = a1.add(p1);
+            }
+            s = lanes(a0.add(a1));
+        }
+        for (; i < to; i++) s += (double) a[i] * b[i];
+        return s;
+    }
+
+    /** Lanes summed left to right. */
+    private static double lanes(DoubleVector v) {
+        double s = v.lane(0);
+        for (int j = 1; j < D.length(); j++) s += v.lane(j);
+        return s;
+    }
+}

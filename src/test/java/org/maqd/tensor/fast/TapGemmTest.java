@@ -1,0 +1,60 @@
+package org.maqd.tensor.fast;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** {@link TapGemm} gives exactly the FMA chain over q = 0…kq−1 per element, from whichever kernel. */
+class TapGemmTest {
+    /** Plain reference: c[i, j] = fma chain over the steps in order, starting from c (accumulate) or 0. */
+    static void reference(int m, int n, float[] a, int aOff, int ars, int[] aRel, float[] b, int bOff, int[] bRel,
+                          int kq, float[] c, int cOff, int ldc, boolean accumulate) {
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                float acc = accumulate ? c[cOff + i * ldc + j] : 0f;
+                for (int q = 0; q < kq; q++) acc = Math.fma(a[aOff + i * ars + aRel[q]], b[bOff + bRel[q] + j], acc);
+                c[cOff + i * ldc + j] = acc;
+            }
+        }
+    }
+
+    @Test
+    void blockedStepsGiveTheReferenceBitsForAllEdgeShapes() {
+        Random r = new Random(5);
+        int[] ms = {1, 3, 4, 5, 9, 32};
+        int[] ns = {1, 17, MicroKernels.L, MicroKernels.NR - 1, MicroKernels.NR, MicroKernels.NR + 1, 3 * MicroKernels.NR + 5};
+        int[] kqs = {1, 5, 96, 97, 288, 301};
+        for (int m : ms) {
+            for (int n : ns) {
+                for (int kq : kqs) {
+                    for (boolean acc : new boolean[] {false, true}) {
+                        int ars = kq + 3, bRows = 40, ldb = n + 7;
+                        int[] aRel = new int[kq], bRel = new int[kq];
+                        for (int q = 0; q < kq; q++) {
+                            aRel[q] = r.nextInt(kq + 3);
+                            bRel[q] = r.nextInt(bRows) * ldb + r.nextInt(5);
+                        }
+                        float[] a = randn(r, 2 + m * ars);
+                        float[] b = randn(r, 1 + bRows * ldb + 5 + n + MicroKernels.L);
+                        int ldc = n + 2;
+                        float[] c1 = randn(r, 3 + m * ldc), c2 = c1.clone();
+                        reference(m, n, a, 2, ars, aRel, b, 1, bRel, kq, c1, 3, ldc, acc);
+                        TapGemm.multiply(m, n, a, 2, ars, aRel, b, 1, bRel, kq, c2, 3, ldc, acc, new float[PackedGemm.TILE], 0);
+                        for (int i = 0; i < c1.length; i++) {
+                            int k = i;
+                            assertEquals(Float.floatToRawIntBits(c1[i]), Float.floatToRawIntBits(c2[i]),
+                                    () -> "m=" + m + " n=" + n + " kq=" + kq + " acc=" + acc + " at " + k + ": " + c1[k] + " vs " + c2[k]);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static float[] randn(Random r, int n) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) v[i] = (float) r.nextGaussian();
+        return v;
+    }
+}
