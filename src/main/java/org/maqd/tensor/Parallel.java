@@ -87,13 +87,17 @@ public final class Parallel implements AutoCloseable {
             return;
         }
         try {
+            int gen = generation + 1;
+            // Retire the previous loop's ticket before its fields change: a worker that read the exhausted
+            // ticket (gen − 1, chunks) and then sees the new, larger loopChunks must fail its CAS, not claim a
+            // chunk of this loop with the old generation.
+            ticket.set(((long) gen << 32) | Integer.MAX_VALUE);
             this.body = body;
             loopN = n;
             loopGrain = grain;
             loopChunks = chunks;
             failure = null;
             done.set(0);
-            int gen = generation + 1;
             ticket.set((long) gen << 32);                    // publishes the fields above
             generation = gen;
             for (int i = 0; i < workers.length; i++) if (parked.get(i) != 0) LockSupport.unpark(workers[i]);

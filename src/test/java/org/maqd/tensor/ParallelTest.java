@@ -44,6 +44,33 @@ class ParallelTest {
         }
     }
 
+    /**
+     * Back-to-back loops with different chunk counts: no chunk of a finished loop may run again, and no chunk may
+     * run after its loop has returned (a worker holding a stale, exhausted ticket must not claim a chunk of the
+     * next loop).
+     */
+    @Test
+    void noChunkRunsTwiceOrAfterItsLoopReturned() {
+        try (Parallel par = new Parallel(2)) {
+            int[] runs = new int[64];
+            java.util.concurrent.atomic.AtomicInteger current = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicInteger strays = new java.util.concurrent.atomic.AtomicInteger();
+            for (int loop = 0; loop < 200_000; loop++) {
+                int chunks = 2 + loop % 7;
+                int id = loop;
+                current.set(id);
+                java.util.Arrays.fill(runs, 0, chunks, 0);
+                par.forRange(chunks, 1, (a, b) -> {
+                    if (current.get() != id) strays.incrementAndGet();
+                    for (int c = a; c < b; c++) runs[c]++;
+                });
+                current.set(-1);
+                for (int c = 0; c < chunks; c++) assertEquals(1, runs[c], "loop " + loop + " chunk " + c);
+            }
+            assertEquals(0, strays.get(), "chunks ran after their loop returned");
+        }
+    }
+
     @Test
     void sumChunksIsTheSameForAnyThreadCount() {
         double[] v = new double[10_001];
