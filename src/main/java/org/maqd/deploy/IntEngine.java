@@ -28,6 +28,7 @@ public final class IntEngine {
     private final boolean[] checked;
     private final byte[][] rowsT8;
     private final short[][] rowsT16;
+    private final int[][] rowsT32;   // dense blocks: transposed rows widened to int32 for the register-blocked loop
     private final int maxAcc, maxRow;
     private final List<Workspace> pool = new ArrayList<>();
 
@@ -48,6 +49,7 @@ public final class IntEngine {
         checked = new boolean[n];
         rowsT8 = new byte[n][];
         rowsT16 = new short[n][];
+        rowsT32 = new int[n][];
         for (int i = 0; i < n; i++) {
             if (!(model.ops().get(i) instanceof IntBlock b)) continue;
             acc = Math.max(acc, IntOp.size(b.outShape()));
@@ -71,6 +73,12 @@ public final class IntEngine {
             for (int o = 0; o < oc; o++) for (int j = 0; j < k; j++) t[j * oc + o] = w[o * k + j];
             rowsT16[i] = t;
         }
+        if (b.dense()) {
+            int[] t32 = new int[w.length];
+            if (rowsT8[i] != null) for (int j = 0; j < t32.length; j++) t32[j] = rowsT8[i][j];
+            else for (int j = 0; j < t32.length; j++) t32[j] = rowsT16[i][j];
+            rowsT32[i] = t32;
+        }
     }
 
     public FoldedModel model() { return model; }
@@ -85,6 +93,8 @@ public final class IntEngine {
         final boolean[] sat = new boolean[maxAcc];
         final int[] row = new int[maxRow];
         final long[] saturations = new long[model.ops().size()];
+        final int[] nzIndex = new int[model.maxActivations() + model.inputSize()];
+        final int[] nzCode = new int[model.maxActivations() + model.inputSize()];
     }
 
     /** What one sample did in every op (for the equivalence certificate). */
@@ -174,14 +184,15 @@ public final class IntEngine {
             Arrays.fill(acc, 0, oc, 0);
             Arrays.fill(ws.sat, 0, oc, false);
             int k = b.fanIn();
-            byte[] t8 = rowsT8[i];
-            short[] t16 = rowsT16[i];
-            for (int j = 0; j < k; j++) {
+            int nnz = 0;
+            int[] idx = ws.nzIndex, code = ws.nzCode;
+            for (int j = 0; j < k; j++) {          // branch-free compaction of the nonzero inputs
                 int c = in[inOff + j] & 0xFF;
-                if (c == 0) continue;
-                if (t8 != null) DenseKernels.addScaled(acc, t8, j * oc, c, oc);
-                else DenseKernels.addScaled(acc, t16, j * oc, c, oc);
+                idx[nnz] = j * oc;
+                code[nnz] = c;
+                nnz += c != 0 ? 1 : 0;
             }
+            DenseKernels.accumulate(acc, rowsT32[i], oc, idx, code, nnz);
         } else {
             convolveFast(i, b, in, inOff, ws);
         }
@@ -269,7 +280,7 @@ public final class IntEngine {
             for (int q = o * p, e = q + p; q < e; q++) {
                 int v = d * acc[q];
                 int k = 0;
-                while (k < n && v >= thr[t0 + k]) k++;
+                for (int j = 0; j < n; j++) k += v >= thr[t0 + j] ? 1 : 0;   // ascending thresholds: count, no branch
                 out[q] = (byte) k;
             }
         }

@@ -31,4 +31,27 @@ class DenseKernelsTest {
             }
         }
     }
+
+    @Test
+    void registerBlockedAccumulationEqualsPlainSums() {
+        Rng rng = new Rng(4);
+        for (int n : new int[] {1, 10, 15, 16, 17, 63, 64, 65, 256, 300}) {
+            int k = 50;
+            int[] w = new int[k * n];
+            for (int i = 0; i < w.length; i++) w[i] = rng.nextInt(511) - 255;
+            int[] index = new int[k], code = new int[k];
+            int nnz = 0;
+            for (int j = 0; j < k; j++) {
+                int c = rng.nextInt(3) == 0 ? 0 : 1 + rng.nextInt(255);
+                if (c == 0) continue;
+                index[nnz] = j * n;
+                code[nnz++] = c;
+            }
+            int[] acc = new int[n], ref = new int[n];
+            java.util.Arrays.fill(acc, 12345);                     // overwritten, not added to
+            DenseKernels.accumulate(acc, w, n, index, code, nnz);
+            for (int t = 0; t < nnz; t++) DenseKernels.addScaledPlain(ref, w, index[t], code[t], n);
+            assertArrayEquals(ref, acc, "n=" + n);
+        }
+    }
 }
