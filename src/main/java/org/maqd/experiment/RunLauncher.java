@@ -55,10 +55,14 @@ public final class RunLauncher {
                 throw new ExperimentException(runDir + ": cannot resume: no checkpoint/ folder in it");
             }
             createDirs(runDir);
-            ExperimentIO.write(exp, runDir.resolve("experiment.json"));
             int stepsPerEpoch = (data.train().size() + exp.training().batchSize() - 1) / exp.training().batchSize();
             Optimizer opt = Optimizers.create(exp.training(), net.paramList(), par);
             int startEpoch = opts.resume() ? Checkpoint.restore(runDir, net, opt) : 0;
+            if (startEpoch >= exp.training().epochs()) {
+                throw new ExperimentException(runDir + ": the run already finished all " + exp.training().epochs()
+                        + " epochs; nothing to resume (its files are unchanged)");
+            }
+            ExperimentIO.write(exp, runDir.resolve("experiment.json"));
             ProbeCollector probes = exp.probes().enabled() ? new ProbeCollector(net, exp.probes()) : null;
             Trainer.Setup setup = new Trainer.Setup(net, data.train(), data.test(), opt,
                     Optimizers.schedule(exp.training(), stepsPerEpoch), exp.seed(), exp.training().epochs(),

@@ -112,6 +112,10 @@ class RunLauncherTest {
         assertTrue(resumed.outcome().completed());
         assertEquals(numbers(full), numbers(part));
         assertArrayEquals(Files.readAllBytes(full.resolve("model.safetensors")), Files.readAllBytes(part.resolve("model.safetensors")));
+        byte[] summary = Files.readAllBytes(part.resolve("summary.json"));
+        ExperimentException done = assertThrows(ExperimentException.class, () -> run(small(3, 2), part, true, null, List.of()));
+        assertTrue(done.getMessage().contains("nothing to resume"), done.getMessage());
+        assertArrayEquals(summary, Files.readAllBytes(part.resolve("summary.json")), "a finished run is left as it was");
     }
 
     @Test
