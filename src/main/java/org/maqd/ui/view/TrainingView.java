@@ -23,14 +23,14 @@ import org.maqd.ui.vm.RunState;
 import org.maqd.ui.vm.TrainingViewModel;
 
 /**
- * Run settings, start/pause/resume/stop, the shared layer selector, and the live charts. A 25 Hz timeline samples
+ * Run settings, start/pause/resume/stop, the shared layer selector, and the live charts. A 10 Hz timeline samples
  * the run and redraws only when new data arrived; it also records the longest gap between its ticks (the
  * longest time the FX thread was busy) and shows it.
  */
 public final class TrainingView {
-    static final double HZ = 25;
-    /** Charts redraw at most 5 times a second: live enough to watch, cheap for a 2-core machine that trains. */
-    static final long CHART_PERIOD_NANOS = 200_000_000L;
+    static final double HZ = 10;
+    /** Charts redraw at most twice a second: live enough to watch, cheap for a 2-core machine that trains. */
+    static final long CHART_PERIOD_NANOS = 500_000_000L;
     private boolean pending;
     private long lastDraw;
     @FXML private FlowPane settings;
@@ -173,11 +173,11 @@ public final class TrainingView {
     @FXML public void onStop() { vm.stop(); }
 
     public ReadOnlyStringProperty pulseTextProperty() { return pulseText.getReadOnlyProperty(); }
-    /** The longest gap between 25 Hz ticks during the current run, in ms. */
+    /** The longest gap between timer ticks during the current run, in ms. */
     public double maxGapMs() { return maxGapMs; }
     TrainingCharts charts() { return live; }
 
-    /** The most CPU time the FX thread used between two 25 Hz ticks during the current run (ms). */
+    /** The most CPU time the FX thread used between two timer ticks during the current run (ms). */
     public double maxFxCpuMs() { return maxCpuMs; }
 
     /** Durations (ms) of every timer tick's sample + redraw during the current run, in order. */
