@@ -1,5 +1,7 @@
 package org.maqd.tensor;
 
+import org.maqd.tensor.ref.RefKernels;
+
 import org.maqd.tensor.fast.PackedGemm;
 import org.maqd.tensor.fast.PackedPanels;
 
@@ -30,7 +32,7 @@ public final class Gemm {
                             float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, boolean accumulate) {
         if (m == 0 || n == 0) return;
         if ((long) m * n * k <= SMALL) {
-            plain(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
+            RefKernels.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);   // tiny: the plain loops
             return;
         }
         GemmWorkspace.Pool pool = par.gemmWorkspaces();
@@ -88,19 +90,4 @@ public final class Gemm {
         return per;
     }
 
-    /** Plain loops for tiny products (same contract). */
-    static void plain(boolean transA, boolean transB, int m, int n, int k,
-                      float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, boolean accumulate) {
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                float s = 0f;
-                for (int p = 0; p < k; p++) {
-                    float av = transA ? a[aOff + p * m + i] : a[aOff + i * k + p];
-                    float bv = transB ? b[bOff + j * k + p] : b[bOff + p * n + j];
-                    s += av * bv;
-                }
-                c[cOff + i * n + j] = accumulate ? c[cOff + i * n + j] + s : s;
-            }
-        }
-    }
 }
