@@ -12,7 +12,9 @@ import org.maqd.tensor.Parallel;
  *
  * <p>Overflow: a block whose accumulator bound (Σ|w|·max input code) fits the accumulator cannot overflow, so it
  * runs the fast loop: input-sparse over transposed weights (for every nonzero input code of a window, add the
- * code times that input's weight row to all output channels, {@link DenseKernels}). Otherwise it runs a
+ * code times that input's weight row to all output channels, {@link DenseKernels}; dense blocks gather the
+ * nonzero inputs first and keep blocks of output accumulators in vector registers, over a copy of the int8/int16
+ * rows widened to int32 for the vector loop). Otherwise it runs a
  * checked loop that saturates the accumulator at every add, as DSP saturating adds do, and counts the output
  * elements that saturated ({@link Result#saturations()} per op).
  *

@@ -89,5 +89,4 @@ public final class Gemm {
         while (per > 1 && rowBlocks * ((panels + per - 1) / per) < MIN_TILES) per = (per + 1) / 2;
         return per;
     }
-
 }
