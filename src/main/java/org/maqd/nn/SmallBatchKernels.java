@@ -1,7 +1,7 @@
 package org.maqd.nn;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
+import org.maqd.tensor.fast.Reductions;
 import jdk.incubator.vector.VectorSpecies;
 import org.maqd.tensor.Parallel;
 
@@ -68,8 +68,8 @@ final class SmallBatchKernels {
             a2 = FloatVector.fromArray(S, x, xi + 2 * in + i).fma(wv, a2);
             a3 = FloatVector.fromArray(S, x, xi + 3 * in + i).fma(wv, a3);
         }
-        float s0 = a0.reduceLanes(VectorOperators.ADD), s1 = a1.reduceLanes(VectorOperators.ADD);
-        float s2 = a2.reduceLanes(VectorOperators.ADD), s3 = a3.reduceLanes(VectorOperators.ADD);
+        float s0 = Reductions.laneSumFloat(a0), s1 = Reductions.laneSumFloat(a1);
+        float s2 = Reductions.laneSumFloat(a2), s3 = Reductions.laneSumFloat(a3);
         for (; i < in; i++) {
             float wv = w[wi + i];
             s0 = Math.fma(x[xi + i], wv, s0);
@@ -88,7 +88,7 @@ final class SmallBatchKernels {
         FloatVector a = FloatVector.zero(S);
         int i = 0, end = in - in % L;
         for (; i < end; i += L) a = FloatVector.fromArray(S, x, xi + i).fma(FloatVector.fromArray(S, w, wi + i), a);
-        float s = a.reduceLanes(VectorOperators.ADD);
+        float s = Reductions.laneSumFloat(a);
         for (; i < in; i++) s = Math.fma(x[xi + i], w[wi + i], s);
         return s;
     }

@@ -2,6 +2,7 @@ package org.maqd.quant;
 
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
+import org.maqd.tensor.fast.Reductions;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
@@ -56,8 +57,8 @@ final class WeightKernels {
                 sv = sv.add(d);
                 qv = d.fma(d, qv);
             }
-            s += sv.reduceLanes(VectorOperators.ADD);
-            q += qv.reduceLanes(VectorOperators.ADD);
+            s += Reductions.laneSum(sv);
+            q += Reductions.laneSum(qv);
         }
         for (; i < base + n; i++) { double d = w[i] - k; s += d; q += d * d; }
         double m = s / n;
@@ -255,8 +256,8 @@ final class WeightKernels {
                 sv = sv.add(gv);
                 wv = gv.fma(FloatVector.fromArray(S, std, i), wv);
             }
-            s += sv.reduceLanes(VectorOperators.ADD);
-            sw += wv.reduceLanes(VectorOperators.ADD);
+            s += Reductions.laneSum(sv);
+            sw += Reductions.laneSum(wv);
         }
         for (; i < base + n; i++) { s += g[i]; sw += (double) g[i] * std[i]; }
         sums[2 * r] = s;

@@ -86,6 +86,24 @@ public final class Reductions {
     }
 
     /** Lanes summed left to right. */
+    /**
+     * The lanes of {@code v} summed left to right in double. Use instead of {@code reduceLanes(ADD)}, whose order
+     * is unspecified and differs between the compiled intrinsic and the interpreter (results would depend on
+     * JIT timing, so on the run and the thread count).
+     */
+    public static double laneSum(FloatVector v) {
+        double s = v.lane(0);
+        for (int j = 1; j < v.length(); j++) s += v.lane(j);
+        return s;
+    }
+
+    /** The lanes of {@code v} summed left to right in float (fixed order, see {@link #laneSum}). */
+    public static float laneSumFloat(FloatVector v) {
+        float s = v.lane(0);
+        for (int j = 1; j < v.length(); j++) s += v.lane(j);
+        return s;
+    }
+
     private static double lanes(DoubleVector v) {
         double s = v.lane(0);
         for (int j = 1; j < D.length(); j++) s += v.lane(j);
