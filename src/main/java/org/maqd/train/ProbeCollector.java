@@ -9,6 +9,7 @@ import org.maqd.model.ResidualBlock;
 import org.maqd.nn.Layer;
 import org.maqd.norm.Norm;
 import org.maqd.quant.ActivationQuantizer;
+import org.maqd.quant.QuantError;
 import org.maqd.quant.WeightQuantizer;
 import org.maqd.tensor.Tensor;
 
@@ -82,9 +83,9 @@ public final class ProbeCollector implements Trainer.ProbeSampler {
                     flip = (double) changed / codes.length;
                 }
                 previousCodes.set(index, codes.clone());
-                double[] err = Stats.error(w, wq.quantized().data);
-                wMse = err[0];
-                wSqnr = err[1];
+                QuantError.Result err = QuantError.of(w, wq.quantized().data);
+                wMse = err.mse();
+                wSqnr = err.sqnrDb();
             } else {
                 double[] mm = Stats.minMax(w);
                 hMin = mm[0];

@@ -22,18 +22,6 @@ final class Stats {
         return new double[] {lo, hi};
     }
 
-    /** MSE and SQNR in dB of {@code q} as an approximation of {@code x}. */
-    static double[] error(float[] x, float[] q) {
-        double se = 0, sp = 0;
-        for (int i = 0; i < x.length; i++) {
-            double d = x[i] - q[i];
-            se += d * d;
-            sp += (double) x[i] * x[i];
-        }
-        double mse = se / x.length;
-        return new double[] {mse, sqnr(sp, se)};
-    }
-
     /** Error of the quantized activation y against ReLU(x), the function Q_a replaces (method.md §5). */
     static double[] reluError(float[] x, float[] y, int n) {
         double se = 0, sp = 0;
