@@ -55,9 +55,11 @@ public final class Batcher {
         return new Batcher(data, batchSize, false, false, 0L, Augmentation.NONE);
     }
 
-    public int batchesPerEpoch() {
-        int n = data.size();
-        return dropLast ? n / batchSize : (n + batchSize - 1) / batchSize;
+    public int batchesPerEpoch() { return batches(data.size(), batchSize, dropLast); }
+
+    /** Batches per epoch for {@code samples} samples (the last partial batch counts unless {@code dropLast}). */
+    public static int batches(int samples, int batchSize, boolean dropLast) {
+        return dropLast ? samples / batchSize : (samples + batchSize - 1) / batchSize;
     }
 
     /** Samples visited per epoch (all of them unless {@code dropLast}). */

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.maqd.data.Augmentation;
+import org.maqd.data.Batcher;
 import org.maqd.data.DataSplit;
 import org.maqd.data.Datasets;
 import org.maqd.model.Network;
@@ -55,7 +56,7 @@ public final class RunLauncher {
                 throw new ExperimentException(runDir + ": cannot resume: no checkpoint/ folder in it");
             }
             createDirs(runDir);
-            int stepsPerEpoch = (data.train().size() + exp.training().batchSize() - 1) / exp.training().batchSize();
+            int stepsPerEpoch = Batcher.batches(data.train().size(), exp.training().batchSize(), false);
             Optimizer opt = Optimizers.create(exp.training(), net.paramList(), par);
             int startEpoch = opts.resume() ? Checkpoint.restore(runDir, net, opt) : 0;
             if (startEpoch >= exp.training().epochs()) {
