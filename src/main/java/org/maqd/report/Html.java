@@ -3,7 +3,7 @@ package org.maqd.report;
 import java.util.List;
 
 /** HTML building blocks for reports: escaping, tables, a self-contained page with inline CSS. */
-final class Html {
+public final class Html {
     private Html() {}
 
     static final String CSS = """
@@ -16,7 +16,8 @@ final class Html {
             .note{color:#666;font-size:.85em}code{background:#f4f4f4;padding:0 .2em}
             """;
 
-    static String esc(String s) {
+    /** Escapes text for HTML and XML (SVG) content and attributes; control characters XML forbids are dropped. */
+    public static String esc(String s) {
         if (s == null) return "";
         StringBuilder sb = new StringBuilder(s.length());
         for (char c : s.toCharArray()) {
@@ -25,7 +26,9 @@ final class Html {
                 case '>' -> sb.append("&gt;");
                 case '&' -> sb.append("&amp;");
                 case '"' -> sb.append("&quot;");
-                default -> sb.append(c);
+                default -> {
+                    if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') sb.append(c);
+                }
             }
         }
         return sb.toString();

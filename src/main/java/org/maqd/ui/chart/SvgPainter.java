@@ -7,6 +7,7 @@ import javafx.geometry.VPos;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
+import org.maqd.report.Html;
 
 /**
  * {@link Painter} that writes SVG 1.1 text: rectangles, lines, paths, ellipses and text elements with the
@@ -92,7 +93,7 @@ public final class SvgPainter implements Painter {
         };
         body.append("<text x=\"").append(n(x)).append("\" y=\"").append(n(y + dy)).append("\" font-family=\"sans-serif\" font-size=\"")
                 .append(n(s.fontSize)).append("\" text-anchor=\"").append(anchor)
-                .append('"').append(fillAttrs()).append('>').append(escape(text)).append("</text>\n");
+                .append('"').append(fillAttrs()).append('>').append(Html.esc(text)).append("</text>\n");
     }
 
     @Override public void beginPath() { path.setLength(0); }
@@ -175,19 +176,4 @@ public final class SvgPainter implements Painter {
         return t.equals("-0") ? "0" : t;
     }
 
-    static String escape(String t) {
-        StringBuilder b = new StringBuilder(t.length());
-        for (char c : t.toCharArray()) {
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                default -> {
-                    if (c >= 0x20 || c == '\t') b.append(c);
-                }
-            }
-        }
-        return b.toString();
-    }
 }
