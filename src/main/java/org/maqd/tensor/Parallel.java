@@ -175,10 +175,6 @@ public final class Parallel implements AutoCloseable {
         forRange(n, grain, body);
     }
 
-    /** Splits {@code [0, n)} into as many chunks as there are threads would; use for coarse, even work. */
-    public void forEachThreadSlice(int n, RangeBody body) {
-        forRange(n, Math.max(1, (n + threads - 1) / threads), body);
-    }
 
     /**
      * A deterministic sum: chunk partials are computed in parallel and added in chunk order, so the result is
