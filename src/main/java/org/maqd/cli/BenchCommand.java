@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.maqd.bench.FmaPeak;
 import org.maqd.bench.GemmBenchmark;
 import org.maqd.bench.InferenceBenchmark;
 import org.maqd.bench.TrainingBenchmark;
@@ -38,6 +39,14 @@ public final class BenchCommand implements Callable<Integer> {
         }
         out.put("gemm_gflops", gemm);
         out.put("gemm_gflops_1_thread", gemm1);
+        if (selected("gemm") || selected("fma_peak")) {
+            Map<String, Double> peak = new LinkedHashMap<>();
+            peak.put("1_thread", FmaPeak.gflops(1, quick ? 50 : 200, reps));
+            peak.put(threads + "_threads", FmaPeak.gflops(threads, quick ? 50 : 200, reps));
+            out.put("fma_peak_gflops", peak);
+            progress("fma peak (no memory traffic): %.1f GFLOPS (1 thread), %.1f GFLOPS (%d threads)",
+                    peak.get("1_thread"), peak.get(threads + "_threads"), threads);
+        }
         Map<String, Double> train = new LinkedHashMap<>();
         String[][] cases = {{"mlp_b4", "mlp", "4"}, {"mlp_b64", "mlp", "64"}, {"mlp_b256", "mlp", "256"}, {"cnn_b64", "cnn", "64"}};
         for (String[] c : cases) {

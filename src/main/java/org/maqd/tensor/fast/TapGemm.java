@@ -33,24 +33,26 @@ public final class TapGemm {
             int i = 0;
             for (; i + MR <= m; i += MR) {
                 int ai = aOff + (i / MR) * blockStride + (i % MR) * ars, ci = cOff + i * ldc + j0;
+                if (!accumulate) zero(c, ci, ldc, MR, w);
                 if (w == NR) {
-                    TapKernels.k4x4(a, ai, ars, aRel, b, pb, bRel, kq, c, ci, ldc, accumulate);
+                    TapKernels.k4x4(a, ai, ars, aRel, b, pb, bRel, kq, c, ci, ldc);
                     continue;
                 }
-                tail4(a, ai, ars, aRel, b, pb, bRel, kq, c, ci, ldc, accumulate, w, tile, t0);
+                tail4(a, ai, ars, aRel, b, pb, bRel, kq, c, ci, ldc, w, tile, t0);
             }
             for (; i < m; i++) {
                 int ai = aOff + (i / MR) * blockStride + (i % MR) * ars, ci = cOff + i * ldc + j0;
+                if (!accumulate) zero(c, ci, ldc, 1, w);
                 if (w == NR) {
-                    TapKernels.k1x4(a, ai, aRel, b, pb, bRel, kq, c, ci, accumulate);
+                    TapKernels.k1x4(a, ai, aRel, b, pb, bRel, kq, c, ci);
                     continue;
                 }
                 int v = 0;
-                for (; (v + 1) * L <= w; v++) TapKernels.k1x1(a, ai, aRel, b, pb + v * L, bRel, kq, c, ci + v * L, accumulate);
+                for (; (v + 1) * L <= w; v++) TapKernels.k1x1(a, ai, aRel, b, pb + v * L, bRel, kq, c, ci + v * L);
                 int rem = w - v * L;
                 if (rem > 0) {
-                    if (accumulate) System.arraycopy(c, ci + v * L, tile, t0, rem);
-                    TapKernels.k1x1(a, ai, aRel, b, pb + v * L, bRel, kq, tile, t0, accumulate);
+                    System.arraycopy(c, ci + v * L, tile, t0, rem);
+                    TapKernels.k1x1(a, ai, aRel, b, pb + v * L, bRel, kq, tile, t0);
                     System.arraycopy(tile, t0, c, ci + v * L, rem);
                 }
             }
@@ -59,22 +61,27 @@ public final class TapGemm {
 
     /** Columns [0, w) of a partial panel for 4 rows; same pairing as {@link PackedGemm}'s tail. */
     private static void tail4(float[] a, int ai, int ars, int[] aRel, float[] b, int pb, int[] bRel, int kq,
-                              float[] c, int ci, int ldc, boolean load, int w, float[] tile, int t) {
+                              float[] c, int ci, int ldc, int w, float[] tile, int t) {
         int full = w / L, rem = w - full * L, v = 0;
-        for (; full - v >= 2; v += 2) TapKernels.k4x2(a, ai, ars, aRel, b, pb + v * L, bRel, kq, c, ci + v * L, ldc, load);
+        for (; full - v >= 2; v += 2) TapKernels.k4x2(a, ai, ars, aRel, b, pb + v * L, bRel, kq, c, ci + v * L, ldc);
         int cv = ci + v * L, cols = w - v * L;
         if (full - v == 1 && rem == 0) {
-            TapKernels.k4x1(a, ai, ars, aRel, b, pb + v * L, bRel, kq, c, cv, ldc, load);
+            TapKernels.k4x1(a, ai, ars, aRel, b, pb + v * L, bRel, kq, c, cv, ldc);
         } else if (cols > 0) {
             int width = full - v == 1 ? 2 * L : L;
-            if (load) for (int r = 0; r < MR; r++) System.arraycopy(c, cv + r * ldc, tile, t + r * width, cols);
+            for (int r = 0; r < MR; r++) System.arraycopy(c, cv + r * ldc, tile, t + r * width, cols);
             if (width == 2 * L) {
-                TapKernels.k4x2(a, ai, ars, aRel, b, pb + v * L, bRel, kq, tile, t, width, load);
+                TapKernels.k4x2(a, ai, ars, aRel, b, pb + v * L, bRel, kq, tile, t, width);
             } else {
-                TapKernels.k4x1(a, ai, ars, aRel, b, pb + v * L, bRel, kq, tile, t, width, load);
+                TapKernels.k4x1(a, ai, ars, aRel, b, pb + v * L, bRel, kq, tile, t, width);
             }
             for (int r = 0; r < MR; r++) System.arraycopy(tile, t + r * width, c, cv + r * ldc, cols);
         }
+    }
+
+    /** Zeroes a rows × cols block of C: the kernels always start from C (see {@link PackedGemm}). */
+    private static void zero(float[] c, int ci, int ldc, int rows, int cols) {
+        for (int r = 0; r < rows; r++) java.util.Arrays.fill(c, ci + r * ldc, ci + r * ldc + cols, 0f);
     }
 
     /** Floats of {@link #packRows} output for m rows and kq steps. */
