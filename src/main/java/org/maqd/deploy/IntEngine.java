@@ -13,8 +13,8 @@ import org.maqd.tensor.Parallel;
  * <p>Overflow: a block whose accumulator bound (Σ|w|·max input code) fits the accumulator cannot overflow, so it
  * runs the fast loop: input-sparse over transposed weights (for every nonzero input code of a window, add the
  * code times that input's weight row to all output channels, {@link DenseKernels}; dense blocks gather the
- * nonzero inputs first and keep blocks of output accumulators in vector registers, over a copy of the int8/int16
- * rows widened to int32 for the vector loop). Otherwise it runs a
+ * nonzero inputs first and keep blocks of output accumulators in vector registers, over compact int8 rows,
+ * {@link DenseRows}, with additions only when the input has 2 states). Otherwise it runs a
  * checked loop that saturates the accumulator at every add, as DSP saturating adds do, and counts the output
  * elements that saturated ({@link Result#saturations()} per op).
  *
@@ -30,8 +30,8 @@ public final class IntEngine {
     private final boolean[] checked;
     private final byte[][] rowsT8;
     private final short[][] rowsT16;
-    private final int[][] rowsT32;   // dense blocks: transposed rows widened to int32 for the register-blocked loop
-    private final int maxAcc, maxRow;
+    private final DenseRows[] dense;  // dense blocks: compact transposed rows for the register-blocked loop
+    private final int maxAcc, maxRow, maxCodes;
     private final List<Workspace> pool = new ArrayList<>();
 
     public IntEngine(FoldedModel model) { this(model, DEFAULT_ACC_BITS); }
@@ -51,19 +51,25 @@ public final class IntEngine {
         checked = new boolean[n];
         rowsT8 = new byte[n][];
         rowsT16 = new short[n][];
-        rowsT32 = new int[n][];
+        dense = new DenseRows[n];
         for (int i = 0; i < n; i++) {
             if (!(model.ops().get(i) instanceof IntBlock b)) continue;
             acc = Math.max(acc, IntOp.size(b.outShape()));
             checked[i] = plain || b.accBound() > accMax;
             if (!checked[i]) transpose(i, b);
+            if (dense[i] != null) acc = Math.max(acc, dense[i].stride);
             rows = Math.max(rows, b.outChannels());
         }
         maxAcc = acc;
         maxRow = rows;
+        maxCodes = Math.max(model.maxActivations(), acc);   // dense thresholds write whole vectors
     }
 
     private void transpose(int i, IntBlock b) {
+        if (b.dense()) {
+            dense[i] = DenseRows.of(b, DenseKernels.LANES);
+            return;
+        }
         int oc = b.outChannels(), k = b.fanIn();
         short[] w = b.weights();
         if (b.int8()) {
@@ -75,12 +81,6 @@ public final class IntEngine {
             for (int o = 0; o < oc; o++) for (int j = 0; j < k; j++) t[j * oc + o] = w[o * k + j];
             rowsT16[i] = t;
         }
-        if (b.dense()) {
-            int[] t32 = new int[w.length];
-            if (rowsT8[i] != null) for (int j = 0; j < t32.length; j++) t32[j] = rowsT8[i][j];
-            else for (int j = 0; j < t32.length; j++) t32[j] = rowsT16[i][j];
-            rowsT32[i] = t32;
-        }
     }
 
     public FoldedModel model() { return model; }
@@ -90,7 +90,7 @@ public final class IntEngine {
 
     /** Per-sample scratch: two code buffers, the accumulators, saturation counts per op. */
     public final class Workspace {
-        final byte[] a = new byte[model.maxActivations()], b = new byte[model.maxActivations()];
+        final byte[] a = new byte[maxCodes], b = new byte[maxCodes];
         final int[] acc = new int[maxAcc];
         final boolean[] sat = new boolean[maxAcc];
         final int[] row = new int[maxRow];
@@ -166,7 +166,10 @@ public final class IntEngine {
                     System.arraycopy(ws.sat, 0, trace.saturated[i], 0, trace.saturated[i].length);
                 }
                 if (b.isOutput()) prediction = argmax(b, ws.acc);
-                else threshold(b, ws.acc, out);
+                else if (dense[i] != null) {
+                    DenseRows r = dense[i];
+                    DenseKernels.threshold(ws.acc, r.direction, r.thresholds, b.thresholdCount(), r.stride, out);
+                } else threshold(b, ws.acc, out);
             }
             if (trace != null && op.outStates() != 0) System.arraycopy(out, 0, trace.codes[i], 0, trace.codes[i].length);
             in = out;
@@ -182,19 +185,19 @@ public final class IntEngine {
         int[] acc = ws.acc;
         if (checked[i]) {
             convolve(i, b, in, inOff, ws);
-        } else if (b.dense()) {
-            Arrays.fill(acc, 0, oc, 0);
-            Arrays.fill(ws.sat, 0, oc, false);
-            int k = b.fanIn();
-            int nnz = 0;
+        } else if (dense[i] != null) {
+            DenseRows r = dense[i];
             int[] idx = ws.nzIndex, code = ws.nzCode;
-            for (int j = 0; j < k; j++) {          // branch-free compaction of the nonzero inputs
-                int c = in[inOff + j] & 0xFF;
-                idx[nnz] = j * oc;
-                code[nnz] = c;
-                nnz += c != 0 ? 1 : 0;
+            int nnz = DenseKernels.nonzeros(in, inOff, r.inputs, r.stride, idx, code);
+            if (r.w8 == null) DenseKernels.accumulate(acc, r.w16, r.stride, idx, code, nnz);
+            else if (b.inStates() == 2) DenseKernels.addRows(acc, r.w8, r.stride, idx, nnz);   // codes 0/1
+            else DenseKernels.accumulate(acc, r.w8, r.stride, idx, code, nnz);
+            if (r.scale != 1 || r.plusCodeSum) {
+                int codeSum = 0;
+                if (r.plusCodeSum) for (int t = 0; t < nnz; t++) codeSum += code[t];
+                for (int o = 0; o < oc; o++) acc[o] = r.scale * acc[o] + codeSum;
             }
-            DenseKernels.accumulate(acc, rowsT32[i], oc, idx, code, nnz);
+            Arrays.fill(ws.sat, 0, oc, false);
         } else {
             convolveFast(i, b, in, inOff, ws);
         }

@@ -80,9 +80,16 @@ class IntEngineTest {
     @Test
     void fastLoopsEqualThePlainReferenceLoops() {
         try (Parallel par = new Parallel(2)) {
-            for (String layers : new String[] {DeployFixtures.MLP, DeployFixtures.CNN}) {
+            // int8 and half-code rows, binary (add-only) and multi-state inputs, convolutions
+            String[][] cases = {
+                    {DeployFixtures.MLP, "\"weightStates\": 3, \"activationStates\": 3"},
+                    {DeployFixtures.MLP, "\"weightStates\": 3, \"activationStates\": 2"},
+                    {DeployFixtures.MLP, "\"weightStates\": 4, \"activationStates\": 4, \"firstWeightStates\": 16, \"outputWeightStates\": 2"},
+                    {DeployFixtures.MLP, "\"weightStates\": 2, \"activationStates\": 2, \"firstWeightStates\": 255"},
+                    {DeployFixtures.CNN, "\"weightStates\": 3, \"activationStates\": 3"}};
+            for (String[] c : cases) {
                 Network net = DeployFixtures.calibrated(DeployFixtures.experiment("x",
-                        "\"weightStates\": 3, \"activationStates\": 3, \"norm\": \"lbn\"", layers, 0, 0, 1), par);
+                        c[1] + ", \"norm\": \"lbn\"", c[0], 0, 0, 1), par);
                 FolderTest.flipGammas(net);
                 FoldedModel m = Folder.fold(net);
                 IntEngine fast = new IntEngine(m), ref = IntEngine.reference(m);
@@ -95,8 +102,8 @@ class IntEngineTest {
                     assertEquals(ref.predict(px, s * m.inputSize(), ref.workspace(), b),
                             fast.predict(px, s * m.inputSize(), fast.workspace(), a));
                     for (int i = 0; i < m.ops().size(); i++) {
-                        assertArrayEquals(b.codes[i], a.codes[i], "op " + i);
-                        if (a.acc[i] != null) assertArrayEquals(b.acc[i], a.acc[i], "op " + i);
+                        assertArrayEquals(b.codes[i], a.codes[i], c[1] + ": op " + i);
+                        if (a.acc[i] != null) assertArrayEquals(b.acc[i], a.acc[i], c[1] + ": op " + i);
                     }
                 }
             }
