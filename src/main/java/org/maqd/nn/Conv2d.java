@@ -63,6 +63,7 @@ public final class Conv2d implements Layer {
     private boolean shifted;   // path taken by the last forward
     private float[] gradSum = new float[0];
     private float[] wPacked = new float[0];   // forward weight packed for the shifted path
+    private float[] wgPacked = new float[0];  // Wᵀ packed for the shifted path's input gradient
 
     public Conv2d(int inC, int outC, int kernel, int stride, int padding, boolean bias,
                   WeightTransform wt, Parallel par, Rng initRng) {
@@ -237,6 +238,9 @@ public final class Conv2d implements Layer {
         final int inSize = inC * g.h * g.w, outSize = outC * g.p, wSize = outC * g.k;
         final float[] xd = x.data, wd = wEff.data, dyd = gradOut.data, dxd = dx.data;
         final ShiftedConv sc = shiftedConv;
+        if (wgPacked.length < sc.packedGradWeightSize()) wgPacked = new float[sc.packedGradWeightSize()];
+        sc.packGradWeights(wd, wgPacked);
+        final float[] wg = wgPacked;
         par.forRange(batch, grain, (s0, s1) -> {
             ConvWorkspace ws = work[s0 / grain];
             float[] xpad = ws.padded(sc.paddedInputSize());
@@ -252,7 +256,7 @@ public final class Conv2d implements Layer {
                 sc.backwardWeight(xpad, dyd, dyOff, part, 0, !first, packed, ws.tile);
                 biasPartial(dyd, dyOff, g.p, part, wSize, first);
                 // input: dx[s] = Σ_t W_tᵀ · dy_pad (shifted)
-                sc.backwardInput(dyd, dyOff, wd, dxd, s * inSize, dypad, wide, ws.tile);
+                sc.backwardInput(dyd, dyOff, wg, dxd, s * inSize, dypad, wide, ws.tile);
             }
         });
     }

@@ -71,7 +71,8 @@ public final class PackedGemm {
                         int ci = cOff + i * ldc + j0;
                         if (w == NR) {
                             if (!load) zero(c, ci, ldc, MR, NR);
-                            MicroKernels.k4x4(a, ai, ars, acs, b, pb, bRow, kc, c, ci, ldc);
+                            if (acs == 1) MicroKernels.k4x4u(a, ai, ars, b, pb, bRow, kc, c, ci, ldc);
+                            else MicroKernels.k4x4(a, ai, ars, acs, b, pb, bRow, kc, c, ci, ldc);
                             continue;
                         }
                         tail4(a, ai, ars, acs, b, pb, bRow, kc, c, ci, ldc, load, 0, w, tile, tileOff);

@@ -26,8 +26,8 @@ public final class ShiftedConv {
     private final int outC;
     /** Forward steps q = (t, c): A = W at c·taps + t, B = x_pad at c·plane + shift_t. */
     private final int[] fwdA, fwdB;
-    /** Forward steps over the packed weight of {@link #packWeights}: A at MR·q. */
-    private final int[] fwdPackedA;
+    /** Steps over a weight packed by {@link #packWeights} or {@link #packGradWeights}: A at MR·q. */
+    private final int[] fwdPackedA, gradPackedA;
     /** Input-gradient steps q = (t, o): A = Wᵀ at o·K + t, B = dy_pad at o·plane + flipped shift_t. */
     private final int[] gradA, gradB;
 
@@ -40,6 +40,8 @@ public final class ShiftedConv {
         fwdB = new int[taps * g.c];
         fwdPackedA = new int[taps * g.c];
         for (int q = 0; q < fwdPackedA.length; q++) fwdPackedA[q] = MicroKernels.MR * q;
+        gradPackedA = new int[taps * outC];
+        for (int q = 0; q < gradPackedA.length; q++) gradPackedA[q] = MicroKernels.MR * q;
         gradA = new int[taps * outC];
         gradB = new int[taps * outC];
         for (int t = 0; t < taps; t++) {
@@ -115,6 +117,18 @@ public final class ShiftedConv {
         TapGemm.packRows(outC, fwdA.length, w, 0, g.k, fwdA, dst);
     }
 
+    /** Floats of the input-gradient weight packed by {@link #packGradWeights}. */
+    public int packedGradWeightSize() { return TapGemm.packedRowsSize(g.c, gradA.length); }
+
+    /**
+     * Packs Wᵀ for {@link #backwardInput}: per block of four input channels, the four weights of each (tap,
+     * output channel) step side by side. Once per backward pass; {@code dst} has {@link #packedGradWeightSize}
+     * floats.
+     */
+    public void packGradWeights(float[] w, float[] dst) {
+        TapGemm.packRows(g.c, gradA.length, w, 0, g.kh * g.kw, gradA, dst);
+    }
+
     /**
      * y [O, OH, OW] at yOff = conv(x) (+ bias), from xpad already filled by {@link #padInput} and the weight
      * packed by {@link #packWeights}.
@@ -136,14 +150,18 @@ public final class ShiftedConv {
         }
     }
 
-    /** dx [C, H, W] at dxOff = input gradient of dy [O, OH, OW] at dyOff (overwrites). */
-    public void backwardInput(float[] dy, int dyOff, float[] w, float[] dx, int dxOff,
+    /**
+     * dx [C, H, W] at dxOff = input gradient of dy [O, OH, OW] at dyOff (overwrites), with the weight packed by
+     * {@link #packGradWeights}.
+     */
+    public void backwardInput(float[] dy, int dyOff, float[] wgPacked, float[] dx, int dxOff,
                               float[] dypad, float[] wide, float[] tile) {
         int qy = g.kh - 1 - g.pad, qx = g.kw - 1 - g.pad;
         pad(dy, dyOff, outC, g.oh, g.ow, qy, qx, dypad);
         int wq = wq(g), n = nIn(g);
         // dxw[C, n] = Σ_(t, o) W[o, c, t] · dy_pad[o, r' + flipped shift_t]
-        TapGemm.multiply(g.c, n, w, 0, g.kh * g.kw, gradA, dypad, 0, gradB, gradA.length, wide, 0, n, false, tile, 0);
+        int kq = gradA.length;
+        TapGemm.multiply(g.c, n, wgPacked, 0, 1, MicroKernels.MR * kq, gradPackedA, dypad, 0, gradB, kq, wide, 0, n, false, tile, 0);
         for (int c = 0; c < g.c; c++) {
             for (int iy = 0; iy < g.h; iy++) {
                 System.arraycopy(wide, c * n + iy * wq, dx, dxOff + (c * g.h + iy) * g.w, g.w);

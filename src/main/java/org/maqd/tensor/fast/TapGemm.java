@@ -28,6 +28,7 @@ public final class TapGemm {
                                 float[] b, int bOff, int[] bRel, int kq, float[] c, int cOff, int ldc,
                                 boolean accumulate, float[] tile, int t0) {
         int panels = PackedPanels.panels(n);
+        boolean packedA = packedSteps(ars, blockStride, aRel, kq);
         for (int q = 0; q < panels; q++) {
             int j0 = q * NR, w = Math.min(NR, n - j0), pb = bOff + j0;
             int i = 0;
@@ -35,7 +36,8 @@ public final class TapGemm {
                 int ai = aOff + (i / MR) * blockStride + (i % MR) * ars, ci = cOff + i * ldc + j0;
                 if (!accumulate) zero(c, ci, ldc, MR, w);
                 if (w == NR) {
-                    TapKernels.k4x4(a, ai, ars, aRel, b, pb, bRel, kq, c, ci, ldc);
+                    if (packedA) TapKernels.k4x4p(a, ai, b, pb, bRel, kq, c, ci, ldc);
+                    else TapKernels.k4x4(a, ai, ars, aRel, b, pb, bRel, kq, c, ci, ldc);
                     continue;
                 }
                 tail4(a, ai, ars, aRel, b, pb, bRel, kq, c, ci, ldc, w, tile, t0);
@@ -77,6 +79,13 @@ public final class TapGemm {
             }
             for (int r = 0; r < MR; r++) System.arraycopy(tile, t + r * width, c, cv + r * ldc, cols);
         }
+    }
+
+    /** True when A is packed by {@link #packRows}: unit row stride and steps MR·q (the main kernel's fast loop). */
+    static boolean packedSteps(int ars, int blockStride, int[] aRel, int kq) {
+        if (ars != 1 || blockStride != MR * kq) return false;
+        for (int q = 0; q < kq; q++) if (aRel[q] != MR * q) return false;
+        return true;
     }
 
     /** Zeroes a rows × cols block of C: the kernels always start from C (see {@link PackedGemm}). */
