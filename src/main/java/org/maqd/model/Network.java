@@ -21,11 +21,17 @@ public final class Network {
     private final Map<String, Param> params = new LinkedHashMap<>();
     private final Map<String, Tensor> buffers = new LinkedHashMap<>();
     private final List<Stochastic> stochastic = new ArrayList<>();
+    private final int firstWithParams;
 
     public Network(NetworkSpec resolvedSpec, List<Layer> layers) {
         this.spec = resolvedSpec;
         this.layers = List.copyOf(layers);
         for (int i = 0; i < layers.size(); i++) collect("layers." + i, layers.get(i));
+        int first = 0;
+        while (first < layers.size() && !hasParams(layers.get(first))) first++;
+        this.firstWithParams = first;
+        // nothing before it learns, so the gradient with respect to its input is never used
+        if (first < layers.size()) layers.get(first).setInputGradientNeeded(false);
     }
 
     private void collect(String prefix, Layer l) {
@@ -35,6 +41,13 @@ public final class Network {
         if (l instanceof Named n) {
             for (var e : n.namedChildren().entrySet()) collect(prefix + "." + e.getKey(), e.getValue());
         }
+    }
+
+    private static boolean hasParams(Layer l) {
+        if (!l.params().isEmpty()) return true;
+        if (l instanceof Named n) for (Layer c : n.namedChildren().values()) if (hasParams(c)) return true;
+        for (Layer c : l.children()) if (hasParams(c)) return true;
+        return false;
     }
 
     /** Composite layers name their children for the state dict. */
@@ -55,10 +68,14 @@ public final class Network {
         return h;
     }
 
-    public Tensor backward(Tensor grad) {
+    /**
+     * Backpropagates {@code grad} (the loss gradient of the output) into every parameter's gradient. Stops at
+     * the first layer with parameters: the layers before it have none, and the gradient with respect to the
+     * data is not computed.
+     */
+    public void backward(Tensor grad) {
         Tensor g = grad;
-        for (int i = layers.size() - 1; i >= 0; i--) g = layers.get(i).backward(g);
-        return g;
+        for (int i = layers.size() - 1; i >= firstWithParams; i--) g = layers.get(i).backward(g);
     }
 
     public void zeroGrad() {

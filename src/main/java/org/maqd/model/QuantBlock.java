@@ -52,6 +52,9 @@ public final class QuantBlock implements Layer, Network.Named {
     }
 
     @Override
+    public void setInputGradientNeeded(boolean needed) { op.setInputGradientNeeded(needed); }
+
+    @Override
     public Tensor backward(Tensor g) {
         if (act != null) g = act.backward(g);
         if (norm != null) g = norm.backward(g);

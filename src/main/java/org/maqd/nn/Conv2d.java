@@ -64,6 +64,7 @@ public final class Conv2d implements Layer {
     private float[] gradSum = new float[0];
     private float[] wPacked = new float[0];   // forward weight packed for the shifted path
     private float[] wgPacked = new float[0];  // Wᵀ packed for the shifted path's input gradient
+    private boolean inputGradientNeeded = true;
 
     public Conv2d(int inC, int outC, int kernel, int stride, int padding, boolean bias,
                   WeightTransform wt, Parallel par, Rng initRng) {
@@ -189,7 +190,7 @@ public final class Conv2d implements Layer {
             throw new ShapeException("conv2d backward expects gradient " + Arrays.toString(new int[] {batch, outC, g.oh, g.ow})
                     + ", gets " + Arrays.toString(gradOut.shape()));
         }
-        dx = Tensor.reuse(dx, x.shape());
+        if (inputGradientNeeded) dx = Tensor.reuse(dx, x.shape());
         gEff = Tensor.reuse(gEff, weight.value.shape());
         final int grain = grain(batch), chunks = Parallel.chunks(batch, grain);
         final int wSize = outC * g.k;
@@ -223,8 +224,11 @@ public final class Conv2d implements Layer {
             float[] bg = bias.grad.data;
             for (int o = 0; o < outC; o++) bg[o] += biasSum[o];
         }
-        return dx;
+        return inputGradientNeeded ? dx : null;
     }
+
+    @Override
+    public void setInputGradientNeeded(boolean needed) { inputGradientNeeded = needed; }
 
     /** Per-sample bias gradient Σ_P dy[s, o] into part[wSize + o] (overwrite for the chunk's first sample). */
     private void biasPartial(float[] dyd, int dyOff, int p, float[] part, int wSize, boolean first) {
@@ -236,10 +240,13 @@ public final class Conv2d implements Layer {
 
     private void backwardShifted(ConvGeometry g, Tensor gradOut, int batch, int grain) {
         final int inSize = inC * g.h * g.w, outSize = outC * g.p, wSize = outC * g.k;
-        final float[] xd = x.data, wd = wEff.data, dyd = gradOut.data, dxd = dx.data;
+        final boolean needDx = inputGradientNeeded;
+        final float[] xd = x.data, wd = wEff.data, dyd = gradOut.data, dxd = needDx ? dx.data : null;
         final ShiftedConv sc = shiftedConv;
-        if (wgPacked.length < sc.packedGradWeightSize()) wgPacked = new float[sc.packedGradWeightSize()];
-        sc.packGradWeights(wd, wgPacked);
+        if (needDx) {
+            if (wgPacked.length < sc.packedGradWeightSize()) wgPacked = new float[sc.packedGradWeightSize()];
+            sc.packGradWeights(wd, wgPacked);
+        }
         final float[] wg = wgPacked;
         par.forRange(batch, grain, (s0, s1) -> {
             ConvWorkspace ws = work[s0 / grain];
@@ -256,14 +263,15 @@ public final class Conv2d implements Layer {
                 sc.backwardWeight(xpad, dyd, dyOff, part, 0, !first, packed, ws.tile);
                 biasPartial(dyd, dyOff, g.p, part, wSize, first);
                 // input: dx[s] = Σ_t W_tᵀ · dy_pad (shifted)
-                sc.backwardInput(dyd, dyOff, wg, dxd, s * inSize, dypad, wide, ws.tile);
+                if (needDx) sc.backwardInput(dyd, dyOff, wg, dxd, s * inSize, dypad, wide, ws.tile);
             }
         });
     }
 
     private void backwardIm2col(ConvGeometry g, Tensor gradOut, int batch, int grain) {
         final int inSize = inC * g.h * g.w, outSize = outC * g.p, wSize = outC * g.k;
-        final float[] xd = x.data, wd = wEff.data, dyd = gradOut.data, dxd = dx.data;
+        final boolean needDx = inputGradientNeeded;
+        final float[] xd = x.data, wd = wEff.data, dyd = gradOut.data, dxd = needDx ? dx.data : null;
         final int packSize = Math.max(PackedPanels.size(g.k, g.p), PackedPanels.size(g.p, outC));
         par.forRange(batch, grain, (s0, s1) -> {
             ConvWorkspace ws = work[s0 / grain];
@@ -275,6 +283,7 @@ public final class Conv2d implements Layer {
                 Im2col.packRows(g, xd, s * inSize, packed, 0);
                 PackedGemm.multiply(outC, g.k, g.p, dyd, dyOff, false, packed, 0, part, 0, !first, ws.tile, 0);
                 biasPartial(dyd, dyOff, g.p, part, wSize, first);
+                if (!needDx) continue;
                 // input: dcol [K, P] = Wᵀ [K, out] · dy[s] [out, P];  dx[s] = col2im(dcol)
                 PackedPanels.pack(false, g.p, outC, dyd, dyOff, packed, 0, 0, PackedPanels.panels(g.p));
                 PackedGemm.multiply(g.k, g.p, outC, wd, 0, true, packed, 0, dcol, 0, false, ws.tile, 0);

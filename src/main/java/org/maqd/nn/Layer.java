@@ -26,6 +26,13 @@ public interface Layer {
     /** Sub-layers, for composite layers (residual blocks, quantized blocks). */
     default List<Layer> children() { return List.of(); }
 
+    /**
+     * Whether {@link #backward} must compute the input gradient. A network turns it off for its first layer with
+     * parameters when nothing before it has any (the gradient with respect to the data is never used); layers that
+     * support it then return null from {@link #backward} and skip that work. Default: always computed.
+     */
+    default void setInputGradientNeeded(boolean needed) {}
+
     /** Short kind name, e.g. "linear", "lbn", "qact". */
     String kind();
 }

@@ -22,6 +22,7 @@ public final class Linear implements Layer {
     private Tensor x;          // cached input  [B, in]
     private Tensor y;          // output        [B, out]
     private Tensor gx;         // grad input    [B, in]
+    private boolean inputGradientNeeded = true;
     private Tensor gwEff;      // grad W_eff    [out, in]
     private Tensor wEff;       // effective weight of the last forward
     private final SmallBatchKernels small;
@@ -88,12 +89,16 @@ public final class Linear implements Layer {
             float[] gb = bias.grad.data, g = gy.data;
             for (int r = 0; r < b; r++) for (int o = 0; o < out; o++) gb[o] += g[r * out + o];
         }
+        if (!inputGradientNeeded) return null;
         // dx[B,in] = gy[B,out] · W_eff[out,in]
         gx = Tensor.reuse(gx, b, in);
         if (b <= SmallBatchKernels.MAX_BATCH) small.inputGrad(b, in, out, gy.data, wEff.data, gx.data);
         else Gemm.gemm(par, false, false, b, in, out, gy.data, 0, wEff.data, 0, gx.data, 0, false);
         return gx.view(x.shape());
     }
+
+    @Override
+    public void setInputGradientNeeded(boolean needed) { inputGradientNeeded = needed; }
 
     @Override
     public List<Param> params() {
