@@ -72,9 +72,9 @@ class TrainingUiTest {
         until("the run to start", () -> tr.stateProperty().get() == RunState.RUNNING);
         until("two probe snapshots", () -> tr.feedProperty().get() != null && tr.feedProperty().get().probes.size() >= 2
                 && tr.feedProperty().get().epochs.size() >= 1);
-        Thread.sleep(300); // a few timer ticks to draw
-        assertTrue(csv(robot, "#chart-loss").lines().count() > 5, "loss chart has data");
-        assertTrue(csv(robot, "#chart-accuracy").contains("test"), "accuracy chart has the test curve");
+        // the charts take the feed at the UI's sampling rate: wait for the tick that draws the first epoch
+        until("the loss chart to have data", () -> csv(robot, "#chart-loss").lines().count() > 5);
+        until("the accuracy chart to have the test curve", () -> csv(robot, "#chart-accuracy").contains("test"));
         assertTrue(csv(robot, "#chart-latent-weights").lines().count() > 10, "weight histogram has data");
         assertTrue(csv(robot, "#chart-weight-states").lines().count() >= 3, "occupancy bars have data");
         assertTrue(csv(robot, "#chart-quantization-error").lines().count() >= 3, "heatmap has rows");
