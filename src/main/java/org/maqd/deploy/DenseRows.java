@@ -23,46 +23,12 @@ final class DenseRows {
     /** Hidden blocks: direction per output and thresholds transposed, {@code thresholds[j·stride + o]}; padded outputs get direction 0 and threshold 1 (code 0). */
     final int[] direction, thresholds;
 
-    private DenseRows(int inputs, int outputs, int stride, byte[] w8, short[] w16, int scale, boolean plusCodeSum) {
-        this.inputs = inputs;
-        this.outputs = outputs;
-        this.stride = stride;
-        this.w8 = w8;
-        this.w16 = w16;
-        this.scale = scale;
-        this.plusCodeSum = plusCodeSum;
-        this.direction = new int[stride];
-        this.thresholds = new int[0];
-    }
-
-    private DenseRows(DenseRows r, int[] direction, int[] thresholds) {
-        this.inputs = r.inputs;
-        this.outputs = r.outputs;
-        this.stride = r.stride;
-        this.w8 = r.w8;
-        this.w16 = r.w16;
-        this.scale = r.scale;
-        this.plusCodeSum = r.plusCodeSum;
-        this.direction = direction;
-        this.thresholds = thresholds;
-    }
-
     /** Rows of a dense block, each padded to a multiple of {@code lanes} outputs, with its thresholds. */
-    static DenseRows of(IntBlock b, int lanes) {
-        DenseRows r = rows(b, lanes);
-        if (b.isOutput()) return r;
-        int n = b.thresholdCount(), oc = b.outChannels();
-        int[] dir = new int[r.stride], thr = new int[n * r.stride];
-        java.util.Arrays.fill(thr, 1);
-        for (int o = 0; o < oc; o++) {
-            dir[o] = b.direction()[o];
-            for (int j = 0; j < n; j++) thr[j * r.stride + o] = b.thresholds()[o * n + j];
-        }
-        return new DenseRows(r, dir, thr);
-    }
-
-    private static DenseRows rows(IntBlock b, int lanes) {
-        int oc = b.outChannels(), k = b.fanIn(), stride = (oc + lanes - 1) / lanes * lanes;
+    DenseRows(IntBlock b, int lanes) {
+        int oc = b.outChannels(), k = b.fanIn();
+        inputs = k;
+        outputs = oc;
+        stride = (oc + lanes - 1) / lanes * lanes;
         short[] w = b.weights();
         int max = 0;
         boolean allOdd = true;
@@ -70,20 +36,33 @@ final class DenseRows {
             max = Math.max(max, Math.abs(v));
             allOdd &= (v & 1) != 0;
         }
-        boolean even = b.weightStates() % 2 == 0 && allOdd;
-        if (!even && max <= 127 || even && max <= 255) {
-            byte[] t = new byte[k * stride];
+        boolean half = b.weightStates() % 2 == 0 && allOdd;
+        if (!half && max <= 127 || half && max <= 255) {
+            w8 = new byte[k * stride];
             for (int o = 0; o < oc; o++) {
                 for (int j = 0; j < k; j++) {
                     int v = w[o * k + j];
-                    t[j * stride + o] = (byte) (even ? (v - 1) / 2 : v);   // v odd when even: exact halving
+                    w8[j * stride + o] = (byte) (half ? (v - 1) / 2 : v);   // v odd: exact halving
                 }
             }
-            return new DenseRows(k, oc, stride, t, null, even ? 2 : 1, even);
+            w16 = null;
+            scale = half ? 2 : 1;
+            plusCodeSum = half;
+        } else {
+            w16 = new short[k * stride];
+            for (int o = 0; o < oc; o++) for (int j = 0; j < k; j++) w16[j * stride + o] = w[o * k + j];
+            w8 = null;
+            scale = 1;
+            plusCodeSum = false;
         }
-        short[] t = new short[k * stride];
-        for (int o = 0; o < oc; o++) for (int j = 0; j < k; j++) t[j * stride + o] = w[o * k + j];
-        return new DenseRows(k, oc, stride, null, t, 1, false);
+        int n = b.thresholdCount();
+        direction = new int[stride];
+        thresholds = new int[n * stride];
+        java.util.Arrays.fill(thresholds, 1);
+        for (int o = 0; o < oc && n > 0; o++) {
+            direction[o] = b.direction()[o];
+            for (int j = 0; j < n; j++) thresholds[j * stride + o] = b.thresholds()[o * n + j];
+        }
     }
 
     /** The weight of input j to output o, as the block defines it. */

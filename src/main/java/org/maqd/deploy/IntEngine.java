@@ -67,7 +67,7 @@ public final class IntEngine {
 
     private void transpose(int i, IntBlock b) {
         if (b.dense()) {
-            dense[i] = DenseRows.of(b, DenseKernels.LANES);
+            dense[i] = new DenseRows(b, DenseKernels.LANES);
             return;
         }
         int oc = b.outChannels(), k = b.fanIn();

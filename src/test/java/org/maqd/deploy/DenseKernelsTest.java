@@ -63,7 +63,7 @@ class DenseKernelsTest {
         for (int states : new int[] {2, 3, 4, 15, 16, 255, 256, 257, 1024}) {
             int oc = 21, k = 9;
             short[] w = weights(oc, k, states, rng);
-            DenseRows r = DenseRows.of(block(oc, k, states, 256, w, 2, rng), DenseKernels.LANES);
+            DenseRows r = new DenseRows(block(oc, k, states, 256, w, 2, rng), DenseKernels.LANES);
             assertEquals(0, r.stride % DenseKernels.LANES);
             assertTrue(r.stride >= oc);
             assertEquals(states <= 256, r.w8 != null, "int8 rows for " + states + " states");
@@ -97,7 +97,7 @@ class DenseKernelsTest {
                 for (int inStates : new int[] {2, 256}) {
                     int k = 50;
                     short[] w = weights(oc, k, states, rng);
-                    DenseRows r = DenseRows.of(block(oc, k, states, inStates, w, 2, rng), DenseKernels.LANES);
+                    DenseRows r = new DenseRows(block(oc, k, states, inStates, w, 2, rng), DenseKernels.LANES);
                     byte[] in = new byte[k];
                     for (int j = 0; j < k; j++) in[j] = (byte) (rng.nextInt(3) == 0 ? 0 : 1 + rng.nextInt(inStates - 1));
                     int[] index = new int[k], code = new int[k];
@@ -128,7 +128,7 @@ class DenseKernelsTest {
         Rng rng = new Rng(8);
         for (int outStates : new int[] {2, 3, 4, 16}) {
             for (int oc : new int[] {1, 16, 17, 64, 100}) {
-                DenseRows r = DenseRows.of(block(oc, 3, 3, 2, weights(oc, 3, 3, rng), outStates, rng), DenseKernels.LANES);
+                DenseRows r = new DenseRows(block(oc, 3, 3, 2, weights(oc, 3, 3, rng), outStates, rng), DenseKernels.LANES);
                 int[] acc = new int[r.stride];
                 for (int o = 0; o < oc; o++) acc[o] = rng.nextInt(700) - 350;
                 acc[0] = r.direction[0] * r.thresholds[0];                 // exactly on a threshold: passes
