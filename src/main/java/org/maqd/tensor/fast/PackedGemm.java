@@ -136,7 +136,7 @@ public final class PackedGemm {
      * Zeroes a rows × cols block of C before a first k-block: the kernels always start from C, because a
      * zero-or-load branch inside them costs the JDK 17 compiler about 6% of the kernel's speed.
      */
-    private static void zero(float[] c, int ci, int ldc, int rows, int cols) {
+    static void zero(float[] c, int ci, int ldc, int rows, int cols) {
         for (int r = 0; r < rows; r++) java.util.Arrays.fill(c, ci + r * ldc, ci + r * ldc + cols, 0f);
     }
 

@@ -34,7 +34,7 @@ public final class TapGemm {
             int i = 0;
             for (; i + MR <= m; i += MR) {
                 int ai = aOff + (i / MR) * blockStride + (i % MR) * ars, ci = cOff + i * ldc + j0;
-                if (!accumulate) zero(c, ci, ldc, MR, w);
+                if (!accumulate) PackedGemm.zero(c, ci, ldc, MR, w);   // the kernels always start from C
                 if (w == NR) {
                     if (packedA) TapKernels.k4x4p(a, ai, b, pb, bRel, kq, c, ci, ldc);
                     else TapKernels.k4x4(a, ai, ars, aRel, b, pb, bRel, kq, c, ci, ldc);
@@ -44,7 +44,7 @@ public final class TapGemm {
             }
             for (; i < m; i++) {
                 int ai = aOff + (i / MR) * blockStride + (i % MR) * ars, ci = cOff + i * ldc + j0;
-                if (!accumulate) zero(c, ci, ldc, 1, w);
+                if (!accumulate) PackedGemm.zero(c, ci, ldc, 1, w);
                 if (w == NR) {
                     TapKernels.k1x4(a, ai, aRel, b, pb, bRel, kq, c, ci);
                     continue;
@@ -86,11 +86,6 @@ public final class TapGemm {
         if (ars != 1 || blockStride != MR * kq) return false;
         for (int q = 0; q < kq; q++) if (aRel[q] != MR * q) return false;
         return true;
-    }
-
-    /** Zeroes a rows × cols block of C: the kernels always start from C (see {@link PackedGemm}). */
-    private static void zero(float[] c, int ci, int ldc, int rows, int cols) {
-        for (int r = 0; r < rows; r++) java.util.Arrays.fill(c, ci + r * ldc, ci + r * ldc + cols, 0f);
     }
 
     /** Floats of {@link #packRows} output for m rows and kq steps. */
