@@ -26,18 +26,13 @@ public final class FmaPeak {
         if (threads < 1 || millis < 1 || reps < 1) {
             throw new IllegalArgumentException("need threads, millis, reps >= 1; got " + threads + ", " + millis + ", " + reps);
         }
-        long steps = 1_000_000;
-        // calibrate one thread's steps to the requested duration (also warms up the compiled loop)
-        for (int i = 0; i < 20; i++) {
-            long t0 = System.nanoTime();
-            sink(chains(steps));
-            long dt = System.nanoTime() - t0;
-            if (dt > millis * 1_000_000L / 4) {
-                steps = Math.max(1, (long) (steps * (millis * 1e6 / dt)));
-                break;
-            }
-            steps *= 2;
-        }
+        // warm up until the loop is compiled (Vector API code is ~100x slower before), then size one run
+        long warmEnd = System.nanoTime() + Math.max(300, millis) * 1_000_000L;
+        while (System.nanoTime() < warmEnd) sink(chains(20_000));
+        long c0 = System.nanoTime();
+        sink(chains(1_000_000));
+        long perMillion = Math.max(1, System.nanoTime() - c0);
+        final long steps = Math.max(1, (long) (1_000_000 * (millis * 1e6 / perMillion)));
         double[] rates = new double[reps];
         for (int r = 0; r < reps; r++) {
             final long n = steps;
