@@ -27,9 +27,14 @@ final class DenseKernels {
     /** The one int species of the engine, the preferred one (mixing int sizes slows C2's Vector API code). */
     static final VectorSpecies<Integer> IP = IntVector.SPECIES_PREFERRED;
     static final int LANES = IP.length();
+    /**
+     * Whether the vector loops run here: they widen {@link #LANES} int8 values, which needs byte vectors of at least
+     * 64 bits (8 int lanes; 128-bit-only machines have 4). Without them the engine takes the plain loops.
+     */
+    static final boolean VECTOR = LANES >= 8;
     /** int8 / int16 rows widened to {@link #IP} lanes. */
-    private static final VectorSpecies<Byte> B = VectorSpecies.of(byte.class, VectorShape.forBitSize(LANES * 8));
-    private static final VectorSpecies<Short> H = VectorSpecies.of(short.class, VectorShape.forBitSize(LANES * 16));
+    private static final VectorSpecies<Byte> B = VECTOR ? VectorSpecies.of(byte.class, VectorShape.forBitSize(LANES * 8)) : null;
+    private static final VectorSpecies<Short> H = VECTOR ? VectorSpecies.of(short.class, VectorShape.forBitSize(LANES * 16)) : null;
 
     private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -73,7 +78,7 @@ final class DenseKernels {
 
     /**
      * {@code acc[o] = Σ_t code[t]·w[index[t] + o]} for o in [0, stride): int8 rows, {@code stride} a multiple of
-     * {@link #LANES}.
+     * {@link #LANES}. This and the other whole-row loops need {@link #VECTOR}.
      */
     static void accumulate(int[] acc, byte[] w, int stride, int[] index, int[] code, int nnz) {
         int o = 0;
@@ -185,9 +190,9 @@ final class DenseKernels {
         }
     }
 
-    /** {@code acc[o] += c·w[base + o]} for o in [0, n): one int16 row update (the convolution loop). */
+    /** {@code acc[o] += c·w[base + o]} for o in [0, n): one int16 row update (the convolution loop; the scalar tail does all of it without {@link #VECTOR}). */
     static void addScaled(int[] acc, short[] w, int base, int c, int n) {
-        int o = 0;
+        int o = VECTOR ? 0 : n;
         for (; o + LANES <= n; o += LANES) {
             IntVector wv = (IntVector) ShortVector.fromArray(H, w, base + o).convertShape(VectorOperators.S2I, IP, 0);
             IntVector a = IntVector.fromArray(IP, acc, o);
@@ -198,7 +203,7 @@ final class DenseKernels {
 
     /** As above for an int8 row. */
     static void addScaled(int[] acc, byte[] w, int base, int c, int n) {
-        int o = 0;
+        int o = VECTOR ? 0 : n;
         for (; o + LANES <= n; o += LANES) {
             IntVector wv = (IntVector) ByteVector.fromArray(B, w, base + o).convertShape(VectorOperators.B2I, IP, 0);
             IntVector a = IntVector.fromArray(IP, acc, o);

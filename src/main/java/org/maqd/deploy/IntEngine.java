@@ -66,7 +66,7 @@ public final class IntEngine {
     }
 
     private void transpose(int i, IntBlock b) {
-        if (b.dense()) {
+        if (b.dense() && DenseKernels.VECTOR) {
             dense[i] = new DenseRows(b, DenseKernels.LANES);
             return;
         }
