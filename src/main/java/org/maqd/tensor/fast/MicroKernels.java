@@ -6,11 +6,14 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Register-blocked FMA micro-kernels over a packed B panel (see {@link PackedPanels}).
  * <p>
- * Each kernel computes a small tile {@code C[r, v] (+)= Σ_p A[r, p] · Bp[p, v]} with one FMA per element and
- * step p, in increasing p. A is read in place through strides ({@code ars} between rows, {@code acs} between
- * k-steps), so A, and Aᵀ with swapped strides, need no packing. B is read from a packed panel whose rows are
- * {@code ldb} floats apart ({@link PackedPanels#NR} in a packed panel, the row length for a row-major B). Every kernel computes each output lane with the same operation order,
- * so which kernel handles an element (interior, edge, tile) never changes its value.
+ * Each kernel computes a small tile {@code C[r, v] = S[r, v] + Σ_p A[r, p] · Bp[p, v]} with one FMA per element
+ * and step p, in increasing p, where the starting tile S is read at {@code (s, si, lds)}: C itself to accumulate,
+ * or {@link PackedGemm#ZEROS} for a first k-block (no branch inside the kernel, no zeroing pass over C). A is
+ * read in place through strides ({@code ars} between rows, {@code acs} between k-steps), so A, and Aᵀ with
+ * swapped strides, need no packing. B is read from a packed panel whose rows are {@code ldb} floats apart
+ * ({@link PackedPanels#NR} in a packed panel, the row length for a row-major B). Every kernel computes each
+ * output lane with the same operation order, so which kernel handles an element (interior, edge, tile) never
+ * changes its value.
  */
 public final class MicroKernels {
     private MicroKernels() {}
@@ -25,17 +28,17 @@ public final class MicroKernels {
 
     /** 4 rows × 4 vectors: C[4, NR] at {@code ci} (row stride ldc) (+)= A[4, kc] · Bp[kc, NR]. */
     static void k4x4(float[] a, int ai, int ars, int acs, float[] b, int bi, int ldb, int kc,
-                     float[] c, int ci, int ldc) {
-        final int c1 = ci + ldc, c2 = c1 + ldc, c3 = c2 + ldc;
+                     float[] s, int si, int lds, float[] c, int ci, int ldc) {
+        final int c1 = ci + ldc, c2 = c1 + ldc, c3 = c2 + ldc, s1 = si + lds, s2 = s1 + lds, s3 = s2 + lds;
         FloatVector x00, x01, x02, x03, x10, x11, x12, x13, x20, x21, x22, x23, x30, x31, x32, x33;
-        x00 = FloatVector.fromArray(S, c, ci); x01 = FloatVector.fromArray(S, c, ci + L);
-        x02 = FloatVector.fromArray(S, c, ci + 2 * L); x03 = FloatVector.fromArray(S, c, ci + 3 * L);
-        x10 = FloatVector.fromArray(S, c, c1); x11 = FloatVector.fromArray(S, c, c1 + L);
-        x12 = FloatVector.fromArray(S, c, c1 + 2 * L); x13 = FloatVector.fromArray(S, c, c1 + 3 * L);
-        x20 = FloatVector.fromArray(S, c, c2); x21 = FloatVector.fromArray(S, c, c2 + L);
-        x22 = FloatVector.fromArray(S, c, c2 + 2 * L); x23 = FloatVector.fromArray(S, c, c2 + 3 * L);
-        x30 = FloatVector.fromArray(S, c, c3); x31 = FloatVector.fromArray(S, c, c3 + L);
-        x32 = FloatVector.fromArray(S, c, c3 + 2 * L); x33 = FloatVector.fromArray(S, c, c3 + 3 * L);
+        x00 = FloatVector.fromArray(S, s, si); x01 = FloatVector.fromArray(S, s, si + L);
+        x02 = FloatVector.fromArray(S, s, si + 2 * L); x03 = FloatVector.fromArray(S, s, si + 3 * L);
+        x10 = FloatVector.fromArray(S, s, s1); x11 = FloatVector.fromArray(S, s, s1 + L);
+        x12 = FloatVector.fromArray(S, s, s1 + 2 * L); x13 = FloatVector.fromArray(S, s, s1 + 3 * L);
+        x20 = FloatVector.fromArray(S, s, s2); x21 = FloatVector.fromArray(S, s, s2 + L);
+        x22 = FloatVector.fromArray(S, s, s2 + 2 * L); x23 = FloatVector.fromArray(S, s, s2 + 3 * L);
+        x30 = FloatVector.fromArray(S, s, s3); x31 = FloatVector.fromArray(S, s, s3 + L);
+        x32 = FloatVector.fromArray(S, s, s3 + 2 * L); x33 = FloatVector.fromArray(S, s, s3 + 3 * L);
         final int r1 = ars, r2 = 2 * ars, r3 = 3 * ars;
         for (int p = 0; p < kc; p++) {
             final int ap = ai + p * acs, bp = bi + p * ldb;
@@ -63,17 +66,17 @@ public final class MicroKernels {
      * separate method, not a branch: one hot loop per method keeps C2 on its fast path.
      */
     static void k4x4u(float[] a, int ai, int ars, float[] b, int bi, int ldb, int kc,
-                      float[] c, int ci, int ldc) {
-        final int c1 = ci + ldc, c2 = c1 + ldc, c3 = c2 + ldc;
+                      float[] s, int si, int lds, float[] c, int ci, int ldc) {
+        final int c1 = ci + ldc, c2 = c1 + ldc, c3 = c2 + ldc, s1 = si + lds, s2 = s1 + lds, s3 = s2 + lds;
         FloatVector x00, x01, x02, x03, x10, x11, x12, x13, x20, x21, x22, x23, x30, x31, x32, x33;
-        x00 = FloatVector.fromArray(S, c, ci); x01 = FloatVector.fromArray(S, c, ci + L);
-        x02 = FloatVector.fromArray(S, c, ci + 2 * L); x03 = FloatVector.fromArray(S, c, ci + 3 * L);
-        x10 = FloatVector.fromArray(S, c, c1); x11 = FloatVector.fromArray(S, c, c1 + L);
-        x12 = FloatVector.fromArray(S, c, c1 + 2 * L); x13 = FloatVector.fromArray(S, c, c1 + 3 * L);
-        x20 = FloatVector.fromArray(S, c, c2); x21 = FloatVector.fromArray(S, c, c2 + L);
-        x22 = FloatVector.fromArray(S, c, c2 + 2 * L); x23 = FloatVector.fromArray(S, c, c2 + 3 * L);
-        x30 = FloatVector.fromArray(S, c, c3); x31 = FloatVector.fromArray(S, c, c3 + L);
-        x32 = FloatVector.fromArray(S, c, c3 + 2 * L); x33 = FloatVector.fromArray(S, c, c3 + 3 * L);
+        x00 = FloatVector.fromArray(S, s, si); x01 = FloatVector.fromArray(S, s, si + L);
+        x02 = FloatVector.fromArray(S, s, si + 2 * L); x03 = FloatVector.fromArray(S, s, si + 3 * L);
+        x10 = FloatVector.fromArray(S, s, s1); x11 = FloatVector.fromArray(S, s, s1 + L);
+        x12 = FloatVector.fromArray(S, s, s1 + 2 * L); x13 = FloatVector.fromArray(S, s, s1 + 3 * L);
+        x20 = FloatVector.fromArray(S, s, s2); x21 = FloatVector.fromArray(S, s, s2 + L);
+        x22 = FloatVector.fromArray(S, s, s2 + 2 * L); x23 = FloatVector.fromArray(S, s, s2 + 3 * L);
+        x30 = FloatVector.fromArray(S, s, s3); x31 = FloatVector.fromArray(S, s, s3 + L);
+        x32 = FloatVector.fromArray(S, s, s3 + 2 * L); x33 = FloatVector.fromArray(S, s, s3 + 3 * L);
         final int r1 = ars, r2 = 2 * ars, r3 = 3 * ars;
         for (int p = 0; p < kc; p++) {
             final int ap = ai + p, bp = bi + p * ldb;
@@ -98,11 +101,11 @@ public final class MicroKernels {
 
     /** 4 rows × 1 vector (column edges of a panel). */
     static void k4x1(float[] a, int ai, int ars, int acs, float[] b, int bi, int ldb, int kc,
-                     float[] c, int ci, int ldc) {
-        final int c1 = ci + ldc, c2 = c1 + ldc, c3 = c2 + ldc;
+                     float[] s, int si, int lds, float[] c, int ci, int ldc) {
+        final int c1 = ci + ldc, c2 = c1 + ldc, c3 = c2 + ldc, s1 = si + lds, s2 = s1 + lds, s3 = s2 + lds;
         FloatVector x0, x1, x2, x3;
-        x0 = FloatVector.fromArray(S, c, ci); x1 = FloatVector.fromArray(S, c, c1);
-        x2 = FloatVector.fromArray(S, c, c2); x3 = FloatVector.fromArray(S, c, c3);
+        x0 = FloatVector.fromArray(S, s, si); x1 = FloatVector.fromArray(S, s, s1);
+        x2 = FloatVector.fromArray(S, s, s2); x3 = FloatVector.fromArray(S, s, s3);
         final int r1 = ars, r2 = 2 * ars, r3 = 3 * ars;
         for (int p = 0; p < kc; p++) {
             final int ap = ai + p * acs, bp = bi + p * ldb;
@@ -117,13 +120,13 @@ public final class MicroKernels {
 
     /** 4 rows × 2 vectors (narrow panels, e.g. 32 output channels). */
     static void k4x2(float[] a, int ai, int ars, int acs, float[] b, int bi, int ldb, int kc,
-                     float[] c, int ci, int ldc) {
-        final int c1 = ci + ldc, c2 = c1 + ldc, c3 = c2 + ldc;
+                     float[] s, int si, int lds, float[] c, int ci, int ldc) {
+        final int c1 = ci + ldc, c2 = c1 + ldc, c3 = c2 + ldc, s1 = si + lds, s2 = s1 + lds, s3 = s2 + lds;
         FloatVector x00, x01, x10, x11, x20, x21, x30, x31;
-        x00 = FloatVector.fromArray(S, c, ci); x01 = FloatVector.fromArray(S, c, ci + L);
-        x10 = FloatVector.fromArray(S, c, c1); x11 = FloatVector.fromArray(S, c, c1 + L);
-        x20 = FloatVector.fromArray(S, c, c2); x21 = FloatVector.fromArray(S, c, c2 + L);
-        x30 = FloatVector.fromArray(S, c, c3); x31 = FloatVector.fromArray(S, c, c3 + L);
+        x00 = FloatVector.fromArray(S, s, si); x01 = FloatVector.fromArray(S, s, si + L);
+        x10 = FloatVector.fromArray(S, s, s1); x11 = FloatVector.fromArray(S, s, s1 + L);
+        x20 = FloatVector.fromArray(S, s, s2); x21 = FloatVector.fromArray(S, s, s2 + L);
+        x30 = FloatVector.fromArray(S, s, s3); x31 = FloatVector.fromArray(S, s, s3 + L);
         final int r1 = ars, r2 = 2 * ars, r3 = 3 * ars;
         for (int p = 0; p < kc; p++) {
             final int ap = ai + p * acs, bp = bi + p * ldb;
@@ -146,16 +149,16 @@ public final class MicroKernels {
 
     /** 8 rows × 2 vectors: 16 accumulators for panels only two vectors wide (e.g. 32 output channels). */
     static void k8x2(float[] a, int ai, int ars, int acs, float[] b, int bi, int ldb, int kc,
-                     float[] c, int ci, int ldc) {
+                     float[] s, int si, int lds, float[] c, int ci, int ldc) {
         FloatVector x00, x01, x10, x11, x20, x21, x30, x31, x40, x41, x50, x51, x60, x61, x70, x71;
-        x00 = FloatVector.fromArray(S, c, ci + 0 * ldc); x01 = FloatVector.fromArray(S, c, ci + 0 * ldc + L);
-        x10 = FloatVector.fromArray(S, c, ci + 1 * ldc); x11 = FloatVector.fromArray(S, c, ci + 1 * ldc + L);
-        x20 = FloatVector.fromArray(S, c, ci + 2 * ldc); x21 = FloatVector.fromArray(S, c, ci + 2 * ldc + L);
-        x30 = FloatVector.fromArray(S, c, ci + 3 * ldc); x31 = FloatVector.fromArray(S, c, ci + 3 * ldc + L);
-        x40 = FloatVector.fromArray(S, c, ci + 4 * ldc); x41 = FloatVector.fromArray(S, c, ci + 4 * ldc + L);
-        x50 = FloatVector.fromArray(S, c, ci + 5 * ldc); x51 = FloatVector.fromArray(S, c, ci + 5 * ldc + L);
-        x60 = FloatVector.fromArray(S, c, ci + 6 * ldc); x61 = FloatVector.fromArray(S, c, ci + 6 * ldc + L);
-        x70 = FloatVector.fromArray(S, c, ci + 7 * ldc); x71 = FloatVector.fromArray(S, c, ci + 7 * ldc + L);
+        x00 = FloatVector.fromArray(S, s, si + 0 * lds); x01 = FloatVector.fromArray(S, s, si + 0 * lds + L);
+        x10 = FloatVector.fromArray(S, s, si + 1 * lds); x11 = FloatVector.fromArray(S, s, si + 1 * lds + L);
+        x20 = FloatVector.fromArray(S, s, si + 2 * lds); x21 = FloatVector.fromArray(S, s, si + 2 * lds + L);
+        x30 = FloatVector.fromArray(S, s, si + 3 * lds); x31 = FloatVector.fromArray(S, s, si + 3 * lds + L);
+        x40 = FloatVector.fromArray(S, s, si + 4 * lds); x41 = FloatVector.fromArray(S, s, si + 4 * lds + L);
+        x50 = FloatVector.fromArray(S, s, si + 5 * lds); x51 = FloatVector.fromArray(S, s, si + 5 * lds + L);
+        x60 = FloatVector.fromArray(S, s, si + 6 * lds); x61 = FloatVector.fromArray(S, s, si + 6 * lds + L);
+        x70 = FloatVector.fromArray(S, s, si + 7 * lds); x71 = FloatVector.fromArray(S, s, si + 7 * lds + L);
         for (int p = 0; p < kc; p++) {
             final int ap = ai + p * acs, bp = bi + p * ldb;
             FloatVector b0 = FloatVector.fromArray(S, b, bp);
@@ -188,10 +191,10 @@ public final class MicroKernels {
     }
 
     /** 1 row × 4 vectors (row edges). */
-    static void k1x4(float[] a, int ai, int acs, float[] b, int bi, int ldb, int kc, float[] c, int ci) {
+    static void k1x4(float[] a, int ai, int acs, float[] b, int bi, int ldb, int kc, float[] s, int si, float[] c, int ci) {
         FloatVector x0, x1, x2, x3;
-        x0 = FloatVector.fromArray(S, c, ci); x1 = FloatVector.fromArray(S, c, ci + L);
-        x2 = FloatVector.fromArray(S, c, ci + 2 * L); x3 = FloatVector.fromArray(S, c, ci + 3 * L);
+        x0 = FloatVector.fromArray(S, s, si); x1 = FloatVector.fromArray(S, s, si + L);
+        x2 = FloatVector.fromArray(S, s, si + 2 * L); x3 = FloatVector.fromArray(S, s, si + 3 * L);
         for (int p = 0; p < kc; p++) {
             final int ap = ai + p * acs, bp = bi + p * ldb;
             FloatVector a0 = FloatVector.broadcast(S, a[ap]);
@@ -204,8 +207,8 @@ public final class MicroKernels {
     }
 
     /** 1 row × 1 vector (corner edges). */
-    static void k1x1(float[] a, int ai, int acs, float[] b, int bi, int ldb, int kc, float[] c, int ci) {
-        FloatVector x0 = FloatVector.fromArray(S, c, ci);
+    static void k1x1(float[] a, int ai, int acs, float[] b, int bi, int ldb, int kc, float[] s, int si, float[] c, int ci) {
+        FloatVector x0 = FloatVector.fromArray(S, s, si);
         for (int p = 0; p < kc; p++) {
             final int ap = ai + p * acs, bp = bi + p * ldb;
             x0 = FloatVector.broadcast(S, a[ap]).fma(FloatVector.fromArray(S, b, bp), x0);

@@ -58,8 +58,8 @@ public final class PackedGemm {
                         for (; i + 2 * MR <= ie; i += 2 * MR) {
                             int ai = aOff + i * ars + kb * acs;
                             int ci = cOff + i * ldc + j0;
-                            if (!load) zero(c, ci, ldc, 2 * MR, 2 * L);
-                            MicroKernels.k8x2(a, ai, ars, acs, b, pb, bRow, kc, c, ci, ldc);
+                            MicroKernels.k8x2(a, ai, ars, acs, b, pb, bRow, kc,
+                                    load ? c : ZEROS, load ? ci : 0, load ? ldc : NR, c, ci, ldc);
                             for (int h = 0; h < 2; h++) {
                                 int ah = ai + h * MR * ars, ch = ci + h * MR * ldc;
                                 tail4(a, ah, ars, acs, b, pb, bRow, kc, c, ch, ldc, load, 2, w, tile, tileOff);
@@ -70,9 +70,10 @@ public final class PackedGemm {
                         int ai = aOff + i * ars + kb * acs;
                         int ci = cOff + i * ldc + j0;
                         if (w == NR) {
-                            if (!load) zero(c, ci, ldc, MR, NR);
-                            if (acs == 1) MicroKernels.k4x4u(a, ai, ars, b, pb, bRow, kc, c, ci, ldc);
-                            else MicroKernels.k4x4(a, ai, ars, acs, b, pb, bRow, kc, c, ci, ldc);
+                            float[] s = load ? c : ZEROS;
+                            int si = load ? ci : 0, lds = load ? ldc : NR;
+                            if (acs == 1) MicroKernels.k4x4u(a, ai, ars, b, pb, bRow, kc, s, si, lds, c, ci, ldc);
+                            else MicroKernels.k4x4(a, ai, ars, acs, b, pb, bRow, kc, s, si, lds, c, ci, ldc);
                             continue;
                         }
                         tail4(a, ai, ars, acs, b, pb, bRow, kc, c, ci, ldc, load, 0, w, tile, tileOff);
@@ -80,17 +81,18 @@ public final class PackedGemm {
                     for (; i < ie; i++) {
                         int ai = aOff + i * ars + kb * acs;
                         int ci = cOff + i * ldc + j0;
-                        if (!load) zero(c, ci, ldc, 1, w);
                         if (w == NR) {
-                            MicroKernels.k1x4(a, ai, acs, b, pb, bRow, kc, c, ci);
+                            MicroKernels.k1x4(a, ai, acs, b, pb, bRow, kc, load ? c : ZEROS, load ? ci : 0, c, ci);
                             continue;
                         }
                         int v = 0;
-                        for (; (v + 1) * L <= w; v++) MicroKernels.k1x1(a, ai, acs, b, pb + v * L, bRow, kc, c, ci + v * L);
+                        for (; (v + 1) * L <= w; v++) {
+                            MicroKernels.k1x1(a, ai, acs, b, pb + v * L, bRow, kc, load ? c : ZEROS, load ? ci + v * L : 0, c, ci + v * L);
+                        }
                         int rem = w - v * L;
                         if (rem > 0) {
-                            System.arraycopy(c, ci + v * L, tile, tileOff, rem);
-                            MicroKernels.k1x1(a, ai, acs, b, pb + v * L, bRow, kc, tile, tileOff);
+                            if (load) System.arraycopy(c, ci + v * L, tile, tileOff, rem);
+                            MicroKernels.k1x1(a, ai, acs, b, pb + v * L, bRow, kc, load ? tile : ZEROS, load ? tileOff : 0, tile, tileOff);
                             System.arraycopy(tile, tileOff, c, ci + v * L, rem);
                         }
                     }
@@ -112,33 +114,36 @@ public final class PackedGemm {
      */
     private static void tail4(float[] a, int ai, int ars, int acs, float[] b, int pb, int bRow, int kc,
                               float[] c, int ci, int ldc, boolean load, int v, int w, float[] tile, int t) {
-        if (!load) zero(c, ci + v * L, ldc, MR, w - v * L);
         int full = w / L, rem = w - full * L;
         for (; full - v >= 2; v += 2) {
-            MicroKernels.k4x2(a, ai, ars, acs, b, pb + v * L, bRow, kc, c, ci + v * L, ldc);
+            int cv = ci + v * L;
+            MicroKernels.k4x2(a, ai, ars, acs, b, pb + v * L, bRow, kc, load ? c : ZEROS, load ? cv : 0, load ? ldc : NR, c, cv, ldc);
         }
         int cv = ci + v * L, cols = w - v * L;
         if (full - v == 1 && rem == 0) {
-            MicroKernels.k4x1(a, ai, ars, acs, b, pb + v * L, bRow, kc, c, cv, ldc);
+            MicroKernels.k4x1(a, ai, ars, acs, b, pb + v * L, bRow, kc, load ? c : ZEROS, load ? cv : 0, load ? ldc : NR, c, cv, ldc);
         } else if (cols > 0) {
             int width = full - v == 1 ? 2 * L : L;
-            for (int r = 0; r < MR; r++) System.arraycopy(c, cv + r * ldc, tile, t + r * width, cols);
+            if (load) for (int r = 0; r < MR; r++) System.arraycopy(c, cv + r * ldc, tile, t + r * width, cols);
+            float[] s = load ? tile : ZEROS;
+            int si = load ? t : 0, lds = load ? width : NR;
             if (width == 2 * L) {
-                MicroKernels.k4x2(a, ai, ars, acs, b, pb + v * L, bRow, kc, tile, t, width);
+                MicroKernels.k4x2(a, ai, ars, acs, b, pb + v * L, bRow, kc, s, si, lds, tile, t, width);
             } else {
-                MicroKernels.k4x1(a, ai, ars, acs, b, pb + v * L, bRow, kc, tile, t, width);
+                MicroKernels.k4x1(a, ai, ars, acs, b, pb + v * L, bRow, kc, s, si, lds, tile, t, width);
             }
             for (int r = 0; r < MR; r++) System.arraycopy(tile, t + r * width, c, cv + r * ldc, cols);
         }
     }
 
+
     /**
-     * Zeroes a rows × cols block of C before a first k-block: the kernels always start from C, because a
-     * zero-or-load branch inside them costs the JDK 17 compiler about 6% of the kernel's speed.
+     * Read-only zeros, the starting tile of a first k-block (up to 2·MR rows of NR floats, row stride NR). The
+     * kernels always start from a source tile, C itself or this: a zero-or-load branch inside them cost the JDK
+     * 17 compiler about 6% of the kernel's speed, and zeroing C first cost a store and a reload per element,
+     * which showed in GEMMs with short k (the weight gradient at batch 64).
      */
-    static void zero(float[] c, int ci, int ldc, int rows, int cols) {
-        for (int r = 0; r < rows; r++) java.util.Arrays.fill(c, ci + r * ldc, ci + r * ldc + cols, 0f);
-    }
+    static final float[] ZEROS = new float[2 * MR * NR];
 
     /** The whole product serially: C[m, n] (+)= op(A) · packed op(B). */
     public static void multiply(int m, int n, int k, float[] a, int aOff, boolean transA,

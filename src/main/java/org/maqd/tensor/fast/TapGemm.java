@@ -34,27 +34,30 @@ public final class TapGemm {
             int i = 0;
             for (; i + MR <= m; i += MR) {
                 int ai = aOff + (i / MR) * blockStride + (i % MR) * ars, ci = cOff + i * ldc + j0;
-                if (!accumulate) PackedGemm.zero(c, ci, ldc, MR, w);   // the kernels always start from C
                 if (w == NR) {
-                    if (packedA) TapKernels.k4x4p(a, ai, b, pb, bRel, kq, c, ci, ldc);
-                    else TapKernels.k4x4(a, ai, ars, aRel, b, pb, bRel, kq, c, ci, ldc);
+                    float[] s = accumulate ? c : PackedGemm.ZEROS;
+                    int si = accumulate ? ci : 0, lds = accumulate ? ldc : NR;
+                    if (packedA) TapKernels.k4x4p(a, ai, b, pb, bRel, kq, s, si, lds, c, ci, ldc);
+                    else TapKernels.k4x4(a, ai, ars, aRel, b, pb, bRel, kq, s, si, lds, c, ci, ldc);
                     continue;
                 }
-                tail4(a, ai, ars, aRel, b, pb, bRel, kq, c, ci, ldc, w, tile, t0);
+                tail4(a, ai, ars, aRel, b, pb, bRel, kq, c, ci, ldc, accumulate, w, tile, t0);
             }
             for (; i < m; i++) {
                 int ai = aOff + (i / MR) * blockStride + (i % MR) * ars, ci = cOff + i * ldc + j0;
-                if (!accumulate) PackedGemm.zero(c, ci, ldc, 1, w);
                 if (w == NR) {
-                    TapKernels.k1x4(a, ai, aRel, b, pb, bRel, kq, c, ci);
+                    TapKernels.k1x4(a, ai, aRel, b, pb, bRel, kq, accumulate ? c : PackedGemm.ZEROS, accumulate ? ci : 0, c, ci);
                     continue;
                 }
                 int v = 0;
-                for (; (v + 1) * L <= w; v++) TapKernels.k1x1(a, ai, aRel, b, pb + v * L, bRel, kq, c, ci + v * L);
+                for (; (v + 1) * L <= w; v++) {
+                    TapKernels.k1x1(a, ai, aRel, b, pb + v * L, bRel, kq,
+                            accumulate ? c : PackedGemm.ZEROS, accumulate ? ci + v * L : 0, c, ci + v * L);
+                }
                 int rem = w - v * L;
                 if (rem > 0) {
-                    System.arraycopy(c, ci + v * L, tile, t0, rem);
-                    TapKernels.k1x1(a, ai, aRel, b, pb + v * L, bRel, kq, tile, t0);
+                    if (accumulate) System.arraycopy(c, ci + v * L, tile, t0, rem);
+                    TapKernels.k1x1(a, ai, aRel, b, pb + v * L, bRel, kq, accumulate ? tile : PackedGemm.ZEROS, accumulate ? t0 : 0, tile, t0);
                     System.arraycopy(tile, t0, c, ci + v * L, rem);
                 }
             }
@@ -63,23 +66,29 @@ public final class TapGemm {
 
     /** Columns [0, w) of a partial panel for 4 rows; same pairing as {@link PackedGemm}'s tail. */
     private static void tail4(float[] a, int ai, int ars, int[] aRel, float[] b, int pb, int[] bRel, int kq,
-                              float[] c, int ci, int ldc, int w, float[] tile, int t) {
+                              float[] c, int ci, int ldc, boolean load, int w, float[] tile, int t) {
         int full = w / L, rem = w - full * L, v = 0;
-        for (; full - v >= 2; v += 2) TapKernels.k4x2(a, ai, ars, aRel, b, pb + v * L, bRel, kq, c, ci + v * L, ldc);
+        for (; full - v >= 2; v += 2) {
+            int cv = ci + v * L;
+            TapKernels.k4x2(a, ai, ars, aRel, b, pb + v * L, bRel, kq, load ? c : PackedGemm.ZEROS, load ? cv : 0, load ? ldc : NR, c, cv, ldc);
+        }
         int cv = ci + v * L, cols = w - v * L;
         if (full - v == 1 && rem == 0) {
-            TapKernels.k4x1(a, ai, ars, aRel, b, pb + v * L, bRel, kq, c, cv, ldc);
+            TapKernels.k4x1(a, ai, ars, aRel, b, pb + v * L, bRel, kq, load ? c : PackedGemm.ZEROS, load ? cv : 0, load ? ldc : NR, c, cv, ldc);
         } else if (cols > 0) {
             int width = full - v == 1 ? 2 * L : L;
-            for (int r = 0; r < MR; r++) System.arraycopy(c, cv + r * ldc, tile, t + r * width, cols);
+            if (load) for (int r = 0; r < MR; r++) System.arraycopy(c, cv + r * ldc, tile, t + r * width, cols);
+            float[] s = load ? tile : PackedGemm.ZEROS;
+            int si = load ? t : 0, lds = load ? width : NR;
             if (width == 2 * L) {
-                TapKernels.k4x2(a, ai, ars, aRel, b, pb + v * L, bRel, kq, tile, t, width);
+                TapKernels.k4x2(a, ai, ars, aRel, b, pb + v * L, bRel, kq, s, si, lds, tile, t, width);
             } else {
-                TapKernels.k4x1(a, ai, ars, aRel, b, pb + v * L, bRel, kq, tile, t, width);
+                TapKernels.k4x1(a, ai, ars, aRel, b, pb + v * L, bRel, kq, s, si, lds, tile, t, width);
             }
             for (int r = 0; r < MR; r++) System.arraycopy(tile, t + r * width, c, cv + r * ldc, cols);
         }
     }
+
 
     /** True when A is packed by {@link #packRows}: unit row stride and steps MR·q (the main kernel's fast loop). */
     static boolean packedSteps(int ars, int blockStride, int[] aRel, int kq) {

@@ -17,17 +17,17 @@ final class TapKernels {
 
     /** 4 rows × 4 vectors: C[4, 4L] at {@code ci} (row stride ldc) (+)= Σ_q A[4, q] · B[q, 4L]. */
     static void k4x4(float[] a, int ai, int ars, int[] aRel, float[] b, int bi, int[] bRel, int kq,
-                     float[] c, int ci, int ldc) {
-        final int c1 = ci + ldc, c2 = c1 + ldc, c3 = c2 + ldc;
+                     float[] s, int si, int lds, float[] c, int ci, int ldc) {
+        final int c1 = ci + ldc, c2 = c1 + ldc, c3 = c2 + ldc, s1 = si + lds, s2 = s1 + lds, s3 = s2 + lds;
         FloatVector x00, x01, x02, x03, x10, x11, x12, x13, x20, x21, x22, x23, x30, x31, x32, x33;
-        x00 = FloatVector.fromArray(S, c, ci); x01 = FloatVector.fromArray(S, c, ci + L);
-        x02 = FloatVector.fromArray(S, c, ci + 2 * L); x03 = FloatVector.fromArray(S, c, ci + 3 * L);
-        x10 = FloatVector.fromArray(S, c, c1); x11 = FloatVector.fromArray(S, c, c1 + L);
-        x12 = FloatVector.fromArray(S, c, c1 + 2 * L); x13 = FloatVector.fromArray(S, c, c1 + 3 * L);
-        x20 = FloatVector.fromArray(S, c, c2); x21 = FloatVector.fromArray(S, c, c2 + L);
-        x22 = FloatVector.fromArray(S, c, c2 + 2 * L); x23 = FloatVector.fromArray(S, c, c2 + 3 * L);
-        x30 = FloatVector.fromArray(S, c, c3); x31 = FloatVector.fromArray(S, c, c3 + L);
-        x32 = FloatVector.fromArray(S, c, c3 + 2 * L); x33 = FloatVector.fromArray(S, c, c3 + 3 * L);
+        x00 = FloatVector.fromArray(S, s, si); x01 = FloatVector.fromArray(S, s, si + L);
+        x02 = FloatVector.fromArray(S, s, si + 2 * L); x03 = FloatVector.fromArray(S, s, si + 3 * L);
+        x10 = FloatVector.fromArray(S, s, s1); x11 = FloatVector.fromArray(S, s, s1 + L);
+        x12 = FloatVector.fromArray(S, s, s1 + 2 * L); x13 = FloatVector.fromArray(S, s, s1 + 3 * L);
+        x20 = FloatVector.fromArray(S, s, s2); x21 = FloatVector.fromArray(S, s, s2 + L);
+        x22 = FloatVector.fromArray(S, s, s2 + 2 * L); x23 = FloatVector.fromArray(S, s, s2 + 3 * L);
+        x30 = FloatVector.fromArray(S, s, s3); x31 = FloatVector.fromArray(S, s, s3 + L);
+        x32 = FloatVector.fromArray(S, s, s3 + 2 * L); x33 = FloatVector.fromArray(S, s, s3 + 3 * L);
         final int r1 = ars, r2 = 2 * ars, r3 = 3 * ars;
         for (int q = 0; q < kq; q++) {
             final int ap = ai + aRel[q], bp = bi + bRel[q];
@@ -54,17 +54,17 @@ final class TapKernels {
      * {@link #k4x4} over A packed by {@link TapGemm#packRows} (step q reads {@code a[ai + MR·q + r]}): about 10%
      * faster than the table lookup. A separate method, not a branch: one hot loop per method.
      */
-    static void k4x4p(float[] a, int ai, float[] b, int bi, int[] bRel, int kq, float[] c, int ci, int ldc) {
-        final int c1 = ci + ldc, c2 = c1 + ldc, c3 = c2 + ldc;
+    static void k4x4p(float[] a, int ai, float[] b, int bi, int[] bRel, int kq, float[] s, int si, int lds, float[] c, int ci, int ldc) {
+        final int c1 = ci + ldc, c2 = c1 + ldc, c3 = c2 + ldc, s1 = si + lds, s2 = s1 + lds, s3 = s2 + lds;
         FloatVector x00, x01, x02, x03, x10, x11, x12, x13, x20, x21, x22, x23, x30, x31, x32, x33;
-        x00 = FloatVector.fromArray(S, c, ci); x01 = FloatVector.fromArray(S, c, ci + L);
-        x02 = FloatVector.fromArray(S, c, ci + 2 * L); x03 = FloatVector.fromArray(S, c, ci + 3 * L);
-        x10 = FloatVector.fromArray(S, c, c1); x11 = FloatVector.fromArray(S, c, c1 + L);
-        x12 = FloatVector.fromArray(S, c, c1 + 2 * L); x13 = FloatVector.fromArray(S, c, c1 + 3 * L);
-        x20 = FloatVector.fromArray(S, c, c2); x21 = FloatVector.fromArray(S, c, c2 + L);
-        x22 = FloatVector.fromArray(S, c, c2 + 2 * L); x23 = FloatVector.fromArray(S, c, c2 + 3 * L);
-        x30 = FloatVector.fromArray(S, c, c3); x31 = FloatVector.fromArray(S, c, c3 + L);
-        x32 = FloatVector.fromArray(S, c, c3 + 2 * L); x33 = FloatVector.fromArray(S, c, c3 + 3 * L);
+        x00 = FloatVector.fromArray(S, s, si); x01 = FloatVector.fromArray(S, s, si + L);
+        x02 = FloatVector.fromArray(S, s, si + 2 * L); x03 = FloatVector.fromArray(S, s, si + 3 * L);
+        x10 = FloatVector.fromArray(S, s, s1); x11 = FloatVector.fromArray(S, s, s1 + L);
+        x12 = FloatVector.fromArray(S, s, s1 + 2 * L); x13 = FloatVector.fromArray(S, s, s1 + 3 * L);
+        x20 = FloatVector.fromArray(S, s, s2); x21 = FloatVector.fromArray(S, s, s2 + L);
+        x22 = FloatVector.fromArray(S, s, s2 + 2 * L); x23 = FloatVector.fromArray(S, s, s2 + 3 * L);
+        x30 = FloatVector.fromArray(S, s, s3); x31 = FloatVector.fromArray(S, s, s3 + L);
+        x32 = FloatVector.fromArray(S, s, s3 + 2 * L); x33 = FloatVector.fromArray(S, s, s3 + 3 * L);
         for (int q = 0; q < kq; q++) {
             final int ap = ai + MicroKernels.MR * q, bp = bi + bRel[q];
             FloatVector b0 = FloatVector.fromArray(S, b, bp);
@@ -88,11 +88,11 @@ final class TapKernels {
 
     /** 4 rows × 1 vector (column edges of a panel). */
     static void k4x1(float[] a, int ai, int ars, int[] aRel, float[] b, int bi, int[] bRel, int kq,
-                     float[] c, int ci, int ldc) {
-        final int c1 = ci + ldc, c2 = c1 + ldc, c3 = c2 + ldc;
+                     float[] s, int si, int lds, float[] c, int ci, int ldc) {
+        final int c1 = ci + ldc, c2 = c1 + ldc, c3 = c2 + ldc, s1 = si + lds, s2 = s1 + lds, s3 = s2 + lds;
         FloatVector x0, x1, x2, x3;
-        x0 = FloatVector.fromArray(S, c, ci); x1 = FloatVector.fromArray(S, c, c1);
-        x2 = FloatVector.fromArray(S, c, c2); x3 = FloatVector.fromArray(S, c, c3);
+        x0 = FloatVector.fromArray(S, s, si); x1 = FloatVector.fromArray(S, s, s1);
+        x2 = FloatVector.fromArray(S, s, s2); x3 = FloatVector.fromArray(S, s, s3);
         final int r1 = ars, r2 = 2 * ars, r3 = 3 * ars;
         for (int q = 0; q < kq; q++) {
             final int ap = ai + aRel[q], bp = bi + bRel[q];
@@ -107,13 +107,13 @@ final class TapKernels {
 
     /** 4 rows × 2 vectors (narrow panels, e.g. 32 output channels). */
     static void k4x2(float[] a, int ai, int ars, int[] aRel, float[] b, int bi, int[] bRel, int kq,
-                     float[] c, int ci, int ldc) {
-        final int c1 = ci + ldc, c2 = c1 + ldc, c3 = c2 + ldc;
+                     float[] s, int si, int lds, float[] c, int ci, int ldc) {
+        final int c1 = ci + ldc, c2 = c1 + ldc, c3 = c2 + ldc, s1 = si + lds, s2 = s1 + lds, s3 = s2 + lds;
         FloatVector x00, x01, x10, x11, x20, x21, x30, x31;
-        x00 = FloatVector.fromArray(S, c, ci); x01 = FloatVector.fromArray(S, c, ci + L);
-        x10 = FloatVector.fromArray(S, c, c1); x11 = FloatVector.fromArray(S, c, c1 + L);
-        x20 = FloatVector.fromArray(S, c, c2); x21 = FloatVector.fromArray(S, c, c2 + L);
-        x30 = FloatVector.fromArray(S, c, c3); x31 = FloatVector.fromArray(S, c, c3 + L);
+        x00 = FloatVector.fromArray(S, s, si); x01 = FloatVector.fromArray(S, s, si + L);
+        x10 = FloatVector.fromArray(S, s, s1); x11 = FloatVector.fromArray(S, s, s1 + L);
+        x20 = FloatVector.fromArray(S, s, s2); x21 = FloatVector.fromArray(S, s, s2 + L);
+        x30 = FloatVector.fromArray(S, s, s3); x31 = FloatVector.fromArray(S, s, s3 + L);
         final int r1 = ars, r2 = 2 * ars, r3 = 3 * ars;
         for (int q = 0; q < kq; q++) {
             final int ap = ai + aRel[q], bp = bi + bRel[q];
@@ -135,10 +135,10 @@ final class TapKernels {
     }
 
     /** 1 row × 4 vectors (row edges). */
-    static void k1x4(float[] a, int ai, int[] aRel, float[] b, int bi, int[] bRel, int kq, float[] c, int ci) {
+    static void k1x4(float[] a, int ai, int[] aRel, float[] b, int bi, int[] bRel, int kq, float[] s, int si, float[] c, int ci) {
         FloatVector x0, x1, x2, x3;
-        x0 = FloatVector.fromArray(S, c, ci); x1 = FloatVector.fromArray(S, c, ci + L);
-        x2 = FloatVector.fromArray(S, c, ci + 2 * L); x3 = FloatVector.fromArray(S, c, ci + 3 * L);
+        x0 = FloatVector.fromArray(S, s, si); x1 = FloatVector.fromArray(S, s, si + L);
+        x2 = FloatVector.fromArray(S, s, si + 2 * L); x3 = FloatVector.fromArray(S, s, si + 3 * L);
         for (int q = 0; q < kq; q++) {
             final int ap = ai + aRel[q], bp = bi + bRel[q];
             FloatVector a0 = FloatVector.broadcast(S, a[ap]);
@@ -151,8 +151,8 @@ final class TapKernels {
     }
 
     /** 1 row × 1 vector (corner edges). */
-    static void k1x1(float[] a, int ai, int[] aRel, float[] b, int bi, int[] bRel, int kq, float[] c, int ci) {
-        FloatVector x0 = FloatVector.fromArray(S, c, ci);
+    static void k1x1(float[] a, int ai, int[] aRel, float[] b, int bi, int[] bRel, int kq, float[] s, int si, float[] c, int ci) {
+        FloatVector x0 = FloatVector.fromArray(S, s, si);
         for (int q = 0; q < kq; q++) {
             final int ap = ai + aRel[q], bp = bi + bRel[q];
             x0 = FloatVector.broadcast(S, a[ap]).fma(FloatVector.fromArray(S, b, bp), x0);
