@@ -28,10 +28,11 @@ final class DenseKernels {
     static final VectorSpecies<Integer> IP = IntVector.SPECIES_PREFERRED;
     static final int LANES = IP.length();
     /**
-     * Whether the vector loops run here: they widen {@link #LANES} int8 values, which needs byte vectors of at least
-     * 64 bits (8 int lanes; 128-bit-only machines have 4). Without them the engine takes the plain loops.
+     * Whether the vector loops run here: they widen {@link #LANES} int8 or int16 values, which needs byte vectors of
+     * at least 64 bits (8 int lanes; 128-bit-only machines have 4) and short vectors of a standard size (at most
+     * 512 bits: 32 int lanes). Elsewhere the engine takes the plain loops.
      */
-    static final boolean VECTOR = LANES >= 8;
+    static final boolean VECTOR = LANES >= 8 && LANES <= 32;
     /** int8 / int16 rows widened to {@link #IP} lanes. */
     private static final VectorSpecies<Byte> B = VECTOR ? VectorSpecies.of(byte.class, VectorShape.forBitSize(LANES * 8)) : null;
     private static final VectorSpecies<Short> H = VECTOR ? VectorSpecies.of(short.class, VectorShape.forBitSize(LANES * 16)) : null;

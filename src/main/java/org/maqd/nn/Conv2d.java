@@ -251,8 +251,8 @@ public final class Conv2d implements Layer {
         par.forRange(batch, grain, (s0, s1) -> {
             ConvWorkspace ws = work[s0 / grain];
             float[] xpad = ws.padded(sc.paddedInputSize());
-            float[] dypad = ws.paddedGrad(sc.paddedGradSize());
-            float[] wide = ws.dcol(sc.wideSize());
+            float[] dypad = needDx ? ws.paddedGrad(sc.paddedGradSize()) : null;
+            float[] wide = needDx ? ws.dcol(sc.wideSize()) : null;
             float[] packed = ws.packed(sc.packedGradSize());
             float[] part = ws.partial(wSize + outC);
             for (int s = s0; s < s1; s++) {

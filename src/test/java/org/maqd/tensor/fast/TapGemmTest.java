@@ -52,6 +52,41 @@ class TapGemmTest {
         }
     }
 
+    /** A packed by {@link TapGemm#packRows} runs the packed-step kernel and gives the same bits as A in place. */
+    @Test
+    void packedRowsGiveTheSameBitsAsInPlaceRows() {
+        Random r = new Random(9);
+        for (int m : new int[] {4, 7, 32, 33}) {
+            for (int n : new int[] {MicroKernels.NR, 3 * MicroKernels.NR + 5}) {
+                for (int kq : new int[] {9, 288}) {
+                    for (boolean acc : new boolean[] {false, true}) {
+                        int ars = kq + 3, bRows = 30, ldb = n + 7;
+                        int[] aRel = new int[kq], bRel = new int[kq], packedRel = new int[kq];
+                        for (int q = 0; q < kq; q++) {
+                            aRel[q] = r.nextInt(kq + 3);
+                            bRel[q] = r.nextInt(bRows) * ldb + r.nextInt(5);
+                            packedRel[q] = MicroKernels.MR * q;
+                        }
+                        float[] a = randn(r, m * ars), b = randn(r, bRows * ldb + 5 + n + MicroKernels.L);
+                        float[] packed = new float[TapGemm.packedRowsSize(m, kq)];
+                        TapGemm.packRows(m, kq, a, 0, ars, aRel, packed);
+                        assertEquals(true, TapGemm.packedSteps(1, MicroKernels.MR * kq, packedRel, kq));
+                        float[] c1 = randn(r, m * n), c2 = c1.clone();
+                        reference(m, n, a, 0, ars, aRel, b, 0, bRel, kq, c1, 0, n, acc);
+                        TapGemm.multiply(m, n, packed, 0, 1, MicroKernels.MR * kq, packedRel, b, 0, bRel, kq, c2, 0, n, acc,
+                                new float[PackedGemm.TILE], 0);
+                        for (int i = 0; i < c1.length; i++) {
+                            int k = i;
+                            assertEquals(Float.floatToRawIntBits(c1[i]), Float.floatToRawIntBits(c2[i]),
+                                    () -> "m=" + m + " n=" + n + " kq=" + kq + " acc=" + acc + " at " + k);
+                        }
+                    }
+                }
+            }
+        }
+        for (float z : PackedGemm.ZEROS) assertEquals(0f, z, "the shared zero tile was written");
+    }
+
     private static float[] randn(Random r, int n) {
         float[] v = new float[n];
         for (int i = 0; i < n; i++) v[i] = (float) r.nextGaussian();
