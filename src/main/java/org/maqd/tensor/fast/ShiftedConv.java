@@ -26,8 +26,8 @@ public final class ShiftedConv {
     private final int outC;
     /** Forward steps q = (t, c): A = W at c·taps + t, B = x_pad at c·plane + shift_t. */
     private final int[] fwdA, fwdB;
-    /** Steps over a weight packed by {@link #packWeights} or {@link #packGradWeights}: A at MR·q. */
-    private final int[] fwdPackedA, gradPackedA;
+    /** Steps over a weight packed by {@link #packWeights} or {@link #packGradWeights}: A at MR·q (one table, long enough for both). */
+    private final int[] packedA;
     /** Input-gradient steps q = (t, o): A = Wᵀ at o·K + t, B = dy_pad at o·plane + flipped shift_t. */
     private final int[] gradA, gradB;
 
@@ -38,10 +38,8 @@ public final class ShiftedConv {
         int taps = g.kh * g.kw, wp = wp(g), pp = hp(g) * wp, wq = wq(g), pq = hq(g) * wq;
         fwdA = new int[taps * g.c];
         fwdB = new int[taps * g.c];
-        fwdPackedA = new int[taps * g.c];
-        for (int q = 0; q < fwdPackedA.length; q++) fwdPackedA[q] = MicroKernels.MR * q;
-        gradPackedA = new int[taps * outC];
-        for (int q = 0; q < gradPackedA.length; q++) gradPackedA[q] = MicroKernels.MR * q;
+        packedA = new int[taps * Math.max(g.c, outC)];
+        for (int q = 0; q < packedA.length; q++) packedA[q] = MicroKernels.MR * q;
         gradA = new int[taps * outC];
         gradB = new int[taps * outC];
         for (int t = 0; t < taps; t++) {
@@ -136,7 +134,7 @@ public final class ShiftedConv {
     public void forward(float[] xpad, float[] wPacked, float[] bias, float[] y, int yOff, float[] wide, float[] tile) {
         int wp = wp(g), n = nOut(g), kq = fwdA.length;
         // wide[O, n] = Σ_(t, c) W[o, c, t] · x_pad[c, r + shift_t]
-        TapGemm.multiply(outC, n, wPacked, 0, 1, MicroKernels.MR * kq, fwdPackedA, xpad, 0, fwdB, kq, wide, 0, n, false, tile, 0);
+        TapGemm.multiply(outC, n, wPacked, 0, 1, MicroKernels.MR * kq, packedA, xpad, 0, fwdB, kq, wide, 0, n, false, tile, 0);
         for (int o = 0; o < outC; o++) {
             float b = bias == null ? 0f : bias[o];
             for (int oy = 0; oy < g.oh; oy++) {
@@ -161,7 +159,7 @@ public final class ShiftedConv {
         int wq = wq(g), n = nIn(g);
         // dxw[C, n] = Σ_(t, o) W[o, c, t] · dy_pad[o, r' + flipped shift_t]
         int kq = gradA.length;
-        TapGemm.multiply(g.c, n, wgPacked, 0, 1, MicroKernels.MR * kq, gradPackedA, dypad, 0, gradB, kq, wide, 0, n, false, tile, 0);
+        TapGemm.multiply(g.c, n, wgPacked, 0, 1, MicroKernels.MR * kq, packedA, dypad, 0, gradB, kq, wide, 0, n, false, tile, 0);
         for (int c = 0; c < g.c; c++) {
             for (int iy = 0; iy < g.h; iy++) {
                 System.arraycopy(wide, c * n + iy * wq, dx, dxOff + (c * g.h + iy) * g.w, g.w);
