@@ -9,8 +9,9 @@ import org.maqd.tensor.fast.PackedPanels;
  * Matrix multiply entry point used by layers: C[m,n] = (accumulate ? C : 0) + op(A)·op(B), row-major.
  * op(A) is [m,k] (stored [k,m] when transA); op(B) is [k,n] (stored [n,k] when transB).
  * <p>
- * B is packed into column panels ({@link PackedPanels}), all three orientations land in that one layout, and a
- * Vector API micro-kernel ({@link org.maqd.tensor.fast.MicroKernels}) sweeps A over it. The output is cut into
+ * B is cut into column panels ({@link PackedPanels}): a transposed B is packed into that layout, a row-major B is
+ * read in place on its full panels (only a partial last panel is packed), and Vector API micro-kernels
+ * ({@link org.maqd.tensor.fast.MicroKernels}) sweep A over each panel. The output is cut into
  * chunks whose boundaries depend only on m and n — one column panel each when there are enough panels, else
  * tiles of {@link #ROW_BLOCK} rows × whole panels over a B packed up front; each chunk is run by one thread of
  * {@link Parallel#forRange}, and each element sums over k in a fixed order, so results are bit-identical for
@@ -25,6 +26,8 @@ public final class Gemm {
     static final long SMALL = 4096;
     /** From this many column panels on, work is split by panel (each chunk packs its own); below, by row tiles. */
     static final int COLUMN_CHUNKS_FROM = 4;
+    /** Row lengths (floats) whose multiples are packed rather than read in place: 4 KiB, a cache way. */
+    static final int IN_PLACE_ALIAS = 1024;
     /** The partition aims for at least this many tiles (when the output is big enough) to balance threads. */
     static final int MIN_TILES = 8;
 
@@ -51,20 +54,23 @@ public final class Gemm {
         int panels = PackedPanels.panels(n);
         float[] bp = ws.packed(PackedPanels.size(n, k));
         int ars = transA ? 1 : k, acs = transA ? m : 1;
+        // A row-major B is read in place on its full panels (rows n floats apart): packing it only copied it.
+        // Rows a multiple of 4 KiB apart would all fall into the same few cache sets, so those are packed.
+        int inPlace = transB || n % IN_PLACE_ALIAS == 0 ? 0 : n / PackedPanels.NR;
         if (panels >= COLUMN_CHUNKS_FROM) {
-            // One chunk per panel: it packs its own panel and sweeps all rows over it (one fork-join, and the
-            // panel stays in the cache of the thread that packed it).
+            // One chunk per panel: it packs its own panel (unless read in place) and sweeps all rows over it (one
+            // fork-join, and the panel stays in the cache of the thread that packed it).
             float[] tiles = ws.tiles(panels);
             par.forRange(panels, 1, (q0, q1) -> {
                 for (int q = q0; q < q1; q++) {
-                    PackedPanels.pack(transB, n, k, b, bOff, bp, 0, q, q + 1);
-                    PackedGemm.region(n, k, a, aOff, ars, acs, bp, 0, PackedPanels.NR, PackedPanels.NR * k,
-                            c, cOff, n, accumulate, 0, m, q, q + 1, tiles, q * PackedGemm.TILE);
+                    if (q >= inPlace) PackedPanels.pack(transB, n, k, b, bOff, bp, 0, q, q + 1);
+                    panels(n, k, a, aOff, ars, acs, b, bOff, bp, inPlace, c, cOff, accumulate, 0, m, q, q + 1,
+                            tiles, q * PackedGemm.TILE);
                 }
             });
             return;
         }
-        par.forRange(panels, 1, (q0, q1) -> PackedPanels.pack(transB, n, k, b, bOff, bp, 0, q0, q1));
+        par.forRange(panels - inPlace, 1, (q0, q1) -> PackedPanels.pack(transB, n, k, b, bOff, bp, 0, inPlace + q0, inPlace + q1));
 
         int rowBlocks = (m + ROW_BLOCK - 1) / ROW_BLOCK;
         int panelsPerTile = panelsPerTile(m, n);
@@ -75,10 +81,25 @@ public final class Gemm {
                 int rb = t / colBlocks, cb = t % colBlocks;
                 int i0 = rb * ROW_BLOCK, i1 = Math.min(m, i0 + ROW_BLOCK);
                 int q0 = cb * panelsPerTile, q1 = Math.min(panels, q0 + panelsPerTile);
-                PackedGemm.region(n, k, a, aOff, ars, acs, bp, 0, PackedPanels.NR, PackedPanels.NR * k, c, cOff, n, accumulate,
-                        i0, i1, q0, q1, tiles, t * PackedGemm.TILE);
+                panels(n, k, a, aOff, ars, acs, b, bOff, bp, inPlace, c, cOff, accumulate, i0, i1, q0, q1,
+                        tiles, t * PackedGemm.TILE);
             }
         });
+    }
+
+    /** Rows [i0, i1) × panels [q0, q1): panels below {@code inPlace} read B in place, the others packed in bp. */
+    private static void panels(int n, int k, float[] a, int aOff, int ars, int acs, float[] b, int bOff, float[] bp,
+                               int inPlace, float[] c, int cOff, boolean accumulate, int i0, int i1, int q0, int q1,
+                               float[] tiles, int tileOff) {
+        int qs = Math.max(q0, Math.min(q1, inPlace));
+        if (qs > q0) {
+            PackedGemm.region(n, k, a, aOff, ars, acs, b, bOff, n, PackedPanels.NR, c, cOff, n, accumulate,
+                    i0, i1, q0, qs, tiles, tileOff);
+        }
+        if (q1 > qs) {
+            PackedGemm.region(n, k, a, aOff, ars, acs, bp, 0, PackedPanels.NR, PackedPanels.NR * k, c, cOff, n, accumulate,
+                    i0, i1, qs, q1, tiles, tileOff);
+        }
     }
 
     /** Panels per output tile: all of them, halved until there are enough tiles. Depends on m and n only. */

@@ -105,21 +105,26 @@ class GemmTest {
 
     /**
      * Every element is one FMA chain over p = 0…k−1 from C or from 0, whichever kernel computes it: row-major A
-     * (the unit-stride kernel) and the same A stored transposed (the strided kernel) give identical bits, and so
-     * does a plain FMA chain from C or from 0 (so the shared zero tile of first k-blocks is still zero).
+     * (the unit-stride kernel) and the same A stored transposed (the strided kernel) give identical bits, so do
+     * a row-major B read in place and the same B stored transposed (packed), and so does a plain FMA chain from C
+     * or from 0 (so the shared zero tile of first k-blocks is still zero). Row counts cover every mix of 6-row,
+     * 4-row and single-row blocks, and k = 2100 spans three k-blocks.
      */
     @Test
     void rowMajorAndTransposedAGiveTheSameFmaChainBits() {
         Rng rng = new Rng(21);
-        int[][] shapes = {{64, 256, 784}, {37, 200, 300}, {8, 70, 513}, {256, 784, 64}};
+        int[][] shapes = {{64, 256, 784}, {37, 200, 300}, {8, 70, 513}, {256, 784, 64}, {45, 128, 40}, {13, 320, 90}, {14, 70, 2100}};
         for (int[] sh : shapes) {
             int m = sh[0], n = sh[1], k = sh[2];
-            float[] a = random(rng, m * k), b = random(rng, k * n), at = new float[k * m];
+            float[] a = random(rng, m * k), b = random(rng, k * n), at = new float[k * m], bt = new float[n * k];
             for (int i = 0; i < m; i++) for (int p = 0; p < k; p++) at[p * m + i] = a[i * k + p];
+            for (int p = 0; p < k; p++) for (int j = 0; j < n; j++) bt[j * k + p] = b[p * n + j];
             for (boolean acc : new boolean[] {false, true}) {
                 float[] c0 = random(rng, m * n), rowMajor = c0.clone(), transposed = c0.clone(), chain = c0.clone();
+                float[] packedB = c0.clone();
                 Gemm.gemm(TWO, false, false, m, n, k, a, 0, b, 0, rowMajor, 0, acc);
                 Gemm.gemm(TWO, true, false, m, n, k, at, 0, b, 0, transposed, 0, acc);
+                Gemm.gemm(TWO, false, true, m, n, k, a, 0, bt, 0, packedB, 0, acc);
                 for (int i = 0; i < m; i++) {
                     for (int j = 0; j < n; j++) {
                         float x = acc ? c0[i * n + j] : 0f;
@@ -129,6 +134,7 @@ class GemmTest {
                 }
                 String shape = m + "x" + n + "x" + k + " acc=" + acc;
                 assertArrayEquals(transposed, rowMajor, shape);
+                assertArrayEquals(packedB, rowMajor, shape + " (B in place vs packed)");
                 assertArrayEquals(chain, rowMajor, shape);
             }
         }

@@ -21,8 +21,10 @@ public final class MicroKernels {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     /** Lanes per vector. */
     public static final int L = S.length();
-    /** Rows of the main register block. */
+    /** Rows of the basic register block (edge tiles, tap kernels, packed A); full panels also use {@link #MR6}. */
     public static final int MR = 4;
+    /** Rows of the main register block on full panels. */
+    public static final int MR6 = 6;
     /** Columns of the main register block (and the packed panel width): four vectors. */
     public static final int NR = 4 * L;
 
@@ -97,6 +99,89 @@ public final class MicroKernels {
         x10.intoArray(c, c1); x11.intoArray(c, c1 + L); x12.intoArray(c, c1 + 2 * L); x13.intoArray(c, c1 + 3 * L);
         x20.intoArray(c, c2); x21.intoArray(c, c2 + L); x22.intoArray(c, c2 + 2 * L); x23.intoArray(c, c2 + 3 * L);
         x30.intoArray(c, c3); x31.intoArray(c, c3 + L); x32.intoArray(c, c3 + 2 * L); x33.intoArray(c, c3 + 3 * L);
+    }
+
+    /**
+     * 6 rows × 4 vectors, the main block: 24 accumulators (of 32 vector registers) share each B load over six
+     * rows instead of four, which measured 5–10% faster than {@link #k4x4} on full panels.
+     */
+    static void k6x4(float[] a, int ai, int ars, int acs, float[] b, int bi, int ldb, int kc,
+                      float[] s, int si, int lds, float[] c, int ci, int ldc) {
+        final int c0 = ci, s0 = si, a0 = ai, c1 = ci + ldc, s1 = si + lds, a1 = ai + ars;
+        final int c2 = ci + 2 * ldc, s2 = si + 2 * lds, a2 = ai + 2 * ars, c3 = ci + 3 * ldc, s3 = si + 3 * lds, a3 = ai + 3 * ars;
+        final int c4 = ci + 4 * ldc, s4 = si + 4 * lds, a4 = ai + 4 * ars, c5 = ci + 5 * ldc, s5 = si + 5 * lds, a5 = ai + 5 * ars;
+        FloatVector x00, x01, x02, x03, x10, x11, x12, x13, x20, x21, x22, x23, x30, x31, x32, x33, x40, x41, x42, x43, x50, x51, x52, x53;
+        x00 = FloatVector.fromArray(S, s, s0); x01 = FloatVector.fromArray(S, s, s0 + L); x02 = FloatVector.fromArray(S, s, s0 + 2 * L); x03 = FloatVector.fromArray(S, s, s0 + 3 * L);
+        x10 = FloatVector.fromArray(S, s, s1); x11 = FloatVector.fromArray(S, s, s1 + L); x12 = FloatVector.fromArray(S, s, s1 + 2 * L); x13 = FloatVector.fromArray(S, s, s1 + 3 * L);
+        x20 = FloatVector.fromArray(S, s, s2); x21 = FloatVector.fromArray(S, s, s2 + L); x22 = FloatVector.fromArray(S, s, s2 + 2 * L); x23 = FloatVector.fromArray(S, s, s2 + 3 * L);
+        x30 = FloatVector.fromArray(S, s, s3); x31 = FloatVector.fromArray(S, s, s3 + L); x32 = FloatVector.fromArray(S, s, s3 + 2 * L); x33 = FloatVector.fromArray(S, s, s3 + 3 * L);
+        x40 = FloatVector.fromArray(S, s, s4); x41 = FloatVector.fromArray(S, s, s4 + L); x42 = FloatVector.fromArray(S, s, s4 + 2 * L); x43 = FloatVector.fromArray(S, s, s4 + 3 * L);
+        x50 = FloatVector.fromArray(S, s, s5); x51 = FloatVector.fromArray(S, s, s5 + L); x52 = FloatVector.fromArray(S, s, s5 + 2 * L); x53 = FloatVector.fromArray(S, s, s5 + 3 * L);
+        for (int p = 0; p < kc; p++) {
+            final int bp = bi + p * ldb, ap = p * acs;
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(S, b, bp + 3 * L);
+            FloatVector y0 = FloatVector.broadcast(S, a[a0 + ap]);
+            x00 = y0.fma(b0, x00); x01 = y0.fma(b1, x01); x02 = y0.fma(b2, x02); x03 = y0.fma(b3, x03);
+            FloatVector y1 = FloatVector.broadcast(S, a[a1 + ap]);
+            x10 = y1.fma(b0, x10); x11 = y1.fma(b1, x11); x12 = y1.fma(b2, x12); x13 = y1.fma(b3, x13);
+            FloatVector y2 = FloatVector.broadcast(S, a[a2 + ap]);
+            x20 = y2.fma(b0, x20); x21 = y2.fma(b1, x21); x22 = y2.fma(b2, x22); x23 = y2.fma(b3, x23);
+            FloatVector y3 = FloatVector.broadcast(S, a[a3 + ap]);
+            x30 = y3.fma(b0, x30); x31 = y3.fma(b1, x31); x32 = y3.fma(b2, x32); x33 = y3.fma(b3, x33);
+            FloatVector y4 = FloatVector.broadcast(S, a[a4 + ap]);
+            x40 = y4.fma(b0, x40); x41 = y4.fma(b1, x41); x42 = y4.fma(b2, x42); x43 = y4.fma(b3, x43);
+            FloatVector y5 = FloatVector.broadcast(S, a[a5 + ap]);
+            x50 = y5.fma(b0, x50); x51 = y5.fma(b1, x51); x52 = y5.fma(b2, x52); x53 = y5.fma(b3, x53);
+        }
+        x00.intoArray(c, c0); x01.intoArray(c, c0 + L); x02.intoArray(c, c0 + 2 * L); x03.intoArray(c, c0 + 3 * L);
+        x10.intoArray(c, c1); x11.intoArray(c, c1 + L); x12.intoArray(c, c1 + 2 * L); x13.intoArray(c, c1 + 3 * L);
+        x20.intoArray(c, c2); x21.intoArray(c, c2 + L); x22.intoArray(c, c2 + 2 * L); x23.intoArray(c, c2 + 3 * L);
+        x30.intoArray(c, c3); x31.intoArray(c, c3 + L); x32.intoArray(c, c3 + 2 * L); x33.intoArray(c, c3 + 3 * L);
+        x40.intoArray(c, c4); x41.intoArray(c, c4 + L); x42.intoArray(c, c4 + 2 * L); x43.intoArray(c, c4 + 3 * L);
+        x50.intoArray(c, c5); x51.intoArray(c, c5 + L); x52.intoArray(c, c5 + 2 * L); x53.intoArray(c, c5 + 3 * L);
+    }
+
+    /** {@link #k6x4} for row-major A (k-stride 1), as {@link #k4x4u} is to {@link #k4x4}. */
+    static void k6x4u(float[] a, int ai, int ars, float[] b, int bi, int ldb, int kc,
+                      float[] s, int si, int lds, float[] c, int ci, int ldc) {
+        final int c0 = ci, s0 = si, a0 = ai, c1 = ci + ldc, s1 = si + lds, a1 = ai + ars;
+        final int c2 = ci + 2 * ldc, s2 = si + 2 * lds, a2 = ai + 2 * ars, c3 = ci + 3 * ldc, s3 = si + 3 * lds, a3 = ai + 3 * ars;
+        final int c4 = ci + 4 * ldc, s4 = si + 4 * lds, a4 = ai + 4 * ars, c5 = ci + 5 * ldc, s5 = si + 5 * lds, a5 = ai + 5 * ars;
+        FloatVector x00, x01, x02, x03, x10, x11, x12, x13, x20, x21, x22, x23, x30, x31, x32, x33, x40, x41, x42, x43, x50, x51, x52, x53;
+        x00 = FloatVector.fromArray(S, s, s0); x01 = FloatVector.fromArray(S, s, s0 + L); x02 = FloatVector.fromArray(S, s, s0 + 2 * L); x03 = FloatVector.fromArray(S, s, s0 + 3 * L);
+        x10 = FloatVector.fromArray(S, s, s1); x11 = FloatVector.fromArray(S, s, s1 + L); x12 = FloatVector.fromArray(S, s, s1 + 2 * L); x13 = FloatVector.fromArray(S, s, s1 + 3 * L);
+        x20 = FloatVector.fromArray(S, s, s2); x21 = FloatVector.fromArray(S, s, s2 + L); x22 = FloatVector.fromArray(S, s, s2 + 2 * L); x23 = FloatVector.fromArray(S, s, s2 + 3 * L);
+        x30 = FloatVector.fromArray(S, s, s3); x31 = FloatVector.fromArray(S, s, s3 + L); x32 = FloatVector.fromArray(S, s, s3 + 2 * L); x33 = FloatVector.fromArray(S, s, s3 + 3 * L);
+        x40 = FloatVector.fromArray(S, s, s4); x41 = FloatVector.fromArray(S, s, s4 + L); x42 = FloatVector.fromArray(S, s, s4 + 2 * L); x43 = FloatVector.fromArray(S, s, s4 + 3 * L);
+        x50 = FloatVector.fromArray(S, s, s5); x51 = FloatVector.fromArray(S, s, s5 + L); x52 = FloatVector.fromArray(S, s, s5 + 2 * L); x53 = FloatVector.fromArray(S, s, s5 + 3 * L);
+        for (int p = 0; p < kc; p++) {
+            final int bp = bi + p * ldb;
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(S, b, bp + 3 * L);
+            FloatVector y0 = FloatVector.broadcast(S, a[a0 + p]);
+            x00 = y0.fma(b0, x00); x01 = y0.fma(b1, x01); x02 = y0.fma(b2, x02); x03 = y0.fma(b3, x03);
+            FloatVector y1 = FloatVector.broadcast(S, a[a1 + p]);
+            x10 = y1.fma(b0, x10); x11 = y1.fma(b1, x11); x12 = y1.fma(b2, x12); x13 = y1.fma(b3, x13);
+            FloatVector y2 = FloatVector.broadcast(S, a[a2 + p]);
+            x20 = y2.fma(b0, x20); x21 = y2.fma(b1, x21); x22 = y2.fma(b2, x22); x23 = y2.fma(b3, x23);
+            FloatVector y3 = FloatVector.broadcast(S, a[a3 + p]);
+            x30 = y3.fma(b0, x30); x31 = y3.fma(b1, x31); x32 = y3.fma(b2, x32); x33 = y3.fma(b3, x33);
+            FloatVector y4 = FloatVector.broadcast(S, a[a4 + p]);
+            x40 = y4.fma(b0, x40); x41 = y4.fma(b1, x41); x42 = y4.fma(b2, x42); x43 = y4.fma(b3, x43);
+            FloatVector y5 = FloatVector.broadcast(S, a[a5 + p]);
+            x50 = y5.fma(b0, x50); x51 = y5.fma(b1, x51); x52 = y5.fma(b2, x52); x53 = y5.fma(b3, x53);
+        }
+        x00.intoArray(c, c0); x01.intoArray(c, c0 + L); x02.intoArray(c, c0 + 2 * L); x03.intoArray(c, c0 + 3 * L);
+        x10.intoArray(c, c1); x11.intoArray(c, c1 + L); x12.intoArray(c, c1 + 2 * L); x13.intoArray(c, c1 + 3 * L);
+        x20.intoArray(c, c2); x21.intoArray(c, c2 + L); x22.intoArray(c, c2 + 2 * L); x23.intoArray(c, c2 + 3 * L);
+        x30.intoArray(c, c3); x31.intoArray(c, c3 + L); x32.intoArray(c, c3 + 2 * L); x33.intoArray(c, c3 + 3 * L);
+        x40.intoArray(c, c4); x41.intoArray(c, c4 + L); x42.intoArray(c, c4 + 2 * L); x43.intoArray(c, c4 + 3 * L);
+        x50.intoArray(c, c5); x51.intoArray(c, c5 + L); x52.intoArray(c, c5 + 2 * L); x53.intoArray(c, c5 + 3 * L);
     }
 
     /** 4 rows × 1 vector (column edges of a panel). */
