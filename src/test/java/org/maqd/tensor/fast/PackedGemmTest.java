@@ -15,7 +15,7 @@ class PackedGemmTest {
             assertTrue(six >= 0 && rest >= 0, "rows=" + rows);
             int singles = rest % MicroKernels.MR;
             if (rows >= MicroKernels.MR6) assertTrue(singles <= 1, "rows=" + rows + " singles=" + singles);
-            // no fewer six-row blocks than needed: dropping one more would not reduce the single rows
+            // six-row blocks are given up only to avoid single rows: never more than two 4-row blocks remain
             int fourBlocks = rest / MicroKernels.MR;
             assertTrue(fourBlocks <= 2, "rows=" + rows + " uses " + fourBlocks + " four-row blocks");
         }
