@@ -27,9 +27,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         int reps = quick ? 3 : 7, warm = quick ? 200 : 1000;
-        // GEMM repetitions are short (20 ms): take many, so the median spans about half a second, not one
-        // burst of a shared host's load
-        int gemmReps = quick ? 3 : 25;
+        // GEMM repetitions are short (20 ms): take many, so the median spans 1.5 s rather than one of the
+        // host's slow spells (up to ~0.5 s at a time on a shared VM; see docs/kernels.md)
+        int gemmReps = quick ? 3 : 75;
         Map<String, Object> out = new LinkedHashMap<>();
         Map<String, Double> gemm = new LinkedHashMap<>(), gemm1 = new LinkedHashMap<>();
         int[][] sizes = {{256, 784, 256}, {64, 784, 256}, {1024, 1024, 1024}};
