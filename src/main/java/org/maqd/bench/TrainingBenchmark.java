@@ -1,5 +1,6 @@
 package org.maqd.bench;
 
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -41,7 +42,17 @@ public final class TrainingBenchmark {
         return new NetworkSpec(List.of(1, 28, 28), d, layers);
     }
 
+    /**
+     * One measured case: the median samples/s over the timed repetitions, and the share of those repetitions'
+     * wall time the JVM spent in garbage collection (the steady-state step allocates next to nothing).
+     */
+    public record Result(double samplesPerSecond, double gcTimeFraction) {}
+
     public static double samplesPerSecond(String kind, int batch, int threads, boolean quick) {
+        return measure(kind, batch, threads, quick).samplesPerSecond();
+    }
+
+    public static Result measure(String kind, int batch, int threads, boolean quick) {
         try (Parallel par = new Parallel(threads)) {
             NetworkSpec spec = ExperimentDefaults.resolve(ExperimentIO.parse(
                     "{\"network\": " + ExperimentIO.toJson(network(kind)) + "}", "bench")).network();
@@ -65,13 +76,15 @@ public final class TrainingBenchmark {
             }
             int reps = quick ? 3 : 7;
             double[] rates = new double[reps];
+            long gc0 = gcMillis(), wall0 = System.nanoTime();
             for (int r = 0; r < reps; r++) {
                 long t0 = System.nanoTime();
                 for (int s = 0; s < steps; s++) step(net, opt, ce, x, y);
                 rates[r] = (double) steps * batch / ((System.nanoTime() - t0) / 1e9);
             }
+            double gcFraction = (gcMillis() - gc0) * 1e6 / Math.max(1, System.nanoTime() - wall0);
             Arrays.sort(rates);
-            return rates[reps / 2];
+            return new Result(rates[reps / 2], gcFraction);
         }
     }
 
@@ -101,6 +114,15 @@ public final class TrainingBenchmark {
         ce.forward(net.forward(x, Mode.TRAIN), y);
         net.backward(ce.backward());
         opt.step(1e-3);
+    }
+
+    /** Milliseconds all collectors of this JVM have spent collecting so far. */
+    static long gcMillis() {
+        long total = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, gc.getCollectionTime());
+        }
+        return total;
     }
 
     public static long peakHeapMb() {

@@ -50,15 +50,17 @@ public final class BenchCommand implements Callable<Integer> {
             progress("fma peak (no memory traffic): %.1f GFLOPS (1 thread), %.1f GFLOPS (%d threads)",
                     peak.get("1_thread"), peak.get(threads + "_threads"), threads);
         }
-        Map<String, Double> train = new LinkedHashMap<>();
+        Map<String, Double> train = new LinkedHashMap<>(), gc = new LinkedHashMap<>();
         String[][] cases = {{"mlp_b4", "mlp", "4"}, {"mlp_b64", "mlp", "64"}, {"mlp_b256", "mlp", "256"}, {"cnn_b64", "cnn", "64"}};
         for (String[] c : cases) {
             if (!selected(c[0])) continue;
-            double sps = TrainingBenchmark.samplesPerSecond(c[1], Integer.parseInt(c[2]), threads, quick);
-            train.put(c[0], sps);
-            progress("train %s: %,.0f samples/s", c[0], sps);
+            TrainingBenchmark.Result r = TrainingBenchmark.measure(c[1], Integer.parseInt(c[2]), threads, quick);
+            train.put(c[0], r.samplesPerSecond());
+            gc.put(c[0], r.gcTimeFraction());
+            progress("train %s: %,.0f samples/s (GC %.2f%% of the time)", c[0], r.samplesPerSecond(), 100 * r.gcTimeFraction());
         }
         out.put("train_samples_per_second", train);
+        out.put("train_gc_time_fraction", gc);
         if (selected("inference")) {
             InferenceBenchmark.Result inf = InferenceBenchmark.quickstartMlp(threads, quick);
             out.put("int_inference_samples_per_second", inf.intSamplesPerSecond());
