@@ -8,7 +8,7 @@ import org.maqd.tensor.Rng;
 
 /**
  * Measures {@link Gemm} throughput in GFLOPS (2·m·k·n floating-point operations per product). Each repetition
- * times enough back-to-back products to last about {@link #REP_NANOS}; the median repetition is reported.
+ * times enough back-to-back products to last at least about {@link #REP_NANOS}; the median repetition is reported.
  * The machine may be shared: figures move with other load, so report medians and never gate tests on them.
  */
 public final class GemmBenchmark {
@@ -36,7 +36,7 @@ public final class GemmBenchmark {
                 calls++;
             } while (System.nanoTime() < warmEnd);
             double perCall = (System.nanoTime() - start) / (double) calls;
-            int callsPerRep = (int) Math.max(1, Math.min(1_000_000, REP_NANOS / Math.max(1.0, perCall)));
+            int callsPerRep = (int) Math.max(1, Math.min(1_000_000, Math.ceil(REP_NANOS / Math.max(1.0, perCall))));
             double[] rates = new double[reps];
             for (int r = 0; r < reps; r++) {
                 long t0 = System.nanoTime();

@@ -43,10 +43,11 @@ public final class TrainingBenchmark {
     }
 
     /**
-     * One measured case: the median samples/s over the timed repetitions, and the share of those repetitions'
-     * wall time the JVM spent in garbage collection (the steady-state step allocates next to nothing).
+     * One measured case: the median samples/s over the timed repetitions, the share of those repetitions' wall
+     * time the JVM reported as spent in garbage collection (whole milliseconds; pauses, for G1), and the number
+     * of collections during them (the steady-state step allocates next to nothing).
      */
-    public record Result(double samplesPerSecond, double gcTimeFraction) {}
+    public record Result(double samplesPerSecond, double gcTimeFraction, long gcCollections) {}
 
     public static double samplesPerSecond(String kind, int batch, int threads, boolean quick) {
         return measure(kind, batch, threads, quick).samplesPerSecond();
@@ -76,7 +77,7 @@ public final class TrainingBenchmark {
             }
             int reps = quick ? 3 : 7;
             double[] rates = new double[reps];
-            long gc0 = gcMillis(), wall0 = System.nanoTime();
+            long gc0 = gcMillis(), count0 = gcCount(), wall0 = System.nanoTime();
             for (int r = 0; r < reps; r++) {
                 long t0 = System.nanoTime();
                 for (int s = 0; s < steps; s++) step(net, opt, ce, x, y);
@@ -84,7 +85,7 @@ public final class TrainingBenchmark {
             }
             double gcFraction = (gcMillis() - gc0) * 1e6 / Math.max(1, System.nanoTime() - wall0);
             Arrays.sort(rates);
-            return new Result(rates[reps / 2], gcFraction);
+            return new Result(rates[reps / 2], gcFraction, gcCount() - count0);
         }
     }
 
@@ -121,6 +122,15 @@ public final class TrainingBenchmark {
         long total = 0;
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             total += Math.max(0, gc.getCollectionTime());
+        }
+        return total;
+    }
+
+    /** Collections all collectors of this JVM have run so far. */
+    static long gcCount() {
+        long total = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, gc.getCollectionCount());
         }
         return total;
     }

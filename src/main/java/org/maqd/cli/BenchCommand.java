@@ -27,8 +27,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         int reps = quick ? 3 : 7, warm = quick ? 200 : 1000;
-        // GEMM repetitions are short (20 ms): take many, so the median spans 1.5 s rather than one of the
-        // host's slow spells (up to ~0.5 s at a time on a shared VM; see docs/kernels.md)
+        // GEMM repetitions are short (20 ms or more): take many, so the median spans 1.5 s or more rather than
+        // one of a shared host's slow spells (a fraction of a second to a few seconds; see docs/kernels.md)
         int gemmReps = quick ? 3 : 75;
         Map<String, Object> out = new LinkedHashMap<>();
         Map<String, Double> gemm = new LinkedHashMap<>(), gemm1 = new LinkedHashMap<>();
@@ -51,16 +51,20 @@ public final class BenchCommand implements Callable<Integer> {
                     peak.get("1_thread"), peak.get(threads + "_threads"), threads);
         }
         Map<String, Double> train = new LinkedHashMap<>(), gc = new LinkedHashMap<>();
+        Map<String, Long> gcCount = new LinkedHashMap<>();
         String[][] cases = {{"mlp_b4", "mlp", "4"}, {"mlp_b64", "mlp", "64"}, {"mlp_b256", "mlp", "256"}, {"cnn_b64", "cnn", "64"}};
         for (String[] c : cases) {
             if (!selected(c[0])) continue;
             TrainingBenchmark.Result r = TrainingBenchmark.measure(c[1], Integer.parseInt(c[2]), threads, quick);
             train.put(c[0], r.samplesPerSecond());
             gc.put(c[0], r.gcTimeFraction());
-            progress("train %s: %,.0f samples/s (GC %.2f%% of the time)", c[0], r.samplesPerSecond(), 100 * r.gcTimeFraction());
+            gcCount.put(c[0], r.gcCollections());
+            progress("train %s: %,.0f samples/s (%d collections, %.2f%% of the time in GC)", c[0], r.samplesPerSecond(),
+                    r.gcCollections(), 100 * r.gcTimeFraction());
         }
         out.put("train_samples_per_second", train);
         out.put("train_gc_time_fraction", gc);
+        out.put("train_gc_collections", gcCount);
         if (selected("inference")) {
             InferenceBenchmark.Result inf = InferenceBenchmark.quickstartMlp(threads, quick);
             out.put("int_inference_samples_per_second", inf.intSamplesPerSecond());

@@ -13,21 +13,19 @@ import org.maqd.tensor.fast.PackedPanels;
  * read in place on its full panels (only a partial last panel is packed), and Vector API micro-kernels
  * ({@link org.maqd.tensor.fast.MicroKernels}) sweep A over each panel. The output is cut into
  * chunks whose boundaries depend only on m and n — one column panel each when there are enough panels, else
- * tiles of {@link #ROW_BLOCK} rows × whole panels over a B packed up front; each chunk is run by one thread of
+ * tiles of {@link #ROW_BLOCK} rows × whole panels (panels that need packing are packed up front); each chunk is run by one thread of
  * {@link Parallel#forRange}, and each element sums over k in a fixed order, so results are bit-identical for
  * any thread count. Tiny products take a plain loop. C must not overlap A or B.
  */
 public final class Gemm {
     private Gemm() {}
 
-    /** Rows per parallel tile (a multiple of the micro-kernel's 4 rows). */
+    /** Rows per parallel tile (a multiple of the micro-kernels' 4 rows; swept as 4·6 + 2·4 with 6-row kernels). */
     public static final int ROW_BLOCK = 32;
     /** Products with m·n·k at or below this run as plain loops. */
     static final long SMALL = 4096;
-    /** From this many column panels on, work is split by panel (each chunk packs its own); below, by row tiles. */
+    /** From this many column panels on, work is split by panel (each chunk packs its own if needed); below, by row tiles. */
     static final int COLUMN_CHUNKS_FROM = 4;
-    /** Row lengths (floats) whose multiples are packed rather than read in place: 4 KiB, a cache way. */
-    static final int IN_PLACE_ALIAS = 1024;
     /** The partition aims for at least this many tiles (when the output is big enough) to balance threads. */
     static final int MIN_TILES = 8;
 
@@ -52,11 +50,11 @@ public final class Gemm {
                             float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, boolean accumulate) {
         if (m == 0 || n == 0) return;
         int panels = PackedPanels.panels(n);
-        float[] bp = ws.packed(PackedPanels.size(n, k));
+        float[] bp = ws.packed(PackedPanels.size(n, k));   // panels keep their offsets, in place or not
         int ars = transA ? 1 : k, acs = transA ? m : 1;
-        // A row-major B is read in place on its full panels (rows n floats apart): packing it only copied it.
-        // Rows a multiple of 4 KiB apart would all fall into the same few cache sets, so those are packed.
-        int inPlace = transB || n % IN_PLACE_ALIAS == 0 ? 0 : n / PackedPanels.NR;
+        // A row-major B is read in place on its full panels (rows n floats apart): packing it only copied it
+        // (in place measured as fast or faster for n = 256 to 2048, rows 4 KiB apart included).
+        int inPlace = transB ? 0 : n / PackedPanels.NR;
         if (panels >= COLUMN_CHUNKS_FROM) {
             // One chunk per panel: it packs its own panel (unless read in place) and sweeps all rows over it (one
             // fork-join, and the panel stays in the cache of the thread that packed it).

@@ -27,13 +27,15 @@ class TrainingBenchmarkTest {
         assertTrue(json.get("train_samples_per_second").get("mlp_b4").asDouble() > 0, buf.toString());
         double gc = json.get("train_gc_time_fraction").get("mlp_b4").asDouble(-1);
         assertTrue(gc >= 0 && gc <= 1, "GC share must be a fraction of the timed wall time: " + buf);
+        assertTrue(json.get("train_gc_collections").get("mlp_b4").asLong(-1) >= 0, buf.toString());
         assertFalse(json.has("int_inference_samples_per_second"), "only the selected case runs");
     }
 
     @Test
-    void gcMillisNeverDecreases() {
-        long before = TrainingBenchmark.gcMillis();
+    void gcCountersNeverDecreaseAndCountAnExplicitCollection() {
+        long before = TrainingBenchmark.gcMillis(), count = TrainingBenchmark.gcCount();
         System.gc();
         assertTrue(TrainingBenchmark.gcMillis() >= before);
+        assertTrue(TrainingBenchmark.gcCount() > count, "System.gc() must show up as a collection");
     }
 }

@@ -25,6 +25,11 @@ public final class MicroKernels {
     public static final int MR = 4;
     /** Rows of the main register block on full panels. */
     public static final int MR6 = 6;
+    /**
+     * Whether full panels use the 6-row kernels: with 512-bit vectors (32 vector registers on x86) their 24
+     * accumulators fit; with 256-bit AVX2 (16 registers) they spill and measured slower than the 4-row kernels.
+     */
+    static final boolean SIX_ROWS = S.vectorBitSize() >= 512;
     /** Columns of the main register block (and the packed panel width): four vectors. */
     public static final int NR = 4 * L;
 
@@ -102,8 +107,9 @@ public final class MicroKernels {
     }
 
     /**
-     * 6 rows × 4 vectors, the main block: 24 accumulators (of 32 vector registers) share each B load over six
-     * rows instead of four, which measured 5–10% faster than {@link #k4x4} on full panels.
+     * 6 rows × 4 vectors, the main block with 512-bit vectors ({@link #SIX_ROWS}): 24 accumulators (of 32
+     * vector registers) share each B load over six rows instead of four, which measured 5–10% faster than
+     * {@link #k4x4} on full panels.
      */
     static void k6x4(float[] a, int ai, int ars, int acs, float[] b, int bi, int ldb, int kc,
                       float[] s, int si, int lds, float[] c, int ci, int ldc) {

@@ -15,8 +15,8 @@ import static org.maqd.tensor.fast.MicroKernels.NR;
  * <p>
  * Rows are taken {@link #MC} at a time; within them the k dimension is cut into near-equal blocks of at most
  * {@link #KC} (boundaries depend on k only), and for each block and panel the rows are swept in register
- * blocks of {@link MicroKernels#MR6} rows on full panels, then {@link MicroKernels#MR} (2·MR for two-vector
- * panels), then single rows. Every output element
+ * blocks of {@link MicroKernels#MR6} rows on full panels (with 512-bit vectors), then {@link MicroKernels#MR}
+ * (2·MR for two-vector panels), then single rows. Every output element
  * therefore sees the same sequence of FMAs — initial value (C, or 0 for the first block without accumulate),
  * then p = 0, 1, ..., k−1 — whatever region, thread or kernel computes it.
  */
@@ -25,7 +25,8 @@ public final class PackedGemm {
 
     /**
      * Longest k-block: a block × NR slice of a panel (256 KiB at most) stays in L2 while the rows sweep over it.
-     * Longer blocks reload C less often; 1024 measured faster than 256 or 512 on 2 threads for k = 784 and 1024.
+     * Longer blocks reload C less often; 1024 measured faster than 256 or 400 on 2 threads for k = 784 (and than
+     * 256 and 512 for k = 1024).
      */
     public static final int KC = 1024;
     /** Rows swept per k-block pass: an MC × KC slice of A stays in L2 while the panels go by. */
@@ -71,7 +72,7 @@ public final class PackedGemm {
                             }
                         }
                     }
-                    if (w == NR) {
+                    if (w == NR && MicroKernels.SIX_ROWS) {
                         for (int e6 = i + sixRowBlocks(ie - i) * MR6; i < e6; i += MR6) {
                             int ai = aOff + i * ars + kb * acs;
                             int ci = cOff + i * ldc + j0;
