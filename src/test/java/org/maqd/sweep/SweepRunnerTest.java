@@ -57,7 +57,7 @@ class SweepRunnerTest {
             assertEquals("2", summary.get(s, "n"));
             assertEquals(mean, Csv.num(summary.get(s, "test_accuracy_mean")), 1e-12);
             assertEquals(sd, Csv.num(summary.get(s, "test_accuracy_std")), 1e-12);
-            assertEquals(12.706 * sd / Math.sqrt(2), Csv.num(summary.get(s, "test_accuracy_ci95")), 1e-12);
+            assertEquals(12.706205 * sd / Math.sqrt(2), Csv.num(summary.get(s, "test_accuracy_ci95")), 1e-12);
         }
         // the accuracy of each trial is the one in its own summary
         List<String> r0 = results.rows().get(0);
