@@ -2,9 +2,7 @@ package org.maqd.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.maqd.data.Dataset;
 import org.maqd.data.Datasets;
@@ -64,12 +62,9 @@ public final class ExportCommand implements Callable<Integer> {
                     spec.commandLine().getErr().println("maqd: " + runDir + ": " + e.getMessage());
                     return MaqdCommand.BAD_INPUT;
                 }
-                Map<String, Object> json = new LinkedHashMap<>(cert.toMap());
-                json.put("accumulator_bits", accBits);
-                json.put("cost", costs.toMap());
-                ExperimentIO.writeJson(json, runDir.resolve("certificate.json"));
+                ExperimentIO.writeJson(cert.fileContent(accBits, costs), runDir.resolve(Certificate.FILE));
                 out.print(cert.describe());
-                out.println("written: " + runDir.resolve("certificate.json"));
+                out.println("written: " + runDir.resolve(Certificate.FILE));
             }
             if (cDir != null) {
                 try {
@@ -78,8 +73,8 @@ public final class ExportCommand implements Callable<Integer> {
                     spec.commandLine().getErr().println("maqd: " + e.getMessage());
                     return MaqdCommand.FAILURE;
                 }
-                out.printf(Locale.ROOT, "written: %s (model.h, model.c, main.c; %,d bytes of parameters). Build: cc -std=c99 -O2 -o predict main.c model.c%n",
-                        cDir, costs.modelBytes());
+                out.printf(Locale.ROOT, "written: %s (model.h, model.c, main.c; %,d bytes of parameters). Build: %s%n",
+                        cDir, costs.modelBytes(), CExport.BUILD_COMMAND);
             }
             out.flush();
             return 0;

@@ -16,6 +16,9 @@ import java.util.List;
 public final class CExport {
     private CExport() {}
 
+    /** How to build the exported files into a {@code predict} program. */
+    public static final String BUILD_COMMAND = "cc -std=c99 -O2 -o predict main.c model.c";
+
     public static void write(FoldedModel m, Path dir) {
         try {
             Files.createDirectories(dir);

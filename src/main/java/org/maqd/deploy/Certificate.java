@@ -162,6 +162,17 @@ public record Certificate(int samples, int identicalPredictions, double floatAcc
         return sb.toString();
     }
 
+    /** The file {@code maqd export --verify} and the Runs view write into a run folder. */
+    public static final String FILE = "certificate.json";
+
+    /** The content of {@link #FILE}: {@link #toMap}, the accumulator width it was computed with, and the model's cost. */
+    public Map<String, Object> fileContent(int accumulatorBits, CostSummary cost) {
+        Map<String, Object> json = new LinkedHashMap<>(toMap());
+        json.put("accumulator_bits", accumulatorBits);
+        json.put("cost", cost.toMap());
+        return json;
+    }
+
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("integer_only", true);

@@ -1,7 +1,6 @@
 package org.maqd.ui.engine;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.maqd.data.Datasets;
@@ -27,10 +26,8 @@ public final class EngineDeployer implements Deployer {
             FoldedModel model = Folder.fold(net);
             var test = Datasets.load(RunFolder.experiment(runDir).data(), runDir).test();
             Certificate cert = Certificate.compute(net, model, test, ACCUMULATOR_BITS);
-            Map<String, Object> json = new LinkedHashMap<>(cert.toMap());
-            json.put("accumulator_bits", ACCUMULATOR_BITS);
-            json.put("cost", CostSummary.of(model).toMap());
-            ExperimentIO.writeJson(json, runDir.resolve("certificate.json"));
+            Map<String, Object> json = cert.fileContent(ACCUMULATOR_BITS, CostSummary.of(model));
+            ExperimentIO.writeJson(json, runDir.resolve(Certificate.FILE));
             return json;
         }
     }
@@ -40,8 +37,8 @@ public final class EngineDeployer implements Deployer {
         try (Parallel par = new Parallel(1)) {
             FoldedModel model = Folder.fold(RunFolder.loadNetwork(runDir, par));
             CExport.write(model, outDir);
-            return String.format(Locale.ROOT, "%s: model.h, model.c, main.c (%,d bytes of parameters). Build: cc -std=c99 -O2 -o predict main.c model.c",
-                    outDir, CostSummary.of(model).modelBytes());
+            return String.format(Locale.ROOT, "%s: model.h, model.c, main.c (%,d bytes of parameters). Build: %s",
+                    outDir, CostSummary.of(model).modelBytes(), CExport.BUILD_COMMAND);
         }
     }
 

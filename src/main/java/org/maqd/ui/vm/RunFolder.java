@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.maqd.deploy.Certificate;
 import org.maqd.deploy.Folder;
 import org.maqd.experiment.ExperimentIO;
 import org.maqd.model.LayerSpec;
@@ -83,7 +84,7 @@ public record RunFolder(Path dir, String name, Map<String, String> settings, dou
     /** certificate.json as a map, or null when the run has none (or it cannot be read). */
     @SuppressWarnings("unchecked")
     static Map<String, Object> certificate(Path dir) {
-        Path f = dir.resolve("certificate.json");
+        Path f = dir.resolve(Certificate.FILE);
         if (!Files.isRegularFile(f)) return null;
         try {
             return JSON.readValue(f.toFile(), Map.class);
