@@ -27,6 +27,7 @@ import org.maqd.ui.chart.ChartStyle;
 import org.maqd.ui.chart.LineChartCanvas;
 import org.maqd.ui.vm.DeploymentBadge;
 import org.maqd.ui.vm.GroupStats;
+import org.maqd.ui.vm.RunFolder;
 import org.maqd.ui.vm.RunsViewModel;
 
 /** The runs table, and overlays of the selected runs' test-accuracy curves and a layer's final weight histogram. */
@@ -139,8 +140,9 @@ public final class RunsView {
             names.clear();
             int preferred = -1;
             for (RunsViewModel.Row r : rows) {
-                r.run().probeLayerNames().forEach(names::putIfAbsent);
-                if (preferred < 0) preferred = r.run().preferredProbeLayer();
+                RunFolder.ProbeLayers probes = r.run().probeLayers();
+                probes.names().forEach(names::putIfAbsent);
+                if (preferred < 0) preferred = probes.preferred();
             }
             layerBox.getItems().setAll(layers);
             layerBox.setValue(keep != null && layers.contains(keep) ? keep : layers.isEmpty() ? null

@@ -171,49 +171,53 @@ public record RunFolder(Path dir, String name, Map<String, String> settings, dou
     }
 
     /**
-     * Probe index → "name (M_w states)" from layers.csv (e.g. "2:linear (3 states)"), for the probe layers that
-     * histograms.csv refers to by index; empty when the run has no layers.csv.
+     * The probe layers of layers.csv, which histograms.csv refers to by index: index → "name (M_w states)" (e.g.
+     * "2:linear (3 states)"), and the layer to compare first: fewest weight states (≥ 2) among hidden layers, -1
+     * if unknown. Empty when the run has no layers.csv.
      */
-    public Map<Integer, String> probeLayerNames() {
-        Map<Integer, String> out = new TreeMap<>();
+    public record ProbeLayers(Map<Integer, String> names, int preferred) {}
+
+    /** {@link ProbeLayers} from one read of layers.csv. */
+    public ProbeLayers probeLayers() {
+        Map<Integer, String> names = new TreeMap<>();
+        Map<Integer, Integer> states = new TreeMap<>();   // parsed M_w of the row that named the layer
         try (java.util.stream.Stream<String> lines = Files.lines(dir.resolve("layers.csv"))) {
             java.util.Iterator<String> it = lines.iterator();
-            if (!it.hasNext()) return out;
+            if (!it.hasNext()) return new ProbeLayers(names, -1);
             String[] head = it.next().split(",");
             int li = column(head, "layer"), ni = column(head, "name"), wi = column(head, "weightstates");
-            if (li < 0 || ni < 0) return out;
+            if (li < 0 || ni < 0) return new ProbeLayers(names, -1);
             while (it.hasNext()) {
                 String[] f = it.next().split(",", -1);
                 if (f.length <= Math.max(li, Math.max(ni, wi))) continue;
                 try {
                     int k = Integer.parseInt(f[li]);
-                    out.putIfAbsent(k, f[ni] + (wi >= 0 ? " (" + f[wi] + " states)" : ""));
+                    if (names.putIfAbsent(k, f[ni] + (wi >= 0 ? " (" + f[wi] + " states)" : "")) == null
+                            && wi >= 0 && !f[ni].contains(":output") && f[wi].matches("\\d{1,9}")) {
+                        states.put(k, Integer.parseInt(f[wi]));
+                    }
                 } catch (NumberFormatException ignored) {
                     // a malformed row names nothing
                 }
             }
         } catch (IOException | java.io.UncheckedIOException e) {
-            return out;
+            return new ProbeLayers(names, -1);
         }
-        return out;
-    }
-
-    /** The probe layer to compare first: fewest weight states (≥ 2) among hidden layers, from layers.csv; -1 if unknown. */
-    public int preferredProbeLayer() {
         int best = -1, bestStates = Integer.MAX_VALUE;
-        for (Map.Entry<Integer, String> e : probeLayerNames().entrySet()) {
-            String v = e.getValue();
-            if (v.contains(":output")) continue;
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\((\\d+) states\\)$").matcher(v);
-            if (!m.find()) continue;
-            int st = Integer.parseInt(m.group(1));
-            if (st >= 2 && st < bestStates) {
+        for (Map.Entry<Integer, Integer> e : states.entrySet()) {
+            if (e.getValue() >= 2 && e.getValue() < bestStates) {
                 best = e.getKey();
-                bestStates = st;
+                bestStates = e.getValue();
             }
         }
-        return best;
+        return new ProbeLayers(names, best);
     }
+
+    /** {@link ProbeLayers#names()}. */
+    public Map<Integer, String> probeLayerNames() { return probeLayers().names(); }
+
+    /** {@link ProbeLayers#preferred()}. */
+    public int preferredProbeLayer() { return probeLayers().preferred(); }
 
     private static int column(String[] head, String name) {
         for (int i = 0; i < head.length; i++) if (norm(head[i]).equals(name)) return i;
