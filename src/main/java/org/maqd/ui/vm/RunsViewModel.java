@@ -158,28 +158,15 @@ public final class RunsViewModel {
     private boolean background(String start, java.util.concurrent.Callable<String> work, Path failureKey) {
         busy.set(true);
         deployMessage.set(start);
-        Thread t = new Thread(() -> {
-            String msg;
-            String failure = null;
-            try {
-                msg = work.call();
-            } catch (Exception | Error e) {
-                failure = e.getMessage() == null ? e.toString() : e.getMessage();
-                msg = failure;
+        BackgroundTask.start("maqd-deploy", work, ui, (msg, why) -> {
+            if (failureKey != null) {
+                if (why != null && why.startsWith("not integer-only because ")) failures.put(failureKey, why.substring(25));
+                else failures.remove(failureKey);
             }
-            String done = msg, why = failure;
-            ui.execute(() -> {
-                if (failureKey != null) {
-                    if (why != null && why.startsWith("not integer-only because ")) failures.put(failureKey, why.substring(25));
-                    else failures.remove(failureKey);
-                }
-                refresh();                                   // the table shows the result before busy ends
-                deployMessage.set(done);
-                busy.set(false);
-            });
-        }, "maqd-deploy");
-        t.setDaemon(true);
-        t.start();
+            refresh();                                   // the table shows the result before busy ends
+            deployMessage.set(why == null ? msg : why);
+            busy.set(false);
+        });
         return true;
     }
 

@@ -60,23 +60,10 @@ public final class ShellViewModel {
     public boolean exportReport(Path dir, java.util.function.BiConsumer<Path, String> done) {
         if (dir == null || engine.reports() == null || reportBusy.get()) return false;
         reportBusy.set(true);
-        Thread t = new Thread(() -> {
-            Path out = null;
-            String err = null;
-            try {
-                out = engine.reports().write(dir);
-            } catch (RuntimeException | Error e) {
-                err = dir + ": " + (e.getMessage() == null ? e.toString() : e.getMessage());
-            }
-            Path o = out;
-            String m = err;
-            ui.execute(() -> {
-                reportBusy.set(false);
-                done.accept(o, m);
-            });
-        }, "maqd-report");
-        t.setDaemon(true);
-        t.start();
+        BackgroundTask.start("maqd-report", () -> engine.reports().write(dir), ui, (html, err) -> {
+            reportBusy.set(false);
+            done.accept(html, err == null ? null : dir + ": " + err);
+        });
         return true;
     }
 

@@ -83,7 +83,7 @@ public final class TrainingViewModel {
             try {
                 result = trainer.run(exp, base, runsRoot, c, List.of(f));
             } catch (RuntimeException | Error e) {
-                failure = e.getMessage() == null ? e.toString() : e.getMessage();
+                failure = BackgroundTask.message(e);
             }
         }, "maqd-training");
         t.setDaemon(true);
