@@ -67,46 +67,42 @@ final class Plot {
         g.setTextBaseline(VPos.BASELINE);
     }
 
-    /**
-     * Legend entries in the top-left corner of the plot (bottom-right with {@code bottom}), wrapped onto several
-     * rows when they do not fit the plot's width.
-     */
-    /** How many rows the legend needs in a plot {@code pw} wide. */
-    static int legendRows(String[] names, double pw) {
-        double avail = pw - 12, rowW = 0;
-        int rows = names.length == 0 ? 0 : 1;
-        for (int i = 0; i < names.length; i++) {
-            double e = 22 + names[i].length() * 6;
-            if (rowW > 0 && rowW + e > avail) {
-                rows++;
-                rowW = 0;
-            }
-            rowW += e;
-        }
-        return rows;
-    }
+    /** Width of one legend entry: colour mark, gap, name. */
+    private static double entryWidth(String name) { return 22 + name.length() * 6; }
 
-    void legend(Painter g, ChartStyle s, String[] names, int[] colors, boolean bottom) {
-        double avail = pw - 12;
-        java.util.List<int[]> rows = new java.util.ArrayList<>();      // [first, end) per row
-        java.util.List<Double> widths = new java.util.ArrayList<>();
+    /** The legend's rows in a plot {@code pw} wide: [first, end) entry indices, entries wrapped when a row is full. */
+    private static java.util.List<int[]> legendSpans(String[] names, double pw) {
+        double avail = pw - 12, rowW = 0;
+        java.util.List<int[]> rows = new java.util.ArrayList<>();
         int start = 0;
-        double rowW = 0;
         for (int i = 0; i < names.length; i++) {
-            double e = 22 + names[i].length() * 6;
+            double e = entryWidth(names[i]);
             if (i > start && rowW + e > avail) {
                 rows.add(new int[] {start, i});
-                widths.add(rowW);
                 start = i;
                 rowW = 0;
             }
             rowW += e;
         }
         rows.add(new int[] {start, names.length});
-        widths.add(rowW);
+        return rows;
+    }
+
+    /** How many rows the legend needs in a plot {@code pw} wide. */
+    static int legendRows(String[] names, double pw) {
+        return names.length == 0 ? 0 : legendSpans(names, pw).size();
+    }
+
+    /**
+     * Legend entries in the top-left corner of the plot (bottom-right with {@code bottom}), wrapped onto several
+     * rows when they do not fit the plot's width.
+     */
+    void legend(Painter g, ChartStyle s, String[] names, int[] colors, boolean bottom) {
+        java.util.List<int[]> rows = legendSpans(names, pw);
         double rowH = 16;
         for (int r = 0; r < rows.size(); r++) {
-            double total = widths.get(r);
+            double total = 0;
+            for (int i = rows.get(r)[0]; i < rows.get(r)[1]; i++) total += entryWidth(names[i]);
             double x = bottom ? px + pw - total - 2 : px + 8;
             double y = bottom ? py + ph - 22 - (rows.size() - 1 - r) * rowH : py + 6 + r * rowH;
             g.setFill(s.background().deriveColor(0, 1, 1, 0.85));
@@ -117,7 +113,7 @@ final class Plot {
                 g.setFill(s.text());
                 g.setTextBaseline(VPos.TOP);
                 g.fillText(names[i], x + 14, y);
-                x += 22 + names[i].length() * 6;
+                x += entryWidth(names[i]);
             }
         }
         g.setTextBaseline(VPos.BASELINE);
