@@ -70,8 +70,8 @@ public final class QuantizerView {
         ChartPane gp = new ChartPane("Surrogate gradient dQ/dz", "What backward uses instead of the true derivative of the "
                 + "staircase (zero almost everywhere): STE passes 1 inside the clip range; sigmoid and triangle put bumps at "
                 + "each step, sharper for larger α.", grad);
-        inputPane = new ChartPane("Live input histogram", "Histogram of the values the selected layer's activation "
-                + "quantizer received at the latest probe, with the levels of the layer's own quantizer.", input);
+        inputPane = new ChartPane("Live input histogram", "The selected layer at the latest probe: its standardized "
+                + "latent weights (signed) or the input of its activation quantizer (unsigned), with this explorer's M levels of step Δ.", input);
         for (ChartPane p : List.of(sp, gp, inputPane)) {
             p.chart().chartStyleProperty().bind(style);
             VBox.setVgrow(p, Priority.ALWAYS);
@@ -81,7 +81,7 @@ public final class QuantizerView {
         inputPane.managedProperty().bind(liveCheck.selectedProperty());
         input.setEmptyText("No live data: start a run in the Training tab");
         for (var p : List.of(vm.statesProperty(), vm.signedProperty(), vm.surrogateProperty(), vm.alphaProperty(), vm.stepProperty()))
-            p.addListener(o -> draw());
+            p.addListener(o -> { draw(); drawLive(); });
         liveCheck.selectedProperty().addListener(o -> drawLive());
         training.feedProperty().addListener(o -> drawLive());
         training.selectedLayerProperty().addListener(o -> drawLive());
@@ -101,6 +101,10 @@ public final class QuantizerView {
         grad.setSeries(List.of(new Series(vm.surrogateProperty().get(), c.z(), c.grad(), c.z().length, 1, false)));
     }
 
+    /**
+     * The selected layer's latest probe under the explorer's own quantizer: its latent weights for signed,
+     * its activation input for unsigned, with the explorer's M levels of step Δ and their clip range.
+     */
     private void drawLive() {
         if (!liveCheck.isSelected()) return;
         LiveFeed f = training.feedProperty().get();
@@ -108,9 +112,10 @@ public final class QuantizerView {
         int layer = training.selectedLayerProperty().get();
         if (s == null || layer < 0 || layer >= s.layers().size()) return;
         LayerProbe p = s.layers().get(layer);
-        inputPane.setTitle("Live input histogram · " + p.name());
-        double[] levels = p.activationStates() >= 2 ? QuantizerViewModel.levels(p.activationStates(), p.activationStep(), false) : null;
-        input.setData(p.activationHistogram(), p.actMin(), p.actMax(), levels,
-                levels == null ? Double.NaN : -p.activationStep() / 2, levels == null ? Double.NaN : levels[levels.length - 1] + p.activationStep() / 2);
+        boolean weights = vm.signedProperty().get();
+        inputPane.setTitle((weights ? "Live latent weights · " : "Live input histogram · ") + p.name());
+        QuantizerViewModel.Curves c = vm.curves(2);
+        if (weights) input.setData(p.latentHistogram(), p.histMin(), p.histMax(), c.levels(), c.lo(), c.hi());
+        else input.setData(p.activationHistogram(), p.actMin(), p.actMax(), c.levels(), c.lo(), c.hi());
     }
 }

@@ -8,19 +8,22 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.maqd.model.QuantDefaults;
 import org.maqd.ui.engine.QuantMath;
 
 /**
  * The quantizer explorer: M states, signed (weights) or unsigned (activations), the step (gaussian-optimal or
  * chosen), and a surrogate with α. {@link #curves(int)} samples the staircase and the surrogate derivative.
+ * The surrogate and α start at the defaults a run uses ({@link QuantDefaults#STANDARD}) for the quantizer shown:
+ * the weight surrogate for signed weights, the activation surrogate for unsigned activations.
  */
 public final class QuantizerViewModel {
     public static final String[] SURROGATES = {"ste", "sigmoid", "triangle"};
     private final QuantMath math;
     private final IntegerProperty states = new SimpleIntegerProperty(3);
     private final BooleanProperty signed = new SimpleBooleanProperty(true);
-    private final StringProperty surrogate = new SimpleStringProperty("sigmoid");
-    private final DoubleProperty alpha = new SimpleDoubleProperty(4);
+    private final StringProperty surrogate = new SimpleStringProperty(runDefaultSurrogate(true));
+    private final DoubleProperty alpha = new SimpleDoubleProperty(QuantDefaults.STANDARD.alpha());
     private final BooleanProperty gaussianStep = new SimpleBooleanProperty(true);
     private final DoubleProperty step = new SimpleDoubleProperty();
     private final StringProperty summary = new SimpleStringProperty();
@@ -28,7 +31,10 @@ public final class QuantizerViewModel {
     public QuantizerViewModel(QuantMath math) {
         this.math = math;
         states.addListener(o -> update());
-        signed.addListener(o -> update());
+        signed.addListener((o, was, now) -> {
+            surrogate.set(runDefaultSurrogate(now));
+            update();
+        });
         gaussianStep.addListener(o -> update());
         step.addListener(o -> updateSummary());
         update();
@@ -58,6 +64,11 @@ public final class QuantizerViewModel {
         double[] l = new double[m];
         for (int k = 0; k < m; k++) l[k] = step * (k - (signed ? (m - 1) / 2.0 : 0));
         return l;
+    }
+
+    /** The surrogate a run uses by default for signed weights or for unsigned activations. */
+    public static String runDefaultSurrogate(boolean signed) {
+        return signed ? QuantDefaults.STANDARD.weightSurrogate() : QuantDefaults.STANDARD.activationSurrogate();
     }
 
     private void update() {

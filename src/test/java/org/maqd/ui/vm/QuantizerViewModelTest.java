@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.maqd.model.QuantDefaults;
 import org.maqd.ui.engine.EngineQuantMath;
 
 class QuantizerViewModelTest {
@@ -52,5 +53,18 @@ class QuantizerViewModelTest {
     void unsignedLevelsStartAtZero() {
         assertArrayEquals(new double[]{0, 0.5, 1.0, 1.5}, QuantizerViewModel.levels(4, 0.5, false), 1e-12);
         assertArrayEquals(new double[]{-0.75, -0.25, 0.25, 0.75}, QuantizerViewModel.levels(4, 0.5, true), 1e-12);
+    }
+
+    @Test
+    void surrogateDefaultsAreTheRunsDefaultsForTheQuantizerShown() {
+        QuantizerViewModel vm = new QuantizerViewModel(new EngineQuantMath());
+        QuantDefaults d = QuantDefaults.STANDARD;
+        assertEquals(d.weightSurrogate(), vm.surrogateProperty().get(), "signed weights start with the weight surrogate");
+        assertEquals(d.alpha(), vm.alphaProperty().get(), 1e-12);
+        vm.signedProperty().set(false);
+        assertEquals("triangle", d.activationSurrogate());
+        assertEquals(d.activationSurrogate(), vm.surrogateProperty().get(), "activations use the activation surrogate");
+        vm.signedProperty().set(true);
+        assertEquals(d.weightSurrogate(), vm.surrogateProperty().get());
     }
 }
