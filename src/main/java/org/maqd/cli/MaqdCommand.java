@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "maqd", mixinStandardHelpOptions = true, version = "MaQD Workbench 0.1.0",
         description = "Quantization-aware training with MaQD (LBN, weight standardization, scaled round-clip, surrogate gradients)."
                 + "%nWith no command, opens the workbench window.",
-        subcommands = {RunCommand.class, SweepCommand.class, ReportCommand.class, ExportCommand.class, InspectCommand.class,
+        subcommands = {RunCommand.class, SweepCommand.class, ReportCommand.class, ExportCommand.class, PtqCommand.class, InspectCommand.class,
                 BenchCommand.class, CommandLine.HelpCommand.class})
 public final class MaqdCommand implements Runnable {
     public static final int OK = 0, FAILURE = 1, BAD_INPUT = 2;
@@ -31,7 +31,13 @@ public final class MaqdCommand implements Runnable {
 
     /** Runs a command with error messages going to {@code err}. */
     public static int execute(PrintWriter err, String... args) {
+        return execute(null, err, args);
+    }
+
+    /** Runs a command with its report going to {@code out} (null: standard output) and errors to {@code err}. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new MaqdCommand());
+        if (out != null) cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> handle(ex, cmd.getErr()));
         cl.setParameterExceptionHandler((ex, args1) -> {

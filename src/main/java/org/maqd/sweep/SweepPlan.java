@@ -208,25 +208,7 @@ public final class SweepPlan {
     }
 
     private static PtqSpec checkPtq(PtqSpec raw, String source) {
-        PtqSpec p = raw.resolved();
-        String f = source + ": field 'sweep.ptq.";
-        if (p.states().isEmpty()) throw new ExperimentException(f + "states': expected a non-empty list of states (2..256)");
-        for (int i = 0; i < p.states().size(); i++) {
-            Integer m = p.states().get(i);
-            if (m == null || m < 2 || m > ExperimentValidator.MAX_STATES) throw new ExperimentException(f + "states[" + i + "]': expected 2.." + ExperimentValidator.MAX_STATES + ", got " + m);
-        }
-        if (p.methods().isEmpty()) throw new ExperimentException(f + "methods': expected a non-empty list of " + PtqSpec.METHODS);
-        for (int i = 0; i < p.methods().size(); i++) {
-            if (!PtqSpec.METHODS.contains(p.methods().get(i))) throw new ExperimentException(f + "methods[" + i + "]': expected one of " + PtqSpec.METHODS + ", got \"" + p.methods().get(i) + "\"");
-        }
-        if (!PtqSpec.WEIGHT_CALIBRATIONS.contains(p.weightCalibration())) throw new ExperimentException(f + "weightCalibration': expected one of " + PtqSpec.WEIGHT_CALIBRATIONS + ", got \"" + p.weightCalibration() + "\"");
-        if (!(p.percentile() > 50 && p.percentile() <= 100)) throw new ExperimentException(f + "percentile': expected a number in (50, 100], got " + p.percentile());
-        if (p.calibrationSamples() < 1) throw new ExperimentException(f + "calibrationSamples': expected a positive integer, got " + p.calibrationSamples());
-        for (String k : List.of("firstWeightStates", "outputWeightStates")) {
-            int v = k.startsWith("first") ? p.firstWeightStates() : p.outputWeightStates();
-            if (v == 1 || v < 0 || v > ExperimentValidator.MAX_STATES) throw new ExperimentException(f + k + "': expected 0 (float) or 2.." + ExperimentValidator.MAX_STATES + ", got " + v);
-        }
-        return p;
+        return raw.checked(source + ": field 'sweep.ptq.");
     }
 
     private static List<Map<FieldPath, Object>> cross(Map<FieldPath, List<Object>> grid) {

@@ -1,5 +1,7 @@
 package org.maqd.experiment.ptq;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.maqd.data.Batch;
 import org.maqd.data.Batcher;
 import org.maqd.data.Dataset;
@@ -42,6 +44,24 @@ public final class BlockwiseForward {
             else if (l instanceof ResidualBlock) n += 2;
         }
         return n;
+    }
+
+    /**
+     * Names of the activation points, in order: "i:type" for a block at layer index i (as the probes name it),
+     * "i:residual.conv1" and "i:residual" for a residual block's two points.
+     */
+    public List<String> pointNames() {
+        List<String> out = new ArrayList<>();
+        List<Layer> layers = net.layers();
+        for (int i = 0; i < layers.size(); i++) {
+            Layer l = layers.get(i);
+            if (l instanceof QuantBlock qb && qb.activation() != null) out.add(i + ":" + qb.kind());
+            else if (l instanceof ResidualBlock) {
+                out.add(i + ":residual.conv1");
+                out.add(i + ":residual");
+            }
+        }
+        return out;
     }
 
     /** Logits for a batch {@code x} (owned by the last layer, valid until the next call). */

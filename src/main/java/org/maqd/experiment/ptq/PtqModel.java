@@ -16,6 +16,7 @@ import org.maqd.nn.Layer;
 import org.maqd.nn.Linear;
 import org.maqd.nn.Mode;
 import org.maqd.nn.Param;
+import org.maqd.quant.QuantError;
 import org.maqd.quant.ptq.AffineQuantizer;
 import org.maqd.quant.ptq.Calibrator;
 import org.maqd.tensor.Parallel;
@@ -29,7 +30,7 @@ import org.maqd.tensor.Tensor;
  */
 public final class PtqModel {
     /** One weight tensor: the parameter the network computes with and its float values. */
-    private record Site(Param weight, Tensor original, Role role) {}
+    private record Site(String name, Param weight, Tensor original, Role role) {}
 
     /** Which states a weight site takes. */
     enum Role { FIRST, HIDDEN, OUTPUT }
@@ -64,6 +65,7 @@ public final class PtqModel {
         PtqModel m = new PtqModel(net);
         List<QuantBlock> from = new ArrayList<>(), to = new ArrayList<>();
         List<Role> roles = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         boolean firstSeen = false;
         for (int i = 0; i < layers.size(); i++) {
             LayerSpec l = layers.get(i);
@@ -74,16 +76,25 @@ public final class PtqModel {
             int before = from.size();
             blocks(trained.layers().get(i), from);
             blocks(net.layers().get(i), to);
-            for (int k = before; k < from.size(); k++) roles.add(role);
+            for (int k = before; k < from.size(); k++) {
+                roles.add(role);
+                names.add(siteName(i, l.type(), k - before));
+            }
         }
         for (int k = 0; k < from.size(); k++) {
             QuantBlock src = from.get(k);
             Param latent = weight(src.op()), dst = weight(to.get(k).op());
             Tensor eff = src.weights() == null ? latent.value : src.weights().forward(latent.value, Mode.EVAL);
             dst.value.copyFrom(eff);
-            m.sites.add(new Site(dst, dst.value.copy(), roles.get(k)));
+            m.sites.add(new Site(names.get(k), dst, dst.value.copy(), roles.get(k)));
         }
         return m;
+    }
+
+    /** "i:type" as the probes name layers; a residual block's parts "i:residual.conv1", ".conv2", ".shortcut". */
+    private static String siteName(int layer, String type, int part) {
+        if (!"residual".equals(type)) return layer + ":" + type;
+        return layer + ":residual." + (part == 0 ? "conv1" : part == 1 ? "conv2" : "shortcut");
     }
 
     private static void blocks(Layer l, List<QuantBlock> out) {
@@ -107,18 +118,35 @@ public final class PtqModel {
     /** Number of weight tensors (blocks, including those inside residual blocks). */
     public int weightSites() { return sites.size(); }
 
+    /** Copies of the weights the network computes with now (e.g. quantized ones, for {@link #useWeights}). */
+    Tensor[] currentWeights() {
+        return sites.stream().map(s -> s.weight().value.copy()).toArray(Tensor[]::new);
+    }
+
+    /** Computes with {@code weights} (from {@link #currentWeights}) until the next change. */
+    void useWeights(Tensor[] weights) {
+        for (int k = 0; k < sites.size(); k++) sites.get(k).weight().value.copyFrom(weights[k]);
+    }
+
     /** Puts the float weights back. */
     public void restoreFloat() {
         for (Site s : sites) s.weight().value.copyFrom(s.original());
     }
 
+    /** The weight sites' names, in network order ("1:linear", "3:output", "2:residual.conv1", …). */
+    public List<String> weightNames() {
+        return sites.stream().map(Site::name).toList();
+    }
+
     /**
-     * Replaces every weight by its fake quantization, symmetric, per output channel or per tensor, with the range
-     * chosen by {@code calibration} over the weight's own values. The first block takes {@code firstStates}, the
-     * classifier {@code outputStates}, every other block {@code hiddenStates}; 0 states keeps a weight float.
+     * Replaces every weight by its fake quantization, symmetric or asymmetric, per output channel or per tensor,
+     * with the range chosen by {@code calibration} over the weight's own values. The first block takes
+     * {@code firstStates}, the classifier {@code outputStates}, every other block {@code hiddenStates}; 0 states
+     * keeps a weight float. Returns, per site, its states and the SQNR (dB) of its quantized weights.
      */
-    public void quantizeWeights(int hiddenStates, int firstStates, int outputStates, String calibration,
-                                boolean perChannel, double percentile) {
+    public List<PtqLayerError> quantizeWeights(int hiddenStates, int firstStates, int outputStates, String calibration,
+                                               boolean symmetric, boolean perChannel, double percentile) {
+        List<PtqLayerError> out = new ArrayList<>();
         for (Site s : sites) {
             int states = switch (s.role()) {
                 case FIRST -> firstStates;
@@ -127,13 +155,17 @@ public final class PtqModel {
             };
             if (states == 0) {
                 s.weight().value.copyFrom(s.original());
+                out.add(new PtqLayerError(s.name(), PtqLayerError.WEIGHTS, 0, Double.POSITIVE_INFINITY, Double.NaN));
                 continue;
             }
-            Calibrator c = Calibrator.create(calibration, states, true, perChannel ? 0 : -1,
+            Calibrator c = Calibrator.create(calibration, states, symmetric, perChannel ? 0 : -1,
                     "percentile".equals(calibration) ? percentile : 0);
             c.observe(s.original());
             AffineQuantizer q = c.finish();
             q.quantizeDequantize(s.original(), s.weight().value);
+            double sqnr = QuantError.sqnrDb(s.original(), s.weight().value);
+            out.add(new PtqLayerError(s.name(), PtqLayerError.WEIGHTS, states, sqnr, Double.NaN));
         }
+        return out;
     }
 }
