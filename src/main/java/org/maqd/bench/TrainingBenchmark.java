@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.maqd.experiment.ExperimentDefaults;
 import org.maqd.experiment.ExperimentIO;
-import org.maqd.experiment.TrainingSpec;
+import org.maqd.train.TrainingSpec;
 import org.maqd.model.LayerSpec;
 import org.maqd.model.Network;
 import org.maqd.model.NetworkBuilder;

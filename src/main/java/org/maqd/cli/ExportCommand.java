@@ -16,6 +16,7 @@ import org.maqd.experiment.Experiment;
 import org.maqd.experiment.ExperimentIO;
 import org.maqd.experiment.RunFolder;
 import org.maqd.model.Network;
+import org.maqd.run.RunFiles;
 import org.maqd.tensor.Parallel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -62,9 +63,9 @@ public final class ExportCommand implements Callable<Integer> {
                     spec.commandLine().getErr().println("maqd: " + runDir + ": " + e.getMessage());
                     return MaqdCommand.BAD_INPUT;
                 }
-                ExperimentIO.writeJson(cert.fileContent(accBits, costs), runDir.resolve(Certificate.FILE));
+                cert.record(accBits, costs).write(runDir);
                 out.print(cert.describe());
-                out.println("written: " + runDir.resolve(Certificate.FILE));
+                out.println("written: " + runDir.resolve(RunFiles.CERTIFICATE));
             }
             if (cDir != null) {
                 try {
@@ -88,7 +89,6 @@ public final class ExportCommand implements Callable<Integer> {
 
     /** The run's test set, as its experiment names it. */
     static Dataset testSet(Path runDir) {
-        Experiment exp = RunFolder.experiment(runDir);
-        return Datasets.load(exp.data(), runDir).test();
+        return RunFolder.data(runDir).test();
     }
 }

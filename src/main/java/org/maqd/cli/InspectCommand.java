@@ -25,7 +25,7 @@ public final class InspectCommand implements Callable<Integer> {
             return 0;
         }
         Path p = Path.of(target);
-        if (Files.isDirectory(p) && Files.exists(p.resolve("model.safetensors"))) p = p.resolve("model.safetensors");
+        if (Files.isDirectory(p) && Files.exists(p.resolve(org.maqd.run.RunFiles.MODEL_WEIGHTS))) p = p.resolve(org.maqd.run.RunFiles.MODEL_WEIGHTS);
         if (Files.isRegularFile(p) && p.toString().endsWith(".safetensors")) {
             Safetensors.Contents c = Safetensors.read(p);
             long total = 0;

@@ -63,6 +63,7 @@ public final class MaqdCommand implements Runnable {
 
     public static boolean isBadInput(Throwable ex) {
         return ex instanceof ExperimentException || ex instanceof DataFormatException
-                || ex instanceof ModelFormatException || ex instanceof ShapeException;
+                || ex instanceof ModelFormatException || ex instanceof ShapeException
+                || ex instanceof org.maqd.model.SpecException || ex instanceof org.maqd.run.RunFormatException;
     }
 }

@@ -1,9 +1,9 @@
 package org.maqd.cli;
 
 import java.nio.file.Path;
-import org.maqd.experiment.DataSpec;
+import org.maqd.data.DataSpec;
 import org.maqd.experiment.Experiment;
-import org.maqd.experiment.TrainingSpec;
+import org.maqd.train.TrainingSpec;
 
 /** Helpers for command-line overrides of experiment fields. */
 final class Overrides {

@@ -17,7 +17,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path html = ReportWriter.write(dir, pdf);
-        System.out.println("report: " + html + (pdf ? " and " + html.resolveSibling("report.pdf") : ""));
+        System.out.println("report: " + html + (pdf ? " and " + html.resolveSibling(org.maqd.run.RunFiles.REPORT_PDF) : ""));
         return MaqdCommand.OK;
     }
 }

@@ -1,6 +1,5 @@
 package org.maqd.data;
 
-import org.maqd.experiment.DataSpec;
 import org.maqd.tensor.Rng;
 
 /**

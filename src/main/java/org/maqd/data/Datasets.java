@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.maqd.experiment.DataSpec;
 
 /**
  * Turns a {@link DataSpec} into a {@link DataSplit}. The {@code dataset} field is one of:
@@ -63,6 +62,17 @@ public final class Datasets {
         return readFolder(folder, format, trainLimit, testLimit);
     }
 
+    /**
+     * The spec with a folder dataset named by its absolute, normalized path (so a run folder read from anywhere
+     * finds the same data); embedded and toy sets are returned unchanged.
+     */
+    public static DataSpec absolute(DataSpec spec, Path baseDir) {
+        if (spec == null || spec.dataset() == null || spec.dataset().isBlank()) return spec;
+        String name = spec.dataset().trim();
+        if (name.equalsIgnoreCase(EMBEDDED) || ToyDatasets.isToyName(name)) return spec;
+        return spec.withDataset(resolve(name, baseDir).toAbsolutePath().normalize().toString());
+    }
+
     /** The embedded MNIST-10k split. */
     public static DataSplit embedded(int trainLimit, int testLimit) {
         return IdxReader.readResources(EMBEDDED_DIR, EMBEDDED, IdxReader.DEFAULT_CLASSES, trainLimit, testLimit);
@@ -90,7 +100,7 @@ public final class Datasets {
     }
 
     /** Finds the folder for a dataset path: absolute as is; relative against {@code baseDir}, then the working directory. */
-    static Path resolve(String name, Path baseDir) {
+    public static Path resolve(String name, Path baseDir) {
         String expanded = name.startsWith("~/") || name.startsWith("~\\")
                 ? System.getProperty("user.home") + name.substring(1) : name;
         Path p;

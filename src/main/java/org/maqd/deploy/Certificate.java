@@ -10,6 +10,7 @@ import org.maqd.model.Network;
 import org.maqd.model.QuantBlock;
 import org.maqd.nn.Mode;
 import org.maqd.quant.ActivationQuantizer;
+import org.maqd.run.CertificateRecord;
 import org.maqd.tensor.Tensor;
 
 /**
@@ -162,42 +163,13 @@ public record Certificate(int samples, int identicalPredictions, double floatAcc
         return sb.toString();
     }
 
-    /** The file {@code maqd export --verify} and the Runs view write into a run folder. */
-    public static final String FILE = "certificate.json";
-
-    /** The content of {@link #FILE}: {@link #toMap}, the accumulator width it was computed with, and the model's cost. */
-    public Map<String, Object> fileContent(int accumulatorBits, CostSummary cost) {
-        Map<String, Object> json = new LinkedHashMap<>(toMap());
-        json.put("accumulator_bits", accumulatorBits);
-        json.put("cost", cost.toMap());
-        return json;
-    }
-
-    public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("integer_only", true);
-        m.put("samples", samples);
-        m.put("identical_predictions", identicalPredictions);
-        m.put("identical_predictions_percent", percent());
-        m.put("goal_percent", 99.9);
-        m.put("pass", percent() >= 99.9);
-        m.put("float_accuracy", floatAccuracy);
-        m.put("integer_accuracy", intAccuracy);
-        List<Map<String, Object>> ls = new ArrayList<>();
+    /** The content of {@code certificate.json}: this certificate, the accumulator width it was computed with, and the model's cost. */
+    public CertificateRecord record(int accumulatorBits, CostSummary cost) {
+        List<CertificateRecord.Layer> ls = new ArrayList<>();
         for (LayerAgreement l : layers) {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("layer", l.layer());
-            x.put("kind", l.kind());
-            x.put("activation_codes", l.elements());
-            x.put("identical_codes", l.identical());
-            x.put("identical_codes_percent", l.percent());
-            x.put("saturations", l.saturations());
-            ls.add(x);
+            ls.add(new CertificateRecord.Layer(l.layer(), l.kind(), l.elements(), l.identical(), l.percent(), l.saturations()));
         }
-        m.put("layers", ls);
-        m.put("first_divergence", firstDivergence);
-        m.put("output_score_error_bound", outputMargin);
-        m.put("samples_within_output_bound", samplesWithinMargin);
-        return m;
+        return new CertificateRecord(true, samples, identicalPredictions, percent(), 99.9, percent() >= 99.9, floatAccuracy,
+                intAccuracy, ls, firstDivergence, outputMargin, samplesWithinMargin, accumulatorBits, cost.record());
     }
 }

@@ -1,5 +1,7 @@
 package org.maqd.deploy;
 
+import org.maqd.run.CertificateRecord;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,29 +63,13 @@ public record CostSummary(List<Row> rows, long weightBits, long modelBytes, long
         return sb.toString();
     }
 
-    public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        List<Map<String, Object>> layers = new ArrayList<>();
+    /** The cost as {@code certificate.json} records it. */
+    public CertificateRecord.Cost record() {
+        List<CertificateRecord.CostRow> ls = new ArrayList<>();
         for (Row r : rows) {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("layer", r.layer());
-            x.put("kind", r.kind());
-            x.put("weight_storage", r.weightStorage());
-            x.put("weights", r.weights());
-            x.put("weight_states", r.weightStates());
-            x.put("weight_bits_packed", r.weightBits());
-            x.put("param_bytes", r.paramBytes());
-            x.put("output_activation_bytes", r.outputBytes());
-            x.put("macs", r.macs());
-            x.put("accumulator_bits", r.accumulatorBits());
-            x.put("worst_case_accumulator_bits", r.worstAccumulatorBits());
-            layers.add(x);
+            ls.add(new CertificateRecord.CostRow(r.layer(), r.kind(), r.weightStorage(), r.weights(), r.weightStates(),
+                    r.weightBits(), r.paramBytes(), r.outputBytes(), r.macs(), r.accumulatorBits(), r.worstAccumulatorBits()));
         }
-        m.put("layers", layers);
-        m.put("weight_bits_packed", weightBits);
-        m.put("model_bytes", modelBytes);
-        m.put("activation_ram_bytes", activationBytes);
-        m.put("macs_per_sample", macs);
-        return m;
+        return new CertificateRecord.Cost(ls, weightBits, modelBytes, activationBytes, macs);
     }
 }

@@ -1,5 +1,8 @@
 package org.maqd.experiment;
 
+import org.maqd.train.ProbeSpec;
+import org.maqd.train.TrainingSpec;
+import org.maqd.data.DataSpec;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.maqd.model.NetworkSpec;

@@ -1,5 +1,6 @@
 package org.maqd.experiment;
 
+import org.maqd.run.AtomicFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;

@@ -1,5 +1,8 @@
 package org.maqd.experiment;
 
+import org.maqd.train.ProbeSpec;
+import org.maqd.train.TrainingSpec;
+import org.maqd.data.DataSpec;
 import java.util.List;
 import java.util.Set;
 import org.maqd.model.LayerSpec;

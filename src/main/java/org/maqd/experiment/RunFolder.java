@@ -1,6 +1,9 @@
 package org.maqd.experiment;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.maqd.data.DataSplit;
+import org.maqd.data.Datasets;
+import org.maqd.run.RunFiles;
+import org.maqd.run.Summary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,22 +25,28 @@ public final class RunFolder {
 
     public static Experiment experiment(Path runDir) {
         requireDir(runDir);
-        return ExperimentIO.read(runDir.resolve("experiment.json"));
+        return ExperimentIO.read(runDir.resolve(RunFiles.EXPERIMENT));
     }
 
-    public static JsonNode summary(Path runDir) {
-        requireDir(runDir);
-        Path f = runDir.resolve("summary.json");
-        try {
-            return ExperimentIO.MAPPER.readTree(Files.readString(f));
-        } catch (IOException e) {
-            throw new ModelFormatException(f + ": cannot read the run summary: " + e.getMessage(), e);
+    /**
+     * The run's data, loaded as its resolved experiment names it (an absolute path for a folder dataset), refused
+     * when its content hash differs from the one in summary.json: the model would be verified on other data.
+     */
+    public static DataSplit data(Path runDir) {
+        Experiment exp = experiment(runDir);
+        DataSplit data = Datasets.load(exp.data(), runDir);
+        Summary s = Summary.read(runDir);
+        if (s != null && s.datasetHash() != null && !s.datasetHash().equals(data.sha256())) {
+            throw new ExperimentException(runDir.resolve(RunFiles.SUMMARY) + ": field 'dataset_hash': the run was trained on data with hash "
+                    + s.datasetHash() + ", but " + (s.datasetPath() == null ? s.dataset() : s.datasetPath()) + " now has hash "
+                    + data.sha256() + "; refusing to use other data than the run's");
         }
+        return data;
     }
 
     public static NetworkSpec modelSpec(Path runDir) {
         requireDir(runDir);
-        Path f = runDir.resolve("model.json");
+        Path f = runDir.resolve(RunFiles.MODEL_JSON);
         try {
             return ExperimentIO.MAPPER.readValue(Files.readString(f), NetworkSpec.class);
         } catch (java.nio.file.NoSuchFileException e) {
@@ -54,7 +63,7 @@ public final class RunFolder {
         int[] input = spec.input().stream().mapToInt(Integer::intValue).toArray();
         int classes = layers.get(layers.size() - 1).units();
         Network net = NetworkBuilder.build(spec, input, classes, par, 0L);
-        Path weights = runDir.resolve("model.safetensors");
+        Path weights = runDir.resolve(RunFiles.MODEL_WEIGHTS);
         net.loadStateDict(Safetensors.read(weights).tensors(), weights.toString());
         return net;
     }

@@ -3,7 +3,6 @@ package org.maqd.model;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.maqd.experiment.ExperimentException;
 import org.maqd.nn.AvgPool2d;
 import org.maqd.nn.Conv2d;
 import org.maqd.nn.Dropout;
@@ -23,7 +22,7 @@ import org.maqd.tensor.Rng;
 
 /**
  * Builds layers from a resolved network spec. Shapes are checked first ({@link NetworkAnalysis}); problems are
- * {@link ExperimentException}s naming the field, e.g. "network.layers[3] (linear): expects a flat input ...".
+ * {@link SpecException}s naming the field, e.g. "network.layers[3] (linear): expects a flat input ...".
  * Initialization draws from {@code Rng.derive(seed, "init", layerIndex)}.
  */
 public final class NetworkBuilder {
@@ -33,19 +32,19 @@ public final class NetworkBuilder {
         List<Integer> want = resolved.input();
         int[] wantArr = want.stream().mapToInt(Integer::intValue).toArray();
         if (!Arrays.equals(wantArr, sampleShape)) {
-            throw new ExperimentException("field 'network.input': the network expects samples of shape " + want
+            throw new SpecException("field 'network.input': the network expects samples of shape " + want
                     + ", the dataset gives " + Arrays.toString(sampleShape));
         }
         NetworkAnalysis.Report report = NetworkAnalysis.analyze(resolved);
         for (NetworkAnalysis.Row r : report.rows()) {
             if (r.error() != null) {
-                throw new ExperimentException("field 'network.layers[" + r.index() + "]' (" + r.type() + "): " + r.error());
+                throw new SpecException("field 'network.layers[" + r.index() + "]' (" + r.type() + "): " + r.error());
             }
         }
         List<LayerSpec> specs = resolved.layers();
         LayerSpec last = specs.get(specs.size() - 1);
         if (last.units() != classes) {
-            throw new ExperimentException("field 'network.layers[" + (specs.size() - 1) + "].units': the output layer has "
+            throw new SpecException("field 'network.layers[" + (specs.size() - 1) + "].units': the output layer has "
                     + last.units() + " units, the dataset has " + classes + " classes");
         }
         List<Layer> layers = new ArrayList<>();
@@ -56,7 +55,7 @@ public final class NetworkBuilder {
             try {
                 layers.add(layer(l, in, par, rng, i));
             } catch (IllegalArgumentException e) {
-                throw new ExperimentException("field 'network.layers[" + i + "]' (" + l.type() + "): " + e.getMessage(), e);
+                throw new SpecException("field 'network.layers[" + i + "]' (" + l.type() + "): " + e.getMessage(), e);
             }
         }
         return new Network(resolved, layers);

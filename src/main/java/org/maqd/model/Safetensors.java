@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.maqd.experiment.AtomicFiles;
+import org.maqd.run.AtomicFiles;
 import org.maqd.tensor.Tensor;
 
 /**
@@ -31,7 +31,8 @@ public final class Safetensors {
 
     public static void write(Path file, Map<String, Tensor> tensors, Map<String, String> metadata) {
         Map<String, Object> header = new LinkedHashMap<>();
-        if (metadata != null && !metadata.isEmpty()) header.put("__metadata__", metadata);
+        // sorted: the same metadata gives the same bytes in every JVM (Map.of iteration order is not fixed)
+        if (metadata != null && !metadata.isEmpty()) header.put("__metadata__", new java.util.TreeMap<>(metadata));
         long offset = 0;
         for (var e : tensors.entrySet()) {
             long bytes = 4L * e.getValue().size();

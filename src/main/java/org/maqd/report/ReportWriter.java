@@ -1,10 +1,11 @@
 package org.maqd.report;
 
+import org.maqd.run.RunFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.maqd.experiment.AtomicFiles;
+import org.maqd.run.AtomicFiles;
 import org.maqd.experiment.ExperimentException;
 
 /**
@@ -19,8 +20,8 @@ public final class ReportWriter {
     /** Writes the report; returns the path of report.html. */
     public static Path write(Path dir, boolean pdf) {
         if (!Files.isDirectory(dir)) throw new ExperimentException(dir + ": no such folder; expected a run folder or a sweep folder");
-        Path html = dir.resolve("report.html");
-        if (Files.exists(dir.resolve("results.csv")) || Files.exists(dir.resolve("sweep.json"))) {
+        Path html = dir.resolve(RunFiles.REPORT_HTML);
+        if (Files.exists(dir.resolve(RunFiles.SWEEP_RESULTS)) || Files.exists(dir.resolve(RunFiles.SWEEP_JSON))) {
             SweepReport r = new SweepReport(dir);
             r.writeCsvs();
             AtomicFiles.writeString(html, r.html());
@@ -29,9 +30,9 @@ public final class ReportWriter {
                 SweepReport.Comparison c = r.comparison();
                 if (c != null) tables.add(new PdfReport.Table("Test accuracy, mean ± 95% CI (n)", c.pivotHeader(), c.pivotRows()));
                 tables.add(new PdfReport.Table("Summary", shortSummaryHeader(r), shortSummaryRows(r)));
-                PdfReport.write(dir.resolve("report.pdf"), r.title(), description(r.sweep), tables, c == null ? null : c.chart());
+                PdfReport.write(dir.resolve(RunFiles.REPORT_PDF), r.title(), description(r.sweep), tables, c == null ? null : c.chart());
             }
-        } else if (Files.exists(dir.resolve("experiment.json"))) {
+        } else if (Files.exists(dir.resolve(RunFiles.EXPERIMENT))) {
             RunReport r = new RunReport(dir);
             r.writeCsvs();
             AtomicFiles.writeString(html, r.html());
@@ -41,7 +42,7 @@ public final class ReportWriter {
                 tables.add(new PdfReport.Table("Per-layer quantization (last probe)", RunReport.LAYER_COLUMNS.subList(0, 12), trim(r.layerTable(), 12)));
                 tables.add(new PdfReport.Table("Environment and seed", List.of("quantity", "value"), RunReport.keyValues(r.summary, RunReport.ENV_KEYS)));
                 Chart chart = r.metrics.isEmpty() ? null : r.epochChart("Accuracy", "accuracy", "train_accuracy", "test_accuracy");
-                PdfReport.write(dir.resolve("report.pdf"), r.title(), description(r.experiment), tables, chart);
+                PdfReport.write(dir.resolve(RunFiles.REPORT_PDF), r.title(), description(r.experiment), tables, chart);
             }
         } else {
             throw new ExperimentException(dir + ": not a run folder (no experiment.json) nor a sweep folder (no results.csv or sweep.json)");

@@ -1,5 +1,6 @@
 package org.maqd.report;
 
+import org.maqd.run.RunFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,7 +10,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.maqd.experiment.AtomicFiles;
+import org.maqd.run.AtomicFiles;
 import org.maqd.experiment.ExperimentIO;
 
 /**
@@ -36,11 +37,11 @@ final class RunReport {
 
     RunReport(Path dir) {
         this.dir = dir;
-        this.experiment = json(dir.resolve("experiment.json"));
-        this.summary = json(dir.resolve("summary.json"));
-        this.metrics = Csv.read(dir.resolve("metrics.csv"));
-        this.layers = Csv.read(dir.resolve("layers.csv"));
-        this.histograms = Csv.read(dir.resolve("histograms.csv"));
+        this.experiment = json(dir.resolve(RunFiles.EXPERIMENT));
+        this.summary = json(dir.resolve(RunFiles.SUMMARY));
+        this.metrics = Csv.read(dir.resolve(RunFiles.METRICS));
+        this.layers = Csv.read(dir.resolve(RunFiles.LAYERS));
+        this.histograms = Csv.read(dir.resolve(RunFiles.HISTOGRAMS));
     }
 
     static JsonNode json(Path f) {
@@ -72,9 +73,9 @@ final class RunReport {
                 layerTable().isEmpty() ? "<p class=\"note\">No probes were recorded (probes disabled).</p>"
                         : Html.table("quant-table", LAYER_COLUMNS, abbreviated(layerTable()))));
         b.append(Html.section("histograms", "Weight histograms (last probe, with the quantization grid)", histogramCharts()));
-        JsonNode cert = json(dir.resolve("certificate.json"));
+        JsonNode cert = json(dir.resolve(RunFiles.CERTIFICATE));
         if (cert != null) b.append(Html.section("certificate", "Integer deployment certificate", Html.table("certificate-table", List.of("quantity", "value"), scalars(cert, ""))));
-        Csv ptq = Csv.read(dir.resolve("ptq.csv"));
+        Csv ptq = Csv.read(dir.resolve(RunFiles.PTQ));
         if (!ptq.isEmpty()) b.append(Html.section("ptq", "Post-training quantization of this float model", Html.table("ptq-table", ptq.header(), ptq.rows())));
         b.append(Html.section("files", "Files", files()));
         return Html.page(title(), b.toString());
@@ -82,8 +83,8 @@ final class RunReport {
 
     /** Writes the report's own CSV files. */
     void writeCsvs() {
-        AtomicFiles.writeString(dir.resolve("report-settings.csv"), new Csv(List.of("field", "value"), settings()).text());
-        AtomicFiles.writeString(dir.resolve("report-layers.csv"), new Csv(LAYER_COLUMNS, layerTable()).text());
+        AtomicFiles.writeString(dir.resolve(RunFiles.REPORT_SETTINGS), new Csv(List.of("field", "value"), settings()).text());
+        AtomicFiles.writeString(dir.resolve(RunFiles.REPORT_LAYERS), new Csv(LAYER_COLUMNS, layerTable()).text());
     }
 
     static List<List<String>> keyValues(JsonNode n, List<String> keys) {
@@ -234,8 +235,8 @@ final class RunReport {
 
     private String files() {
         StringBuilder sb = new StringBuilder("<ul>");
-        for (String f : List.of("experiment.json", "summary.json", "metrics.csv", "layers.csv", "histograms.csv",
-                "report-settings.csv", "report-layers.csv", "ptq.csv", "certificate.json", "model.safetensors")) {
+        for (String f : List.of(RunFiles.EXPERIMENT, RunFiles.SUMMARY, RunFiles.METRICS, RunFiles.LAYERS, RunFiles.HISTOGRAMS,
+                RunFiles.REPORT_SETTINGS, RunFiles.REPORT_LAYERS, RunFiles.PTQ, RunFiles.CERTIFICATE, RunFiles.MODEL_WEIGHTS)) {
             if (Files.exists(dir.resolve(f)) || f.startsWith("report-")) {
                 sb.append("<li><a href=\"").append(Html.esc(f)).append("\">").append(Html.esc(f)).append("</a></li>");
             }

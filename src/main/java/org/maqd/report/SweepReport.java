@@ -1,5 +1,6 @@
 package org.maqd.report;
 
+import org.maqd.run.RunFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.maqd.experiment.AtomicFiles;
+import org.maqd.run.AtomicFiles;
 
 /**
  * The report of a sweep folder: the experiment and its sweep declaration, the summary (mean ± 95% CI per group),
@@ -26,9 +27,9 @@ final class SweepReport {
 
     SweepReport(Path dir) {
         this.dir = dir;
-        this.sweep = RunReport.json(dir.resolve("sweep.json"));
-        this.results = Csv.read(dir.resolve("results.csv"));
-        this.summary = Csv.read(dir.resolve("summary.csv"));
+        this.sweep = RunReport.json(dir.resolve(RunFiles.SWEEP_JSON));
+        this.results = Csv.read(dir.resolve(RunFiles.SWEEP_RESULTS));
+        this.summary = Csv.read(dir.resolve(RunFiles.SWEEP_SUMMARY));
         int n = summary.column("n");
         this.groups = n < 0 ? List.of() : summary.header().subList(0, n);
     }
@@ -50,7 +51,7 @@ final class SweepReport {
         b.append(Html.section("comparison", "Comparison", c == null ? "<p class=\"note\">No completed trials yet.</p>"
                 : "<div class=\"charts\">" + SvgChart.line(c.chart()) + "</div>\n<h3>Test accuracy, mean ± 95% CI (n)</h3>\n"
                         + Html.table("pivot-table", c.pivotHeader(), c.pivotRows())));
-        b.append(Html.section("trials", "Trials", Html.table("results-table", results.header(), results.rows())));
+        b.append(Html.section(RunFiles.SWEEP_TRIALS, "Trials", Html.table("results-table", results.header(), results.rows())));
         b.append(Html.section("experiment", "Experiment (as declared)",
                 Html.table("settings-table", List.of("field", "value"), RunReport.scalars(sweep, ""))));
         b.append(Html.section("environment", "Environment", environment()));
@@ -71,12 +72,12 @@ final class SweepReport {
     }
 
     private String environment() {
-        Path trials = dir.resolve("trials");
+        Path trials = dir.resolve(RunFiles.SWEEP_TRIALS);
         if (!Files.isDirectory(trials)) return "<p class=\"note\">No trial has run.</p>";
         for (List<String> r : results.rows()) {
             String id = results.get(r, "id");
             if (id.contains("/")) continue;
-            JsonNode s = RunReport.json(trials.resolve(id).resolve("summary.json"));
+            JsonNode s = RunReport.json(trials.resolve(id).resolve(RunFiles.SUMMARY));
             if (s != null) return "<p class=\"note\">From trial " + Html.esc(id) + "; each trial's seed is in the table above and in its summary.json.</p>"
                     + Html.table("environment-table", List.of("quantity", "value"), RunReport.keyValues(s, RunReport.ENV_KEYS));
         }
@@ -177,7 +178,7 @@ final class SweepReport {
         for (List<String> r : results.rows()) {
             String id = results.get(r, "id");
             if (id.contains("/")) continue;
-            Csv m = Csv.read(dir.resolve("trials").resolve(id).resolve("metrics.csv"));
+            Csv m = Csv.read(dir.resolve(RunFiles.SWEEP_TRIALS).resolve(id).resolve(RunFiles.METRICS));
             if (m.isEmpty()) continue;
             if (header.size() == 1) header.addAll(m.header());
             for (List<String> mr : m.rows()) {
@@ -186,6 +187,6 @@ final class SweepReport {
                 rows.add(out);
             }
         }
-        AtomicFiles.writeString(dir.resolve("report-curves.csv"), new Csv(header, rows).text());
+        AtomicFiles.writeString(dir.resolve(RunFiles.REPORT_CURVES), new Csv(header, rows).text());
     }
 }

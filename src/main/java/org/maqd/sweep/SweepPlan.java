@@ -148,7 +148,7 @@ public final class SweepPlan {
             throw new ExperimentException(source + ": field 'sweep.ptq': post-training quantization needs a float trial (all weightStates and activationStates 0, e.g. a list entry with network.defaults.weightStates 0, activationStates 0, firstWeightStates 0, outputWeightStates 0); none of the trials is one");
         }
         Experiment declared = epochs == null ? e : e.withTraining((e.training() == null
-                ? new org.maqd.experiment.TrainingSpec(null, null, null, null, null, null, null, null, null, null, null, null)
+                ? new org.maqd.train.TrainingSpec(null, null, null, null, null, null, null, null, null, null, null, null)
                 : e.training()).withEpochs(epochs));
         return new SweepPlan(declared, fields, trials, ptq);
     }
@@ -202,7 +202,7 @@ public final class SweepPlan {
         int[] input = n.input().stream().mapToInt(Integer::intValue).toArray();
         try {
             NetworkBuilder.build(n, input, n.layers().get(n.layers().size() - 1).units(), Parallel.serial(), 0L);
-        } catch (ExperimentException | IllegalArgumentException e) {
+        } catch (org.maqd.model.SpecException | IllegalArgumentException e) {
             throw new ExperimentException(where + ": " + e.getMessage(), e);
         }
     }

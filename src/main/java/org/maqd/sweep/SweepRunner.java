@@ -23,6 +23,9 @@ import org.maqd.experiment.ptq.PtqCsv;
 import org.maqd.experiment.ptq.PtqEvaluator;
 import org.maqd.model.ModelFormatException;
 import org.maqd.nn.ShapeException;
+import org.maqd.run.RunFiles;
+import org.maqd.run.RunFormatException;
+import org.maqd.run.RunLock;
 import org.maqd.tensor.Parallel;
 import org.maqd.train.RunControl;
 import org.maqd.train.TrainingListener;
@@ -63,16 +66,28 @@ public final class SweepRunner {
         this.extra = List.copyOf(extra);
     }
 
-    public static Path trialDir(Path sweepDir, Trial t) { return sweepDir.resolve("trials").resolve(t.id()); }
+    public static Path trialDir(Path sweepDir, Trial t) { return sweepDir.resolve(RunFiles.SWEEP_TRIALS).resolve(t.id()); }
 
     public Outcome run() {
+        RunLock lock;
+        try {
+            lock = RunLock.acquire(opt.sweepDir());
+        } catch (RunLock.LockedException e) {
+            throw new ExperimentException(e.getMessage(), e);
+        }
+        try (lock) {
+            return runLocked();
+        }
+    }
+
+    private Outcome runLocked() {
         startNanos = System.nanoTime();
         try {
-            Files.createDirectories(opt.sweepDir().resolve("trials"));
+            Files.createDirectories(opt.sweepDir().resolve(RunFiles.SWEEP_TRIALS));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create sweep folder " + opt.sweepDir() + ": " + e.getMessage(), e);
         }
-        ExperimentIO.writeJson(plan.experiment(), opt.sweepDir().resolve("sweep.json"));
+        ExperimentIO.writeJson(plan.experiment(), opt.sweepDir().resolve(RunFiles.SWEEP_JSON));
         List<Trial> todo = new ArrayList<>();
         int skipped = 0;
         for (Trial t : plan.trials()) {
@@ -136,16 +151,15 @@ public final class SweepRunner {
         ls.addAll(extra);
         try {
             if (!TrialFolder.finished(dir)) {
-                boolean resume = TrialFolder.hasCheckpoint(dir);
                 RunResult r;
                 try {
                     r = RunLauncher.run(t.experiment().withThreads(threads),
-                            new RunOptions(opt.baseDir(), dir.getParent(), dir, resume, false, false), control, ls);
-                } catch (ModelFormatException e) {
-                    if (!resume) throw e;
-                    say("[" + index + "/" + total + "] " + t.id() + ": checkpoint unusable (" + e.getMessage() + "); starting over");
+                            new RunOptions(opt.baseDir(), dir.getParent(), dir, true, false, false), control, ls);
+                } catch (ModelFormatException | RunFormatException e) {
+                    say("[" + index + "/" + total + "] " + t.id() + ": its folder cannot be resumed (" + e.getMessage()
+                            + "); moving it aside and starting over");
                     r = RunLauncher.run(t.experiment().withThreads(threads),
-                            new RunOptions(opt.baseDir(), dir.getParent(), dir, false, false, false), control, ls);
+                            new RunOptions(opt.baseDir(), dir.getParent(), dir, false, false, false, true), control, ls);
                 }
                 if ("stopped".equals(r.outcome().status())) return true;
             }

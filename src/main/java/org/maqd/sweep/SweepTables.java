@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.maqd.experiment.AtomicFiles;
+import org.maqd.run.AtomicFiles;
 import org.maqd.experiment.ptq.PtqCsv;
 import org.maqd.experiment.ptq.PtqResult;
 import tech.tablesaw.api.DoubleColumn;
@@ -31,7 +31,7 @@ import tech.tablesaw.api.Table;
  * accuracy and seconds. Groups keep the order in which they first appear.
  */
 public final class SweepTables {
-    public static final String RESULTS = "results.csv", SUMMARY = "summary.csv";
+    public static final String RESULTS = org.maqd.run.RunFiles.SWEEP_RESULTS, SUMMARY = org.maqd.run.RunFiles.SWEEP_SUMMARY;
     public static final List<String> METRICS = List.of("test_accuracy", "test_loss", "train_accuracy", "seconds");
 
     private SweepTables() {}

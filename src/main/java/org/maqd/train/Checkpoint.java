@@ -7,11 +7,13 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.maqd.model.ModelFormatException;
 import org.maqd.model.Network;
 import org.maqd.model.Safetensors;
 import org.maqd.optim.Optimizer;
+import org.maqd.run.RunFiles;
 import org.maqd.tensor.Tensor;
 
 /**
@@ -37,13 +39,13 @@ public final class Checkpoint implements TrainingListener {
     }
 
     public static void save(Path runDir, Network net, Optimizer opt, int epoch, long step) {
-        Path cur = runDir.resolve("checkpoint"), fresh = runDir.resolve("checkpoint.new"), old = runDir.resolve("checkpoint.old");
-        Map<String, String> meta = Map.of("epoch", Integer.toString(epoch), "step", Long.toString(step),
-                "optimizer_steps", Long.toString(opt.steps()));
+        Path cur = runDir.resolve(RunFiles.CHECKPOINT), fresh = runDir.resolve(RunFiles.CHECKPOINT_NEW), old = runDir.resolve(RunFiles.CHECKPOINT_OLD);
+        Map<String, String> meta = new TreeMap<>(Map.of("epoch", Integer.toString(epoch), "step", Long.toString(step),
+                "optimizer_steps", Long.toString(opt.steps())));
         try {
             deleteTree(fresh);
-            Safetensors.write(fresh.resolve("model.safetensors"), net.stateDict(), meta);
-            Safetensors.write(fresh.resolve("optimizer.safetensors"), opt.state(), meta);
+            Safetensors.write(fresh.resolve(RunFiles.CHECKPOINT_MODEL), net.stateDict(), meta);
+            Safetensors.write(fresh.resolve(RunFiles.CHECKPOINT_OPTIMIZER), opt.state(), meta);
             deleteTree(old);
             if (Files.exists(cur)) Files.move(cur, old);
             Files.move(fresh, cur);
@@ -53,30 +55,58 @@ public final class Checkpoint implements TrainingListener {
         }
     }
 
-    /** Loads the newest complete checkpoint into the network and optimizer; returns the epoch it holds. */
-    public static int restore(Path runDir, Network net, Optimizer opt) {
-        Path dir = runDir.resolve("checkpoint");
-        if (!Files.isDirectory(dir)) dir = runDir.resolve("checkpoint.old");
-        if (!Files.isDirectory(dir)) {
-            throw new ModelFormatException(runDir + ": no checkpoint/ folder to resume from (the run has not finished an epoch)");
+    /**
+     * Loads the newest complete checkpoint into the network and optimizer; returns the epoch it holds (0 when the
+     * run has no checkpoint: it did not finish an epoch). The metadata must agree between the two files and with
+     * the run ({@code 1 ≤ epoch ≤ epochs}, {@code step = epoch × stepsPerEpoch}); nothing is changed on disk.
+     */
+    public static int restore(Path runDir, Network net, Optimizer opt, int epochs, int stepsPerEpoch) {
+        Path dir = runDir.resolve(RunFiles.CHECKPOINT);
+        if (!Files.isDirectory(dir)) dir = runDir.resolve(RunFiles.CHECKPOINT_OLD);
+        if (!Files.isDirectory(dir)) return 0;
+        Path mf = dir.resolve(RunFiles.CHECKPOINT_MODEL), of = dir.resolve(RunFiles.CHECKPOINT_OPTIMIZER);
+        Safetensors.Contents model = Safetensors.read(mf);
+        Safetensors.Contents state = Safetensors.read(of);
+        int epoch = (int) number(mf, model.metadata(), "epoch", 1, epochs);
+        long step = number(mf, model.metadata(), "step", 0, Long.MAX_VALUE);
+        long optSteps = number(of, state.metadata(), "optimizer_steps", 0, Long.MAX_VALUE);
+        if (number(of, state.metadata(), "epoch", 1, epochs) != epoch || number(of, state.metadata(), "step", 0, Long.MAX_VALUE) != step) {
+            throw new ModelFormatException(dir + ": model and optimizer checkpoints disagree on the epoch or step ("
+                    + model.metadata() + " vs " + state.metadata() + ")");
         }
-        Safetensors.Contents model = Safetensors.read(dir.resolve("model.safetensors"));
-        Safetensors.Contents state = Safetensors.read(dir.resolve("optimizer.safetensors"));
-        String e1 = model.metadata().get("epoch"), e2 = state.metadata().get("epoch");
-        if (e1 == null || !e1.equals(e2)) {
-            throw new ModelFormatException(dir + ": model and optimizer checkpoints disagree on the epoch (" + e1 + " vs " + e2 + ")");
+        if (step != (long) epoch * stepsPerEpoch) {
+            throw new ModelFormatException(mf + ": metadata 'step': expected " + (long) epoch * stepsPerEpoch + " (epoch "
+                    + epoch + " × " + stepsPerEpoch + " steps), found " + step);
         }
-        net.loadStateDict(model.tensors(), dir.resolve("model.safetensors").toString());
+        net.loadStateDict(model.tensors(), mf.toString());
         Map<String, Tensor> mine = new LinkedHashMap<>(opt.state());
+        if (state.tensors().size() != mine.size()) {
+            throw new ModelFormatException(of + ": expected " + mine.size() + " tensors, found " + state.tensors().size());
+        }
         for (var e : mine.entrySet()) {
             Tensor t = state.tensors().get(e.getKey());
             if (t == null || t.size() != e.getValue().size()) {
-                throw new ModelFormatException(dir.resolve("optimizer.safetensors") + ": tensor '" + e.getKey() + "' missing or of the wrong size");
+                throw new ModelFormatException(of + ": tensor '" + e.getKey() + "' missing or of the wrong size");
             }
             e.getValue().copyFrom(t);
         }
-        opt.setSteps(Long.parseLong(state.metadata().getOrDefault("optimizer_steps", "0")));
-        return Integer.parseInt(e1);
+        opt.setSteps(optSteps);
+        return epoch;
+    }
+
+    private static long number(Path f, Map<String, String> meta, String key, long min, long max) {
+        String v = meta.get(key);
+        long n;
+        try {
+            n = Long.parseLong(v == null ? "" : v.trim());
+        } catch (NumberFormatException e) {
+            throw new ModelFormatException(f + ": metadata '" + key + "': expected an integer " + min + ".." + max + ", found "
+                    + (v == null ? "nothing" : "'" + v + "'"));
+        }
+        if (n < min || n > max) {
+            throw new ModelFormatException(f + ": metadata '" + key + "': expected an integer " + min + ".." + max + ", found " + n);
+        }
+        return n;
     }
 
     static void deleteTree(Path p) throws IOException {

@@ -1,7 +1,6 @@
 package org.maqd.train;
 
 import java.util.List;
-import org.maqd.experiment.TrainingSpec;
 import org.maqd.optim.Adam;
 import org.maqd.optim.LrSchedule;
 import org.maqd.optim.Optimizer;

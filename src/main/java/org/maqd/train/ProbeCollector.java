@@ -2,7 +2,6 @@ package org.maqd.train;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.maqd.experiment.ProbeSpec;
 import org.maqd.model.Network;
 import org.maqd.model.QuantBlock;
 import org.maqd.model.ResidualBlock;

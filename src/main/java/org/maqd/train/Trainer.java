@@ -34,12 +34,18 @@ public final class Trainer {
     private final Setup s;
     private final List<TrainingListener> listeners;
     private final RunControl control;
+    private final DivergenceGuard guard;
     private final SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
 
     public Trainer(Setup setup, List<TrainingListener> listeners, RunControl control) {
+        this(setup, listeners, control, new DivergenceGuard(setup.train().classes()));
+    }
+
+    public Trainer(Setup setup, List<TrainingListener> listeners, RunControl control, DivergenceGuard guard) {
         this.s = setup;
         this.listeners = List.copyOf(listeners);
         this.control = control == null ? new RunControl() : control;
+        this.guard = guard;
     }
 
     /**
@@ -56,7 +62,8 @@ public final class Trainer {
         s.optimizer().setSteps(step);
         EpochMetrics last = null;
         int done = startEpoch;
-        String status = "completed", message = "";
+        String status = RunOutcome.COMPLETED, message = "", reason = null;
+        Long divergedAt = null;
         try {
             outer:
             for (int epoch = startEpoch + 1; epoch <= s.epochs(); epoch++) {
@@ -73,16 +80,24 @@ public final class Trainer {
                     s.network().zeroGrad();
                     Tensor logits = s.network().forward(batch.x(), Mode.TRAIN);
                     double l = loss.forward(logits, batch.labels());
-                    if (!Double.isFinite(l)) {
-                        status = "diverged";
-                        message = "loss is " + l + " at step " + step + " (epoch " + epoch + ", batch " + (b + 1)
-                                + "); training stopped, the last good checkpoint (epoch " + done + ") is kept."
+                    reason = guard.loss(l);
+                    if (reason == null) {
+                        s.network().backward(loss.backward());
+                        reason = guard.gradients(s.network().paramList());
+                    }
+                    lr = s.schedule().at(step);
+                    if (reason == null) {
+                        s.optimizer().step(lr);
+                        reason = guard.weights(s.network().paramList());
+                    }
+                    if (reason != null) {
+                        status = RunOutcome.DIVERGED;
+                        divergedAt = step + 1;
+                        message = "diverged at step " + (step + 1) + " (epoch " + epoch + ", batch " + (b + 1) + "): " + reason
+                                + "; training stopped, the last good checkpoint (epoch " + done + ") is kept."
                                 + " Try a smaller learning rate.";
                         break outer;
                     }
-                    s.network().backward(loss.backward());
-                    lr = s.schedule().at(step);
-                    s.optimizer().step(lr);
                     step++;
                     lossSum += l * n;
                     correct += loss.correct();
@@ -95,17 +110,25 @@ public final class Trainer {
                 double trainSecs = (System.nanoTime() - e0) / 1e9;
                 if (s.probes() != null) probe(step, epoch, null);
                 double[] test = evaluate(s.network(), s.test());
+                reason = guard.testLoss(test[0]);
+                if (reason != null) {
+                    status = RunOutcome.DIVERGED;
+                    divergedAt = step;
+                    message = "diverged at the end of epoch " + epoch + " (step " + step + "): " + reason
+                            + "; training stopped, the last good checkpoint (epoch " + done + ") is kept.";
+                    break;
+                }
                 last = new EpochMetrics(epoch, step, lossSum / seen, (double) correct / seen, test[0], test[1], lr,
                         trainSecs, seen / trainSecs);
                 done = epoch;
                 for (TrainingListener li : listeners) li.onEpoch(last);
             }
         } catch (RuntimeException e) {
-            RunOutcome out = new RunOutcome("failed", e.toString(), last, done, (System.nanoTime() - t0) / 1e9);
+            RunOutcome out = new RunOutcome(RunOutcome.FAILED, e.toString(), last, done, (System.nanoTime() - t0) / 1e9);
             listeners.forEach(li -> li.onEnd(out));
             throw e;
         }
-        RunOutcome out = new RunOutcome(status, message, last, done, (System.nanoTime() - t0) / 1e9);
+        RunOutcome out = new RunOutcome(status, message, last, done, (System.nanoTime() - t0) / 1e9, divergedAt, reason);
         listeners.forEach(li -> li.onEnd(out));
         return out;
     }

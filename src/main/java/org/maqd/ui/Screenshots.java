@@ -7,7 +7,7 @@ import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.scene.control.Tab;
 import javafx.util.Duration;
-import org.maqd.experiment.DataSpec;
+import org.maqd.data.DataSpec;
 import org.maqd.ui.chart.PngWriter;
 
 /**

@@ -24,9 +24,12 @@ class LayeringTest {
             "nn", List.of("org.maqd.model", "org.maqd.train", "org.maqd.experiment", "org.maqd.ui", "org.maqd.cli"),
             "quant", List.of("org.maqd.model", "org.maqd.train", "org.maqd.experiment", "org.maqd.ui", "org.maqd.cli", "org.maqd.norm"),
             "norm", List.of("org.maqd.model", "org.maqd.train", "org.maqd.experiment", "org.maqd.ui", "org.maqd.cli", "org.maqd.quant"),
-            "data", List.of("org.maqd.model", "org.maqd.train", "org.maqd.ui", "org.maqd.cli", "org.maqd.nn"),
-            "model", List.of("org.maqd.train", "org.maqd.ui", "org.maqd.cli"),
-            "train", List.of("org.maqd.ui", "org.maqd.cli"),
+            "data", List.of("org.maqd.model", "org.maqd.train", "org.maqd.ui", "org.maqd.cli", "org.maqd.nn", "org.maqd.experiment"),
+            "model", List.of("org.maqd.train", "org.maqd.ui", "org.maqd.cli", "org.maqd.experiment"),
+            "train", List.of("org.maqd.ui", "org.maqd.cli", "org.maqd.experiment"),
+            "run", List.of("org.maqd.tensor", "org.maqd.nn", "org.maqd.quant", "org.maqd.norm", "org.maqd.optim", "org.maqd.data",
+                    "org.maqd.model", "org.maqd.train", "org.maqd.experiment", "org.maqd.sweep", "org.maqd.deploy", "org.maqd.report",
+                    "org.maqd.ui", "org.maqd.cli", "org.maqd.bench"),
             "experiment", List.of("org.maqd.ui", "org.maqd.cli"));
 
     static List<String> imports(Path file) {

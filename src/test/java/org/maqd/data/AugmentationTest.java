@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
-import org.maqd.experiment.DataSpec;
 
 class AugmentationTest {
     /** 2 channels of 3x4: value c*100 + i*10 + j. */

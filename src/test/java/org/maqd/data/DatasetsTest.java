@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.maqd.experiment.DataSpec;
 
 class DatasetsTest {
     @TempDir Path dir;

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.maqd.experiment.DataSpec;
 
 /** The embedded MNIST-10k, read from the classpath. Expected hashes computed with zcat | sha256sum. */
 class EmbeddedMnistTest {

@@ -1,5 +1,6 @@
 package org.maqd.experiment;
 
+import org.maqd.train.ProbeSpec;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
@@ -11,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.maqd.train.EpochMetrics;
-import org.maqd.train.MetricsCsv;
+import org.maqd.run.MetricRow;
 import org.maqd.train.ProbeSnapshot;
 import org.maqd.train.RunControl;
 import org.maqd.train.TrainingListener;
@@ -37,13 +38,10 @@ class RunLauncherTest {
 
     /** metrics.csv without the timing columns. */
     static List<String> numbers(Path runDir) throws Exception {
-        List<String> header = Arrays.asList(MetricsCsv.HEADER.split(","));
         List<String> out = new ArrayList<>();
-        for (String line : Files.readAllLines(runDir.resolve("metrics.csv"))) {
-            String[] f = line.split(",");
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < f.length; i++) if (!MetricsCsv.TIMING_COLUMNS.contains(header.get(i))) sb.append(f[i]).append(',');
-            out.add(sb.toString());
+        for (MetricRow m : MetricRow.FILE.read(runDir)) {
+            out.add(new MetricRow(m.epoch(), m.step(), m.trainLoss(), m.trainAccuracy(), m.testLoss(), m.testAccuracy(),
+                    m.learningRate(), 0, 0).toString());
         }
         return out;
     }
@@ -129,7 +127,7 @@ class RunLauncherTest {
             @Override public void onEpoch(EpochMetrics m) { epochs.incrementAndGet(); }
         }));
         assertEquals("diverged", r.outcome().status());
-        assertTrue(r.outcome().message().contains("loss is"), r.outcome().message());
+        assertTrue(r.outcome().message().contains("diverged at step"), r.outcome().message());
         assertTrue(Files.exists(r.runDir().resolve("summary.json")));
         assertTrue(Files.readString(r.runDir().resolve("summary.json")).contains("diverged"));
         assertTrue(Files.exists(r.runDir().resolve("experiment.json")));

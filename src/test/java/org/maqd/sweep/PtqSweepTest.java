@@ -42,12 +42,12 @@ class PtqSweepTest {
         double ptq16 = Csv.num(results.get(results.rows().get(4), "test_accuracy"));
         assertEquals(floatAcc, ptq16, 0.05, "16 states stay near the float model");
 
-        FileTime before = Files.getLastModifiedTime(floatDir.resolve(PtqCsv.FILE));
+        FileTime before = Files.getLastModifiedTime(floatDir.resolve(org.maqd.run.RunFiles.PTQ));
         SweepRunner.Outcome again = SweepFixtures.run(plan, dir, 1, null, List.of());
         assertEquals(2, again.skipped());
-        assertEquals(before, Files.getLastModifiedTime(floatDir.resolve(PtqCsv.FILE)));
+        assertEquals(before, Files.getLastModifiedTime(floatDir.resolve(org.maqd.run.RunFiles.PTQ)));
         // a lost ptq.csv is recomputed without retraining
-        Files.delete(floatDir.resolve(PtqCsv.FILE));
+        Files.delete(floatDir.resolve(org.maqd.run.RunFiles.PTQ));
         FileTime model = Files.getLastModifiedTime(floatDir.resolve("model.safetensors"));
         SweepFixtures.run(plan, dir, 1, null, List.of());
         assertEquals(4, PtqCsv.read(floatDir).size());

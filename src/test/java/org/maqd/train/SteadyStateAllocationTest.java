@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.maqd.bench.TrainingBenchmark;
 import org.maqd.experiment.ExperimentDefaults;
 import org.maqd.experiment.ExperimentIO;
-import org.maqd.experiment.TrainingSpec;
 import org.maqd.model.Network;
 import org.maqd.model.NetworkBuilder;
 import org.maqd.model.NetworkSpec;

@@ -1,5 +1,6 @@
 package org.maqd.experiment.ptq;
 
+import org.maqd.run.RunFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,11 +49,11 @@ public final class PtqModel {
             LayerSpec l = layers.get(i);
             boolean block = l.isBlock() || "output".equals(l.type());
             if (block && l.weightStates() != null && l.weightStates() != 0) {
-                throw new ExperimentException(runDir.resolve("model.json") + ": field 'layers[" + i + "].weightStates' is "
+                throw new ExperimentException(runDir.resolve(RunFiles.MODEL_JSON) + ": field 'layers[" + i + "].weightStates' is "
                         + l.weightStates() + "; post-training quantization takes a float model (weightStates 0)");
             }
             if (l.isBlock() && l.activationStates() != null && l.activationStates() != 0) {
-                throw new ExperimentException(runDir.resolve("model.json") + ": field 'layers[" + i + "].activationStates' is "
+                throw new ExperimentException(runDir.resolve(RunFiles.MODEL_JSON) + ": field 'layers[" + i + "].activationStates' is "
                         + l.activationStates() + "; post-training quantization takes a float model (ReLU, activationStates 0)");
             }
         }
@@ -61,7 +62,7 @@ public final class PtqModel {
         for (LayerSpec l : layers) plain.add(l.isBlock() || "output".equals(l.type()) ? l.withWeightStandardization(false) : l);
         int[] input = spec.input().stream().mapToInt(Integer::intValue).toArray();
         Network net = NetworkBuilder.build(spec.withLayers(plain), input, layers.get(layers.size() - 1).units(), par, 0L);
-        net.loadStateDict(trained.stateDict(), runDir.resolve("model.safetensors").toString());
+        net.loadStateDict(trained.stateDict(), runDir.resolve(org.maqd.run.RunFiles.MODEL_WEIGHTS).toString());
         PtqModel m = new PtqModel(net);
         List<QuantBlock> from = new ArrayList<>(), to = new ArrayList<>();
         List<Role> roles = new ArrayList<>();

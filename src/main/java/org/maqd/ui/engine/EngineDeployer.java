@@ -24,11 +24,11 @@ public final class EngineDeployer implements Deployer {
         try (Parallel par = new Parallel(threads())) {
             Network net = RunFolder.loadNetwork(runDir, par);
             FoldedModel model = Folder.fold(net);
-            var test = Datasets.load(RunFolder.experiment(runDir).data(), runDir).test();
+            var test = RunFolder.data(runDir).test();
             Certificate cert = Certificate.compute(net, model, test, ACCUMULATOR_BITS);
-            Map<String, Object> json = cert.fileContent(ACCUMULATOR_BITS, CostSummary.of(model));
-            ExperimentIO.writeJson(json, runDir.resolve(Certificate.FILE));
-            return json;
+            var record = cert.record(ACCUMULATOR_BITS, CostSummary.of(model));
+            record.write(runDir);
+            return record.toMap();
         }
     }
 

@@ -1,7 +1,6 @@
 package org.maqd.ui.vm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,13 +9,19 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.maqd.deploy.Certificate;
 import org.maqd.deploy.Folder;
 import org.maqd.experiment.ExperimentIO;
 import org.maqd.model.LayerSpec;
 import org.maqd.model.NetworkAnalysis;
 import org.maqd.model.NetworkResolver;
 import org.maqd.model.NetworkSpec;
+import org.maqd.run.CertificateRecord;
+import org.maqd.run.HistogramRow;
+import org.maqd.run.LayerProbeRow;
+import org.maqd.run.MetricRow;
+import org.maqd.run.RunFiles;
+import org.maqd.run.RunFormatException;
+import org.maqd.run.Summary;
 
 /**
  * What the runs table reads from one run folder: the resolved experiment flattened to field paths, the final
@@ -27,33 +32,24 @@ import org.maqd.model.NetworkSpec;
  */
 public record RunFolder(Path dir, String name, Map<String, String> settings, double testAccuracy, String status,
                         long modelBytes, long deployedBytes, Map<String, Object> certificate, String notIntegerOnly) {
-    private static final ObjectMapper JSON = ExperimentIO.MAPPER;
-
-    public static boolean looksLikeRun(Path dir) {
-        return Files.isRegularFile(dir.resolve("experiment.json")) || Files.isRegularFile(dir.resolve("summary.json"));
-    }
+    public static boolean looksLikeRun(Path dir) { return RunFiles.looksLikeRun(dir); }
 
     public static RunFolder read(Path dir) {
         Map<String, String> flat = new TreeMap<>();
         double acc = Double.NaN;
-        String status = "";
+        String status;
         try {
-            if (Files.isRegularFile(dir.resolve("experiment.json")))
-                flatten("", JSON.readTree(dir.resolve("experiment.json").toFile()), flat);
-            if (Files.isRegularFile(dir.resolve("summary.json"))) {
-                JsonNode s = JSON.readTree(dir.resolve("summary.json").toFile());
-                acc = find(s, "testaccuracy");
-                JsonNode st = s.findValue("status");
-                status = st == null ? "" : st.asText();
-            } else {
-                status = "no summary";
-            }
-        } catch (IOException e) {
+            Path exp = dir.resolve(RunFiles.EXPERIMENT);
+            if (Files.isRegularFile(exp)) flatten("", ExperimentIO.MAPPER.readTree(exp.toFile()), flat);
+            Summary s = Summary.read(dir);
+            status = s == null ? "no summary" : s.status();
+            if (s != null && s.testAccuracy() != null) acc = s.testAccuracy();
+        } catch (IOException | RunFormatException e) {
             status = "unreadable: " + e.getMessage();
         }
         long size = 0;
         try {
-            Path m = dir.resolve("model.safetensors");
+            Path m = dir.resolve(RunFiles.MODEL_WEIGHTS);
             if (Files.isRegularFile(m)) size = Files.size(m);
         } catch (IOException ignored) {
             size = 0;
@@ -61,7 +57,7 @@ public record RunFolder(Path dir, String name, Map<String, String> settings, dou
         Map<String, Object> cert = certificate(dir);
         long deployed = 0;
         String notInt = null;
-        if (Files.isRegularFile(dir.resolve("model.json"))) {
+        if (Files.isRegularFile(dir.resolve(RunFiles.MODEL_JSON))) {
             try {
                 NetworkSpec spec = org.maqd.experiment.RunFolder.modelSpec(dir);
                 NetworkAnalysis.Report r = NetworkAnalysis.analyze(spec);
@@ -81,14 +77,12 @@ public record RunFolder(Path dir, String name, Map<String, String> settings, dou
         return new RunFolder(dir, dir.getFileName().toString(), flat, acc, status, size, deployed, cert, notInt);
     }
 
-    /** certificate.json as a map, or null when the run has none (or it cannot be read). */
-    @SuppressWarnings("unchecked")
+    /** certificate.json as a map, or null when the run has none ({"unreadable": why} when it cannot be read). */
     static Map<String, Object> certificate(Path dir) {
-        Path f = dir.resolve(Certificate.FILE);
-        if (!Files.isRegularFile(f)) return null;
         try {
-            return JSON.readValue(f.toFile(), Map.class);
-        } catch (IOException e) {
+            CertificateRecord c = CertificateRecord.read(dir);
+            return c == null ? null : c.toMap();
+        } catch (RunFormatException e) {
             return Map.of("unreadable", String.valueOf(e.getMessage()));
         }
     }
@@ -96,36 +90,13 @@ public record RunFolder(Path dir, String name, Map<String, String> settings, dou
     /** The deployment badge ({@link DeploymentBadge}). */
     public String badge() { return DeploymentBadge.text(certificate, notIntegerOnly); }
 
-    /** (x, test accuracy) from metrics.csv, x being the epoch (or step when there is no epoch column). */
+    /** (epoch, test accuracy) from metrics.csv; empty when it cannot be read. */
     public double[][] testAccuracyCurve() {
-        List<double[]> pts = new ArrayList<>();
-        try {
-            List<String> lines = Files.readAllLines(dir.resolve("metrics.csv"));
-            if (lines.isEmpty()) return new double[2][0];
-            String[] head = lines.get(0).split(",");
-            int xc = column(head, "epoch"), yc = column(head, "testaccuracy");
-            if (xc < 0) xc = column(head, "step");
-            if (xc < 0 || yc < 0) return new double[2][0];
-            double lastX = Double.NaN;
-            for (String line : lines.subList(1, lines.size())) {
-                String[] f = line.split(",", -1);
-                if (f.length <= Math.max(xc, yc) || f[yc].isBlank()) continue;
-                try {
-                    double x = Double.parseDouble(f[xc]), y = Double.parseDouble(f[yc]);
-                    if (x == lastX) pts.set(pts.size() - 1, new double[]{x, y});
-                    else pts.add(new double[]{x, y});
-                    lastX = x;
-                } catch (NumberFormatException ignored) {
-                    // a non-numeric cell (e.g. "nan" text) leaves a gap
-                }
-            }
-        } catch (IOException e) {
-            return new double[2][0];
-        }
-        double[][] out = new double[2][pts.size()];
-        for (int i = 0; i < pts.size(); i++) {
-            out[0][i] = pts.get(i)[0];
-            out[1][i] = pts.get(i)[1];
+        List<MetricRow> rows = rows(MetricRow.FILE);
+        double[][] out = new double[2][rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            out[0][i] = rows.get(i).epoch();
+            out[1][i] = rows.get(i).testAccuracy();
         }
         return out;
     }
@@ -135,39 +106,26 @@ public record RunFolder(Path dir, String name, Map<String, String> settings, dou
      * or empty arrays when the run has none for that layer.
      */
     public double[][] lastWeightHistogram(int layer) {
-        String last = null;
-        try (java.util.stream.Stream<String> lines = Files.lines(dir.resolve("histograms.csv"))) {
-            for (String line : (Iterable<String>) lines.skip(1)::iterator) {
-                String[] f = line.split(",", 7);
-                if (f.length == 7 && f[3].equals("weight") && f[2].equals(String.valueOf(layer))) last = line;
-            }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            return new double[2][0];
-        }
+        HistogramRow last = null;
+        for (HistogramRow h : rows(HistogramRow.FILE)) if (h.ofWeights() && h.layer() == layer) last = h;
         if (last == null) return new double[2][0];
-        String[] f = last.split(",", 7);
-        String[] counts = f[6].trim().split(" ");
-        double min = Double.parseDouble(f[4]), max = Double.parseDouble(f[5]), total = 0;
+        long[] counts = last.counts();
+        double min = last.min(), max = last.max(), total = 0;
         double[][] out = new double[2][counts.length];
         for (int i = 0; i < counts.length; i++) {
             out[0][i] = min + (max - min) * (i + 0.5) / counts.length;
-            out[1][i] = Double.parseDouble(counts[i]);
-            total += out[1][i];
+            out[1][i] = counts[i];
+            total += counts[i];
         }
         for (int i = 0; i < counts.length && total > 0; i++) out[1][i] /= total;
         return out;
     }
 
     /** Layer indices that have weight histograms in histograms.csv, in order. */
-    public java.util.List<Integer> histogramLayers() {
+    public List<Integer> histogramLayers() {
         java.util.TreeSet<Integer> s = new java.util.TreeSet<>();
-        try (java.util.stream.Stream<String> lines = Files.lines(dir.resolve("histograms.csv"))) {
-            lines.skip(1).map(l -> l.split(",", 5)).filter(f -> f.length == 5 && f[3].equals("weight"))
-                    .forEach(f -> s.add(Integer.parseInt(f[2])));
-        } catch (IOException | RuntimeException e) {
-            return java.util.List.of();
-        }
-        return new java.util.ArrayList<>(s);
+        for (HistogramRow h : rows(HistogramRow.FILE)) if (h.ofWeights()) s.add(h.layer());
+        return new ArrayList<>(s);
     }
 
     /**
@@ -180,28 +138,11 @@ public record RunFolder(Path dir, String name, Map<String, String> settings, dou
     /** {@link ProbeLayers} from one read of layers.csv. */
     public ProbeLayers probeLayers() {
         Map<Integer, String> names = new TreeMap<>();
-        Map<Integer, Integer> states = new TreeMap<>();   // parsed M_w of the row that named the layer
-        try (java.util.stream.Stream<String> lines = Files.lines(dir.resolve("layers.csv"))) {
-            java.util.Iterator<String> it = lines.iterator();
-            if (!it.hasNext()) return new ProbeLayers(names, -1);
-            String[] head = it.next().split(",");
-            int li = column(head, "layer"), ni = column(head, "name"), wi = column(head, "weightstates");
-            if (li < 0 || ni < 0) return new ProbeLayers(names, -1);
-            while (it.hasNext()) {
-                String[] f = it.next().split(",", -1);
-                if (f.length <= Math.max(li, Math.max(ni, wi))) continue;
-                try {
-                    int k = Integer.parseInt(f[li]);
-                    if (names.putIfAbsent(k, f[ni] + (wi >= 0 ? " (" + f[wi] + " states)" : "")) == null
-                            && wi >= 0 && !f[ni].contains(":output") && f[wi].matches("\\d{1,9}")) {
-                        states.put(k, Integer.parseInt(f[wi]));
-                    }
-                } catch (NumberFormatException ignored) {
-                    // a malformed row names nothing
-                }
+        Map<Integer, Integer> states = new TreeMap<>();
+        for (LayerProbeRow r : rows(LayerProbeRow.FILE)) {
+            if (names.putIfAbsent(r.layer(), r.name() + " (" + r.weightStates() + " states)") == null && !r.name().contains(":output")) {
+                states.put(r.layer(), r.weightStates());
             }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            return new ProbeLayers(names, -1);
         }
         int best = -1, bestStates = Integer.MAX_VALUE;
         for (Map.Entry<Integer, Integer> e : states.entrySet()) {
@@ -219,25 +160,13 @@ public record RunFolder(Path dir, String name, Map<String, String> settings, dou
     /** {@link ProbeLayers#preferred()}. */
     public int preferredProbeLayer() { return probeLayers().preferred(); }
 
-    private static int column(String[] head, String name) {
-        for (int i = 0; i < head.length; i++) if (norm(head[i]).equals(name)) return i;
-        return -1;
-    }
-
-    private static String norm(String s) { return s.toLowerCase().replaceAll("[^a-z0-9]", ""); }
-
-    private static double find(JsonNode n, String key) {
-        if (n.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (norm(e.getKey()).endsWith(key) && e.getValue().isNumber()) return e.getValue().asDouble();
-            }
-            for (JsonNode c : n) {
-                double v = find(c, key);
-                if (!Double.isNaN(v)) return v;
-            }
+    /** The rows of one of the run's CSV files; empty when it is missing or cannot be read (the view shows no curve). */
+    private <T extends Record> List<T> rows(org.maqd.run.RowFile<T> file) {
+        try {
+            return file.read(dir);
+        } catch (RunFormatException e) {
+            return List.of();
         }
-        return Double.NaN;
     }
 
     private static void flatten(String prefix, JsonNode n, Map<String, String> out) {

@@ -1,10 +1,10 @@
 package org.maqd.ui.vm;
 
 import java.util.List;
-import org.maqd.experiment.DataSpec;
+import org.maqd.data.DataSpec;
 import org.maqd.experiment.Experiment;
-import org.maqd.experiment.ProbeSpec;
-import org.maqd.experiment.TrainingSpec;
+import org.maqd.train.ProbeSpec;
+import org.maqd.train.TrainingSpec;
 import org.maqd.model.LayerSpec;
 import org.maqd.model.NetworkSpec;
 import org.maqd.model.QuantDefaults;

@@ -3,9 +3,9 @@ package org.maqd.ui.vm;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import org.maqd.experiment.DataSpec;
+import org.maqd.data.DataSpec;
 import org.maqd.experiment.Experiment;
-import org.maqd.experiment.TrainingSpec;
+import org.maqd.train.TrainingSpec;
 
 /** The run settings the training view edits, by their experiment field path (the same paths locks use). */
 public enum TrainingSettings {

@@ -8,6 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.maqd.run.CertificateRecord;
+import org.maqd.run.HistogramRow;
+import org.maqd.run.LayerProbeRow;
+import org.maqd.run.MetricRow;
+import org.maqd.run.RunFixtures;
+import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.maqd.ui.engine.EngineExperimentFiles;
 
@@ -23,15 +29,15 @@ class RunsViewModelTest {
         e = e.withNetwork(e.network().withLayers(e.network().layers().stream()
                 .map(l -> l.isBlock() ? l.withNorm(norm) : l).collect(java.util.stream.Collectors.toList())));
         new EngineExperimentFiles().write(e, d.resolve("experiment.json"));
-        Files.writeString(d.resolve("summary.json"), "{\"status\":\"completed\",\"final\":{\"testAccuracy\":" + acc + "}}");
-        Files.writeString(d.resolve("metrics.csv"), "epoch,step,train_loss,test_accuracy\n1,10,0.5,\n1,20,0.4," + (acc - 0.1)
-                + "\n2,30,0.3,\n2,40,0.2," + acc + "\n");
+        RunFixtures.summary(name, "completed", acc).write(d);
+        MetricRow.FILE.write(d, List.of(RunFixtures.metric(1, 20, acc - 0.1), RunFixtures.metric(2, 40, acc)));
         Files.write(d.resolve("model.safetensors"), new byte[2048]);
         org.maqd.experiment.ExperimentIO.writeJson(org.maqd.model.NetworkResolver.resolve(e.network()), d.resolve("model.json"));
-        Files.writeString(d.resolve("layers.csv"), "epoch,step,layer,name,norm,weight_states,activation_states\n"
-                + "1,10,0,1:linear,lbn,256,2\n1,10,1,2:linear,lbn,3,2\n1,10,2,3:output,none,2,0\n1,20,0,1:linear,lbn,256,2\n");
-        Files.writeString(d.resolve("histograms.csv"), "epoch,step,layer,kind,min,max,counts\n"
-                + "1,10,1,weight,-2,2,1 1 1 1\n1,10,1,activation,0,1,5 5\n2,40,1,weight,-2,2,0 2 6 0\n2,40,2,weight,-1,1,3 1\n");
+        LayerProbeRow.FILE.write(d, List.of(RunFixtures.probe(1, 10, 0, "1:linear", 256), RunFixtures.probe(1, 10, 1, "2:linear", 3),
+                RunFixtures.probe(1, 10, 2, "3:output", 2), RunFixtures.probe(1, 20, 0, "1:linear", 256)));
+        HistogramRow.FILE.write(d, List.of(new HistogramRow(1, 10, 1, "weight", -2, 2, new long[] {1, 1, 1, 1}),
+                new HistogramRow(1, 10, 1, "activation", 0, 1, new long[] {5, 5}), new HistogramRow(2, 40, 1, "weight", -2, 2, new long[] {0, 2, 6, 0}),
+                new HistogramRow(2, 40, 2, "weight", -1, 1, new long[] {3, 1})));
     }
 
     @Test
@@ -83,10 +89,9 @@ class RunsViewModelTest {
             if (runDir.getFileName().toString().endsWith("b")) {
                 throw new org.maqd.deploy.NotIntegerOnlyException("layer 1 (linear) may need a 40-bit accumulator");
             }
-            java.util.Map<String, Object> m = java.util.Map.of("integer_only", true, "identical_predictions_percent", 99.95,
-                    "goal_percent", 99.9, "cost", java.util.Map.of("model_bytes", 12345));
-            org.maqd.experiment.ExperimentIO.writeJson(m, runDir.resolve("certificate.json"));
-            return m;
+            CertificateRecord c = RunFixtures.certificate(99.95, 12345);
+            c.write(runDir);
+            return c.toMap();
         }
         @Override public String exportC(Path runDir, Path outDir) { return outDir.toString(); }
     }

@@ -1,4 +1,4 @@
-package org.maqd.experiment;
+package org.maqd.train;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 

@@ -1,0 +1,58 @@
+package org.maqd.run;
+
+import java.lang.reflect.RecordComponent;
+import java.util.Collection;
+import java.util.Map;
+
+/** Every number in a record (nested records, arrays, lists, maps included) must be finite. */
+final class FiniteCheck {
+    private FiniteCheck() {}
+
+    /** Throws a {@link RunFormatException} naming {@code where} and the field when a number is NaN or infinite. */
+    static void requireFinite(Object value, String where) {
+        String bad = firstNonFinite(value, "");
+        if (bad != null) throw new RunFormatException(where + ": field '" + bad + ": expected a finite number");
+    }
+
+    private static String firstNonFinite(Object v, String path) {
+        if (v == null) return null;
+        if (v instanceof Double d) return Double.isFinite(d) ? null : path + "', found " + d;
+        if (v instanceof Float f) return Float.isFinite(f) ? null : path + "', found " + f;
+        if (v instanceof double[] a) {
+            for (int i = 0; i < a.length; i++) if (!Double.isFinite(a[i])) return path + "[" + i + "]', found " + a[i];
+            return null;
+        }
+        if (v instanceof float[] a) {
+            for (int i = 0; i < a.length; i++) if (!Float.isFinite(a[i])) return path + "[" + i + "]', found " + a[i];
+            return null;
+        }
+        if (v instanceof Record r) {
+            for (RecordComponent c : r.getClass().getRecordComponents()) {
+                try {
+                    String bad = firstNonFinite(c.getAccessor().invoke(r), join(path, Json.snake(c.getName())));
+                    if (bad != null) return bad;
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return null;
+        }
+        if (v instanceof Collection<?> c) {
+            int i = 0;
+            for (Object o : c) {
+                String bad = firstNonFinite(o, path + "[" + i++ + "]");
+                if (bad != null) return bad;
+            }
+            return null;
+        }
+        if (v instanceof Map<?, ?> m) {
+            for (var e : m.entrySet()) {
+                String bad = firstNonFinite(e.getValue(), join(path, String.valueOf(e.getKey())));
+                if (bad != null) return bad;
+            }
+        }
+        return null;
+    }
+
+    private static String join(String a, String b) { return a.isEmpty() ? b : a + "." + b; }
+}

@@ -1,0 +1,86 @@
+package org.maqd.run;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * The JSON files of a run folder as records: snake-case field names, nulls left out, properties in declaration
+ * order, map entries sorted (identical runs write identical bytes). Reading is strict: duplicate keys, unknown
+ * fields, trailing tokens and non-finite numbers (1e400 included) are errors naming the file and the field.
+ */
+final class Json {
+    private Json() {}
+
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .build();
+
+    static <T> T read(Path f, Class<T> type) {
+        String text;
+        try {
+            text = Files.readString(f);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw new RunFormatException(f + ": cannot read: " + e.getMessage(), e);
+        }
+        T v;
+        try {
+            v = MAPPER.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new RunFormatException(f + ": " + describe(e), e);
+        }
+        if (v == null) throw new RunFormatException(f + ": expected a JSON object, found null");
+        FiniteCheck.requireFinite(v, f.toString());
+        return v;
+    }
+
+    static void write(Path f, Object value) {
+        FiniteCheck.requireFinite(value, f.toString());
+        try {
+            AtomicFiles.writeString(f, MAPPER.writeValueAsString(value) + "\n");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot format " + f + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** "line L, column C: what" from a Jackson error, with the field path when known. */
+    static String describe(JsonProcessingException e) {
+        String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": ";
+        String field = "";
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()) {
+            StringBuilder sb = new StringBuilder();
+            for (var r : m.getPath()) {
+                if (r.getFieldName() != null) sb.append(sb.length() == 0 ? "" : ".").append(r.getFieldName());
+                else if (r.getIndex() >= 0) sb.append('[').append(r.getIndex()).append(']');
+            }
+            field = "field '" + sb + "': ";
+        }
+        return where + field + e.getOriginalMessage().replace('\n', ' ');
+    }
+
+    static String snake(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+}
