@@ -1,5 +1,6 @@
 package org.maqd.bench;
 
+import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -44,10 +45,15 @@ public final class TrainingBenchmark {
 
     /**
      * One measured case: the median samples/s over the timed repetitions, the share of those repetitions' wall
-     * time the JVM reported as spent in garbage collection (whole milliseconds; pauses, for G1), and the number
-     * of collections during them (the steady-state step allocates next to nothing).
+     * time the JVM reported as spent in garbage collection (whole milliseconds; pauses, for G1), the number
+     * of collections during them (the steady-state step allocates next to nothing), the FLOPs one sample's step
+     * runs in matrix products ({@link TrainingFlops}) and how long the warm-up took.
      */
-    public record Result(double samplesPerSecond, double gcTimeFraction, long gcCollections) {}
+    public record Result(double samplesPerSecond, double gcTimeFraction, long gcCollections, long flopsPerSample,
+                         double warmUpSeconds) {
+        /** Achieved GFLOPS in the step's matrix products. */
+        public double gflops() { return samplesPerSecond * flopsPerSample / 1e9; }
+    }
 
     public static double samplesPerSecond(String kind, int batch, int threads, boolean quick) {
         return measure(kind, batch, threads, quick).samplesPerSecond();
@@ -66,7 +72,7 @@ public final class TrainingBenchmark {
             int[] y = new int[batch];
             for (int i = 0; i < batch; i++) y[i] = rng.nextInt(10);
             SoftmaxCrossEntropy ce = new SoftmaxCrossEntropy();
-            warmUp(net, opt, ce, x, y, quick);
+            double warm = warmUp(net, opt, ce, x, y, quick);
             long targetNanos = (quick ? 150 : 600) * 1_000_000L;
             int steps = 1;
             while (true) { // calibrate so one repetition takes about targetNanos; doubles as warm-up
@@ -85,20 +91,24 @@ public final class TrainingBenchmark {
             }
             double gcFraction = (gcMillis() - gc0) * 1e6 / Math.max(1, System.nanoTime() - wall0);
             Arrays.sort(rates);
-            return new Result(rates[reps / 2], gcFraction, gcCount() - count0);
+            return new Result(rates[reps / 2], gcFraction, gcCount() - count0, TrainingFlops.perSample(spec), warm);
         }
     }
 
     /**
-     * Runs steps until the JIT has compiled the kernels: the Vector API code is very slow until C2 has
-     * compiled it (seconds at first), so warm-up is measured in time, not steps. Stops once the step rate,
-     * measured over windows of 250 ms, has not improved by 10% for three windows (after at least 1 s; at most
-     * 8 s, or 0.5 s / 4 s with {@code quick}).
+     * Runs steps until the JIT has compiled the kernels, and returns the seconds it took: the Vector API code is
+     * very slow until C2 has compiled it (seconds at first, longer on a busy host), so warm-up is measured in
+     * time, not steps. Stops once, over windows of 250 ms, the step rate has not improved by 10% for three
+     * windows and the JIT's total compilation time has not grown for two (after at least 1 s; at most 30 s,
+     * or 0.5 s / 8 s with {@code quick}; where the JVM does not report compilation time, the rate alone decides).
      */
-    private static void warmUp(Network net, Optimizer opt, SoftmaxCrossEntropy ce, Tensor x, int[] y, boolean quick) {
-        long start = System.nanoTime(), min = (quick ? 500 : 1000) * 1_000_000L, max = (quick ? 4000 : 8000) * 1_000_000L;
+    private static double warmUp(Network net, Optimizer opt, SoftmaxCrossEntropy ce, Tensor x, int[] y, boolean quick) {
+        long start = System.nanoTime(), min = (quick ? 500 : 1000) * 1_000_000L, max = (quick ? 8000 : 30000) * 1_000_000L;
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        boolean jitTimed = jit != null && jit.isCompilationTimeMonitoringSupported();
+        long compiled = jitTimed ? jit.getTotalCompilationTime() : 0;
         double best = 0;
-        int flat = 0;
+        int flat = 0, quiet = 0;
         while (System.nanoTime() - start < max) {
             long t0 = System.nanoTime();
             int n = 0;
@@ -106,8 +116,12 @@ public final class TrainingBenchmark {
             double rate = n / ((System.nanoTime() - t0) / 1e9);
             flat = rate > 1.1 * best ? 0 : flat + 1;
             best = Math.max(best, rate);
-            if (flat >= 3 && System.nanoTime() - start >= min) break;
+            long now = jitTimed ? jit.getTotalCompilationTime() : compiled;
+            quiet = now == compiled ? quiet + 1 : 0;
+            compiled = now;
+            if (flat >= 3 && (!jitTimed || quiet >= 2) && System.nanoTime() - start >= min) break;
         }
+        return (System.nanoTime() - start) / 1e9;
     }
 
     private static void step(Network net, Optimizer opt, SoftmaxCrossEntropy ce, Tensor x, int[] y) {

@@ -26,7 +26,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int reps = quick ? 3 : 7, warm = quick ? 200 : 1000;
+        int warm = quick ? 200 : 1000;
         // GEMM repetitions are short (20 ms or more): take many, so the median spans 1.5 s or more rather than
         // one of a shared host's slow spells (a fraction of a second to a few seconds; see docs/kernels.md)
         int gemmReps = quick ? 3 : 75;
@@ -42,27 +42,43 @@ public final class BenchCommand implements Callable<Integer> {
         }
         out.put("gemm_gflops", gemm);
         out.put("gemm_gflops_1_thread", gemm1);
-        if (selected("gemm") || selected("fma_peak")) {
+        String[][] cases = {{"mlp_b4", "mlp", "4"}, {"mlp_b64", "mlp", "64"}, {"mlp_b256", "mlp", "256"}, {"cnn_b64", "cnn", "64"}};
+        boolean training = false;
+        for (String[] c : cases) training |= selected(c[0]);
+        double ceiling = 0;
+        if (selected("gemm") || selected("fma_peak") || training) { // the training shares are of this ceiling
             Map<String, Double> peak = new LinkedHashMap<>();
-            peak.put("1_thread", FmaPeak.gflops(1, quick ? 50 : 200, reps));
-            peak.put(threads + "_threads", FmaPeak.gflops(threads, quick ? 50 : 200, reps));
+            int windows = quick ? 50 : 1000; // 1 ms windows: short enough to fall within one time slice on a busy host
+            peak.put("1_thread", FmaPeak.gflops(1, 1, windows));
+            peak.put(threads + "_threads", FmaPeak.gflops(threads, 1, windows));
+            ceiling = peak.get(threads + "_threads");
             out.put("fma_peak_gflops", peak);
             progress("fma peak (no memory traffic): %.1f GFLOPS (1 thread), %.1f GFLOPS (%d threads)",
-                    peak.get("1_thread"), peak.get(threads + "_threads"), threads);
+                    peak.get("1_thread"), ceiling, threads);
         }
-        Map<String, Double> train = new LinkedHashMap<>(), gc = new LinkedHashMap<>();
-        Map<String, Long> gcCount = new LinkedHashMap<>();
-        String[][] cases = {{"mlp_b4", "mlp", "4"}, {"mlp_b64", "mlp", "64"}, {"mlp_b256", "mlp", "256"}, {"cnn_b64", "cnn", "64"}};
+        Map<String, Double> train = new LinkedHashMap<>(), gc = new LinkedHashMap<>(), gflops = new LinkedHashMap<>();
+        Map<String, Double> share = new LinkedHashMap<>(), warmUp = new LinkedHashMap<>();
+        Map<String, Long> gcCount = new LinkedHashMap<>(), flops = new LinkedHashMap<>();
         for (String[] c : cases) {
             if (!selected(c[0])) continue;
             TrainingBenchmark.Result r = TrainingBenchmark.measure(c[1], Integer.parseInt(c[2]), threads, quick);
             train.put(c[0], r.samplesPerSecond());
             gc.put(c[0], r.gcTimeFraction());
             gcCount.put(c[0], r.gcCollections());
-            progress("train %s: %,.0f samples/s (%d collections, %.2f%% of the time in GC)", c[0], r.samplesPerSecond(),
-                    r.gcCollections(), 100 * r.gcTimeFraction());
+            flops.put(c[0], r.flopsPerSample());
+            gflops.put(c[0], r.gflops());
+            share.put(c[0], r.gflops() / ceiling);
+            warmUp.put(c[0], r.warmUpSeconds());
+            progress("train %s: %,.0f samples/s, %,d FLOPs/sample, %.1f GFLOPS = %.1f%% of the FMA peak "
+                    + "(warm-up %.1f s; %d collections, %.2f%% of the time in GC)", c[0], r.samplesPerSecond(),
+                    r.flopsPerSample(), r.gflops(), 100 * r.gflops() / ceiling, r.warmUpSeconds(), r.gcCollections(),
+                    100 * r.gcTimeFraction());
         }
         out.put("train_samples_per_second", train);
+        out.put("train_flops_per_sample", flops);
+        out.put("train_gflops", gflops);
+        out.put("train_share_of_fma_peak", share);
+        out.put("train_warmup_seconds", warmUp);
         out.put("train_gc_time_fraction", gc);
         out.put("train_gc_collections", gcCount);
         if (selected("inference")) {

@@ -23,6 +23,13 @@ class FmaPeakTest {
     }
 
     @Test
+    void quantileIndexIsTheNinetiethPercentileOfSortedRates() {
+        assertEquals(0, FmaPeak.quantileIndex(1));
+        assertEquals(9, FmaPeak.quantileIndex(11));
+        assertEquals(89, FmaPeak.quantileIndex(100));
+    }
+
+    @Test
     void rejectsBadArguments() {
         assertThrows(IllegalArgumentException.class, () -> FmaPeak.gflops(0, 1, 1));
         assertThrows(IllegalArgumentException.class, () -> FmaPeak.gflops(1, 0, 1));

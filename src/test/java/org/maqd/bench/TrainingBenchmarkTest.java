@@ -16,6 +16,13 @@ class TrainingBenchmarkTest {
         assertTrue(gc >= 0 && gc <= 1, "GC share must be a fraction of the timed wall time: " + text);
         assertTrue(json.get("train_gc_collections").get("mlp_b4").asLong(-1) >= 0, text);
         assertFalse(json.has("int_inference_samples_per_second"), "only the selected case runs");
+        double rate = json.get("train_samples_per_second").get("mlp_b4").asDouble();
+        assertEquals(1_211_392L, json.get("train_flops_per_sample").get("mlp_b4").asLong(), text);
+        double gflops = json.get("train_gflops").get("mlp_b4").asDouble();
+        assertEquals(rate * 1_211_392L / 1e9, gflops, 1e-9 * gflops, text);
+        double ceiling = json.get("fma_peak_gflops").get("1_threads").asDouble();
+        assertEquals(gflops / ceiling, json.get("train_share_of_fma_peak").get("mlp_b4").asDouble(), 1e-12, text);
+        assertTrue(json.get("train_warmup_seconds").get("mlp_b4").asDouble() >= 0.5, "warm-up runs at least 0.5 s: " + text);
     }
 
     @Test
