@@ -65,9 +65,9 @@ public final class NetworkBuilder {
         return switch (l.type()) {
             case "flatten" -> new Flatten();
             case "dropout" -> new Dropout(l.rate(), index);
-            case "maxpool" -> new MaxPool2d(l.kernel(), l.stride());
-            case "avgpool" -> new AvgPool2d(l.kernel(), l.stride());
-            case "globalavgpool" -> new GlobalAvgPool();
+            case "maxpool" -> new MaxPool2d(l.kernel(), l.stride(), par);
+            case "avgpool" -> new AvgPool2d(l.kernel(), l.stride(), par);
+            case "globalavgpool" -> new GlobalAvgPool(par);
             case "linear", "output" -> {
                 int fanIn = Arrays.stream(in).reduce(1, (a, b) -> a * b);
                 WeightQuantizer wq = weightQuantizer(l, par);

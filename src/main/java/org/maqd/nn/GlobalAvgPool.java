@@ -19,6 +19,9 @@ public final class GlobalAvgPool implements Layer {
 
     public GlobalAvgPool() { this(null); }
 
+    /** The thread pool the planes are split over. */
+    public Parallel parallel() { return par; }
+
     @Override
     public int[] outputShape(int[] in) {
         PoolShapes.requireNchw(KIND, in);

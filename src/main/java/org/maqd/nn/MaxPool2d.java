@@ -30,6 +30,9 @@ public final class MaxPool2d implements Layer {
     public int kernel() { return kernel; }
     public int stride() { return stride; }
 
+    /** The thread pool the planes are split over. */
+    public Parallel parallel() { return par; }
+
     @Override
     public int[] outputShape(int[] in) { return PoolShapes.windowed(KIND, kernel, stride, in); }
 

@@ -19,5 +19,19 @@ public final class Param {
         this.decay = decay;
     }
 
-    public void zeroGrad() { grad.fill(0f); }
+    /** True when {@link #grad} is known to be all zeros (an optimizer cleared it while reading it). */
+    private boolean gradCleared;
+
+    /** Sets the gradient to zero (free when the last optimizer step already cleared it). */
+    public void zeroGrad() {
+        if (!gradCleared) grad.fill(0f);
+        gradCleared = false;
+    }
+
+    /**
+     * Records that {@link #grad} is all zeros now (an optimizer that clears the gradient as it reads it calls
+     * this), so the next {@link #zeroGrad} skips its pass. Gradients are only ever added to after a
+     * {@link #zeroGrad}, which resets the record.
+     */
+    public void gradCleared() { gradCleared = true; }
 }

@@ -6,6 +6,7 @@ import org.maqd.nn.Param;
 import org.maqd.nn.ShapeException;
 import org.maqd.tensor.Parallel;
 import org.maqd.tensor.Tensor;
+import org.maqd.tensor.fast.ColumnSums;
 import org.maqd.tensor.fast.Reductions;
 
 /**
@@ -24,6 +25,8 @@ import org.maqd.tensor.fast.Reductions;
 abstract class NormBase implements Norm {
     /** Elements per parallel chunk; fixed, so chunking never depends on the thread count. */
     static final int GRAIN = 16384;
+    /** Elements per chunk of the vectorized per-column sums and elementwise passes on {@code [B, C]} data. */
+    static final int COLUMN_GRAIN = 4096;
 
     protected final int channels;
     protected final Parallel par;
@@ -106,10 +109,11 @@ abstract class NormBase implements Norm {
 
     /**
      * Parallel chunk size in planes: about {@link #GRAIN} elements. For {@code S = 1} chunks hold whole rows
-     * (multiples of C planes), so the inner loops run over contiguous channels.
+     * (multiples of C planes, about {@link #COLUMN_GRAIN} elements), so the inner loops run over contiguous
+     * channels.
      */
     int planeGrain() {
-        if (spatial == 1) return Math.max(1, GRAIN / channels) * channels;
+        if (spatial == 1) return Math.max(1, COLUMN_GRAIN / channels) * channels;
         return Math.max(1, GRAIN / spatial);
     }
 
@@ -157,35 +161,26 @@ abstract class NormBase implements Norm {
         colMean = mean;
         colOutA = outA;
         colOutB = outB;
-        par.forRange(channels, Math.max(1, GRAIN / batch), columnBody);
+        par.forRange(channels, columnGrain(), columnBody);
         colA = colB = null;
     }
 
     private void columnRange(int c0, int c1) {
-        final float[] a = colA, b = colB;
-        final double[] m = colMean, oa = colOutA, ob = colOutB;
-        Arrays.fill(oa, c0, c1, 0.0);
-        if (colOp == SUM_AND_DOT) Arrays.fill(ob, c0, c1, 0.0);
-        for (int r = 0; r < batch; r++) {
-            int off = r * channels;
-            switch (colOp) {
-                case SUM -> {
-                    for (int c = c0; c < c1; c++) oa[c] += a[off + c];
-                }
-                case SUM_SQ -> {
-                    for (int c = c0; c < c1; c++) {
-                        double d = a[off + c] - m[c];
-                        oa[c] += d * d;
-                    }
-                }
-                default -> {
-                    for (int c = c0; c < c1; c++) {
-                        oa[c] += a[off + c];
-                        ob[c] += (double) a[off + c] * b[off + c];
-                    }
-                }
-            }
+        switch (colOp) {
+            case SUM -> ColumnSums.sum(colA, batch, channels, c0, c1, colOutA);
+            case SUM_SQ -> ColumnSums.sumSq(colA, batch, channels, c0, c1, colMean, colOutA);
+            default -> ColumnSums.sumAndDot(colA, colB, batch, channels, c0, c1, colOutA, colOutB);
         }
+    }
+
+    /**
+     * Channels per chunk of the column sums: whole vectors of about {@link #COLUMN_GRAIN} elements, so that
+     * they are split between threads at every batch size worth it (columns are independent: the bits do not
+     * depend on the chunks).
+     */
+    int columnGrain() {
+        int c = Math.max(1, COLUMN_GRAIN / batch);
+        return Math.min(channels, (c + 15) / 16 * 16);
     }
 
     // ---- contiguous reductions: fixed-order vector sums in double (Reductions) -------------------------------

@@ -30,37 +30,58 @@ public final class Adam implements Optimizer {
         this.par = par;
         m = new Tensor[params.size()];
         v = new Tensor[params.size()];
+        l2 = new float[params.size()];
+        shrink = new float[params.size()];
+        starts = new int[params.size() + 1];
+        for (int i = 0; i < params.size(); i++) starts[i + 1] = Math.addExact(starts[i], params.get(i).value.size());
         for (int i = 0; i < m.length; i++) {
             m[i] = Tensor.zeros(params.get(i).value.shape());
             v[i] = Tensor.zeros(params.get(i).value.shape());
         }
     }
 
+    /**
+     * One update of every parameter, in one parallel loop over all their elements (chunks of {@link #GRAIN}
+     * elements of the parameters laid end to end, so small parameters share chunks instead of each running its
+     * own serial loop). Clears each gradient as it reads it ({@link Param#gradCleared}).
+     */
     @Override
     public void step(double learningRate) {
         steps++;
         float b1 = (float) beta1, b2 = (float) beta2;
         double bc1 = 1 - Math.pow(beta1, steps), bc2 = 1 - Math.pow(beta2, steps);
-        float stepSize = (float) (learningRate / bc1);
-        float invSqrtBc2 = (float) (1 / Math.sqrt(bc2));
-        float eps = 1e-8f;
+        cb1 = b1;
+        cb2 = b2;
+        cstep = (float) (learningRate / bc1);
+        cinv = (float) (1 / Math.sqrt(bc2));
+        ceps = 1e-8f;
         for (int i = 0; i < params.size(); i++) {
-            Param p = params.get(i);
-            float wd = p.decay ? (float) weightDecay : 0f;
-            cw = p.value.data; cg = p.grad.data; cm = m[i].data; cv = v[i].data;
-            cb1 = b1; cb2 = b2; cl2 = decoupled ? 0f : wd;
-            cshrink = decoupled ? (float) (1 - learningRate * wd) : 1f;
-            cstep = stepSize; cinv = invSqrtBc2; ceps = eps;
-            par.forRange(cw.length, GRAIN, cw.length, update);
+            float wd = params.get(i).decay ? (float) weightDecay : 0f;
+            l2[i] = decoupled ? 0f : wd;
+            shrink[i] = decoupled ? (float) (1 - learningRate * wd) : 1f;
         }
-        cw = cg = cm = cv = null;
+        int total = starts[params.size()];
+        par.forRange(total, GRAIN, total, update);
+        for (Param p : params) p.gradCleared();
     }
 
-    // operands of the current parameter's update (fields, so the body is allocated once)
-    private float[] cw, cg, cm, cv;
-    private float cb1, cb2, cl2, cshrink, cstep, cinv, ceps;
-    private final Parallel.RangeBody update = (a, b) ->
-            UpdateKernels.adam(cw, cg, cm, cv, a, b, cb1, cb2, cl2, cshrink, cstep, cinv, ceps);
+    // elements [a, b) of the parameters laid end to end
+    private void updateRange(int a, int b) {
+        int i = 0;
+        while (starts[i + 1] <= a) i++;
+        for (; i < params.size() && starts[i] < b; i++) {
+            Param p = params.get(i);
+            int from = Math.max(a, starts[i]) - starts[i], to = Math.min(b, starts[i + 1]) - starts[i];
+            UpdateKernels.adamAndClear(p.value.data, p.grad.data, m[i].data, v[i].data, from, to, cb1, cb2, l2[i],
+                    shrink[i], cstep, cinv, ceps);
+        }
+    }
+
+    // per-step constants (fields, so the loop body is allocated once)
+    private float cb1, cb2, cstep, cinv, ceps;
+    private final float[] l2, shrink;
+    private final int[] starts;
+    private final Parallel.RangeBody update = this::updateRange;
 
     @Override
     public Map<String, Tensor> state() {

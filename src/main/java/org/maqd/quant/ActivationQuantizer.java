@@ -26,7 +26,13 @@ import org.maqd.tensor.Tensor;
 public final class ActivationQuantizer implements Layer {
     public static final int MAX_STATES = 256;
     public static final double MIN_STEP = 1e-6;
+    /** Elements per chunk of the learned step's gradient sum (partials are added in chunk order). */
     static final int GRAIN = 16384;
+    /**
+     * Elements per chunk of the elementwise forward and backward loops: small enough that a hidden layer of a
+     * small batch (64 × 256) is split between threads; elementwise, so the bits never depend on it.
+     */
+    static final int ELEMENT_GRAIN = 4096;
 
     /**
      * Configuration.
@@ -129,7 +135,7 @@ public final class ActivationQuantizer implements Layer {
         codesValid = false;
         curStep = step();
         operand = x.data;
-        par.forRange(x.size(), GRAIN, forwardBody);
+        par.forRange(x.size(), ELEMENT_GRAIN, forwardBody);
         operand = null;
         return output;
     }
@@ -152,7 +158,7 @@ public final class ActivationQuantizer implements Layer {
         }
         gradIn = Tensor.reuse(gradIn, input.shape());
         operand = gradOut.data;
-        par.forRange(input.size(), GRAIN, backwardBody);
+        par.forRange(input.size(), ELEMENT_GRAIN, backwardBody);
         if (step != null) {
             int chunks = Parallel.chunks(input.size(), GRAIN);
             if (partials.length < chunks) partials = new double[chunks];

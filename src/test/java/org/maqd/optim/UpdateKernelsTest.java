@@ -1,7 +1,9 @@
 package org.maqd.optim;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.maqd.nn.Param;
@@ -33,6 +35,64 @@ class UpdateKernelsTest {
             assertArrayEquals(m2, m, "m n=" + n);
             assertArrayEquals(v2, v, "v n=" + n);
         }
+    }
+
+    @Test
+    void adamAndClearMatchesPlainLoopBitForBitAndClearsTheGradient() {
+        Rng rng = new Rng(14);
+        for (int n : new int[] {1, 7, 16, 17, 33, 1000}) {
+            float[] w = randn(rng, n, 0.1), g = randn(rng, n, 1e-3), m = randn(rng, n, 1e-3), v = new float[n];
+            float[] w2 = w.clone(), g2 = g.clone(), m2 = m.clone(), v2 = v.clone();
+            int from = n / 4;                            // a sub-range: the rest is left alone
+            UpdateKernels.adamAndClear(w, g, m, v, from, n, 0.9f, 0.999f, 1e-4f, 0.99999f, 1e-3f, 31.6f, 1e-8f);
+            UpdateKernels.adamPlain(w2, g2, m2, v2, from, n, 0.9f, 0.999f, 1e-4f, 0.99999f, 1e-3f, 31.6f, 1e-8f);
+            assertArrayEquals(w2, w, "w n=" + n);
+            assertArrayEquals(m2, m, "m n=" + n);
+            assertArrayEquals(v2, v, "v n=" + n);
+            for (int i = 0; i < n; i++) assertEquals(i < from ? g2[i] : 0f, g[i], "g[" + i + "] n=" + n);
+        }
+    }
+
+    @Test
+    void adamOverSeveralParametersMatchesThePlainLoopPerParameterForOneOrTwoThreads() {
+        int[] sizes = {5, 40_000, 17, 100_000, 3};   // chunks span parameter boundaries
+        for (int t = 1; t <= 2; t++) {
+            List<Param> ps = new ArrayList<>();
+            float[][] w = new float[sizes.length][], g = new float[sizes.length][];
+            Rng r = new Rng(16);
+            for (int i = 0; i < sizes.length; i++) {
+                w[i] = randn(r, sizes[i], 0.1);
+                g[i] = randn(r, sizes[i], 1e-2);
+                Param p = new Param("p" + i, Tensor.of(w[i].clone(), sizes[i]), i % 2 == 0);
+                System.arraycopy(g[i], 0, p.grad.data, 0, sizes[i]);
+                ps.add(p);
+            }
+            try (Parallel par = new Parallel(t)) {
+                new Adam(ps, 0.9, 0.999, 1e-2, false, par).step(1e-3);
+            }
+            for (int i = 0; i < sizes.length; i++) {
+                int n = sizes[i];
+                float[] m = new float[n], v = new float[n];
+                float wd = i % 2 == 0 ? 1e-2f : 0f;
+                UpdateKernels.adamPlain(w[i], g[i], m, v, 0, n, 0.9f, 0.999f, wd, 1f, (float) (1e-3 / (1 - 0.9)),
+                        (float) (1 / Math.sqrt(1 - 0.999)), 1e-8f);
+                assertArrayEquals(w[i], ps.get(i).value.data, "parameter " + i + ", threads " + t);
+                assertArrayEquals(new float[n], ps.get(i).grad.data, "gradient cleared, parameter " + i);
+            }
+        }
+    }
+
+    @Test
+    void zeroGradAfterAnAdamStepLeavesZeroAndLaterGradientsAreClearedAgain() {
+        Param p = new Param("w", Tensor.of(new float[] {1f, 2f}, 2), true);
+        Adam adam = new Adam(List.of(p), 0.9, 0.999, 0, false, Parallel.serial());
+        p.grad.data[0] = 0.5f;
+        adam.step(0.01);
+        p.zeroGrad();                                    // free: the step cleared it
+        assertArrayEquals(new float[2], p.grad.data);
+        p.grad.data[1] = 3f;                             // a backward pass adds into it
+        p.zeroGrad();                                    // this one must clear
+        assertArrayEquals(new float[2], p.grad.data);
     }
 
     @Test
