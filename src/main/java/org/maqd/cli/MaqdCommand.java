@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The headless commands. Exit codes: 0 success, 2 bad input (a one-line reason on stderr naming the file and
- * field), 1 any other failure.
+ * field), 3 the run diverged (summary.json says where and why), 1 any other failure (one line on stderr; the
+ * stack trace goes to a log file: the run folder's error.log, else a file in the temporary folder).
  */
 @Command(name = "maqd", mixinStandardHelpOptions = true, version = "MaQD Workbench 0.1.0",
         description = "Quantization-aware training with MaQD (LBN, weight standardization, scaled round-clip, surrogate gradients)."
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, SweepCommand.class, ReportCommand.class, ExportCommand.class, PtqCommand.class, InspectCommand.class,
                 BenchCommand.class, CommandLine.HelpCommand.class})
 public final class MaqdCommand implements Runnable {
-    public static final int OK = 0, FAILURE = 1, BAD_INPUT = 2;
+    public static final int OK = 0, FAILURE = 1, BAD_INPUT = 2, DIVERGED = 3;
 
     @Override
     public void run() {
@@ -55,15 +56,12 @@ public final class MaqdCommand implements Runnable {
             err.flush();
             return BAD_INPUT;
         }
-        err.println("maqd: failed: " + ex);
-        ex.printStackTrace(err);
+        err.println("maqd: failed: " + ErrorLog.oneLine(ex));
         err.flush();
         return FAILURE;
     }
 
     public static boolean isBadInput(Throwable ex) {
-        return ex instanceof ExperimentException || ex instanceof DataFormatException
-                || ex instanceof ModelFormatException || ex instanceof ShapeException
-                || ex instanceof org.maqd.model.SpecException || ex instanceof org.maqd.run.RunFormatException;
+        return org.maqd.experiment.BadInput.is(ex);
     }
 }

@@ -11,6 +11,7 @@ import org.maqd.experiment.RunLauncher;
 import org.maqd.experiment.RunOptions;
 import org.maqd.experiment.RunResult;
 import org.maqd.train.RunControl;
+import org.maqd.train.RunOutcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,7 +27,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "override seed") Long seed;
     @Option(names = "--threads", description = "override threads") Integer threads;
     @Option(names = "--train-limit", description = "override data.trainLimit (first N training samples)") Integer trainLimit;
-    @Option(names = "--resume", description = "continue the run in --out from its last checkpoint") boolean resume;
+    @Option(names = "--resume", description = "continue the run in --out from its last checkpoint (or finish it)") boolean resume;
+    @Option(names = "--force", description = "start a new run in --out even though it holds one: the old run is moved aside to DIR.replaced-N") boolean force;
     @Option(names = "--runs", paramLabel = "DIR", description = "folder for new run folders (default: runs)") Path runsRoot = Path.of("runs");
 
     @Override
@@ -39,6 +41,10 @@ public final class RunCommand implements Callable<Integer> {
         if (trainLimit != null) e = e.withData(Overrides.data(e).withTrainLimit(trainLimit));
         if (e.name() == null) e = e.withName(Overrides.baseName(file));
         ExperimentIO.parse(ExperimentIO.toJson(e), file + " (with command-line overrides)");
+        if (resume && force) {
+            System.err.println("maqd: --resume and --force exclude each other: continue the run in --out, or move it aside and start over");
+            return MaqdCommand.BAD_INPUT;
+        }
         if (resume && out == null) {
             System.err.println("maqd: --resume needs --out DIR naming the run folder to continue");
             return MaqdCommand.BAD_INPUT;
@@ -48,7 +54,7 @@ public final class RunCommand implements Callable<Integer> {
         RunControl control = new RunControl();
         RunResult r;
         try {
-            r = RunLauncher.run(e, new RunOptions(base, runsRoot, out, resume, true, tty), control, List.of());
+            r = RunLauncher.run(e, new RunOptions(base, runsRoot, out, resume, true, tty, force), control, List.of());
         } catch (ExperimentException ex) {
             throw ex.getMessage().startsWith(file.toString()) ? ex : new ExperimentException(file + ": " + ex.getMessage(), ex);
         }
@@ -59,6 +65,7 @@ public final class RunCommand implements Callable<Integer> {
         } else {
             System.out.println(o.status() + ": " + o.message() + "; run folder " + r.runDir());
         }
-        return o.completed() || "stopped".equals(o.status()) ? MaqdCommand.OK : MaqdCommand.FAILURE;
+        if (o.diverged()) return MaqdCommand.DIVERGED;
+        return o.completed() || RunOutcome.STOPPED.equals(o.status()) ? MaqdCommand.OK : MaqdCommand.FAILURE;
     }
 }

@@ -32,6 +32,7 @@ public final class ExperimentIO {
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
@@ -61,6 +62,8 @@ public final class ExperimentIO {
         try {
             Experiment e = MAPPER.readValue(json, Experiment.class);
             if (e == null) throw new ExperimentException(sourceName + ": expected a JSON object, found null");
+            String inf = org.maqd.run.Finite.firstNonFinite(e);
+            if (inf != null) throw new ExperimentException(sourceName + ": field '" + inf + "; expected a finite number (JSON numbers beyond ±1.8e308 are not numbers)");
             return e;
         } catch (JsonProcessingException ex) {
             throw new ExperimentException(describe(ex, sourceName), ex);

@@ -34,12 +34,18 @@ public final class ExperimentValidator {
         new ExperimentValidator(source).check(e);
     }
 
+    /** Checks a network spec on its own (a run's model.json) as an experiment's network is checked. */
+    public static void validateNetwork(org.maqd.model.NetworkSpec n, String source) {
+        new ExperimentValidator(source).checkNetwork(n);
+    }
+
     private ExperimentException fail(String field, String expected, Object got) {
         return new ExperimentException(src + ": field '" + field + "': expected " + expected + ", got "
                 + (got instanceof String s ? "\"" + s + "\"" : got));
     }
 
     private void check(Experiment e) {
+        LockPaths.check(e.locks(), src);
         if (e.threads() != null && (e.threads() < 1 || e.threads() > 256)) throw fail("threads", "1..256", e.threads());
         if (e.network() == null) throw fail("network", "a network object with 'input' and 'layers'", null);
         checkNetwork(e.network());

@@ -44,16 +44,29 @@ public final class RunFolder {
         return data;
     }
 
+    /** The run's model.json, read as strictly as an experiment file and validated like an experiment's network. */
     public static NetworkSpec modelSpec(Path runDir) {
         requireDir(runDir);
         Path f = runDir.resolve(RunFiles.MODEL_JSON);
+        NetworkSpec spec;
         try {
-            return ExperimentIO.MAPPER.readValue(Files.readString(f), NetworkSpec.class);
+            spec = ExperimentIO.MAPPER.readValue(Files.readString(f), NetworkSpec.class);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new ModelFormatException(f + ": missing; the run did not finish (no trained model)");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ModelFormatException(ExperimentIO.describe(e, f.toString()), e);
         } catch (IOException e) {
-            throw new ModelFormatException(f + ": not a valid network spec: " + e.getMessage(), e);
+            throw new ModelFormatException(f + ": cannot read: " + e.getMessage(), e);
         }
+        if (spec == null) throw new ModelFormatException(f + ": expected a JSON object, found null");
+        String inf = org.maqd.run.Finite.firstNonFinite(spec);
+        if (inf != null) throw new ModelFormatException(f + ": field '" + inf + "; expected a finite number");
+        try {
+            ExperimentValidator.validateNetwork(spec, f.toString());
+        } catch (ExperimentException e) {
+            throw new ModelFormatException(e.getMessage().replace("field 'network.", "field '"), e);
+        }
+        return spec;
     }
 
     /** The trained network, weights and running statistics loaded, ready for EVAL-mode inference. */

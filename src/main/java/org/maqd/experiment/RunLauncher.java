@@ -50,7 +50,19 @@ public final class RunLauncher {
         Experiment resolved = ExperimentDefaults.resolve(raw);
         Experiment exp = resolved.withData(Datasets.absolute(resolved.data(), opts.baseDir()));
         DataSplit data = Datasets.load(exp.data(), opts.baseDir());
-        try (RunPlacement place = RunPlacement.open(opts, exp.name()); Parallel par = new Parallel(exp.threads())) {
+        try (RunPlacement place = RunPlacement.open(opts, exp.name())) {
+            try {
+                return run(exp, data, place, opts, control, extra);
+            } catch (RuntimeException | OutOfMemoryError e) {
+                if (BadInput.is(e)) throw e;
+                throw RunFailedException.of(place.dir(), e);
+            }
+        }
+    }
+
+    private static RunResult run(Experiment exp, DataSplit data, RunPlacement place, RunOptions opts, RunControl control,
+                                 List<TrainingListener> extra) {
+        try (Parallel par = new Parallel(exp.threads())) {
             Path runDir = place.dir();
             Network net;
             try {

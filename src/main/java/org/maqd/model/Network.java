@@ -106,6 +106,9 @@ public final class Network {
             }
             e.getValue().copyFrom(t);
         }
+        for (String k : state.keySet()) {
+            if (!mine.containsKey(k)) throw new ModelFormatException(source + ": tensor '" + k + "' is not part of this network (expected only " + mine.keySet() + ")");
+        }
     }
 
     public long parameterCount() {

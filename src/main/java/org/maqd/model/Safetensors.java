@@ -21,7 +21,9 @@ import org.maqd.tensor.Tensor;
  * offset and names the file and tensor on error. Writing is atomic.
  */
 public final class Safetensors {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
     private static final long MAX_HEADER = 100L << 20;
 
     private Safetensors() {}
@@ -80,43 +82,87 @@ public final class Safetensors {
         } catch (IOException e) {
             throw new ModelFormatException(file + ": header is not valid JSON: " + e.getMessage(), e);
         }
+        if (header == null) throw new ModelFormatException(file + ": header is null; expected a JSON object");
         long dataStart = 8 + hlen, dataLen = bytes.length - dataStart;
+        java.util.TreeMap<Long, String> starts = new java.util.TreeMap<>();
+        long covered = 0;
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         Map<String, String> meta = new LinkedHashMap<>();
         for (var e : header.entrySet()) {
             String name = e.getKey();
             if (name.equals("__metadata__")) {
-                if (e.getValue() instanceof Map<?, ?> m) m.forEach((k, v) -> meta.put(String.valueOf(k), String.valueOf(v)));
+                if (!(e.getValue() instanceof Map<?, ?> m)) throw new ModelFormatException(file + ": field '__metadata__': expected an object of strings, found " + e.getValue());
+                for (var kv : m.entrySet()) {
+                    if (!(kv.getValue() instanceof String v)) {
+                        throw new ModelFormatException(file + ": field '__metadata__." + kv.getKey() + "': expected a string, found " + kv.getValue());
+                    }
+                    meta.put(String.valueOf(kv.getKey()), v);
+                }
                 continue;
             }
             if (!(e.getValue() instanceof Map<?, ?> h)) throw new ModelFormatException(file + ": tensor '" + name + "': expected an object with dtype, shape, data_offsets");
             if (!"F32".equals(h.get("dtype"))) throw new ModelFormatException(file + ": tensor '" + name + "': field 'dtype': expected F32, found " + h.get("dtype"));
+            if (!h.keySet().equals(java.util.Set.of("dtype", "shape", "data_offsets"))) {
+                throw new ModelFormatException(file + ": tensor '" + name + "': expected the fields dtype, shape, data_offsets, found " + h.keySet());
+            }
             int[] shape = ints(file, name, "shape", h.get("shape"));
             int[] off = ints(file, name, "data_offsets", h.get("data_offsets"));
             if (off.length != 2 || off[0] < 0 || off[1] < off[0] || off[1] > dataLen) {
                 throw new ModelFormatException(file + ": tensor '" + name + "': field 'data_offsets' " + java.util.Arrays.toString(off) + " outside the data section of " + dataLen + " bytes (truncated file?)");
             }
             long n = 1;
-            for (int d : shape) n *= d;
+            for (int d : shape) {
+                n *= d;
+                if (n > Integer.MAX_VALUE / 4) throw new ModelFormatException(file + ": tensor '" + name + "': shape " + java.util.Arrays.toString(shape) + " is larger than the file");
+            }
             if (n * 4 != off[1] - off[0]) {
                 throw new ModelFormatException(file + ": tensor '" + name + "': shape " + java.util.Arrays.toString(shape) + " needs " + n * 4 + " bytes, data_offsets give " + (off[1] - off[0]));
             }
             float[] data = new float[(int) n];
             ByteBuffer slice = ByteBuffer.wrap(bytes, (int) (dataStart + off[0]), off[1] - off[0]).order(ByteOrder.LITTLE_ENDIAN);
             slice.asFloatBuffer().get(data);
+            for (int i = 0; i < data.length; i++) {
+                if (!Float.isFinite(data[i])) {
+                    throw new ModelFormatException(file + ": tensor '" + name + "': element " + i + " (byte offset " + (dataStart + off[0] + 4L * i)
+                            + "): expected a finite number, found " + data[i]);
+                }
+            }
+            if (off[1] > off[0] && starts.put((long) off[0], name) != null) {
+                throw new ModelFormatException(file + ": tensor '" + name + "': field 'data_offsets' " + java.util.Arrays.toString(off) + " overlaps tensor '" + starts.get((long) off[0]) + "'");
+            }
+            covered += off[1] - off[0];
             tensors.put(name, new Tensor(data, shape));
         }
+        checkLayout(file, header, starts, covered, dataLen);
         return new Contents(tensors, meta);
+    }
+
+    /** The tensors' byte ranges must tile the data section exactly: no overlap, no gap, no trailing bytes. */
+    private static void checkLayout(Path file, Map<String, Object> header, java.util.TreeMap<Long, String> starts, long covered, long dataLen) {
+        long expect = 0;
+        for (var e : starts.entrySet()) {
+            if (e.getKey() != expect) {
+                throw new ModelFormatException(file + ": tensor '" + e.getValue() + "': field 'data_offsets' starts at " + e.getKey()
+                        + ", expected " + expect + " (tensors must be contiguous and must not overlap)");
+            }
+            Object off = ((Map<?, ?>) header.get(e.getValue())).get("data_offsets");
+            expect = ((Number) ((List<?>) off).get(1)).longValue();
+        }
+        if (covered != expect) throw new ModelFormatException(file + ": tensors overlap (" + covered + " bytes in tensors, " + expect + " bytes of data)");
+        if (expect != dataLen) {
+            throw new ModelFormatException(file + ": " + (dataLen - expect) + " bytes after the last tensor (at offset " + expect
+                    + " of the data section); expected none");
+        }
     }
 
     private static int[] ints(Path file, String name, String field, Object v) {
         if (!(v instanceof List<?> l)) throw new ModelFormatException(file + ": tensor '" + name + "': field '" + field + "': expected a list of integers, found " + v);
         List<Integer> out = new ArrayList<>();
         for (Object o : l) {
-            if (!(o instanceof Number num) || num.longValue() < 0 || num.longValue() > Integer.MAX_VALUE) {
+            if (!(o instanceof Integer || o instanceof Long) || ((Number) o).longValue() < 0 || ((Number) o).longValue() > Integer.MAX_VALUE) {
                 throw new ModelFormatException(file + ": tensor '" + name + "': field '" + field + "': expected non-negative integers, found " + o);
             }
-            out.add(num.intValue());
+            out.add(((Number) o).intValue());
         }
         return out.stream().mapToInt(Integer::intValue).toArray();
     }

@@ -51,12 +51,12 @@ final class Json {
             throw new RunFormatException(f + ": " + describe(e), e);
         }
         if (v == null) throw new RunFormatException(f + ": expected a JSON object, found null");
-        FiniteCheck.requireFinite(v, f.toString());
+        Finite.requireFinite(v, f.toString());
         return v;
     }
 
     static void write(Path f, Object value) {
-        FiniteCheck.requireFinite(value, f.toString());
+        Finite.requireFinite(value, f.toString());
         try {
             AtomicFiles.writeString(f, MAPPER.writeValueAsString(value) + "\n");
         } catch (JsonProcessingException e) {

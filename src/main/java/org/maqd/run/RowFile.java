@@ -97,7 +97,7 @@ public final class RowFile<T extends Record> {
     }
 
     private String line(T row) {
-        FiniteCheck.requireFinite(row, name);
+        Finite.requireFinite(row, name);
         try {
             return rowWriter.writeValueAsString(row);
         } catch (IOException e) {
@@ -139,7 +139,7 @@ public final class RowFile<T extends Record> {
                 } catch (RuntimeException e) {
                     throw new RunFormatException(f + ": line " + line + ": " + message(e.getCause() != null ? e.getCause() : e), e);
                 }
-                FiniteCheck.requireFinite(row, f + ": line " + line);
+                Finite.requireFinite(row, f + ": line " + line);
                 out.add(row);
             }
         } catch (IOException e) {

@@ -1,73 +1,68 @@
 package org.maqd.arch;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The direction of imports between packages (see README, Layout): JavaFX only in ui; the engine never imports
- * the ui or the cli; low-level packages stay low.
+ * The direction of dependencies between packages (docs/architecture.md, README Layout), checked on the compiled
+ * classes with ArchUnit: JavaFX only in ui; low-level packages stay low; no cycles between packages.
  */
 class LayeringTest {
-    static final Path SRC = Path.of("src/main/java/org/maqd");
+    static JavaClasses classes;
 
-    /** package → prefixes it must not import. */
-    static final Map<String, List<String>> FORBIDDEN = Map.of(
-            "tensor", List.of("org.maqd.nn", "org.maqd.quant", "org.maqd.norm", "org.maqd.model", "org.maqd.train", "org.maqd.experiment", "org.maqd.ui", "org.maqd.cli"),
-            "nn", List.of("org.maqd.model", "org.maqd.train", "org.maqd.experiment", "org.maqd.ui", "org.maqd.cli"),
-            "quant", List.of("org.maqd.model", "org.maqd.train", "org.maqd.experiment", "org.maqd.ui", "org.maqd.cli", "org.maqd.norm"),
-            "norm", List.of("org.maqd.model", "org.maqd.train", "org.maqd.experiment", "org.maqd.ui", "org.maqd.cli", "org.maqd.quant"),
-            "data", List.of("org.maqd.model", "org.maqd.train", "org.maqd.ui", "org.maqd.cli", "org.maqd.nn", "org.maqd.experiment"),
-            "model", List.of("org.maqd.train", "org.maqd.ui", "org.maqd.cli", "org.maqd.experiment"),
-            "train", List.of("org.maqd.ui", "org.maqd.cli", "org.maqd.experiment"),
-            "run", List.of("org.maqd.tensor", "org.maqd.nn", "org.maqd.quant", "org.maqd.norm", "org.maqd.optim", "org.maqd.data",
-                    "org.maqd.model", "org.maqd.train", "org.maqd.experiment", "org.maqd.sweep", "org.maqd.deploy", "org.maqd.report",
-                    "org.maqd.ui", "org.maqd.cli", "org.maqd.bench"),
-            "experiment", List.of("org.maqd.ui", "org.maqd.cli"));
-
-    static List<String> imports(Path file) {
-        try {
-            return Files.readAllLines(file).stream().filter(l -> l.startsWith("import ")).toList();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    @BeforeAll
+    static void load() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.maqd");
     }
 
-    static List<Path> javaFiles(Path dir) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(p -> p.toString().endsWith(".java")).toList();
+    static final List<String> ALL = List.of("tensor", "nn", "quant", "norm", "optim", "data", "model", "train", "run",
+            "experiment", "sweep", "deploy", "report", "bench", "cli", "ui");
+
+    /** package → the org.maqd packages it may depend on (besides itself and its subpackages). */
+    static final Map<String, List<String>> ALLOWED = Map.ofEntries(
+            Map.entry("run", List.of()),
+            Map.entry("tensor", List.of()),
+            Map.entry("nn", List.of("tensor")),
+            Map.entry("quant", List.of("tensor", "nn")),
+            Map.entry("norm", List.of("tensor", "nn")),
+            Map.entry("optim", List.of("tensor", "nn")),
+            Map.entry("data", List.of("tensor")),
+            Map.entry("model", List.of("tensor", "nn", "quant", "norm", "run")),
+            Map.entry("train", List.of("tensor", "nn", "quant", "norm", "optim", "data", "model", "run")),
+            Map.entry("experiment", List.of("tensor", "nn", "quant", "norm", "optim", "data", "model", "train", "run")));
+
+    @Test
+    void onlyTheUiUsesJavaFx() {
+        noClasses().that().resideOutsideOfPackage("org.maqd.ui..").should().dependOnClassesThat().resideInAPackage("javafx..")
+                .because("JavaFX is the ui's alone").check(classes);
+    }
+
+    @Test
+    void lowerPackagesDependOnlyOnLowerOnes() {
+        for (var e : ALLOWED.entrySet()) {
+            String[] forbidden = ALL.stream().filter(p -> !p.equals(e.getKey()) && !e.getValue().contains(p))
+                    .map(p -> "org.maqd." + p + "..").toArray(String[]::new);
+            noClasses().that().resideInAPackage("org.maqd." + e.getKey() + "..").should().dependOnClassesThat()
+                    .resideInAnyPackage(forbidden).because(e.getKey() + " may use only " + e.getValue()).check(classes);
         }
     }
 
     @Test
-    void onlyTheUiImportsJavaFx() throws IOException {
-        List<String> bad = new ArrayList<>();
-        for (Path f : javaFiles(SRC)) {
-            if (f.startsWith(SRC.resolve("ui"))) continue;
-            for (String i : imports(f)) if (i.startsWith("import javafx.") || i.startsWith("import static javafx.")) bad.add(f + ": " + i);
-        }
-        assertTrue(bad.isEmpty(), "JavaFX outside org.maqd.ui: " + bad);
+    void theEngineNeverUsesTheUiOrTheCli() {
+        noClasses().that().resideOutsideOfPackages("org.maqd.ui..", "org.maqd.cli..", "org.maqd")
+                .should().dependOnClassesThat().resideInAnyPackage("org.maqd.ui..", "org.maqd.cli..").check(classes);
     }
 
     @Test
-    void importsFollowThePackageLayering() throws IOException {
-        List<String> bad = new ArrayList<>();
-        for (var e : FORBIDDEN.entrySet()) {
-            Path dir = SRC.resolve(e.getKey());
-            if (!Files.isDirectory(dir)) continue;
-            for (Path f : javaFiles(dir)) {
-                for (String i : imports(f)) {
-                    for (String p : e.getValue()) if (i.contains(" " + p + ".")) bad.add(f + ": " + i);
-                }
-            }
-        }
-        assertTrue(bad.isEmpty(), "imports against the layering: " + bad);
+    void packagesHaveNoCycles() {
+        slices().matching("org.maqd.(*)..").should().beFreeOfCycles().check(classes);
     }
 }
