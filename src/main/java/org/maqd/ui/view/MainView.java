@@ -43,7 +43,7 @@ public final class MainView {
         this.prompts = prompts;
         ExperimentDocument doc = vm.document();
         TrainingViewModel tr = vm.training();
-        composerController.init(vm.composer(), vm.themeProperty());
+        composerController.init(vm.canvas(), vm.bulk(), vm.themeProperty());
         trainingController.init(tr, vm.themeProperty(), prompts, trainingTab.selectedProperty());
         quantizerController.init(vm.quantizer(), tr, vm.themeProperty());
         vm.setUiExecutor(javafx.application.Platform::runLater);

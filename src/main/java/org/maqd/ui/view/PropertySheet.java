@@ -53,17 +53,19 @@ final class PropertySheet {
         if (field.kind == LayerField.Kind.CHOICE) {
             ComboBox<String> box = new ComboBox<>();
             box.getItems().setAll(field.choices);
-            box.setValue(f.value());
+            box.setValue(f.mixed() ? null : f.value());
+            if (f.mixed()) box.setPromptText("mixed");
             box.setOnAction(e -> {
-                if (box.getValue() != null && !box.getValue().equals(f.value())) vm.setField(index, field, box.getValue());
+                if (box.getValue() != null && !box.getValue().equals(f.value())) vm.setFieldOnSelection(field, box.getValue());
             });
             return box;
         }
         TextField t = new TextField(f.value());
+        if (f.mixed()) t.setPromptText("mixed");
         if (f.isDefault()) t.getStyleClass().add("default-value");
         Runnable commit = () -> {
             String text = t.getText().trim();
-            if (!text.equals(f.value()) && !(f.isDefault() && text.isEmpty())) vm.setField(index, field, text);
+            if (!text.equals(f.value()) && !((f.isDefault() || f.mixed()) && text.isEmpty())) vm.setFieldOnSelection(field, text);
         };
         t.setOnAction(e -> commit.run());
         t.focusedProperty().addListener((o, was, now) -> { if (!now) commit.run(); });

@@ -14,9 +14,7 @@ import org.maqd.experiment.Experiment;
 import org.maqd.model.LayerSpec;
 import org.maqd.model.NetworkResolver;
 import org.maqd.model.NetworkSpec;
-import org.maqd.model.QuantDefaults;
 import org.maqd.ui.engine.CostReport;
-import org.maqd.ui.engine.CostRow;
 import org.maqd.ui.engine.NetworkAnalyzer;
 
 /**
@@ -30,7 +28,8 @@ public final class ComposerViewModel {
 
     private final ExperimentDocument doc;
     private final NetworkAnalyzer analyzer;
-    private final ObservableList<LayerItem> nodes = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<ComposerGraph> graph = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<Integer> selection = FXCollections.observableArrayList();
     private final ObservableList<FieldItem> fields = FXCollections.observableArrayList();
     private final IntegerProperty selected = new SimpleIntegerProperty(-1);
     private final StringProperty message = new SimpleStringProperty("");
@@ -40,7 +39,11 @@ public final class ComposerViewModel {
         this.doc = doc;
         this.analyzer = analyzer;
         doc.experimentProperty().addListener((o, a, b) -> refresh());
-        selected.addListener((o, a, b) -> refreshFields());
+        selected.addListener((o, a, b) -> {
+            int i = b.intValue();
+            if (!(selection.contains(i) || i < 0 && selection.isEmpty())) selection.setAll(i < 0 ? List.of() : List.of(i));
+            refreshFields();
+        });
         refresh();
     }
 
@@ -135,7 +138,18 @@ public final class ComposerViewModel {
      * Bulk edit of every hidden block (linear, conv2d, residual; not the classifier): sets the field on each,
      * skipping locked ones. Returns how many layers changed.
      */
-    public int bulkHidden(LayerField f, String text) {
+    public int bulkHidden(LayerField f, String text) { return bulk(hiddenBlocks(f), f, text, "All hidden layers"); }
+
+    /** The hidden blocks (not the classifier) that have field {@code f}. */
+    public List<Integer> hiddenBlocks(LayerField f) {
+        List<LayerSpec> l = layers();
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < l.size(); i++) if (l.get(i).isBlock() && f.appliesTo(l.get(i).type())) out.add(i);
+        return out;
+    }
+
+    /** Sets field {@code f} on the given layers (those that have it and are not locked) in one edit; returns how many changed. */
+    public int bulk(List<Integer> indices, LayerField f, String text, String what) {
         Object v;
         try {
             v = f.parse(text);
@@ -145,8 +159,8 @@ public final class ComposerViewModel {
         }
         List<LayerSpec> l = layers();
         int changed = 0, locked = 0;
-        for (int i = 0; i < l.size(); i++) {
-            if (!l.get(i).isBlock() || !f.appliesTo(l.get(i).type())) continue;
+        for (int i : List.copyOf(indices)) {
+            if (i < 0 || i >= l.size() || !f.appliesTo(l.get(i).type())) continue;
             if (doc.locks().layerFieldLocked(i, f.key)) {
                 locked++;
                 continue;
@@ -155,9 +169,50 @@ public final class ComposerViewModel {
             if (!n.equals(l.get(i))) changed++;
             l.set(i, n);
         }
-        setLayers("All hidden layers: " + f.label + " " + (v == null ? "default" : v), l);
+        setLayers(what + ": " + f.label + " " + (v == null ? "default" : v), l);
         message.set(locked == 0 ? "" : locked + " layer(s) skipped: " + f.label + " is " + LockRules.REASON);
         return changed;
+    }
+
+    /** Removes the given layers in one edit. */
+    public boolean removeAll(List<Integer> indices) {
+        if (refuseStructure() || indices.isEmpty()) return false;
+        List<LayerSpec> l = layers();
+        List<Integer> sorted = indices.stream().distinct().filter(i -> i >= 0 && i < l.size()).sorted().toList();
+        for (int k = sorted.size() - 1; k >= 0; k--) l.remove((int) sorted.get(k));
+        boolean ok = setLayers(sorted.size() == 1 ? "Remove layer" : "Remove " + sorted.size() + " layers", l);
+        if (ok) select(List.of(), Math.min(sorted.isEmpty() ? -1 : sorted.get(0), l.size() - 1));
+        return ok;
+    }
+
+    /** Inserts copies of layers at a position in one edit and selects them. */
+    public boolean insertAll(int position, List<LayerSpec> specs) {
+        if (refuseStructure() || specs.isEmpty()) return false;
+        List<LayerSpec> l = layers();
+        int at = Math.max(0, Math.min(position, l.size()));
+        l.addAll(at, specs);
+        boolean ok = setLayers(specs.size() == 1 ? "Paste " + specs.get(0).type() : "Paste " + specs.size() + " layers", l);
+        List<Integer> added = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) added.add(at + i);
+        if (ok) select(added, at);
+        return ok;
+    }
+
+    /** Why layer i could not take an input of the given shape ("[256]"), or null when it can. */
+    public String inputError(int i, String shape) {
+        LayerSpec spec = layer(i);
+        if (spec == null) return "no such layer";
+        List<Integer> dims = new ArrayList<>();
+        for (String p : shape.replaceAll("[\\[\\]\\s]", "").split(",")) if (!p.isEmpty()) dims.add(Integer.parseInt(p));
+        NetworkSpec net = network(doc.get());
+        CostReport r = analyzer.analyze(new NetworkSpec(dims, net.defaults(), List.of(spec)));
+        return r.rows().isEmpty() ? null : r.rows().get(0).error();
+    }
+
+    /** The spec of layer i (null when out of range). */
+    public LayerSpec layer(int i) {
+        List<LayerSpec> l = layers();
+        return i < 0 || i >= l.size() ? null : l.get(i);
     }
 
     private boolean refuseStructure() {
@@ -188,59 +243,44 @@ public final class ComposerViewModel {
         NetworkSpec net = network(doc.get());
         CostReport r = analyzer.analyze(net);
         cost.set(r);
-        List<LayerItem> items = new ArrayList<>();
-        List<LayerSpec> l = net.layers() == null ? List.of() : net.layers();
-        for (int i = 0; i < l.size(); i++) items.add(item(l.get(i), i < r.rows().size() ? r.rows().get(i) : null, i));
-        nodes.setAll(items);
-        if (selected.get() >= l.size()) selected.set(l.size() - 1);
+        graph.set(ComposerGraph.of(net, r));
+        int n = net.layers() == null ? 0 : net.layers().size();
+        if (selection.stream().anyMatch(i -> i >= n)) selection.setAll(selection.stream().filter(i -> i < n).toList());
+        if (selected.get() >= n) selected.set(n - 1);
         refreshFields();
     }
 
-    private static LayerItem item(LayerSpec s, CostRow row, int i) {
-        String t = s.type();
-        String title = t + (s.units() != null ? " " + s.units() : s.channels() != null ? " " + s.channels() + "ch" : "")
-                + (s.kernel() != null && !"residual".equals(t) ? " k" + s.kernel() : "")
-                + (s.rate() != null ? " " + s.rate() : "");
-        String detail = row == null || row.weightStates() == 0 && row.activationStates() == 0 && "-".equals(row.norm()) ? ""
-                : "W " + states(row.weightStates()) + " · A " + states(row.activationStates()) + " · " + row.norm();
-        return new LayerItem(i, t, title, detail, row == null ? "?" : row.shape(), row == null ? null : row.error());
+    /** Selects layers (the property sheet then edits them together); {@code primary} is the one shown first. */
+    public void select(List<Integer> indices, int primary) {
+        selection.setAll(indices.stream().distinct().sorted().toList());
+        if (selected.get() == primary) refreshFields();
+        else selected.set(primary);
     }
 
-    private static String states(int m) { return m == 0 ? "fp" : String.valueOf(m); }
+    /** Sets a field on every selected layer in one edit, skipping the locked ones; false with a message when refused. */
+    public boolean setFieldOnSelection(LayerField f, String text) {
+        if (selection.size() <= 1) return setField(selected.get(), f, text);
+        return bulk(selection, f, text, "Selected layers") > 0;
+    }
 
     private void refreshFields() {
-        int i = selected.get();
         NetworkSpec net = network(doc.get());
-        List<LayerSpec> l = net.layers() == null ? List.of() : net.layers();
-        if (i < 0 || i >= l.size()) {
-            fields.clear();
-            return;
-        }
-        LayerSpec s = l.get(i);
-        QuantDefaults d = net.defaults() == null ? QuantDefaults.STANDARD : net.defaults();
-        LayerSpec resolved = resolved(net, i);
-        List<FieldItem> out = new ArrayList<>();
-        for (LayerField f : LayerField.values()) {
-            if (!f.appliesTo(s.type())) continue;
-            Object v = f.explicit(s);
-            Object shown = v != null ? v : resolved != null ? f.explicit(resolved) : f.fallback(d);
-            out.add(new FieldItem(f, shown == null ? "" : String.valueOf(shown), v == null,
-                    doc.locks().layerFieldLocked(i, f.key)));
-        }
-        fields.setAll(out);
+        fields.setAll(FieldRows.rows(net, resolved(net), selection.isEmpty() && selected.get() >= 0 ? List.of(selected.get()) : selection,
+                doc.locks()));
     }
 
-    /** The layer with every default applied (what training will use), or null if the spec cannot be resolved. */
-    private static LayerSpec resolved(NetworkSpec net, int i) {
+    /** The network with every default applied (what training will use), or null if the spec cannot be resolved. */
+    private static NetworkSpec resolved(NetworkSpec net) {
         try {
-            NetworkSpec r = NetworkResolver.resolve(net);
-            return r == null || i >= r.layers().size() ? null : r.layers().get(i);
+            return NetworkResolver.resolve(net);
         } catch (RuntimeException e) {
             return null;
         }
     }
 
-    public ObservableList<LayerItem> nodes() { return nodes; }
+    public ReadOnlyObjectProperty<ComposerGraph> graphProperty() { return graph.getReadOnlyProperty(); }
+    public ComposerGraph graph() { return graph.get(); }
+    public ObservableList<Integer> selection() { return selection; }
     public ObservableList<FieldItem> fields() { return fields; }
     public IntegerProperty selectedProperty() { return selected; }
     public StringProperty messageProperty() { return message; }

@@ -23,6 +23,7 @@ public final class ExperimentDocument {
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<LockRules> locks = new ReadOnlyObjectWrapper<>(new LockRules(null));
     private final UndoStack<Experiment> history = new UndoStack<>();
+    private final javafx.beans.property.ReadOnlyIntegerWrapper loads = new javafx.beans.property.ReadOnlyIntegerWrapper();
     private Experiment saved;
 
     public ExperimentDocument(ExperimentFiles files, Experiment initial, Path source) {
@@ -36,6 +37,7 @@ public final class ExperimentDocument {
         saved = e;
         file.set(source);
         set(e);
+        loads.set(loads.get() + 1);
     }
 
     public void open(Path path) {
@@ -91,5 +93,7 @@ public final class ExperimentDocument {
     public LockRules locks() { return locks.get(); }
     public ReadOnlyObjectProperty<LockRules> locksProperty() { return locks.getReadOnlyProperty(); }
     public UndoStack<Experiment> history() { return history; }
+    /** Counts documents loaded (new or opened), so views can react to a fresh document. */
+    public javafx.beans.property.ReadOnlyIntegerProperty loadsProperty() { return loads.getReadOnlyProperty(); }
     public ExperimentFiles files() { return files; }
 }

@@ -16,6 +16,8 @@ public final class ShellViewModel {
     private final Engine engine;
     private final ExperimentDocument doc;
     private final ComposerViewModel composer;
+    private final CanvasViewModel canvas;
+    private final BulkEdit bulk;
     private final TrainingViewModel training;
     private final QuantizerViewModel quantizer;
     private final RunsViewModel runs;
@@ -29,6 +31,8 @@ public final class ShellViewModel {
         this.engine = engine;
         this.doc = new ExperimentDocument(engine.files(), initial, source);
         this.composer = new ComposerViewModel(doc, engine.analyzer());
+        this.canvas = new CanvasViewModel(composer);
+        this.bulk = new BulkEdit(composer);
         this.training = new TrainingViewModel(doc, engine.trainer(), engine.analyzer(), runsRoot);
         this.quantizer = new QuantizerViewModel(engine.quant());
         this.runs = new RunsViewModel(runsRoot, engine.deployer());
@@ -45,6 +49,7 @@ public final class ShellViewModel {
     public void setUiExecutor(java.util.concurrent.Executor ui) {
         this.ui = ui;
         runs.setUiExecutor(ui);
+        canvas.setUiExecutor(ui);
     }
 
     /** The folder File → Export report writes into: the selected run, else the last run trained in this window. */
@@ -105,6 +110,8 @@ public final class ShellViewModel {
     public Engine engine() { return engine; }
     public ExperimentDocument document() { return doc; }
     public ComposerViewModel composer() { return composer; }
+    public CanvasViewModel canvas() { return canvas; }
+    public BulkEdit bulk() { return bulk; }
     public TrainingViewModel training() { return training; }
     public QuantizerViewModel quantizer() { return quantizer; }
     public RunsViewModel runs() { return runs; }

@@ -22,7 +22,7 @@ class ComposerViewModelTest {
     @Test
     void insertMoveRemoveAreUndoable() {
         ComposerViewModel vm = vm(Templates.quickstart());
-        assertEquals(4, vm.nodes().size());
+        assertEquals(5, vm.graph().nodes().size());
         assertTrue(vm.insert(3, "dropout"));
         assertEquals("dropout", layers(vm).get(3).type());
         assertEquals(3, vm.selectedProperty().get());
@@ -101,11 +101,11 @@ class ComposerViewModelTest {
     void impossibleNetworksShowTheReasonOnTheOffendingNode() {
         ComposerViewModel vm = vm(Templates.quickstart());
         assertTrue(vm.remove(0));
-        LayerItem bad = vm.nodes().get(0);
+        GraphNode bad = vm.graph().layerNode(0);
         assertFalse(bad.ok());
         assertTrue(bad.error().contains("flatten"), bad.error());
         assertEquals(0, vm.cost().firstError());
-        assertTrue(vm.nodes().get(1).error().contains("earlier layer"));
+        assertTrue(vm.graph().layerNode(1).error().contains("earlier layer"));
         vm.document().undo();
         assertEquals(-1, vm.cost().firstError());
     }
@@ -120,7 +120,7 @@ class ComposerViewModelTest {
         assertTrue(vm.cost().params() < mlp);
         assertTrue(vm.applyTemplate("Small ResNet"));
         assertEquals(-1, vm.cost().firstError(), () -> vm.cost().rows().toString());
-        assertEquals("[10]", vm.nodes().get(vm.nodes().size() - 1).shape());
+        assertEquals("[10]", vm.graph().nodes().get(vm.graph().nodes().size() - 1).shape());
     }
 
     @Test
@@ -128,7 +128,7 @@ class ComposerViewModelTest {
         ComposerViewModel vm = vm(Templates.quickstart());
         assertTrue(vm.setInput("3, 32, 32"));
         assertEquals(List.of(3, 32, 32), vm.document().get().network().input());
-        assertEquals("[3072]", vm.nodes().get(0).shape());
+        assertEquals("[3072]", vm.graph().layerNode(0).shape());
         assertTrue(vm.setInput("[2]"));
         assertEquals(List.of(2), vm.document().get().network().input());
         assertFalse(vm.setInput("3, 0, 4"));

@@ -1,0 +1,42 @@
+package org.maqd.ui.vm;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.maqd.model.LayerSpec;
+import org.maqd.model.NetworkSpec;
+import org.maqd.model.QuantDefaults;
+
+/**
+ * The property-sheet rows of one or more selected layers: the fields every selected layer has, each with the
+ * shared value (explicit, or the default training will use) or "mixed" when the layers differ.
+ */
+final class FieldRows {
+    private FieldRows() {}
+
+    /** {@code resolved} is the network with every default applied, or null when it cannot be resolved. */
+    static List<FieldItem> rows(NetworkSpec net, NetworkSpec resolved, List<Integer> indices, LockRules locks) {
+        List<LayerSpec> l = net.layers() == null ? List.of() : net.layers();
+        List<Integer> sel = indices.stream().filter(i -> i >= 0 && i < l.size()).toList();
+        List<FieldItem> out = new ArrayList<>();
+        if (sel.isEmpty()) return out;
+        QuantDefaults d = net.defaults() == null ? QuantDefaults.STANDARD : net.defaults();
+        for (LayerField f : LayerField.values()) {
+            if (!sel.stream().allMatch(i -> f.appliesTo(l.get(i).type()))) continue;
+            String value = null;
+            boolean isDefault = true, mixed = false, locked = true;
+            for (int i : sel) {
+                Object v = f.explicit(l.get(i));
+                LayerSpec r = resolved == null || resolved.layers() == null || i >= resolved.layers().size() ? null : resolved.layers().get(i);
+                Object shown = v != null ? v : r != null ? f.explicit(r) : f.fallback(d);
+                String text = shown == null ? "" : String.valueOf(shown);
+                if (value != null && !value.equals(text)) mixed = true;
+                value = value == null ? text : value;
+                isDefault &= v == null;
+                locked &= locks.layerFieldLocked(i, f.key);
+            }
+            out.add(new FieldItem(f, mixed ? "" : Objects.requireNonNullElse(value, ""), isDefault && !mixed, locked, mixed));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,82 @@
+package org.maqd.ui.vm;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
+import org.eclipse.elk.alg.layered.options.LayeredOptions;
+import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
+import org.eclipse.elk.core.data.LayoutMetaDataService;
+import org.eclipse.elk.core.options.CoreOptions;
+import org.eclipse.elk.core.options.Direction;
+import org.eclipse.elk.core.util.BasicProgressMonitor;
+import org.eclipse.elk.graph.ElkNode;
+import org.eclipse.elk.graph.util.ElkGraphUtil;
+
+/**
+ * Places the canvas nodes with ELK's layered (Sugiyama) algorithm, top to bottom, then puts the nodes the user
+ * moved where the user left them. Plain Java: runs headless and in tests.
+ */
+public final class LayeredLayout {
+    private static volatile boolean ready;
+
+    private LayeredLayout() {}
+
+    /**
+     * Loads ELK (about a second of class loading on a quiet machine, several on a busy one); call it off the UI
+     * thread. Until it has run, {@link #column} places the nodes.
+     */
+    public static synchronized boolean warmUp() {
+        if (!ready) {
+            LayoutMetaDataService.getInstance().registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
+            layout(new ComposerGraph(java.util.List.of(), java.util.List.of()), Map.of());
+            ready = true;
+        }
+        return true;
+    }
+
+    public static boolean ready() { return ready; }
+
+    /** A placeholder while ELK loads: the nodes stacked in graph order, the moved ones where the user left them. */
+    public static Map<String, NodeBox> column(ComposerGraph g, Map<String, double[]> moved) {
+        Map<String, NodeBox> out = new LinkedHashMap<>();
+        double y = 0;
+        for (GraphNode n : g.nodes()) {
+            NodeBox b = NodeBox.sized(n).at(0, y);
+            double[] at = moved == null ? null : moved.get(n.id());
+            out.put(n.id(), at == null || at.length < 2 ? b : b.at(at[0], at[1]));
+            y += b.h() + 36;
+        }
+        return out;
+    }
+
+    public static Map<String, NodeBox> layout(ComposerGraph g, Map<String, double[]> moved) {
+        if (!ready && g.nodes().size() > 0) warmUp();
+        ElkNode root = ElkGraphUtil.createGraph();
+        root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
+        root.setProperty(CoreOptions.DIRECTION, Direction.DOWN);
+        root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 36.0);
+        root.setProperty(LayeredOptions.SPACING_NODE_NODE, 40.0);
+        root.setProperty(LayeredOptions.SPACING_EDGE_NODE_BETWEEN_LAYERS, 20.0);
+        Map<String, ElkNode> elk = new HashMap<>();
+        for (GraphNode n : g.nodes()) {
+            ElkNode e = ElkGraphUtil.createNode(root);
+            NodeBox size = NodeBox.sized(n);
+            e.setDimensions(size.w(), size.h());
+            elk.put(n.id(), e);
+        }
+        for (GraphEdge e : g.edges()) {
+            ElkNode a = elk.get(e.from()), b = elk.get(e.to());
+            if (a != null && b != null) ElkGraphUtil.createSimpleEdge(a, b);
+        }
+        new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
+        Map<String, NodeBox> out = new LinkedHashMap<>();
+        for (GraphNode n : g.nodes()) {
+            ElkNode e = elk.get(n.id());
+            double[] at = moved == null ? null : moved.get(n.id());
+            NodeBox box = new NodeBox(e.getX(), e.getY(), e.getWidth(), e.getHeight());
+            out.put(n.id(), at == null || at.length < 2 ? box : box.at(at[0], at[1]));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,91 @@
+package org.maqd.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.maqd.model.LayerSpec;
+import org.maqd.ui.engine.Engine;
+import org.maqd.ui.vm.LayerField;
+import org.maqd.ui.vm.RecentFiles;
+import org.maqd.ui.vm.Templates;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Issue-12 regressions in the composer: the bulk edit of hidden layers and the composer at the minimum window size. */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class ComposerFixesUiTest {
+    @TempDir static Path dir;
+    private WorkbenchApp.Window w;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        w = WorkbenchApp.open(stage, Engine.standard(), dir.resolve("none.json"), dir.resolve("runs"), new RecentFiles(null),
+                new TestPrompts());
+        w.vm().document().load(Templates.quickstart(), null);
+    }
+
+    /** The canvas swaps its placeholder column for the layered layout once the layout library has loaded. */
+    private void laidOut() throws Exception {
+        WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> w.vm().canvas().laidOutProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void bulkEditSwitchingToNormOffersNormsAndAppliesThePickedOne(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+            w.stage().setWidth(Math.min(1400, screen.getWidth()));
+            w.stage().setHeight(Math.min(900, screen.getHeight()));
+        });
+        laidOut();
+        @SuppressWarnings("unchecked") ComboBox<LayerField> field = robot.lookup("#bulkField").queryAs(ComboBox.class);
+        @SuppressWarnings("unchecked") ComboBox<String> value = robot.lookup("#bulkValue").queryAs(ComboBox.class);
+        robot.interact(() -> field.setValue(LayerField.NORM));
+        String shown = value.isEditable() ? value.getEditor().getText() : value.getValue();
+        assertNotEquals("3", shown, "the old weight-states value stays in the box");
+        assertTrue(shown == null || shown.isEmpty() || LayerField.NORM.choices.contains(shown), shown);
+        robot.clickOn(value);
+        assertTrue(value.isShowing(), "the value list opens: " + value.localToScene(value.getLayoutBounds()) + " items " + value.getItems());
+        robot.clickOn("bn");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("bn", value.isEditable() ? value.getEditor().getText() : value.getValue());
+        robot.clickOn("#bulkButton");
+        assertEquals("", w.vm().composer().messageProperty().get());
+        for (LayerSpec l : w.vm().document().get().network().layers()) {
+            if (l.isBlock()) assertEquals("bn", l.norm(), l.type());
+        }
+    }
+
+    @Test
+    void atTheMinimumWindowSizeEveryNodeOfTheCnnIsVisible(FxRobot robot) throws Exception {
+        laidOut();
+        robot.interact(() -> {
+            w.vm().composer().applyTemplate("LeNet-style CNN");
+            w.stage().setWidth(w.stage().getMinWidth());
+            w.stage().setHeight(w.stage().getMinHeight());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Node viewport = robot.lookup("#composerViewport").query();
+        Bounds port = viewport.localToScene(viewport.getLayoutBounds());
+        int n = w.vm().document().get().network().layers().size();
+        for (int i = 0; i < n; i++) {
+            Node node = robot.lookup("#layer-" + i).query();
+            Bounds b = node.localToScene(node.getLayoutBounds());
+            assertTrue(port.contains(b.getMinX(), b.getMinY()) && port.contains(b.getMaxX() - 1, b.getMaxY() - 1),
+                    "layer " + i + " at " + b + " is cut off by the composer view " + port);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package org.maqd.ui.vm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.maqd.model.LayerSpec;
+import org.maqd.ui.engine.EngineExperimentFiles;
+import org.maqd.ui.engine.EngineNetworkAnalyzer;
+
+class CanvasViewModelTest {
+    @org.junit.jupiter.api.BeforeAll
+    static void loadLayoutLibrary() { LayeredLayout.warmUp(); }
+
+    private static CanvasViewModel canvas() {
+        ExperimentDocument doc = new ExperimentDocument(new EngineExperimentFiles(), Templates.quickstart(), null);
+        return new CanvasViewModel(new ComposerViewModel(doc, new EngineNetworkAnalyzer()));
+    }
+
+    private static List<String> types(CanvasViewModel c) {
+        return c.composer().document().get().network().layers().stream().map(LayerSpec::type).toList();
+    }
+
+    @Test
+    void aChainIsALinearGraphWithShapesOnTheWiresLaidOutTopToBottom() {
+        CanvasViewModel c = canvas();
+        ComposerGraph g = c.composer().graph();
+        assertEquals(List.of("input", "0", "1", "2", "3"), g.nodes().stream().map(GraphNode::id).toList());
+        assertEquals(4, g.edges().size());
+        assertEquals("[1, 28, 28]", g.edges().get(0).shape());
+        assertEquals("[784]", g.edges().get(1).shape());
+        assertEquals("[256]", g.edges().get(2).shape());
+        assertEquals("W 3 · A 2 · lbn", g.layerNode(2).detail());
+        assertTrue(g.layerNode(1).cost().startsWith("201k params"), g.layerNode(1).cost());
+        Map<String, NodeBox> b = c.boxes();
+        for (int i = 1; i < g.nodes().size(); i++) {
+            assertTrue(b.get(g.nodes().get(i).id()).y() > b.get(g.nodes().get(i - 1).id()).bottom(), "layer " + i + " below the one before");
+        }
+    }
+
+    @Test
+    void droppingOnAWireInsertsThereAndIsOneUndoableEdit() {
+        CanvasViewModel c = canvas();
+        NodeBox a = c.boxes().get("1"), b = c.boxes().get("2");
+        GraphEdge wire = c.wireNear(a.centerX(), (a.bottom() + b.y()) / 2, 10);
+        assertEquals("1", wire.from());
+        assertTrue(c.dropOnWire(wire, "dropout"));
+        assertEquals(List.of("flatten", "linear", "dropout", "linear", "output"), types(c));
+        assertEquals(List.of("2"), List.copyOf(c.selected()));
+        c.composer().document().undo();
+        assertEquals(List.of("flatten", "linear", "linear", "output"), types(c));
+        assertNull(c.wireNear(a.centerX() + 500, a.bottom(), 10), "nothing within reach");
+    }
+
+    @Test
+    void multiSelectDeleteCopyPasteAndKeyboardNavigation() {
+        CanvasViewModel c = canvas();
+        c.navigate(CanvasViewModel.Direction.DOWN);
+        assertEquals("input", c.primary());
+        c.navigate(CanvasViewModel.Direction.DOWN);
+        c.navigate(CanvasViewModel.Direction.DOWN);
+        assertEquals("1", c.primary());
+        assertEquals(1, c.composer().selectedProperty().get());
+        c.click("2", true);
+        assertEquals(List.of(1, 2), List.copyOf(c.composer().selection()));
+        assertEquals(2, c.copySelection());
+        assertTrue(c.paste());
+        assertEquals(List.of("flatten", "linear", "linear", "linear", "linear", "output"), types(c));
+        assertEquals(List.of("3", "4"), List.copyOf(c.selected()).stream().sorted().toList());
+        assertTrue(c.deleteSelection());
+        assertEquals(List.of("flatten", "linear", "linear", "output"), types(c));
+        c.navigate(CanvasViewModel.Direction.UP);
+        c.composer().document().undo();
+        c.composer().document().undo();
+        assertEquals(Templates.quickstart(), c.composer().document().get());
+    }
+
+    @Test
+    void thePropertySheetEditsEverySelectedLayerAndShowsMixedValues() {
+        CanvasViewModel c = canvas();
+        c.click("1", false);
+        assertTrue(c.composer().setField(1, LayerField.WEIGHT_STATES, "4"));
+        c.click("2", true);
+        FieldItem ws = c.composer().fields().stream().filter(f -> f.field() == LayerField.WEIGHT_STATES).findFirst().orElseThrow();
+        assertTrue(ws.mixed());
+        assertTrue(c.composer().setFieldOnSelection(LayerField.NORM, "bn"));
+        assertEquals("bn", c.composer().layer(1).norm());
+        assertEquals("bn", c.composer().layer(2).norm());
+        assertEquals(null, c.composer().layer(3).norm());
+        c.composer().document().undo();
+        assertEquals(null, c.composer().layer(2).norm());
+    }
+
+    @Test
+    void impossibleWiresAreRefusedWithTheReason() {
+        CanvasViewModel c = canvas();
+        assertTrue(c.connectRefusal("2", "2").contains("itself"));
+        assertTrue(c.connectRefusal("3", "1").contains("the network's output"), c.connectRefusal("3", "1"));
+        assertTrue(c.connectRefusal("2", "1").contains("cycle"), c.connectRefusal("2", "1"));
+        assertEquals("already connected", c.connectRefusal("1", "2"));
+        c.composer().insert(1, "conv2d");
+        String why = c.connectRefusal("input", "2");
+        assertNotNull(why);
+        assertFalse(c.connect("2", "2"));
+        assertTrue(c.composer().messageProperty().get().contains("itself"));
+    }
+
+    @Test
+    void fitShowsTheWholeNetworkCentred() {
+        CanvasViewModel c = canvas();
+        c.fit(400, 300);
+        double[] b = c.bounds();
+        Viewport v = c.viewport();
+        double z = v.zoom();
+        assertTrue(z < 1);
+        double left = b[0] * z + v.panXProperty().get(), top = b[1] * z + v.panYProperty().get();
+        double right = b[2] * z + v.panXProperty().get(), bottom = b[3] * z + v.panYProperty().get();
+        assertTrue(left >= 0 && top >= 0 && right <= 400 && bottom <= 300, left + " " + top + " " + right + " " + bottom);
+        assertEquals(400 - right, left, 1e-6);
+        v.zoomAt(2, 100, 50);
+        assertEquals(v.worldX(100), (100 - v.panXProperty().get()) / v.zoom(), 1e-9);
+    }
+}
