@@ -20,7 +20,8 @@ import org.maqd.ui.vm.Templates;
 
 /**
  * The JavaFX application: opens the experiment given on the command line, else experiments/quickstart.json, else
- * the built-in quickstart. Hidden option {@code --screenshots DIR [--train]} renders every view to PNG and exits.
+ * the built-in quickstart. Hidden options: {@code --screenshots DIR [--train]} renders every view to PNG and exits;
+ * {@code --measure-canvas} prints the composer's open-to-drawn time and pan/zoom frame rate and exits.
  */
 public final class WorkbenchApp extends Application {
 
@@ -36,6 +37,7 @@ public final class WorkbenchApp extends Application {
                 new RecentFiles(Path.of(System.getProperty("user.home"), ".maqd", "recent-files.txt")), new FxPrompts(stage));
         int i = args.indexOf("--screenshots");
         if (i >= 0 && i + 1 < args.size()) new Screenshots(w, Path.of(args.get(i + 1)), args.contains("--train")).start();
+        if (args.contains("--measure-canvas")) new CanvasMeasure(w, file).start();
     }
 
     /** Builds and shows the window on the given stage. */

@@ -91,9 +91,8 @@ class WorkbenchUiTest {
         robot.clickOn("#layer-1");
         robot.clickOn("#palette-dropout");
         assertEquals("dropout", exp().network().layers().get(2).type());
-        robot.drag("#palette-linear").dropTo("#layer-0");
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(before + 2, exp().network().layers().size(), "dragging from the palette inserts a layer");
+        robot.clickOn("#palette-linear");
+        assertEquals(before + 2, exp().network().layers().size(), "clicking a palette item inserts a layer (dragging one: CanvasUiTest)");
     }
 
     @Test

@@ -193,6 +193,7 @@ public final class MainView {
 
     public TabPane tabs() { return tabs; }
     public TrainingView trainingView() { return trainingController; }
+    public ComposerView composerView() { return composerController; }
     public RunsView runsView() { return runsController; }
     public Stage stage() { return stage; }
 }
