@@ -122,7 +122,9 @@ public final class WeightQuantizer implements WeightTransform {
             quantized = Tensor.reuse(quantized, latent.shape());
             if (codes.length != latent.size()) codes = new byte[latent.size()];
             fwdLatent = latent.data;
-            par.forRange(rows, WeightStandardization.rowGrain(fanIn), (long) rows * fanIn, fusedRows);
+            // work in elements touched: w read twice, Ŵ, codes and W_q written (the 256×256 hidden layer's
+            // 65,536 weights are then split between threads like the first layer's)
+            par.forRange(rows, WeightStandardization.rowGrain(fanIn), 5L * rows * fanIn, fusedRows);
             fwdLatent = null;
             return quantized;
         }
@@ -189,7 +191,8 @@ public final class WeightQuantizer implements WeightTransform {
             if (gradPre.length != n) gradPre = new float[n];
             bwdGrad = g;
             bwdOut = gradLatent.data;
-            par.forRange(rows, WeightStandardization.rowGrain(fanIn), (long) rows * fanIn, steRows);
+            // work in elements touched: g and Ŵ read, dL/dŴ written, then (with WS) read with Ŵ twice and added
+            par.forRange(rows, WeightStandardization.rowGrain(fanIn), (ws == null ? 3L : 8L) * rows * fanIn, steRows);
             bwdGrad = null;
             bwdOut = null;
             if (ws == null) {
