@@ -36,6 +36,7 @@ public final class Trainer {
     private final RunControl control;
     private final DivergenceGuard guard;
     private final SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
+    private long lastProbeStep = -1;
 
     public Trainer(Setup setup, List<TrainingListener> listeners, RunControl control) {
         this(setup, listeners, control, new DivergenceGuard(setup.train().classes()));
@@ -108,7 +109,9 @@ public final class Trainer {
                     if (s.probes() != null && s.probeEvery() > 0 && step % s.probeEvery() == 0) probe(step, epoch, batch.x());
                 }
                 double trainSecs = (System.nanoTime() - e0) / 1e9;
-                if (s.probes() != null) probe(step, epoch, null);
+                // the epoch end is probed unless the last batch already was: a second snapshot of the same step
+                // would report a flip rate of 0 (nothing changed since the first)
+                if (s.probes() != null && step != lastProbeStep) probe(step, epoch, null);
                 double[] test = evaluate(s.network(), s.test());
                 reason = guard.testLoss(test[0]);
                 if (reason != null) {
@@ -134,6 +137,7 @@ public final class Trainer {
     }
 
     private void probe(long step, int epoch, Tensor x) {
+        lastProbeStep = step;
         ProbeSnapshot snap = s.probes().sample(step, epoch, x);
         if (snap != null) for (TrainingListener li : listeners) li.onProbe(snap);
     }

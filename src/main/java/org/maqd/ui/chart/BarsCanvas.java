@@ -21,7 +21,7 @@ public final class BarsCanvas extends ChartCanvas {
     }
 
     @Override
-    protected boolean hasData() { return fractions.length > 0; }
+    public boolean hasData() { return fractions.length > 0; }
 
     @Override
     protected void draw(Painter g, double w, double h, ChartStyle s) {

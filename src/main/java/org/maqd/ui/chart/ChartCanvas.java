@@ -70,7 +70,8 @@ public abstract class ChartCanvas extends Canvas {
         draw(g, w, h, s);
     }
 
-    protected abstract boolean hasData();
+    /** False when the chart shows its empty text. */
+    public abstract boolean hasData();
 
     protected abstract void draw(Painter g, double w, double h, ChartStyle s);
 

@@ -30,7 +30,7 @@ public final class HeatmapCanvas extends ChartCanvas {
     }
 
     @Override
-    protected boolean hasData() { return values.length > 0 && values[0].length > 0; }
+    public boolean hasData() { return values.length > 0 && values[0].length > 0; }
 
     @Override
     protected void draw(Painter g, double w, double h, ChartStyle s) {

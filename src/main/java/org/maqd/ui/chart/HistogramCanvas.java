@@ -25,7 +25,7 @@ public final class HistogramCanvas extends ChartCanvas {
     public void setXLabel(String l) { xLabel = l; }
 
     @Override
-    protected boolean hasData() { return bins.length > 0 && max > min; }
+    public boolean hasData() { return bins.length > 0 && max > min; }
 
     @Override
     protected void draw(Painter g, double w, double h, ChartStyle s) {

@@ -46,7 +46,7 @@ public final class LineChartCanvas extends ChartCanvas {
     public List<Series> series() { return series; }
 
     @Override
-    protected boolean hasData() {
+    public boolean hasData() {
         for (Series s : series) if (s.n() > 0) return true;
         return false;
     }

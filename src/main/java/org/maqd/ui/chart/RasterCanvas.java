@@ -17,7 +17,7 @@ public final class RasterCanvas extends ChartCanvas {
     }
 
     @Override
-    protected boolean hasData() { return rows > 0 && cols > 0 && cells.length >= rows * cols; }
+    public boolean hasData() { return rows > 0 && cols > 0 && cells.length >= rows * cols; }
 
     @Override
     protected void draw(Painter g, double w, double h, ChartStyle s) {

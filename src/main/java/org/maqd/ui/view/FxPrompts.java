@@ -43,26 +43,62 @@ public final class FxPrompts implements Prompts {
     public void info(String title, String message) { show(Alert.AlertType.INFORMATION, title, message); }
 
     private void show(Alert.AlertType type, String title, String message) {
-        Alert a = new Alert(type);
+        Alert a = message(type, title, message);
         a.initOwner(owner);
+        a.showAndWait();
+    }
+
+    /** Width of every message dialog's text: long messages wrap (or scroll) inside it, the buttons stay on screen. */
+    static final double TEXT_WIDTH = 520;
+
+    /** A message dialog whose width is bounded whatever the message: wrapped text, a scrolling box when long. */
+    static Alert message(Alert.AlertType type, String title, String message) {
+        Alert a = new Alert(type);
         a.setTitle(title);
         a.setHeaderText(title);
-        Label l = new Label(message);
-        l.setWrapText(true);
-        l.setMaxWidth(520);
-        a.getDialogPane().setContent(l);
-        a.showAndWait();
+        javafx.scene.control.Control body;
+        if (message.length() > 600 || message.lines().count() > 12) {
+            javafx.scene.control.TextArea t = new javafx.scene.control.TextArea(message);
+            t.setEditable(false);
+            t.setWrapText(true);
+            t.setPrefRowCount(12);
+            body = t;
+        } else {
+            Label l = new Label(message);
+            l.setWrapText(true);
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            body = l;
+        }
+        body.setPrefWidth(TEXT_WIDTH);
+        body.setMaxWidth(TEXT_WIDTH);
+        body.getStyleClass().add("dialog-message");
+        a.getDialogPane().setContent(body);
+        a.getDialogPane().setMaxWidth(TEXT_WIDTH + 120);
+        a.setResizable(true);
+        return a;
     }
 
     @Override
     public Unsaved unsavedChanges(String name) {
+        Alert a = unsaved(name);
+        a.initOwner(owner);
+        ButtonType r = a.showAndWait().orElse(ButtonType.CANCEL);
+        return r.getButtonData() == ButtonBar.ButtonData.YES ? Unsaved.SAVE
+                : r.getButtonData() == ButtonBar.ButtonData.NO ? Unsaved.DISCARD : Unsaved.CANCEL;
+    }
+
+    /**
+     * "Unsaved changes": Save, Discard, Cancel. Enter (the default button) cancels: saving over a file (a shipped
+     * lesson, say) must be a deliberate click, and Esc cancels too.
+     */
+    static Alert unsaved(String name) {
         ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
         ButtonType discard = new ButtonType("Discard changes", ButtonBar.ButtonData.NO);
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, "“" + name + "” has unsaved changes. Save them first?",
                 save, discard, ButtonType.CANCEL);
-        a.initOwner(owner);
         a.setHeaderText("Unsaved changes");
-        ButtonType r = a.showAndWait().orElse(ButtonType.CANCEL);
-        return r == save ? Unsaved.SAVE : r == discard ? Unsaved.DISCARD : Unsaved.CANCEL;
+        ((javafx.scene.control.Button) a.getDialogPane().lookupButton(save)).setDefaultButton(false);
+        ((javafx.scene.control.Button) a.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        return a;
     }
 }

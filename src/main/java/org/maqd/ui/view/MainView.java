@@ -24,7 +24,8 @@ public final class MainView {
     @FXML private Menu recentMenu;
     @FXML private MenuItem undoItem, redoItem, runItem, pauseItem, stopItem, themeItem, saveItem, reportItem;
     @FXML private Button undoButton, redoButton, runButton, pauseButton, stopButton, saveButton;
-    @FXML private Label experimentLabel, statusLabel, etaLabel, throughputLabel, pulseLabel;
+    @FXML private Label experimentLabel, statusLabel, etaLabel, throughputLabel;
+    @FXML private javafx.scene.control.MenuBar menuBar;
     @FXML private ProgressBar progressBar;
     @FXML private TabPane tabs;
     @FXML private Tab composerTab, trainingTab, quantizerTab, runsTab;
@@ -78,7 +79,6 @@ public final class MainView {
         etaLabel.textProperty().bind(tr.etaProperty());
         throughputLabel.textProperty().bind(tr.throughputProperty());
         progressBar.progressProperty().bind(tr.progressProperty());
-        pulseLabel.textProperty().bind(trainingController.pulseTextProperty());
         themeItem.textProperty().bind(Bindings.when(vm.themeProperty().isEqualTo("dark")).then("_Light theme").otherwise("_Dark theme"));
         vm.recent().files().addListener((javafx.collections.ListChangeListener<Path>) c -> rebuildRecent());
         rebuildRecent();
@@ -99,16 +99,27 @@ public final class MainView {
         apply.run();
     }
 
+    /** The Open Recent submenu: always enabled (an empty one says so), one item per file, newest first. */
     private void rebuildRecent() {
         recentMenu.getItems().clear();
         for (Path p : vm.recent().files()) {
             MenuItem m = new MenuItem(p.getFileName() + "  —  " + (p.getParent() == null ? "" : p.getParent()));
             m.setMnemonicParsing(false);
-            m.setOnAction(e -> open(p));
+            m.setOnAction(e -> { if (confirmDiscard()) open(p); });
             recentMenu.getItems().add(m);
         }
-        recentMenu.setDisable(recentMenu.getItems().isEmpty());
+        if (recentMenu.getItems().isEmpty()) {
+            MenuItem none = new MenuItem("No recent files");
+            none.setDisable(true);
+            recentMenu.getItems().add(none);
+        }
+        recentMenu.setDisable(false);
     }
+
+    /** Help → Keyboard shortcuts: read from the menus' own accelerators, so the list cannot go out of date. */
+    @FXML void onKeys() { prompts.info("Keyboard shortcuts", Shortcuts.describe(menuBar)); }
+
+    @FXML void onAbout() { prompts.info("About MaQD Workbench", Shortcuts.about()); }
 
     /** True when it is fine to replace the document (saved, discarded, or nothing to save). */
     boolean confirmDiscard() {

@@ -37,12 +37,17 @@ final class PropertySheet {
             c.setPrefWidth(112);
             c.setMinWidth(112);
             name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            Label hint = new Label(f.locked() ? "🔒 " + f.hint() : f.hint());
+            Label hint = new Label(f.hint());
+            hint.setWrapText(true);
+            hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             if (f.isDefault() && !f.locked()) Tooltip.install(hint, new Tooltip("Taken from the network defaults; type a value to set it for this layer only"));
             hint.getStyleClass().add(f.locked() ? "locked" : "hint");
             if (f.locked()) {
-                c.setDisable(true);
-                Tooltip.install(name, new Tooltip(f.field().label + " is " + f.hint()));
+                // read-only rather than disabled: a disabled control shows no tooltip
+                if (c instanceof javafx.scene.control.TextField t) t.setEditable(false);
+                else c.setDisable(true);
+                LockMark.mark(name, c, f.field().label + " is " + f.hint() + ": the lesson fixes it.");
+                Tooltip.install(hint, name.getTooltip());
             }
             grid.addRow(row++, name, c, hint);
         }

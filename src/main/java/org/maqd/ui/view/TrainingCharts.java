@@ -64,10 +64,17 @@ final class TrainingCharts {
 
     void setErrorMetric(String m) { errorMetric = m; }
 
+    /** Draws the run in {@code f} (null: no run, every chart empty); charts without data for it are emptied. */
     void update(LiveFeed f, int layer) {
-        SeriesBuffer.View sl = f.stepLoss.view(), sa = f.stepAccuracy.view();
-        List<Series> ls = new ArrayList<>(List.of(new Series("train (batch)", sl.xs(), sl.ys(), sl.n(), 0, false)));
-        List<Series> as = new ArrayList<>(List.of(new Series("train (batch)", sa.xs(), sa.ys(), sa.n(), 0, false)));
+        if (f == null) {
+            loss.setSeries(List.of());
+            accuracy.setSeries(List.of());
+            clearLayerCharts();
+            return;
+        }
+        int window = f.info() == null ? 1 : batchWindow(f.info().batchSize());
+        List<Series> ls = new ArrayList<>(List.of(perBatch(f.stepLoss.view(), window)));
+        List<Series> as = new ArrayList<>(List.of(perBatch(f.stepAccuracy.view(), window)));
         List<org.maqd.train.EpochMetrics> ep = f.epochs.snapshot();
         if (!ep.isEmpty()) {
             double[] x = new double[ep.size()], tl = new double[ep.size()], vl = new double[ep.size()], ta = new double[ep.size()], va = new double[ep.size()];
@@ -86,12 +93,26 @@ final class TrainingCharts {
         loss.setSeries(ls);
         accuracy.setSeries(as);
         List<ProbeSnapshot> probes = f.probes.snapshot();
-        if (probes.isEmpty()) return;
-        ProbeSnapshot last = probes.get(probes.size() - 1);
+        ProbeSnapshot last = probes.isEmpty() ? null : probes.get(probes.size() - 1);
+        if (last == null || last.layers().isEmpty()) {
+            clearLayerCharts();
+            return;
+        }
         if (layer < 0 || layer >= last.layers().size()) layer = 0;
-        LayerProbe p = last.layers().isEmpty() ? null : last.layers().get(layer);
-        if (p != null) updateLayer(p, probes, layer);
+        updateLayer(last.layers().get(layer), probes, layer);
         updateHeatmap(probes, layer);
+    }
+
+    /** Empties the seven charts drawn from probes (a run that has not probed yet shows none of another run's data). */
+    private void clearLayerCharts() {
+        weightPane.setTitle("Latent weights");
+        weights.setData(new float[0], 0, 0, null, Double.NaN, Double.NaN);
+        weightStates.setData(new long[0], new String[0], "");
+        activationStates.setData(new long[0], new String[0], "");
+        raster.setData(new byte[0], 0, 0, 2);
+        flips.setSeries(List.of());
+        normStats.setSeries(List.of());
+        error.setData(new double[0][0], new String[0], new double[0], "");
     }
 
     private void updateLayer(LayerProbe p, List<ProbeSnapshot> probes, int layer) {
@@ -144,6 +165,27 @@ final class TrainingCharts {
         }
         error.setData(v, names, t, errorMetric.contains("dB") ? "dB" : "MSE");
         error.setHighlight(layer);
+    }
+
+    /** Batches averaged per point so each point covers at least {@value #SAMPLES_PER_POINT} samples. */
+    static final int SAMPLES_PER_POINT = 128;
+
+    static int batchWindow(int batchSize) { return Math.max(1, (SAMPLES_PER_POINT + batchSize - 1) / Math.max(1, batchSize)); }
+
+    /**
+     * The per-batch curve: raw for large batches; for small ones the mean of the last {@code window} batches, since
+     * a batch of 4 has accuracy 0, ¼, ½, ¾ or 1 and its raw curve fills the chart, hiding the epoch and test lines.
+     */
+    static Series perBatch(SeriesBuffer.View v, int window) {
+        if (window <= 1) return new Series("train (batch)", v.xs(), v.ys(), v.n(), 0, false);
+        double[] y = new double[v.n()];
+        double sum = 0;
+        for (int i = 0; i < v.n(); i++) {
+            sum += v.ys()[i];
+            if (i >= window) sum -= v.ys()[i - window];
+            y[i] = sum / Math.min(i + 1, window);
+        }
+        return new Series("train (mean of " + window + " batches)", v.xs(), y, v.n(), 0, false);
     }
 
     private static String[] stateLabels(int m, boolean signed) {

@@ -61,6 +61,7 @@ public final class TrainingView {
         style.bind(Bindings.createObjectBinding(() -> "dark".equals(theme.get()) ? ChartStyle.DARK : ChartStyle.LIGHT, theme));
         new SettingsForm(settings, vm).build();
         settingMessage.textProperty().bind(vm.settingMessageProperty());
+        settingMessage.managedProperty().bind(settingMessage.textProperty().isNotEmpty());
         var active = Bindings.createBooleanBinding(() -> vm.stateProperty().get().active(), vm.stateProperty());
         startButton.disableProperty().bind(active);
         pauseButton.disableProperty().bind(active.not());
@@ -88,6 +89,7 @@ public final class TrainingView {
                 vm.errorProperty().set(null);
             });
         });
+        vm.feedProperty().addListener((o, a, b) -> redraw());
         vm.feedProperty().addListener((o, a, b) -> { maxGapMs = 0; maxUpdateMs = 0; maxCpuMs = 0; ticks = 0; maxCpuTick = 0; lastTick = 0; updates.clear(); });
         timer = new Timeline(new KeyFrame(Duration.millis(1000 / HZ), e -> tick()));
         timer.setCycleCount(Timeline.INDEFINITE);
@@ -109,10 +111,17 @@ public final class TrainingView {
             cc.setHgrow(Priority.ALWAYS);
             charts.getColumnConstraints().add(cc);
         }
+        for (int r = 0; r < 3; r++) {
+            javafx.scene.layout.RowConstraints rc = new javafx.scene.layout.RowConstraints();
+            rc.setVgrow(Priority.ALWAYS);
+            rc.setPercentHeight(100 / 3.0);
+            charts.getRowConstraints().add(rc);
+        }
         int i = 0;
         for (ChartPane p : live.panes) {
             p.setPrefHeight(222);
             p.setMinHeight(190);
+            p.setMaxHeight(Double.MAX_VALUE);
             charts.add(p, i % 3, i / 3);
             i++;
         }
@@ -159,8 +168,7 @@ public final class TrainingView {
     /** Redraws the charts from the feed; skipped while the Training tab is hidden (redrawn when shown). */
     private void redraw() {
         if (showing != null && !showing.get()) return;
-        LiveFeed f = vm.feedProperty().get();
-        if (f != null) live.update(f, vm.selectedLayerProperty().get());
+        live.update(vm.feedProperty().get(), vm.selectedLayerProperty().get());
     }
 
     @FXML public void onStart() { vm.start(); }

@@ -37,6 +37,7 @@ public final class ShellViewModel {
         this.quantizer = new QuantizerViewModel(engine.quant());
         this.runs = new RunsViewModel(runsRoot, engine.deployer());
         this.recent = recent;
+        if (source != null) recent.add(source);
         composer.selectedProperty().addListener((o, a, b) -> training.selectNetworkLayer(b.intValue()));
         title = Bindings.createStringBinding(() -> {
             Path f = doc.fileProperty().get();

@@ -54,6 +54,26 @@ public final class TrainingViewModel {
         this.trainer = trainer;
         this.analyzer = analyzer;
         this.runsRoot = runsRoot;
+        doc.loadsProperty().addListener((o, a, b) -> reset());
+    }
+
+    /**
+     * Forgets the previous run: no feed, no layers, no progress, no messages. Called when another document is
+     * loaded (new or opened) and when a run starts, so nothing that depends on a run keeps stale data.
+     */
+    public void reset() {
+        if (state.get().active()) stop();
+        if (!state.get().active()) {
+            feed.set(null);
+            state.set(RunState.IDLE);
+            status.set("Ready");
+        }
+        layerNames.clear();
+        selectedLayer.set(-1);
+        progress.set(0);
+        eta.set("");
+        throughput.set("");
+        settingMessage.set("");
     }
 
     /** Starts a run of the current experiment; false (with {@link #errorProperty()} set) when it cannot start. */
@@ -72,9 +92,8 @@ public final class TrainingViewModel {
         result = null;
         failure = null;
         seenVersion = -1;
+        reset();
         feed.set(f);
-        selectedLayer.set(-1);
-        progress.set(0);
         state.set(RunState.RUNNING);
         status.set("Starting…");
         Path base = doc.fileProperty().get() == null ? Path.of("").toAbsolutePath()
@@ -116,11 +135,15 @@ public final class TrainingViewModel {
     public boolean sample(long nowNanos) {
         LiveFeed f = feed.get();
         if (f == null) return false;
+        // read how the run ended BEFORE the feed's version: the trainer sets the result after its last callback,
+        // so a result seen here means the version read next already counts all of the run's data
+        Trainer.Result r = result;
+        String why = failure;
         long v = f.version();
         boolean fresh = v != seenVersion;
         seenVersion = v;
         RunInfo info = f.info();
-        if (info != null && layerNames.size() != info.layerNames().size()) layerNames.setAll(info.layerNames());
+        if (info != null && !layerNames.equals(info.layerNames())) layerNames.setAll(info.layerNames());
         if (selectedLayer.get() < 0) autoSelectLayer(f);
         StepMetrics m = f.lastStep();
         // status text changes re-layout the window: 5 updates a second (with the charts) are plenty to read
@@ -131,14 +154,14 @@ public final class TrainingViewModel {
             long done = (long) (m.epoch() - 1 - info.startEpoch()) * info.stepsPerEpoch() + m.batchInEpoch();
             progress.set(total <= 0 ? 0 : Math.min(1, (double) done / total));
             double sps = m.samplesPerSecond();
-            throughput.set(String.format("%,.0f samples/s · overhead %.1f%%", sps, 100 * f.overhead()));
+            throughput.set(String.format("%,.0f samples/s · charts cost %.1f%% of the run", sps, 100 * f.overhead()));
             long remaining = (total - done) * info.batchSize();
-            eta.set(sps > 0 ? "ETA " + duration(remaining / sps) : "");
+            eta.set(sps > 0 ? "about " + duration(remaining / sps) + " left" : "");
             if (state.get() == RunState.RUNNING)
                 status.set(String.format("Epoch %d/%d · step %d · loss %.4f", m.epoch(), info.epochs(), m.step(), m.loss()));
             else if (state.get() == RunState.PAUSED) status.set("Paused at step " + m.step());
         }
-        finish(f);
+        finish(r, why);
         return fresh;
     }
 
@@ -193,9 +216,7 @@ public final class TrainingViewModel {
         return 0;
     }
 
-    private void finish(LiveFeed f) {
-        Trainer.Result r = result;
-        String why = failure;
+    private void finish(Trainer.Result r, String why) {
         if (!state.get().active() || (r == null && why == null)) return;
         state.set(RunState.FINISHED);
         eta.set("");

@@ -56,6 +56,71 @@ class TrainingViewModelTest {
         assertEquals(0, vm.selectedLayerProperty().get(), "a layer the run does not observe changes nothing");
     }
 
+    /**
+     * The run ends between sample()'s read of the feed's version and its check for the result (forced here: the
+     * layer list update inside sample() waits until the training thread has returned). The data of the last
+     * callbacks must still count as new, and nothing may count as new once the state is FINISHED.
+     */
+    @Test
+    void theEndOfARunIsSeenOnlyWithAllItsData() throws Exception {
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        Thread[] training = new Thread[1];
+        Trainer t = new Trainer() {
+            @Override public boolean available() { return true; }
+            @Override public Result run(Experiment e, Path b, Path r, org.maqd.train.RunControl c,
+                                        List<org.maqd.train.TrainingListener> ls) {
+                training[0] = Thread.currentThread();
+                var info = new org.maqd.train.RunInfo("race", 1, 0, 1, 32, 32, 100, 1, List.of("1:linear"));
+                ls.forEach(l -> l.onStart(info));
+                try {
+                    go.await();
+                } catch (InterruptedException ex) {
+                    throw new IllegalStateException(ex);
+                }
+                var m = new org.maqd.train.StepMetrics(1, 1, 1, 1, 0.5, 0.5, 1e-3, 1000);
+                ls.forEach(l -> l.onStep(m));
+                var o = new org.maqd.train.RunOutcome("completed", null, null, 1, 1);
+                ls.forEach(l -> l.onEnd(o));
+                return new Result(null, o);
+            }
+        };
+        TrainingViewModel vm = vm(Templates.quickstart(), t);
+        assertTrue(vm.start());
+        LiveFeed f = vm.feedProperty().get();
+        while (f.info() == null) Thread.sleep(2);
+        vm.layerNames().addListener((javafx.collections.ListChangeListener<String>) c -> {
+            go.countDown();
+            try {
+                training[0].join();
+            } catch (InterruptedException ex) {
+                throw new IllegalStateException(ex);
+            }
+        });
+        boolean fresh = false;
+        while (vm.stateProperty().get() != RunState.FINISHED) fresh = vm.sample(System.nanoTime());
+        assertTrue(fresh, "the sample that sees the end also brings the last step");
+        assertFalse(vm.sample(System.nanoTime()), "no new data after the end");
+    }
+
+    @Test
+    void aNewRunOrDocumentForgetsThePreviousRun() throws Exception {
+        TrainingViewModel vm = vm(Templates.quickstart(), new ScriptedTrainer(1, 10, 0));
+        assertTrue(vm.start());
+        until(vm, () -> vm.stateProperty().get() == RunState.FINISHED);
+        assertEquals(List.of("linear1", "linear2"), vm.layerNames());
+        vm.selectNetworkLayer(1);
+        assertFalse(vm.setSetting(TrainingSettings.EPOCHS, "-3"));
+        assertFalse(vm.settingMessageProperty().get().isEmpty());
+        vm.document().load(Templates.quickstart().withName("other"), null);
+        assertEquals(null, vm.feedProperty().get(), "the charts lose the previous run");
+        assertTrue(vm.layerNames().isEmpty(), "the layer selector loses the previous run's layers");
+        assertEquals(-1, vm.selectedLayerProperty().get());
+        assertEquals("", vm.settingMessageProperty().get(), "no message about the previous document");
+        assertEquals(0, vm.progressProperty().get());
+        assertEquals(RunState.IDLE, vm.stateProperty().get());
+        assertEquals("", vm.throughputProperty().get());
+    }
+
     private static org.maqd.train.LayerProbe withStates(String name, int index, int states) {
         org.maqd.train.LayerProbe p = org.maqd.ui.ScriptedTrainer.probe(index, name, 0);
         return new org.maqd.train.LayerProbe(p.index(), name, p.norm(), states, p.activationStates(), p.weightStep(),

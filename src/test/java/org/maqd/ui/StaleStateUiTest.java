@@ -1,0 +1,183 @@
+package org.maqd.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.maqd.experiment.Experiment;
+import org.maqd.experiment.ExperimentIO;
+import org.maqd.train.RunControl;
+import org.maqd.train.TrainingListener;
+import org.maqd.ui.chart.ChartPane;
+import org.maqd.ui.engine.Engine;
+import org.maqd.ui.engine.Trainer;
+import org.maqd.ui.vm.RecentFiles;
+import org.maqd.ui.vm.RunState;
+import org.maqd.ui.vm.Templates;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * A run, another run, another document: nothing of the previous one stays on screen (charts, layer selector,
+ * messages, invalid field values); the status bar speaks to the user; Open Recent and Help work.
+ */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class StaleStateUiTest {
+    @TempDir static Path dir;
+    private WorkbenchApp.Window w;
+    private final TestPrompts prompts = new TestPrompts();
+    private final GatedTrainer trainer = new GatedTrainer();
+    private Path file;
+
+    /** Plays the scripted run, each run waiting first for the test to open its gate. */
+    static final class GatedTrainer implements Trainer {
+        volatile CountDownLatch gate = new CountDownLatch(0);
+        @Override public boolean available() { return true; }
+        @Override public Result run(Experiment e, Path b, Path r, RunControl c, List<TrainingListener> ls) {
+            try {
+                gate.await();
+            } catch (InterruptedException ex) {
+                throw new IllegalStateException(ex);
+            }
+            return new ScriptedTrainer(1, 10, 0).run(e, b, r, c, ls);
+        }
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        file = dir.resolve("quickstart-" + System.nanoTime() + ".json");
+        Files.writeString(file, ExperimentIO.toJson(Templates.quickstart()));
+        Engine std = Engine.standard();
+        Engine e = new Engine(std.files(), std.analyzer(), trainer, std.quant(), std.deployer(), std.reports());
+        w = WorkbenchApp.open(stage, e, file, dir.resolve("runs"), new RecentFiles(null), prompts);
+    }
+
+    private static void until(String what, BooleanSupplier c) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!c.getAsBoolean()) {
+            if (System.nanoTime() > end) throw new AssertionError("timed out waiting for " + what);
+            Thread.sleep(10);
+        }
+    }
+
+    private List<ChartPane> charts(FxRobot robot) {
+        return robot.lookup("#charts .chart-pane").queryAllAs(ChartPane.class).stream().toList();
+    }
+
+    private void runToTheEnd(FxRobot robot) throws InterruptedException {
+        var tr = w.vm().training();
+        robot.interact(tr::start);
+        until("the run to end", () -> tr.stateProperty().get() == RunState.FINISHED);
+        robot.interact(() -> { });
+    }
+
+    @Test
+    void aNewRunAndANewDocumentClearEveryChartAndTheLayerSelector(FxRobot robot) throws Exception {
+        robot.clickOn("Training");
+        runToTheEnd(robot);
+        assertEquals(9, charts(robot).size());
+        for (ChartPane p : charts(robot)) assertTrue(p.chart().hasData(), p.getId() + " has the run's data");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> layers = robot.lookup("#layerBox").queryAs(ComboBox.class);
+        assertEquals(List.of("linear1", "linear2"), layers.getItems());
+
+        trainer.gate = new CountDownLatch(1);
+        robot.interact(() -> w.vm().training().start());
+        for (ChartPane p : charts(robot)) assertFalse(p.chart().hasData(), p.getId() + " still shows the previous run");
+        assertTrue(layers.getItems().isEmpty(), "the layer list of the previous run");
+        trainer.gate.countDown();
+        until("the second run to end", () -> w.vm().training().stateProperty().get() == RunState.FINISHED);
+        robot.interact(() -> { });
+        for (ChartPane p : charts(robot)) assertTrue(p.chart().hasData(), p.getId());
+
+        robot.interact(() -> w.vm().newExperiment());
+        for (ChartPane p : charts(robot)) assertFalse(p.chart().hasData(), p.getId() + " shows a run of another document");
+        assertTrue(layers.getItems().isEmpty());
+        assertEquals("Ready", robot.lookup("#statusLabel").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void aRefusedSettingLeavesTheFieldAndItsMessageGoesWhenFixed(FxRobot robot) {
+        robot.clickOn("Training");
+        TextField epochs = robot.lookup("#setting-training-epochs").queryAs(TextField.class);
+        String before = String.valueOf(w.vm().document().get().training().epochs());
+        assertEquals(before, epochs.getText());
+        robot.doubleClickOn(epochs).eraseText(4).write("-3").type(KeyCode.ENTER);
+        assertEquals(before, robot.lookup("#setting-training-epochs").queryAs(TextField.class).getText(),
+                "the field shows the experiment's value, not the refused one");
+        Label msg = robot.lookup("#settingMessage").queryAs(Label.class);
+        assertFalse(msg.getText().isEmpty());
+        robot.interact(() -> w.vm().newExperiment());
+        assertEquals("", msg.getText(), "a message about the previous document");
+    }
+
+    @Test
+    void lockedSettingsShowADrawnLockAndExplainOnTheFieldItself(FxRobot robot) {
+        robot.interact(() -> w.vm().document().load(Templates.quickstart().withLocks(List.of("training.batchSize")), null));
+        robot.clickOn("Training");
+        TextField batch = robot.lookup("#setting-training-batchSize").queryAs(TextField.class);
+        assertNotNull(batch.getTooltip(), "tooltip on the field");
+        assertTrue(batch.getTooltip().getText().contains("locked"), batch.getTooltip().getText());
+        assertFalse(batch.isDisabled(), "readable and hoverable");
+        assertFalse(batch.isEditable());
+        Labeled label = (Labeled) batch.getParent().getChildrenUnmodifiable().get(0);
+        assertFalse(label.getText().contains("🔒"), "no emoji: it draws as an empty box with the installed fonts");
+        Node glyph = label.getGraphic();
+        assertNotNull(glyph, "a drawn padlock");
+        assertTrue(glyph.getStyleClass().contains("lock-mark"));
+    }
+
+    @Test
+    void theStatusBarSpeaksToTheUser(FxRobot robot) throws Exception {
+        runToTheEnd(robot);
+        StringBuilder bar = new StringBuilder();
+        for (Node n : robot.lookup(".status-bar .label").queryAll()) bar.append(((Label) n).getText()).append(" | ");
+        assertFalse(bar.toString().contains("tick gap"), bar.toString());
+        assertFalse(bar.toString().contains("FX busy"), bar.toString());
+        assertTrue(bar.toString().contains("samples/s"), bar.toString());
+    }
+
+    @Test
+    void openRecentListsTheOpenFileAndReopensIt(FxRobot robot) {
+        javafx.scene.control.Menu recent = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class)
+                .getMenus().get(0).getItems().stream().filter(i -> i instanceof javafx.scene.control.Menu)
+                .map(i -> (javafx.scene.control.Menu) i).findFirst().orElseThrow();
+        assertFalse(recent.isDisable(), "Open Recent is enabled");
+        assertTrue(recent.getItems().get(0).getText().startsWith(file.getFileName().toString()), recent.getItems().get(0).getText());
+        robot.interact(() -> w.vm().newExperiment());
+        assertEquals(null, w.vm().document().fileProperty().get());
+        robot.interact(() -> recent.getItems().get(0).fire());
+        assertEquals(file.toAbsolutePath().normalize(), w.vm().document().fileProperty().get().toAbsolutePath().normalize());
+    }
+
+    @Test
+    void helpListsTheShortcutsAndAbout(FxRobot robot) {
+        robot.type(KeyCode.F1);
+        assertEquals(1, prompts.infos.size(), prompts.infos.toString());
+        String keys = prompts.infos.get(0);
+        assertTrue(keys.contains("F5") && keys.contains("Train"), keys);
+        assertTrue(keys.contains("Open"), keys);
+        robot.clickOn("Help").clickOn("About MaQD Workbench");
+        assertTrue(prompts.infos.get(1).contains("MaQD Workbench"), prompts.infos.toString());
+    }
+}

@@ -1,0 +1,55 @@
+package org.maqd.ui.view;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The dialogs' shape: bounded width whatever the message, and Enter never saves over a file. */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class DialogsUiTest {
+    @Start
+    void start(Stage stage) { stage.show(); }
+
+    @Test
+    void anErrorAboutAnUnknownFieldFitsOnScreen(FxRobot robot) {
+        String known = String.join(", ", java.util.Collections.nCopies(60, "\"weightStandardization\""));
+        String msg = "experiments/x.json: unknown field \"weightStates2\" in network.defaults; known fields: " + known;
+        for (String m : new String[]{msg, "short", msg.replace(", ", ",")}) {
+            double[] w = new double[2];
+            robot.interact(() -> {
+                Alert a = FxPrompts.message(Alert.AlertType.ERROR, "Cannot open the experiment", m);
+                w[0] = a.getDialogPane().prefWidth(-1);
+                w[1] = a.getDialogPane().prefHeight(w[0]);
+            });
+            assertTrue(w[0] <= FxPrompts.TEXT_WIDTH + 120, "dialog width " + w[0]);
+            assertTrue(w[1] <= 560, "dialog height " + w[1]);
+        }
+    }
+
+    @Test
+    void unsavedChangesDoesNotDefaultToSave(FxRobot robot) {
+        boolean[] saveDefault = new boolean[1], cancelDefault = new boolean[1];
+        robot.interact(() -> {
+            Alert a = FxPrompts.unsaved("quickstart.json");
+            for (ButtonType t : a.getButtonTypes()) {
+                Button b = (Button) a.getDialogPane().lookupButton(t);
+                if (t.getButtonData() == ButtonBar.ButtonData.YES) saveDefault[0] = b.isDefaultButton();
+                if (t == ButtonType.CANCEL) cancelDefault[0] = b.isDefaultButton();
+            }
+        });
+        assertFalse(saveDefault[0], "Enter must not save over the file");
+        assertTrue(cancelDefault[0], "Enter cancels");
+    }
+}
