@@ -34,6 +34,9 @@ public final class LineChartCanvas extends ChartCanvas {
 
     public void setXLabel(String l) { xLabel = l; }
 
+    /** True when the y range is fixed by {@link #setYRange}, false when it follows the data. */
+    public boolean yRangeFixed() { return !Double.isNaN(fixedY0); }
+
     /** Puts the legend in the bottom-right corner (for curves that rise towards the top). */
     public void setLegendBottom(boolean b) { legendBottom = b; }
 

@@ -64,9 +64,18 @@ public final class RunsView {
                 + "once verified; before that the weight memory of model.json), not the float model file.");
         headerTip(badge, "Integer-only deployment: the equivalence certificate of \"Verify integer model\" "
                 + "(maqd export RUN_DIR --verify), or why the model cannot run on the integer engine.");
+        TableColumn<RunsViewModel.Row, String> differs = col("Differs in", 220, RunsViewModel.Row::differences);
+        differs.setCellFactory(c -> new TableCell<>() {
+            @Override protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty ? null : s);
+                setTooltip(empty || s == null || s.isEmpty() ? null : wrapped(s.replace("  ", "\n")));
+            }
+        });
+        headerTip(differs, "The settings in which the runs differ (all others are the same in every run).");
         table.getColumns().setAll(List.of(
-                col("Run", 190, r -> r.run().name()),
-                col("Differs in", 170, RunsViewModel.Row::differences),
+                col("Run", 190, r -> "#" + r.number() + " " + r.run().name()),
+                differs,
                 col("Test accuracy", 95, RunsViewModel.Row::accuracy),
                 size, badge,
                 col("Status", 80, r -> r.run().status())));
@@ -96,7 +105,6 @@ public final class RunsView {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getSelectionModel().getSelectedItems().addListener((javafx.collections.ListChangeListener<RunsViewModel.Row>) c -> draw());
         messageLabel.textProperty().bind(vm.messageProperty());
-        curves.setYRange(0, 1);
         curves.setLegendBottom(true);
         curves.setXLabel("epoch");
         curves.setEmptyText("Select runs in the table to compare their test accuracy");
@@ -152,15 +160,22 @@ public final class RunsView {
         int i = 0;
         for (RunsViewModel.Row r : rows) {
             double[][] c = r.run().testAccuracyCurve();
-            acc.add(LineChartCanvas.Series.of(r.run().name(), c[0], c[1], i));
+            acc.add(LineChartCanvas.Series.of(r.label(), c[0], c[1], i));
             if (layerBox.getValue() != null) {
                 double[][] h = r.run().lastWeightHistogram(layerBox.getValue());
-                if (h[0].length > 0) hist.add(new LineChartCanvas.Series(r.run().name(), h[0], h[1], h[0].length, i, true));
+                if (h[0].length > 0) hist.add(new LineChartCanvas.Series(r.label(), h[0], h[1], h[0].length, i, true));
             }
             i++;
         }
         curves.setSeries(acc);
         histograms.setSeries(hist);
+    }
+
+    private static Tooltip wrapped(String text) {
+        Tooltip t = new Tooltip(text);
+        t.setWrapText(true);
+        t.setMaxWidth(480);
+        return t;
     }
 
     private static void headerTip(TableColumn<?, ?> c, String tip) {
@@ -187,6 +202,16 @@ public final class RunsView {
     public javafx.beans.property.ReadOnlyObjectProperty<RunsViewModel.Row> selectionProperty() {
         return table.getSelectionModel().selectedItemProperty();
     }
+
+    /** The rows selected in the table, in table order. */
+    public List<RunsViewModel.Row> selectedRuns() {
+        List<RunsViewModel.Row> out = new ArrayList<>(table.getSelectionModel().getSelectedItems());
+        out.removeIf(java.util.Objects::isNull);
+        out.sort(java.util.Comparator.comparingInt(RunsViewModel.Row::number));
+        return out;
+    }
+
+    LineChartCanvas accuracyOverlay() { return curves; }
 
     public RunsViewModel.Row selectedRun() { return table.getSelectionModel().getSelectedItem(); }
 

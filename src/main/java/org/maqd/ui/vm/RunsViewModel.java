@@ -30,7 +30,10 @@ import org.maqd.ui.engine.Deployer;
  */
 public final class RunsViewModel {
     /** One table row. */
-    public record Row(RunFolder run, String differences, String accuracy, String size, String deployment) {}
+    public record Row(RunFolder run, int number, String differences, String accuracy, String size, String deployment) {
+        /** How charts and reports name the run: its number and what sets it apart ("#2 norm=bn"). */
+        public String label() { return "#" + number + " " + (differences.isEmpty() ? run.name() : differences); }
+    }
 
     private final ObjectProperty<Path> root = new SimpleObjectProperty<>();
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
@@ -72,11 +75,11 @@ public final class RunsViewModel {
             StringBuilder b = new StringBuilder();
             for (String k : differing) {
                 if (b.length() > 0) b.append("  ");
-                b.append(shortKey(k)).append('=').append(f.settings().getOrDefault(k, "–"));
+                b.append(shortKey(k)).append('=').append(value(f, k));
             }
             String failed = failures.get(f.dir());
             String badge = f.certificate() == null && failed != null ? "not integer-only: " + failed : f.badge();
-            out.add(new Row(f, b.toString(), Double.isNaN(f.testAccuracy()) ? f.status()
+            out.add(new Row(f, out.size() + 1, b.toString(), Double.isNaN(f.testAccuracy()) ? f.status()
                     : String.format("%.2f%%", 100 * f.testAccuracy()), f.deployedBytes() == 0 ? "" : bytes(f.deployedBytes()), badge));
         }
         rows.setAll(out);
@@ -98,10 +101,10 @@ public final class RunsViewModel {
         for (RunFolder f : runs) keys.addAll(f.settings().keySet());
         Set<String> out = new LinkedHashSet<>();
         for (String k : keys) {
-            if (k.equals("name") || k.equals("description")) continue;
-            String first = runs.get(0).settings().get(k);
+            if (IGNORED.contains(k) || k.startsWith("locks")) continue;
+            String first = value(runs.get(0), k);
             for (RunFolder f : runs) {
-                if (!Objects.equals(first, f.settings().get(k))) {
+                if (!Objects.equals(first, value(f, k))) {
                     out.add(k);
                     break;
                 }
@@ -113,6 +116,20 @@ public final class RunsViewModel {
             return m.matches() && out.contains("network.defaults." + m.group(1));
         });
         return out;
+    }
+
+    /** Settings that do not change what a run computes or are not settings: never shown as a difference. */
+    private static final Set<String> IGNORED = Set.of("name", "description", "threads", "lesson");
+
+    /**
+     * A run's value of a setting as the table shows it; "not set" and the values that mean "not set" (an empty
+     * list, a limit of 0 = all samples) are one value, "–", so older and newer run folders do not differ in them.
+     */
+    static String value(RunFolder f, String key) {
+        String v = f.settings().get(key);
+        if (v == null || v.isEmpty() || v.equals("[]") || v.equals("{}") || v.equals("null")) return "–";
+        if ((key.endsWith("trainLimit") || key.endsWith("testLimit")) && v.equals("0")) return "–";
+        return v;
     }
 
     private static final java.util.regex.Pattern LAYER_KEY = java.util.regex.Pattern.compile("network\\.layers\\[\\d+]\\.(\\w+)");
@@ -131,7 +148,7 @@ public final class RunsViewModel {
             groups.clear();
             return;
         }
-        groups.setAll(GroupStats.of(rows, r -> r.run().settings().getOrDefault(k, "–"), r -> r.run().name(),
+        groups.setAll(GroupStats.of(rows, r -> value(r.run(), k), r -> r.run().name(),
                 r -> r.run().testAccuracy()));
     }
 

@@ -20,24 +20,26 @@ import org.maqd.ui.engine.EngineExperimentFiles;
 class RunsViewModelTest {
     @TempDir Path root;
 
-    private void run(String name, String norm, double acc) throws Exception {
-        Path d = Files.createDirectories(root.resolve(name));
-        var e = Templates.quickstart().withName(name);
-        e = e.withNetwork(e.network().withDefaults(new org.maqd.model.QuantDefaults(3, 2, norm, null, null, null, null,
-                null, null, null, null, null, null, null)));
-        // resolved experiments repeat the default in every layer, as run folders store them
-        e = e.withNetwork(e.network().withLayers(e.network().layers().stream()
-                .map(l -> l.isBlock() ? l.withNorm(norm) : l).collect(java.util.stream.Collectors.toList())));
-        new EngineExperimentFiles().write(e, d.resolve("experiment.json"));
-        RunFixtures.summary(name, "completed", acc).write(d);
-        MetricRow.FILE.write(d, List.of(RunFixtures.metric(1, 20, acc - 0.1), RunFixtures.metric(2, 40, acc)));
-        Files.write(d.resolve("model.safetensors"), new byte[2048]);
-        org.maqd.experiment.ExperimentIO.writeJson(org.maqd.model.NetworkResolver.resolve(e.network()), d.resolve("model.json"));
-        LayerProbeRow.FILE.write(d, List.of(RunFixtures.probe(1, 10, 0, "1:linear", 256), RunFixtures.probe(1, 10, 1, "2:linear", 3),
-                RunFixtures.probe(1, 10, 2, "3:output", 2), RunFixtures.probe(1, 20, 0, "1:linear", 256)));
-        HistogramRow.FILE.write(d, List.of(new HistogramRow(1, 10, 1, "weight", -2, 2, new long[] {1, 1, 1, 1}),
-                new HistogramRow(1, 10, 1, "activation", 0, 1, new long[] {5, 5}), new HistogramRow(2, 40, 1, "weight", -2, 2, new long[] {0, 2, 6, 0}),
-                new HistogramRow(2, 40, 2, "weight", -1, 1, new long[] {3, 1})));
+    private void run(String name, String norm, double acc) throws Exception { FakeRuns.write(root, name, norm, acc); }
+
+    @Test
+    void differsInShowsNoNoiseAndRunsHaveDistinctLabels() throws Exception {
+        run("2026-11-21-a", "lbn", 0.95);
+        run("2026-11-21-b", "bn", 0.90);
+        run("2026-11-21-c", "bn", 0.91);
+        // older and newer run folders: an explicit empty lock list and "all samples" limits against none at all
+        Path a = root.resolve("2026-11-21-a").resolve("experiment.json");
+        String json = Files.readString(a);
+        Files.writeString(a, json.replaceFirst("\\{", "{\"locks\": [], \"threads\": 2,")
+                .replace("\"dataset\"", "\"trainLimit\": 0, \"dataset\""));
+        RunsViewModel vm = new RunsViewModel(root);
+        vm.refresh();
+        assertEquals("norm=lbn", vm.rows().get(0).differences(), "no locks=[], trainLimit=0 or threads");
+        assertEquals(java.util.List.of("norm"), vm.groupKeys(), "locks is not a setting to group by");
+        java.util.Set<String> labels = new java.util.HashSet<>();
+        for (RunsViewModel.Row r : vm.rows()) labels.add(r.label());
+        assertEquals(3, labels.size(), "every run has its own label: " + labels);
+        assertEquals("#2 norm=bn", vm.rows().get(1).label());
     }
 
     @Test

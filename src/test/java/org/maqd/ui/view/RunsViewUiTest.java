@@ -1,0 +1,90 @@
+package org.maqd.ui.view;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BackgroundFill;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.maqd.experiment.ExperimentIO;
+import org.maqd.ui.TestPrompts;
+import org.maqd.ui.WorkbenchApp;
+import org.maqd.ui.engine.Engine;
+import org.maqd.ui.vm.FakeRuns;
+import org.maqd.ui.vm.RecentFiles;
+import org.maqd.ui.vm.Templates;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The runs view with three runs: readable selection in the dark theme, labels, tooltips, an auto-ranged overlay. */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class RunsViewUiTest {
+    @TempDir static Path dir;
+    private WorkbenchApp.Window w;
+    private final TestPrompts prompts = new TestPrompts();
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path runs = dir.resolve("runs-" + System.nanoTime());
+        FakeRuns.write(runs, "2026-11-21-a", "lbn", 0.95);
+        FakeRuns.write(runs, "2026-11-21-b", "bn", 0.93);
+        FakeRuns.write(runs, "2026-11-21-c", "bn", 0.94);
+        Path file = dir.resolve("q.json");
+        Files.writeString(file, ExperimentIO.toJson(Templates.quickstart()));
+        w = WorkbenchApp.open(stage, Engine.standard(), file, runs, new RecentFiles(null), prompts);
+    }
+
+    static double luminance(Color c) {
+        double[] v = {c.getRed(), c.getGreen(), c.getBlue()};
+        for (int i = 0; i < 3; i++) v[i] = v[i] <= 0.03928 ? v[i] / 12.92 : Math.pow((v[i] + 0.055) / 1.055, 2.4);
+        return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
+    }
+
+    static double contrast(Color a, Color b) {
+        double la = luminance(a), lb = luminance(b);
+        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+    }
+
+    @Test
+    void selectedRowsStayReadableInTheDarkThemeWhenTheTableLosesFocus(FxRobot robot) {
+        robot.interact(() -> w.vm().toggleTheme());
+        robot.clickOn("Runs");
+        TableView<?> table = robot.lookup("#table").queryAs(TableView.class);
+        robot.clickOn(robot.lookup("#table .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        robot.clickOn("#refreshButton");
+        assertFalse(table.isFocused());
+        robot.interact(() -> table.getSelectionModel().select(0));
+        IndexedCell<?> row = robot.lookup("#table .table-row-cell").match(n -> ((IndexedCell<?>) n).isSelected())
+                .queryAs(IndexedCell.class);
+        var fills = row.getBackground().getFills();
+        Color bg = (Color) fills.get(fills.size() - 1).getFill();
+        TableCell<?, ?> cell = robot.from(row).lookup(".table-cell").queryAs(TableCell.class);
+        Color fg = (Color) cell.getTextFill();
+        assertTrue(contrast(bg, fg) >= 4.5, "selected row text " + fg + " on " + bg + ": contrast " + contrast(bg, fg));
+    }
+
+    @Test
+    void runsHaveLabelsTooltipsAndAnAutoRangedOverlay(FxRobot robot) {
+        robot.clickOn("Runs");
+        robot.interact(() -> w.view().runsView().selectAll());
+        assertFalse(w.view().runsView().accuracyOverlay().yRangeFixed(), "the accuracy overlay follows the data");
+        var names = w.view().runsView().accuracyOverlay().series().stream().map(s -> s.name()).distinct().count();
+        assertEquals(3, names, "three runs, three legend names");
+        TableCell<?, ?> differs = robot.lookup("#table .table-cell").match(n -> n instanceof TableCell<?, ?> c
+                && "norm=bn".equals(c.getText())).queryAs(TableCell.class);
+        assertNotNull(differs.getTooltip(), "the full differences on hover");
+    }
+}
