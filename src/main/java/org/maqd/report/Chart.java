@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A line chart's data, drawn as SVG ({@link SvgChart}) or into a PDF ({@link PdfReport}). X positions are
+ * A line chart's data, drawn as SVG ({@link SvgChart}) (report.pdf is the HTML page rendered, see {@link HtmlPdf}). X positions are
  * numbers; categorical axes use positions 0, 1, 2, … with {@code tickLabels}. A series may carry a band
  * (e.g. mean ± 95% CI) as {@code lo}/{@code hi} (null for none); NaN values are skipped.
  */

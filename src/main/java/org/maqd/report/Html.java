@@ -14,6 +14,9 @@ public final class Html {
             th{background:#f2f2f2}td.num{text-align:right;font-variant-numeric:tabular-nums}
             .charts{display:flex;flex-wrap:wrap;gap:1em}.chart{border:1px solid #ddd;background:#fff}
             .note{color:#666;font-size:.85em}code{background:#f4f4f4;padding:0 .2em}
+            td,th{word-wrap:break-word;overflow-wrap:anywhere}
+            @media print{body{max-width:none;margin:0}.charts{display:block}.chart{page-break-inside:avoid}table{page-break-inside:auto}tr{page-break-inside:avoid}}
+            @page{size:A4 landscape;margin:12mm}
             """;
 
     /** Escapes text for HTML and XML (SVG) content and attributes; control characters XML forbids are dropped. */
@@ -45,7 +48,7 @@ public final class Html {
             sb.append("<tr>");
             for (String c : r) {
                 boolean num = !Double.isNaN(Csv.num(c));
-                sb.append(num ? "<td class=\"num\">" : "<td>").append(esc(c)).append("</td>");
+                sb.append(num ? "<td class=\"num\">" : "<td>").append(esc(Numbers.forPeople(c))).append("</td>");
             }
             sb.append("</tr>\n");
         }
@@ -53,7 +56,7 @@ public final class Html {
     }
 
     static String page(String title, String body) {
-        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + esc(title)
+        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/><title>" + esc(title)
                 + "</title>\n<style>" + CSS + "</style></head>\n<body>\n" + body + "</body></html>\n";
     }
 

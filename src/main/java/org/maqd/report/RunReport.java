@@ -205,12 +205,18 @@ final class RunReport {
     }
 
     private String histogramCharts() {
+        Map<String, String> h = lastWeightHistograms();
+        if (h.isEmpty()) return "<p class=\"note\">No weight histograms were recorded.</p>";
+        return "<div class=\"charts\">" + String.join("", h.values()) + "</div>\n";
+    }
+
+    /** The last weight histogram of each layer as SVG with its quantization grid, by layer name, in layer order. */
+    Map<String, String> lastWeightHistograms() {
         Map<String, List<String>> lastHist = new LinkedHashMap<>();
         for (List<String> r : histograms.rows()) if ("weight".equals(histograms.get(r, "kind"))) lastHist.put(histograms.get(r, "layer"), r);
-        if (lastHist.isEmpty()) return "<p class=\"note\">No weight histograms were recorded.</p>";
         Map<String, List<String>> lastLayer = new LinkedHashMap<>();
         for (List<String> r : layers.rows()) lastLayer.put(layers.get(r, "layer"), r);
-        StringBuilder sb = new StringBuilder("<div class=\"charts\">");
+        Map<String, String> out = new LinkedHashMap<>();
         for (var e : lastHist.entrySet()) {
             List<String> h = e.getValue(), l = lastLayer.get(e.getKey());
             String[] parts = histograms.get(h, "counts").trim().split(" ");
@@ -228,9 +234,9 @@ final class RunReport {
             }
             String name = l == null ? "layer " + e.getKey() : layers.get(l, "name");
             String title = name + (m >= 2 ? " (M_w = " + m + (m > MAX_DRAWN_LEVELS ? ", levels too dense to draw" : "") + ")" : " (float)");
-            sb.append(SvgChart.histogram(title, counts, Csv.num(histograms.get(h, "min")), Csv.num(histograms.get(h, "max")), levels, clip));
+            out.put(name, SvgChart.histogram(title, counts, Csv.num(histograms.get(h, "min")), Csv.num(histograms.get(h, "max")), levels, clip));
         }
-        return sb.append("</div>\n").toString();
+        return out;
     }
 
     private String files() {

@@ -39,6 +39,10 @@ class ReportWriterTest {
         runHtml = Files.readString(ReportWriter.write(trialDir, true));
     }
 
+    static List<List<String>> forPeople(List<List<String>> rows) {
+        return rows.stream().map(r -> r.stream().map(Numbers::forPeople).toList()).toList();
+    }
+
     /** Cells of the table with this id, header row first, unescaped. */
     static List<List<String>> table(String html, String id) {
         Matcher t = Pattern.compile("<table id=\"" + Pattern.quote(id) + "\">(.*?)</table>", Pattern.DOTALL).matcher(html);
@@ -80,11 +84,11 @@ class ReportWriterTest {
         Csv summary = Csv.read(sweepDir.resolve("summary.csv"));
         List<List<String>> st = table(sweepHtml, "summary-table");
         assertEquals(summary.header(), st.get(0));
-        assertEquals(summary.rows(), st.subList(1, st.size()));
+        assertEquals(forPeople(summary.rows()), st.subList(1, st.size()), "the CSV's numbers, formatted for people");
         Csv results = Csv.read(sweepDir.resolve("results.csv"));
         List<List<String>> rt = table(sweepHtml, "results-table");
         assertEquals(results.header(), rt.get(0));
-        assertEquals(results.rows(), rt.subList(1, rt.size()));
+        assertEquals(forPeople(results.rows()), rt.subList(1, rt.size()));
         // pivot: one row per x value, each cell starts with the group's mean
         List<List<String>> pivot = table(sweepHtml, "pivot-table");
         assertEquals(List.of("norm", "test accuracy"), pivot.get(0));
@@ -130,7 +134,7 @@ class ReportWriterTest {
             for (int c = 0; c < RunReport.LAYER_COLUMNS.size(); c++) {
                 String csv = layers.get(r, RunReport.LAYER_COLUMNS.get(c));
                 String[] counts = csv.trim().split(" ");
-                String shown = counts.length > 16 ? RunReport.abbreviation(counts) : csv;
+                String shown = counts.length > 16 ? RunReport.abbreviation(counts) : Numbers.forPeople(csv);
                 assertEquals(shown, qt.get(i).get(c), RunReport.LAYER_COLUMNS.get(c));
             }
             i++;

@@ -67,8 +67,11 @@ class TrainingUiTest {
         assertEquals(512, w.vm().document().get().data().trainLimit());
         assertEquals(30, w.vm().document().get().training().epochs());
         robot.interact(() -> w.vm().training().setSetting(org.maqd.ui.vm.TrainingSettings.THREADS, System.getProperty("ui.threads", "")));
+        long pressed = System.nanoTime();
         robot.type(KeyCode.F5);
         var tr = w.vm().training();
+        until("the first point in the loss chart", () -> robot.lookup("#chart-loss").queryAs(ChartPane.class).chart().hasData());
+        System.out.printf("[measure] Train pressed → first chart point: %d ms%n", (System.nanoTime() - pressed) / 1_000_000);
         until("the run to start", () -> tr.stateProperty().get() == RunState.RUNNING);
         until("two probe snapshots", () -> tr.feedProperty().get() != null && tr.feedProperty().get().probes.size() >= 2
                 && tr.feedProperty().get().epochs.size() >= 1);
@@ -125,7 +128,7 @@ class TrainingUiTest {
         long t0 = System.nanoTime();
         until("the status to say stopped", () -> statusLabel.getText().contains("stopped"));
         System.out.println("[measure] status updated " + (System.nanoTime() - t0) / 1_000_000 + " ms after FINISHED");
-        String gap = robot.lookup("#pulseLabel").queryAs(Label.class).getText();
+        String gap = w.view().trainingView().pulseTextProperty().get();
         System.out.println("[measure] " + gap + " while training; " + robot.lookup("#throughputLabel").queryAs(Label.class).getText());
         java.util.List<Double> d = new java.util.ArrayList<>(w.view().trainingView().updateDurations());
         System.out.println("[measure] first UI updates (ms): " + d.subList(0, Math.min(8, d.size())));

@@ -21,11 +21,13 @@ import org.maqd.ui.vm.TrainingViewModel;
 
 /** The window: menu, toolbar, the four views in tabs, the status bar; file commands with their dialogs. */
 public final class MainView {
-    @FXML private Menu recentMenu;
+    @FXML private Menu recentMenu, lessonsMenu;
     @FXML private MenuItem undoItem, redoItem, runItem, pauseItem, stopItem, themeItem, saveItem, reportItem;
     @FXML private Button undoButton, redoButton, runButton, pauseButton, stopButton, saveButton;
     @FXML private Label experimentLabel, statusLabel, etaLabel, throughputLabel;
     @FXML private javafx.scene.control.MenuBar menuBar;
+    @FXML private javafx.scene.layout.BorderPane root;
+    @FXML private javafx.scene.control.CheckMenuItem teacherItem;
     @FXML private ProgressBar progressBar;
     @FXML private TabPane tabs;
     @FXML private Tab composerTab, trainingTab, quantizerTab, runsTab;
@@ -49,9 +51,13 @@ public final class MainView {
         quantizerController.init(vm.quantizer(), tr, vm.themeProperty());
         vm.setUiExecutor(javafx.application.Platform::runLater);
         runsController.init(vm.runs(), vm.themeProperty());
+        teacherItem.selectedProperty().bindBidirectional(vm.lesson().teacherModeProperty());
+        root.setRight(new LessonPane(vm.lesson(), doc, this::saveLesson));
         reportItem.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.reportBusyProperty().get()
-                        || vm.reportTarget(selectedRunDir()) == null, vm.reportBusyProperty(), tr.lastRunDirProperty(),
+                        || vm.reportTargets(selectedRunDirs()).isEmpty(), vm.reportBusyProperty(), tr.lastRunDirProperty(),
                 runsController.selectionProperty()));
+        reportItem.textProperty().bind(Bindings.createStringBinding(() -> selectedRunDirs().size() > 1
+                ? "Export comparison _report (" + selectedRunDirs().size() + " runs)" : "Export _report", runsController.selectionProperty()));
         stage.titleProperty().bind(vm.titleBinding());
         Tooltip about = new Tooltip();
         about.setWrapText(true);
@@ -82,6 +88,7 @@ public final class MainView {
         themeItem.textProperty().bind(Bindings.when(vm.themeProperty().isEqualTo("dark")).then("_Light theme").otherwise("_Dark theme"));
         vm.recent().files().addListener((javafx.collections.ListChangeListener<Path>) c -> rebuildRecent());
         rebuildRecent();
+        buildLessons(Path.of("experiments", "lessons"));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> { if (b == runsTab) vm.runs().refresh(); });
         tr.lastRunDirProperty().addListener((o, a, b) -> vm.runs().refresh());
         stage.setOnCloseRequest(e -> {
@@ -116,6 +123,28 @@ public final class MainView {
         recentMenu.setDisable(false);
     }
 
+    /** File → Lessons: every experiment under experiments/lessons, by its name. */
+    private void buildLessons(Path folder) {
+        lessonsMenu.getItems().clear();
+        if (java.nio.file.Files.isDirectory(folder)) {
+            try (var s = java.nio.file.Files.list(folder)) {
+                s.filter(p -> p.toString().endsWith(".json")).sorted().forEach(p -> {
+                    MenuItem m = new MenuItem(p.getFileName().toString().replace(".json", ""));
+                    m.setMnemonicParsing(false);
+                    m.setOnAction(e -> { if (confirmDiscard()) open(p); });
+                    lessonsMenu.getItems().add(m);
+                });
+            } catch (java.io.IOException ignored) {
+                // no lessons to offer
+            }
+        }
+        if (lessonsMenu.getItems().isEmpty()) {
+            MenuItem none = new MenuItem("No lessons in experiments/lessons");
+            none.setDisable(true);
+            lessonsMenu.getItems().add(none);
+        }
+    }
+
     /** Help → Keyboard shortcuts: read from the menus' own accelerators, so the list cannot go out of date. */
     @FXML void onKeys() { prompts.info("Keyboard shortcuts", Shortcuts.describe(menuBar)); }
 
@@ -146,6 +175,15 @@ public final class MainView {
     }
 
     @FXML void onSave() { onSaveResult(); }
+
+    /** Teacher mode's "Save lesson": the experiment (with its locks) and the instruction text beside it. */
+    void saveLesson() {
+        if (!onSaveResult()) return;
+        String err = vm.lesson().saveText();
+        if (err != null) prompts.error("Cannot save the lesson", err);
+        else prompts.info("Lesson saved", vm.document().fileProperty().get().toAbsolutePath() + "\nand its text "
+                + org.maqd.ui.vm.LessonViewModel.textFile(vm.document().fileProperty().get().toAbsolutePath()));
+    }
 
     private boolean onSaveResult() {
         if (!vm.hasFile()) return saveAs();
@@ -185,18 +223,19 @@ public final class MainView {
     @FXML void showComposer() { tabs.getSelectionModel().select(composerTab); }
     @FXML void showTraining() { tabs.getSelectionModel().select(trainingTab); }
     @FXML void showQuantizer() { tabs.getSelectionModel().select(quantizerTab); }
-    private Path selectedRunDir() {
-        var r = runsController.selectedRun();
-        return r == null ? null : r.run().dir();
+    private java.util.List<Path> selectedRunDirs() {
+        return runsController.selectedRuns().stream().map(r -> r.run().dir()).toList();
     }
 
-    /** File → Export report: report.html for the selected run (Runs view) or the last run trained here. */
+    /**
+     * File → Export report: report.html and report.pdf for the selected run (Runs view) or the last run trained
+     * here; with several runs selected, one report comparing them.
+     */
     @FXML void onReport() {
-        Path dir = vm.reportTarget(selectedRunDir());
-        if (dir == null) return;
-        vm.exportReport(dir, (html, err) -> {
+        java.util.List<Path> dirs = vm.reportTargets(selectedRunDirs());
+        vm.exportReport(dirs, (html, err) -> {
             if (err != null) prompts.error("Export report", err);
-            else prompts.info("Export report", "Report written: " + html.toAbsolutePath());
+            else prompts.info("Export report", "Report written: " + html.toAbsolutePath() + "\nand " + html.resolveSibling("report.pdf").toAbsolutePath());
         });
     }
 

@@ -43,7 +43,9 @@ final class TrainingCharts {
                 + "training and the test set.", accuracy));
         weightPane = new ChartPane("Latent weights", "Histogram of the selected layer's standardized latent (float) "
                 + "weights. Red lines are the quantization levels Δ·(k − (M−1)/2); shaded areas lie outside the clip range. "
-                + "As training goes on, weights gather around the levels.", weights);
+                + "Each weight is quantized to the nearest level. The histogram stays broad: training moves weights across the "
+                + "rounding thresholds rather than onto the levels. What settles is which state each weight is in: see "
+                + "Weight states and Flip rate.", weights);
         panes.add(weightPane);
         panes.add(new ChartPane("Weight states", "Share of the selected layer's weights in each quantized state (the value "
                 + "under each bar is the level in units of Δ).", weightStates));

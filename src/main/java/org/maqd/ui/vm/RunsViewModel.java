@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 import java.util.concurrent.Executor;
@@ -95,48 +94,15 @@ public final class RunsViewModel {
                 : runs.size() + " run(s) in " + r.toAbsolutePath());
     }
 
-    /** Setting paths whose values are not the same in every run (run names and descriptions excluded). */
+    /** Setting paths whose values are not the same in every run (see {@link org.maqd.report.SettingDifferences}). */
     static Set<String> differingKeys(List<RunFolder> runs) {
-        Set<String> keys = new LinkedHashSet<>();
-        for (RunFolder f : runs) keys.addAll(f.settings().keySet());
-        Set<String> out = new LinkedHashSet<>();
-        for (String k : keys) {
-            if (IGNORED.contains(k) || k.startsWith("locks")) continue;
-            String first = value(runs.get(0), k);
-            for (RunFolder f : runs) {
-                if (!Objects.equals(first, value(f, k))) {
-                    out.add(k);
-                    break;
-                }
-            }
-        }
-        // a changed default shows up again in every resolved layer: keep only the default
-        out.removeIf(k -> {
-            java.util.regex.Matcher m = LAYER_KEY.matcher(k);
-            return m.matches() && out.contains("network.defaults." + m.group(1));
-        });
-        return out;
+        if (runs.isEmpty()) return new LinkedHashSet<>();
+        return new LinkedHashSet<>(org.maqd.report.SettingDifferences.of(runs.stream().map(RunFolder::settings).toList()).keySet());
     }
 
-    /** Settings that do not change what a run computes or are not settings: never shown as a difference. */
-    private static final Set<String> IGNORED = Set.of("name", "description", "threads", "lesson");
+    static String value(RunFolder f, String key) { return org.maqd.report.SettingDifferences.value(f.settings(), key); }
 
-    /**
-     * A run's value of a setting as the table shows it; "not set" and the values that mean "not set" (an empty
-     * list, a limit of 0 = all samples) are one value, "–", so older and newer run folders do not differ in them.
-     */
-    static String value(RunFolder f, String key) {
-        String v = f.settings().get(key);
-        if (v == null || v.isEmpty() || v.equals("[]") || v.equals("{}") || v.equals("null")) return "–";
-        if ((key.endsWith("trainLimit") || key.endsWith("testLimit")) && v.equals("0")) return "–";
-        return v;
-    }
-
-    private static final java.util.regex.Pattern LAYER_KEY = java.util.regex.Pattern.compile("network\\.layers\\[\\d+]\\.(\\w+)");
-
-    private static String shortKey(String k) {
-        return k.replace("network.defaults.", "").replace("network.layers", "L").replace("training.", "").replace("data.", "");
-    }
+    private static String shortKey(String k) { return org.maqd.report.SettingDifferences.shortKey(k); }
 
     static String bytes(long b) {
         return b >= 1 << 20 ? String.format("%.1f MB", b / 1048576.0) : b >= 1024 ? String.format("%.1f kB", b / 1024.0) : b + " B";

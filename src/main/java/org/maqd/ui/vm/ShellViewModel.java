@@ -22,6 +22,7 @@ public final class ShellViewModel {
     private final QuantizerViewModel quantizer;
     private final RunsViewModel runs;
     private final RecentFiles recent;
+    private final LessonViewModel lesson;
     private final StringProperty theme = new SimpleStringProperty("light");
     private final StringBinding title;
     private final javafx.beans.property.BooleanProperty reportBusy = new javafx.beans.property.SimpleBooleanProperty(false);
@@ -37,6 +38,7 @@ public final class ShellViewModel {
         this.quantizer = new QuantizerViewModel(engine.quant());
         this.runs = new RunsViewModel(runsRoot, engine.deployer());
         this.recent = recent;
+        this.lesson = new LessonViewModel(doc);
         if (source != null) recent.add(source);
         composer.selectedProperty().addListener((o, a, b) -> training.selectNetworkLayer(b.intValue()));
         title = Bindings.createStringBinding(() -> {
@@ -53,22 +55,30 @@ public final class ShellViewModel {
         canvas.setUiExecutor(ui);
     }
 
-    /** The folder File → Export report writes into: the selected run, else the last run trained in this window. */
-    public Path reportTarget(Path selectedRun) {
-        return selectedRun != null ? selectedRun : training.lastRunDirProperty().get();
+    /** What File → Export report reports on: the runs selected in the Runs view, else the last run trained here. */
+    public java.util.List<Path> reportTargets(java.util.List<Path> selectedRuns) {
+        if (selectedRuns != null && !selectedRuns.isEmpty()) return java.util.List.copyOf(selectedRuns);
+        Path last = training.lastRunDirProperty().get();
+        return last == null ? java.util.List.of() : java.util.List.of(last);
     }
 
     /**
-     * Writes report.html for {@code dir} on a background thread; {@code done} then gets the path of report.html
-     * (and null) or null and the error text, on the UI executor. False when there is no folder or a report is
-     * being written already.
+     * Writes the report on a background thread: one run's report.html and report.pdf into its folder, or for two
+     * or more runs one comparison report into {@code <runs folder>/comparisons/comparison-<time>}. {@code done}
+     * then gets the path of report.html (and null) or null and the error text, on the UI executor. False when
+     * there is nothing to report on or a report is being written already.
      */
-    public boolean exportReport(Path dir, java.util.function.BiConsumer<Path, String> done) {
-        if (dir == null || engine.reports() == null || reportBusy.get()) return false;
+    public boolean exportReport(java.util.List<Path> dirs, java.util.function.BiConsumer<Path, String> done) {
+        if (dirs.isEmpty() || engine.reports() == null || reportBusy.get()) return false;
         reportBusy.set(true);
-        BackgroundTask.start("maqd-report", () -> engine.reports().write(dir), ui, (html, err) -> {
+        java.util.List<Path> runs = java.util.List.copyOf(dirs);
+        Path root = this.runs.rootProperty().get() == null ? runs.get(0).toAbsolutePath().getParent() : this.runs.rootProperty().get();
+        Path out = root.resolve("comparisons").resolve("comparison-" + java.time.LocalDateTime.now()
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        BackgroundTask.start("maqd-report", () -> runs.size() == 1 ? engine.reports().write(runs.get(0))
+                : engine.reports().compare(runs, out), ui, (html, err) -> {
             reportBusy.set(false);
-            done.accept(html, err == null ? null : dir + ": " + err);
+            done.accept(html, err == null ? null : (runs.size() == 1 ? runs.get(0) + ": " : "") + err);
         });
         return true;
     }
@@ -117,6 +127,7 @@ public final class ShellViewModel {
     public QuantizerViewModel quantizer() { return quantizer; }
     public RunsViewModel runs() { return runs; }
     public RecentFiles recent() { return recent; }
+    public LessonViewModel lesson() { return lesson; }
     public StringProperty themeProperty() { return theme; }
     public StringBinding titleBinding() { return title; }
 }

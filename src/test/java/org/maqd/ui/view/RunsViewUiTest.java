@@ -87,4 +87,20 @@ class RunsViewUiTest {
                 && "norm=bn".equals(c.getText())).queryAs(TableCell.class);
         assertNotNull(differs.getTooltip(), "the full differences on hover");
     }
+
+    @Test
+    void exportReportOnASelectionComparesTheRuns(FxRobot robot) throws Exception {
+        robot.clickOn("Runs");
+        robot.interact(() -> w.view().runsView().selectAll());
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.R).release(javafx.scene.input.KeyCode.CONTROL);
+        long end = System.nanoTime() + 120_000_000_000L;
+        while (prompts.infos.isEmpty() && prompts.errors.isEmpty() && System.nanoTime() < end) Thread.sleep(20);
+        assertTrue(prompts.errors.isEmpty(), prompts.errors.toString());
+        assertEquals(1, prompts.infos.size(), "one report for the selection");
+        Path html = Path.of(prompts.infos.get(0).replaceAll("(?s).*Report written: (\\S+report\\.html).*", "$1"));
+        assertTrue(html.getParent().getParent().getFileName().toString().equals("comparisons"), html.toString());
+        String page = Files.readString(html);
+        assertTrue(page.contains("Comparison of 3 runs"), "one report comparing the three runs");
+        assertTrue(Files.size(html.resolveSibling("report.pdf")) > 1000, "and its PDF");
+    }
 }

@@ -1,0 +1,42 @@
+package org.maqd.report;
+
+import java.util.Locale;
+
+/**
+ * Numbers as a report shows them to people: integers as written, other numbers to four significant digits
+ * (0.9451097804391217 → 0.9451; 7.90234e-05 → 7.902e-05). CSV files beside a report keep every digit.
+ */
+public final class Numbers {
+    private Numbers() {}
+
+    /** The cell as shown: a formatted number, or the text unchanged when it is not a number with decimals. */
+    public static String forPeople(String cell) {
+        if (cell == null) return "";
+        String t = cell.trim();
+        if (t.isEmpty() || !(t.contains(".") || t.contains("e") || t.contains("E"))) return cell;
+        double v;
+        try {
+            v = Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            return cell;
+        }
+        return forPeople(v);
+    }
+
+    public static String forPeople(double v) {
+        if (Double.isNaN(v)) return "–";
+        if (Double.isInfinite(v)) return v > 0 ? "∞" : "−∞";
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
+        double a = Math.abs(v);
+        if (a >= 1e-3 && a < 1e6) {
+            String s = new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+            return s.equals("-0") ? "0" : s;
+        }
+        return String.format(Locale.ROOT, "%.3e", v).replaceAll("0+e", "e").replace(".e", "e");
+    }
+
+    /** A fraction as a percentage with two decimals: 0.94511 → 94.51%. */
+    public static String percent(double fraction) {
+        return Double.isNaN(fraction) ? "–" : String.format(Locale.ROOT, "%.2f%%", 100 * fraction);
+    }
+}

@@ -1,0 +1,60 @@
+package org.maqd.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The settings in which runs differ, from their flattened resolved experiments ("network.defaults.norm" → "bn").
+ * Names, descriptions, thread counts and locks are not differences; "not set" and the values that mean it (an
+ * empty list, a data limit of 0 = all samples) are one value, "–"; a changed default is not repeated for every
+ * layer that inherits it. The runs table and the comparison report both use this.
+ */
+public final class SettingDifferences {
+    private static final Set<String> IGNORED = Set.of("name", "description", "threads", "lesson");
+    private static final Pattern LAYER_KEY = Pattern.compile("network\\.layers\\[\\d+]\\.(\\w+)");
+
+    private SettingDifferences() {}
+
+    /** Differing setting → its value in each run (in the runs' order). */
+    public static Map<String, List<String>> of(List<Map<String, String>> runs) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (Map<String, String> r : runs) keys.addAll(r.keySet());
+        Set<String> differing = new LinkedHashSet<>();
+        for (String k : keys) {
+            if (IGNORED.contains(k) || k.startsWith("locks") || k.startsWith("lesson.")) continue;
+            String first = value(runs.get(0), k);
+            for (Map<String, String> r : runs) if (!Objects.equals(first, value(r, k))) differing.add(k);
+        }
+        differing.removeIf(k -> {
+            Matcher m = LAYER_KEY.matcher(k);
+            return m.matches() && differing.contains("network.defaults." + m.group(1));
+        });
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (String k : differing) {
+            List<String> v = new ArrayList<>();
+            for (Map<String, String> r : runs) v.add(value(r, k));
+            out.put(k, v);
+        }
+        return out;
+    }
+
+    /** A run's value of a setting as shown; "–" when not set. */
+    public static String value(Map<String, String> run, String key) {
+        String v = run.get(key);
+        if (v == null || v.isEmpty() || v.equals("[]") || v.equals("{}") || v.equals("null")) return "–";
+        if ((key.endsWith("trainLimit") || key.endsWith("testLimit")) && v.equals("0")) return "–";
+        return v;
+    }
+
+    /** The setting's short name for tables and legends ("network.defaults.norm" → "norm"). */
+    public static String shortKey(String k) {
+        return k.replace("network.defaults.", "").replace("network.layers", "L").replace("training.", "").replace("data.", "");
+    }
+}

@@ -1,0 +1,96 @@
+package org.maqd.report;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.maqd.experiment.ExperimentException;
+import org.maqd.sweep.SweepFixtures;
+import org.maqd.sweep.SweepPlan;
+
+/** A report comparing run folders (HTML and the same page as PDF), and numbers formatted for people in every report. */
+class ComparisonReportTest {
+    @TempDir static Path dir;
+    static List<Path> runs = new ArrayList<>();
+    static String html, pdfText, runHtml, runPdfText;
+
+    @BeforeAll
+    static void makeRunsAndReports() throws Exception {
+        Path sweep = dir.resolve("sweep");
+        SweepPlan plan = SweepPlan.of(SweepFixtures.experiment("{\"grid\": {\"network.defaults.norm\": [\"lbn\", \"bn\"]}}", 2), "tiny.json", null);
+        assertTrue(SweepFixtures.run(plan, sweep, 2, null, List.of()).complete());
+        for (var t : plan.trials()) runs.add(sweep.resolve("trials").resolve(t.id()));
+        Path out = dir.resolve("comparison");
+        html = Files.readString(ReportWriter.compare(runs, out, true));
+        pdfText = text(out.resolve("report.pdf"));
+        runHtml = Files.readString(ReportWriter.write(runs.get(0), true));
+        runPdfText = text(runs.get(0).resolve("report.pdf"));
+    }
+
+    static String text(Path pdf) throws Exception {
+        try (PDDocument d = Loader.loadPDF(pdf.toFile())) {
+            return new PDFTextStripper().getText(d);
+        }
+    }
+
+    @Test
+    void theComparisonShowsDifferencesCurvesFinalMetricsLayersAndHistograms() {
+        List<List<String>> diff = ReportWriterTest.table(html, "differences-table");
+        assertEquals(List.of("setting", "#1", "#2"), diff.get(0));
+        assertEquals(List.of("network.defaults.norm", "lbn", "bn"), diff.get(1), "the setting that differs");
+        assertEquals(2, diff.size(), "only the setting that differs (no seeds, names, locks, limits): " + diff);
+        List<List<String>> fin = ReportWriterTest.table(html, "final-table");
+        List<String> acc = fin.stream().filter(r -> r.get(0).equals("test accuracy")).findFirst().orElseThrow();
+        assertTrue(acc.get(1).matches("\\d{1,3}\\.\\d\\d%") && acc.get(2).matches("\\d{1,3}\\.\\d\\d%"), acc.toString());
+        assertTrue(html.contains("#1 norm=lbn") && html.contains("#2 norm=bn"), "runs named by what sets them apart");
+        assertTrue(html.contains("id=\"layers-weight_sqnr_db\""), "per-layer table side by side");
+        assertEquals(3, count(html, "<svg class=\"chart\"") - count(html, "class=\"run-hist\""), "three overlaid curves");
+        assertTrue(count(html, "class=\"run-hist\"") >= 4, "each layer's histogram for both runs");
+        ReportWriterTest.assertSelfContained(html);
+    }
+
+    @Test
+    void noRawDoublesInAnyReport() {
+        for (String h : List.of(html, runHtml)) {
+            String text = h.replaceAll("(?s)<svg.*?</svg>", "");
+            Matcher m = Pattern.compile("\\d\\.0*[1-9]\\d{4,}").matcher(text);
+            assertFalse(m.find(), () -> "raw double " + m.group() + " in " + text.substring(Math.max(0, m.start() - 80), m.end() + 20));
+        }
+    }
+
+    @Test
+    void thePdfIsTheSamePageWithNothingCutOff() {
+        for (String section : List.of("Settings that differ", "Final metrics", "Curves", "Per-layer quantization", "Weight histograms"))
+            assertTrue(pdfText.contains(section), section);
+        List<List<String>> fin = ReportWriterTest.table(html, "final-table");
+        for (List<String> row : fin.subList(1, fin.size()))
+            for (String cell : row) assertTrue(pdfText.contains(cell), "PDF lacks the cell " + cell);
+        for (String section : List.of("Results", "Curves", "Per-layer quantization", "Weight histograms"))
+            assertTrue(runPdfText.contains(section), "run PDF: " + section);
+        for (List<String> row : ReportWriterTest.table(runHtml, "quant-table").subList(1, 2))
+            for (String cell : row) if (!cell.isEmpty()) assertTrue(runPdfText.replaceAll("\\s", "").contains(cell.replaceAll("\\s", "")), "run PDF lacks " + cell);
+    }
+
+    @Test
+    void aComparisonNeedsTwoRunFolders() {
+        assertThrows(ExperimentException.class, () -> ReportWriter.compare(List.of(runs.get(0)), dir.resolve("x"), false));
+        String m = assertThrows(ExperimentException.class, () -> ReportWriter.compare(List.of(runs.get(0), dir), dir.resolve("y"), false)).getMessage();
+        assertTrue(m.contains("not a run folder"), m);
+    }
+
+    private static int count(String s, String needle) {
+        int n = 0;
+        for (int i = s.indexOf(needle); i >= 0; i = s.indexOf(needle, i + 1)) n++;
+        return n;
+    }
+}
