@@ -55,7 +55,7 @@ class LessonsUiTest {
         }
         for (String name : List.of("states-cost.json", "lbn-vs-bn.json", "qat-vs-ptq.json"))
             assertTrue(files.contains(LESSONS.resolve(name)), name);
-        for (String name : List.of("states-cost.json", "lbn-vs-bn.json", "qat-vs-ptq.json")) {
+        for (String name : List.of("states-cost.json", "lbn-vs-bn.json", "qat-vs-ptq.json", "playground-spirals.json")) {
             Path f = LESSONS.resolve(name);
             Experiment e = ExperimentIO.read(f);
             assertFalse(e.locks() == null || e.locks().isEmpty(), name + " has locks");

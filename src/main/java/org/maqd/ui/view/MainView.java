@@ -30,7 +30,7 @@ public final class MainView {
     @FXML private javafx.scene.control.CheckMenuItem teacherItem;
     @FXML private ProgressBar progressBar;
     @FXML private TabPane tabs;
-    @FXML private Tab composerTab, trainingTab, quantizerTab, runsTab;
+    @FXML private Tab composerTab, trainingTab, quantizerTab, runsTab, playgroundTab;
     @FXML private ComposerView composerController;
     @FXML private TrainingView trainingController;
     @FXML private QuantizerView quantizerController;
@@ -51,6 +51,7 @@ public final class MainView {
         quantizerController.init(vm.quantizer(), tr, vm.themeProperty());
         vm.setUiExecutor(javafx.application.Platform::runLater);
         runsController.init(vm.runs(), vm.themeProperty());
+        playgroundTab.setContent(new PlaygroundView(vm.playground(), playgroundTab.selectedProperty()));
         teacherItem.selectedProperty().bindBidirectional(vm.lesson().teacherModeProperty());
         root.setRight(new LessonPane(vm.lesson(), doc, this::saveLesson));
         reportItem.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.reportBusyProperty().get()
@@ -93,7 +94,10 @@ public final class MainView {
         tr.lastRunDirProperty().addListener((o, a, b) -> vm.runs().refresh());
         stage.setOnCloseRequest(e -> {
             if (!confirmDiscard()) e.consume();
-            else tr.stop();
+            else {
+                tr.stop();
+                vm.playground().stop();
+            }
         });
     }
 
@@ -238,6 +242,8 @@ public final class MainView {
             else prompts.info("Export report", "Report written: " + html.toAbsolutePath() + "\nand " + html.resolveSibling("report.pdf").toAbsolutePath());
         });
     }
+
+    @FXML void showPlayground() { tabs.getSelectionModel().select(playgroundTab); }
 
     @FXML void showRuns() { tabs.getSelectionModel().select(runsTab); }
 

@@ -23,6 +23,7 @@ public final class ShellViewModel {
     private final RunsViewModel runs;
     private final RecentFiles recent;
     private final LessonViewModel lesson;
+    private final PlaygroundViewModel playground = new PlaygroundViewModel(new org.maqd.ui.engine.EnginePlayground());
     private final StringProperty theme = new SimpleStringProperty("light");
     private final StringBinding title;
     private final javafx.beans.property.BooleanProperty reportBusy = new javafx.beans.property.SimpleBooleanProperty(false);
@@ -53,6 +54,7 @@ public final class ShellViewModel {
         this.ui = ui;
         runs.setUiExecutor(ui);
         canvas.setUiExecutor(ui);
+        playground.setUiExecutor(ui);
     }
 
     /** What File → Export report reports on: the runs selected in the Runs view, else the last run trained here. */
@@ -128,6 +130,7 @@ public final class ShellViewModel {
     public RunsViewModel runs() { return runs; }
     public RecentFiles recent() { return recent; }
     public LessonViewModel lesson() { return lesson; }
+    public PlaygroundViewModel playground() { return playground; }
     public StringProperty themeProperty() { return theme; }
     public StringBinding titleBinding() { return title; }
 }
