@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Path;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.maqd.experiment.AtomicFiles;
+import org.maqd.run.AtomicFiles;
 import org.maqd.experiment.ExperimentException;
 import org.w3c.dom.Document;
 import org.xml.sax.InputSource;
