@@ -17,6 +17,8 @@ import org.maqd.experiment.ExperimentIO;
 import org.maqd.experiment.RunFolder;
 import org.maqd.model.Network;
 import org.maqd.run.RunFiles;
+import org.maqd.onnx.OnnxExportException;
+import org.maqd.onnx.OnnxRunExport;
 import org.maqd.tensor.Parallel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,19 +26,22 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code maqd export RUN_DIR [--verify] [--cost] [--c OUT_DIR]}: folds a trained run into an integer-only model
+ * {@code maqd export RUN_DIR [--verify] [--cost] [--c OUT_DIR] [--onnx FILE]}: folds a trained run into an integer-only model
  * (method.md §9). {@code --verify} runs the float fake-quant model and the integer engine on the whole test set and
  * writes {@code certificate.json} into the run folder; {@code --cost} prints the per-layer cost; {@code --c} writes
- * C99 sources. With no option, prints the cost. A model that cannot be folded exits with code 2 and
+ * C99 sources; {@code --onnx} writes the float fake-quant network as an ONNX model (any trained run, integer-only
+ * or not). With no option, prints the cost. A model that cannot be folded exits with code 2 and
  * "not integer-only because …".
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Fold a trained run into an integer-only model: verify it against the float model, show its cost, export C.")
+        description = "Fold a trained run into an integer-only model: verify it against the float model, show its cost, export C; "
+                + "or write the trained network as ONNX.")
 public final class ExportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN_DIR", description = "a run folder (from maqd run)") Path runDir;
     @Option(names = "--verify", description = "compare float and integer inference on the test set; write certificate.json") boolean verify;
     @Option(names = "--cost", description = "print weights, memory, MACs and accumulator width per layer") boolean cost;
     @Option(names = "--c", paramLabel = "OUT_DIR", description = "write model.h, model.c and main.c (C99) into OUT_DIR") Path cDir;
+    @Option(names = "--onnx", paramLabel = "FILE", description = "write the trained fake-quant network as an ONNX model (opset 13; input float32 [N, C, H, W] in [0, 1], output logits [N, classes])") Path onnxFile;
     @Option(names = "--acc-bits", paramLabel = "BITS", description = "accumulator width of the integer engine for --verify (default 32; e.g. 16 for a small microcontroller: overflows saturate and are counted)") int accBits = 32;
     @Option(names = "--threads", description = "threads for the float model (default 2)") int threads = 2;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -44,6 +49,19 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (onnxFile != null) {
+            try {
+                out.println(OnnxRunExport.write(runDir, onnxFile).describe());
+                out.flush();
+            } catch (java.io.UncheckedIOException e) {
+                spec.commandLine().getErr().println("maqd: " + e.getMessage());
+                return MaqdCommand.FAILURE;
+            } catch (OnnxExportException e) {
+                spec.commandLine().getErr().println("maqd: " + runDir + ": " + e.getMessage());
+                return MaqdCommand.BAD_INPUT;
+            }
+            if (!verify && !cost && cDir == null) return 0;
+        }
         try (Parallel par = new Parallel(Math.max(1, threads))) {
             Network net = RunFolder.loadNetwork(runDir, par);
             FoldedModel model;
