@@ -18,24 +18,24 @@ import org.maqd.tensor.Rng;
 import org.maqd.tensor.Tensor;
 
 /** Small networks and runs for the deployment tests. */
-final class DeployFixtures {
+public final class DeployFixtures {
     private DeployFixtures() {}
 
-    static final String MLP = """
+    public static final String MLP = """
             [{"type": "flatten"}, {"type": "linear", "units": 64}, {"type": "dropout", "rate": 0.1},
              {"type": "linear", "units": 32}, {"type": "output", "units": 10}]""";
 
-    static final String CNN = """
+    public static final String CNN = """
             [{"type": "conv2d", "channels": 4, "kernel": 3, "stride": 1, "padding": 1}, {"type": "maxpool", "kernel": 2},
              {"type": "conv2d", "channels": 6, "kernel": 3, "stride": 2, "padding": 0}, {"type": "flatten"},
              {"type": "output", "units": 10}]""";
 
-    static final String AVG = """
+    public static final String AVG = """
             [{"type": "conv2d", "channels": 4, "kernel": 3, "stride": 1, "padding": 1}, {"type": "avgpool", "kernel": 2},
              {"type": "conv2d", "channels": 6, "kernel": 3, "stride": 1, "padding": 0}, {"type": "globalavgpool"},
              {"type": "output", "units": 10}]""";
 
-    static Experiment experiment(String name, String defaults, String layers, int trainLimit, int testLimit, int epochs) {
+    public static Experiment experiment(String name, String defaults, String layers, int trainLimit, int testLimit, int epochs) {
         return ExperimentIO.parse("""
                 {"description": "deployment test", "name": "%s", "seed": 3, "threads": 2,
                  "data": {"dataset": "mnist-10k", "trainLimit": %d, "testLimit": %d},
@@ -51,7 +51,7 @@ final class DeployFixtures {
     }
 
     /** An untrained network whose running statistics were set by a few training-mode passes over MNIST. */
-    static Network calibrated(Experiment raw, Parallel par) {
+    public static Network calibrated(Experiment raw, Parallel par) {
         Experiment e = ExperimentDefaults.resolve(raw);
         Network net = NetworkBuilder.build(e.network(), new int[] {1, 28, 28}, 10, par, 11);
         Dataset d = Datasets.embedded(256, 1).train();

@@ -4,40 +4,21 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.maqd.data.Dataset;
 import org.maqd.data.Datasets;
-import org.maqd.experiment.Experiment;
-import org.maqd.experiment.ExperimentDefaults;
-import org.maqd.experiment.ExperimentIO;
+import org.maqd.deploy.DeployFixtures;
 import org.maqd.model.Network;
-import org.maqd.model.NetworkBuilder;
-import org.maqd.nn.Mode;
 import org.maqd.tensor.Parallel;
-import org.maqd.tensor.Tensor;
 
 /**
  * Untrained networks whose running statistics were set by training-mode passes over MNIST: every layer kind, norm and
  * quantizer option written as ONNX agrees with the workbench's float model under onnxruntime.
  */
 class OnnxNetworksTest {
-    static Network calibrated(String defaults, String layers) {
-        Experiment e = ExperimentDefaults.resolve(ExperimentIO.parse("""
-                {"description": "onnx test", "name": "t", "data": {"dataset": "mnist-10k"},
-                 "network": {"input": [1, 28, 28], "defaults": {%s}, "layers": %s},
-                 "training": {"epochs": 1, "batchSize": 32}}
-                """.formatted(defaults, layers), "t.json"));
-        Network net = NetworkBuilder.build(e.network(), new int[] {1, 28, 28}, 10, Parallel.serial(), 11);
-        Dataset d = Datasets.embedded(256, 1).train();
-        Tensor x = Tensor.zeros(32, 1, 28, 28);
-        for (int pass = 0; pass < 8; pass++) {
-            for (int s = 0; s < 32; s++) d.copySample((pass * 32 + s) % d.size(), x.data, s * 784);
-            net.forward(x, Mode.TRAIN);
-        }
-        return net;
-    }
-
     static OnnxAgreement.Result agreement(String defaults, String layers) throws Exception {
-        Network net = calibrated(defaults, layers);
+        Network net;
+        try (Parallel par = new Parallel(1)) {
+            net = DeployFixtures.calibrated(DeployFixtures.experiment("onnx", defaults, layers, 256, 500, 1), par);
+        }
         OnnxExport.Model m = OnnxExport.encode(net, Map.of());
         OnnxAgreement.Result r = OnnxAgreement.compare(net, m.bytes(), Datasets.embedded(1, 500).test());
         System.out.println(r.describe(defaults + " " + layers.replaceAll("\\s+", " ")));
@@ -56,15 +37,7 @@ class OnnxNetworksTest {
                 "[{\"type\": \"flatten\"}, {\"type\": \"linear\", \"units\": 64}, {\"type\": \"dropout\", \"rate\": 0.1}, {\"type\": \"output\", \"units\": 10}]");
     }
 
-    static final String CNN = """
-            [{"type": "conv2d", "channels": 4, "kernel": 3, "stride": 1, "padding": 1}, {"type": "maxpool", "kernel": 2},
-             {"type": "conv2d", "channels": 6, "kernel": 3, "stride": 2, "padding": 0}, {"type": "flatten"},
-             {"type": "output", "units": 10}]""";
-
-    static final String AVG = """
-            [{"type": "conv2d", "channels": 8, "kernel": 3, "stride": 1, "padding": 1}, {"type": "avgpool", "kernel": 2},
-             {"type": "conv2d", "channels": 8, "kernel": 3, "stride": 1, "padding": 0}, {"type": "globalavgpool"},
-             {"type": "output", "units": 10}]""";
+    static final String CNN = DeployFixtures.CNN, AVG = DeployFixtures.AVG;
 
     static final String RESNET = """
             [{"type": "conv2d", "channels": 8, "kernel": 3, "stride": 2, "padding": 1},
