@@ -51,7 +51,7 @@ public final class ExportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (onnxFile != null) {
             try {
-                out.println(OnnxRunExport.write(runDir, onnxFile).describe());
+                out.println("written: " + OnnxRunExport.write(runDir, onnxFile).summary());
                 out.flush();
             } catch (java.io.UncheckedIOException e) {
                 spec.commandLine().getErr().println("maqd: " + e.getMessage());

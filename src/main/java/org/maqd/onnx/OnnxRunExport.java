@@ -22,8 +22,9 @@ public final class OnnxRunExport {
 
     /** What was written. */
     public record Written(Path file, OnnxExport.Model model) {
-        public String describe() {
-            return String.format(Locale.ROOT, "written: %s (ONNX opset %d, %,d bytes, %d nodes; input %s float32 %s, output %s float32 [N, %d]; "
+        /** "FILE (ONNX opset 13, … bytes, … nodes; input …, output …; weights …)". */
+        public String summary() {
+            return String.format(Locale.ROOT, "%s (ONNX opset %d, %,d bytes, %d nodes; input %s float32 %s, output %s float32 [N, %d]; "
                             + "%d weight tensors as int8 codes with DequantizeLinear, %d as float32 levels)",
                     file, OnnxExport.OPSET, model.bytes().length, model.nodes(), OnnxExport.INPUT, shape(model.inputShape()),
                     OnnxExport.OUTPUT, model.classes(), model.codedWeights(), model.floatWeights());

@@ -3,7 +3,10 @@ package org.maqd.ui.engine;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Integer-only deployment of a trained run: the equivalence certificate and the C export. Both are slow: call them off the FX thread. */
+/**
+ * Deployment of a trained run: the integer model's equivalence certificate, the C export and the ONNX export. All are
+ * slow: call them off the FX thread.
+ */
 public interface Deployer {
     /**
      * Folds the run's model, runs the float fake-quant model and the integer engine on the run's test set, writes
@@ -14,4 +17,10 @@ public interface Deployer {
 
     /** Writes model.h, model.c and main.c (C99) into {@code outDir}; returns a one-line summary. */
     String exportC(Path runDir, Path outDir);
+
+    /**
+     * Writes the run's trained fake-quant network as an ONNX model into {@code file} (any run, integer-only or not);
+     * returns a one-line summary. Throws with a one-line message when the run or the file cannot be used.
+     */
+    String exportOnnx(Path runDir, Path file);
 }

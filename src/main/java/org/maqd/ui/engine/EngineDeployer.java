@@ -12,9 +12,10 @@ import org.maqd.deploy.Folder;
 import org.maqd.experiment.ExperimentIO;
 import org.maqd.experiment.RunFolder;
 import org.maqd.model.Network;
+import org.maqd.onnx.OnnxRunExport;
 import org.maqd.tensor.Parallel;
 
-/** {@link Deployer} through the deploy package, in the same sequence as {@code maqd export RUN_DIR --verify / --c}. */
+/** {@link Deployer} through the deploy and onnx packages, in the same sequence as {@code maqd export RUN_DIR --verify / --c / --onnx}. */
 public final class EngineDeployer implements Deployer {
     /** Accumulator width of the integer engine, as {@code maqd export} uses by default. */
     public static final int ACCUMULATOR_BITS = 32;
@@ -40,6 +41,11 @@ public final class EngineDeployer implements Deployer {
             return String.format(Locale.ROOT, "%s: model.h, model.c, main.c (%,d bytes of parameters). Build: %s",
                     outDir, CostSummary.of(model).modelBytes(), CExport.BUILD_COMMAND);
         }
+    }
+
+    @Override
+    public String exportOnnx(Path runDir, Path file) {
+        return OnnxRunExport.write(runDir, file).summary();
     }
 
     private static int threads() { return Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())); }

@@ -35,7 +35,7 @@ public final class RunsView {
     @FXML private TableView<RunsViewModel.Row> table;
     @FXML private TableView<GroupStats.Group> groupTable;
     @FXML private ComboBox<String> groupBox;
-    @FXML private Button verifyButton, exportCButton;
+    @FXML private Button verifyButton, exportCButton, exportOnnxButton;
     @FXML private ProgressIndicator busyIndicator;
     @FXML private Label messageLabel, deployLabel;
     @FXML private HBox overlay;
@@ -95,6 +95,9 @@ public final class RunsView {
         verifyButton.setTooltip(new Tooltip("Fold the selected run into an integer-only model, run it and the float model "
                 + "on the run's test set, and write certificate.json (as maqd export RUN_DIR --verify)."));
         exportCButton.setTooltip(new Tooltip("Write the selected run's integer model as C99 (model.h, model.c, main.c)."));
+        exportOnnxButton.disableProperty().bind(vm.busyProperty().or(noRow));
+        exportOnnxButton.setTooltip(new Tooltip("Write the selected run's trained network as an ONNX model (opset 13) for "
+                + "onnxruntime or Netron: input float32 [N, C, H, W] scaled to [0, 1], output logits [N, classes]."));
         busyIndicator.visibleProperty().bind(vm.busyProperty());
         busyIndicator.managedProperty().bind(vm.busyProperty());
         deployLabel.textProperty().bind(vm.deployMessageProperty());
@@ -225,6 +228,18 @@ public final class RunsView {
         dc.setInitialDirectory(r.run().dir().toAbsolutePath().toFile());
         File f = dc.showDialog(table.getScene().getWindow());
         if (f != null) vm.exportC(r, f.toPath());
+    }
+
+    @FXML void onExportOnnx() {
+        RunsViewModel.Row r = selectedRun();
+        if (r == null) return;
+        javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+        fc.setTitle("ONNX model file");
+        fc.setInitialDirectory(r.run().dir().toAbsolutePath().toFile());
+        fc.setInitialFileName(r.run().name() + ".onnx");
+        fc.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("ONNX model", "*.onnx"));
+        File f = fc.showSaveDialog(table.getScene().getWindow());
+        if (f != null) vm.exportOnnx(r, f.toPath());
     }
 
     private static TableColumn<RunsViewModel.Row, String> col(String name, double w, Function<RunsViewModel.Row, String> f) {

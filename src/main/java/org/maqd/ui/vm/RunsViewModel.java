@@ -138,6 +138,12 @@ public final class RunsViewModel {
         return background("Exporting " + r.run().name() + " as C…", () -> "C written to " + deployer.exportC(r.run().dir(), outDir), null);
     }
 
+    /** Writes the run's trained network as an ONNX model into {@code file}, on a background thread. */
+    public boolean exportOnnx(Row r, Path file) {
+        if (r == null || deployer == null || busy.get()) return false;
+        return background("Exporting " + r.run().name() + " as ONNX…", () -> "ONNX written to " + deployer.exportOnnx(r.run().dir(), file), null);
+    }
+
     private boolean background(String start, java.util.concurrent.Callable<String> work, Path failureKey) {
         busy.set(true);
         deployMessage.set(start);

@@ -49,6 +49,17 @@ class EngineDeployerTest {
     }
 
     @Test
+    void onnxExportWritesAnyRunIncludingOneThatIsNotIntegerOnly() throws Exception {
+        Path run = train("ln", "ln");
+        Path file = dir.resolve("out").resolve("ln.onnx");
+        String msg = new EngineDeployer().exportOnnx(run, file);
+        assertTrue(msg.startsWith(file + " (ONNX opset 13, "), msg);
+        assertTrue(Files.size(file) > 1000);
+        RuntimeException e = assertThrows(RuntimeException.class, () -> new EngineDeployer().exportOnnx(dir.resolve("nothing"), file));
+        assertTrue(e.getMessage().contains("not a run folder"), e.getMessage());
+    }
+
+    @Test
     void layerNormIsRefusedWithTheReason() {
         Path run = train("ln", "ln");
         RuntimeException e = assertThrows(RuntimeException.class, () -> new EngineDeployer().verify(run));

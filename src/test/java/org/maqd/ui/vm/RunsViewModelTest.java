@@ -96,6 +96,11 @@ class RunsViewModelTest {
             return c.toMap();
         }
         @Override public String exportC(Path runDir, Path outDir) { return outDir.toString(); }
+        @Override public String exportOnnx(Path runDir, Path file) {
+            calledOn = Thread.currentThread().getName();
+            if (file.getFileName().toString().startsWith("bad")) throw new java.io.UncheckedIOException("cannot write " + file + ": denied", new java.io.IOException());
+            return file.toString();
+        }
     }
 
     @Test
@@ -120,6 +125,29 @@ class RunsViewModelTest {
         ui.poll(20, java.util.concurrent.TimeUnit.SECONDS).run();
         assertEquals("not integer-only: layer 1 (linear) may need a 40-bit accumulator", vm.rows().get(1).deployment());
         assertTrue(vm.deployMessageProperty().get().startsWith("not integer-only because"), vm.deployMessageProperty().get());
+    }
+
+    @Test
+    void exportOnnxRunsInTheBackgroundAndReportsTheFileOrTheReason() throws Exception {
+        run("2026-11-21-a", "lbn", 0.95);
+        FakeDeployer d = new FakeDeployer();
+        RunsViewModel vm = new RunsViewModel(root, d);
+        java.util.concurrent.LinkedBlockingQueue<Runnable> ui = new java.util.concurrent.LinkedBlockingQueue<>();
+        vm.setUiExecutor(ui::add);
+        vm.refresh();
+        Path file = root.resolve("a.onnx");
+        assertTrue(vm.exportOnnx(vm.rows().get(0), file));
+        assertTrue(vm.busyProperty().get());
+        assertTrue(vm.deployMessageProperty().get().startsWith("Exporting 2026-11-21-a as ONNX"), vm.deployMessageProperty().get());
+        assertFalse(vm.verify(vm.rows().get(0)), "one deployment command at a time");
+        ui.poll(20, java.util.concurrent.TimeUnit.SECONDS).run();
+        assertEquals("maqd-deploy", d.calledOn, "not on the caller's thread");
+        assertFalse(vm.busyProperty().get());
+        assertEquals("ONNX written to " + file, vm.deployMessageProperty().get());
+        assertTrue(vm.exportOnnx(vm.rows().get(0), root.resolve("bad.onnx")));
+        ui.poll(20, java.util.concurrent.TimeUnit.SECONDS).run();
+        assertEquals("cannot write " + root.resolve("bad.onnx") + ": denied", vm.deployMessageProperty().get());
+        assertEquals("not verified", vm.rows().get(0).deployment(), "an ONNX export does not touch the badge");
     }
 
     @Test
