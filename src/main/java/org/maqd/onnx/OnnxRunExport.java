@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.maqd.data.Datasets;
 import org.maqd.data.ToyDatasets;
-import org.maqd.experiment.AtomicFiles;
+import org.maqd.run.AtomicFiles;
 import org.maqd.experiment.Experiment;
 import org.maqd.experiment.RunFolder;
 import org.maqd.model.Network;
