@@ -19,6 +19,7 @@ final class ActivationEmitter {
         String scaled = g.node("Div", "scaled", List.of(x.name(), step));
         String rounded = g.node("Round", "rounded", List.of(scaled));
         String codes = g.node("Clip", "codes", List.of(rounded, g.scalar("code_min", 0f), g.scalar("code_max", act.states() - 1)));
+        g.codes(codes);
         return new OnnxValue(g.node("Mul", "out", List.of(codes, step)), x.shape());
     }
 }

@@ -29,6 +29,14 @@ public final class OnnxExport {
 
     /** Encodes {@code net} with the given metadata entries (written as the model's metadata_props). */
     public static Model encode(Network net, Map<String, String> metadata) {
+        return encode(net, metadata, false);
+    }
+
+    /**
+     * As {@link #encode(Network, Map)}; with {@code codeOutputs}, every activation quantizer's codes (float32, in the
+     * order the layers run) are extra graph outputs after the logits, to compare the models code by code.
+     */
+    static Model encode(Network net, Map<String, String> metadata, boolean codeOutputs) {
         OnnxGraph g = new OnnxGraph();
         g.reserve(INPUT);
         g.reserve(OUTPUT);
@@ -58,11 +66,13 @@ public final class OnnxExport {
             if (t.name().endsWith(".weight_codes")) coded++;
             else if (t.name().endsWith("op.weight")) floats++;
         }
+        List<OnnxProto.ValueInfo> outputs = new ArrayList<>(List.of(new OnnxProto.ValueInfo(OUTPUT, OnnxProto.FLOAT, List.of("N", classes))));
+        if (codeOutputs) for (String c : g.codes()) outputs.add(new OnnxProto.ValueInfo(c, OnnxProto.FLOAT, null));
         byte[] bytes = OnnxProto.model(PRODUCER, PRODUCER_VERSION,
                 "MaQD fake-quant network: quantized weights, activation quantizers as Div/Round/Clip/Mul, inference-time norms.",
                 IR_VERSION, OPSET, "maqd", g.nodes(), g.initializers(),
                 List.of(new OnnxProto.ValueInfo(INPUT, OnnxProto.FLOAT, inDims)),
-                List.of(new OnnxProto.ValueInfo(OUTPUT, OnnxProto.FLOAT, List.of("N", classes))), meta);
+                outputs, meta);
         return new Model(bytes, g.nodes().size(), coded, floats, in, classes);
     }
 }

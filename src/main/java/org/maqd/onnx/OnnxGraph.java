@@ -20,6 +20,7 @@ public final class OnnxGraph {
     private final List<Node> nodes = new ArrayList<>();
     private final List<Initializer> initializers = new ArrayList<>();
     private final Set<String> names = new HashSet<>();
+    private final List<String> codes = new ArrayList<>();
     private String scope = "";
 
     /** Runs {@code body} with tensor names prefixed by {@code prefix} (appended to the current scope). */
@@ -91,6 +92,12 @@ public final class OnnxGraph {
         }
         throw new IllegalStateException("no node produces " + from);
     }
+
+    /** Records the tensor holding one activation quantizer's codes (in emission order), for code-level comparisons. */
+    public void codes(String name) { codes.add(name); }
+
+    /** The activation code tensors recorded so far, in emission order. */
+    List<String> codes() { return List.copyOf(codes); }
 
     /** Reserves a name used by the graph itself (its input and output). */
     void reserve(String name) { names.add(name); }

@@ -87,14 +87,17 @@ final class OnnxProto {
         }
     }
 
-    /** A graph input or output: a name, an element type and a shape whose {@code null} entries are symbolic. */
+    /** A graph input or output: a name, an element type and a shape (String entries are symbolic; null: unknown rank). */
     record ValueInfo(String name, int type, List<Object> dims) {
         Message encode() {
-            Message shape = new Message();
-            for (Object d : dims) {
-                shape.message(1, d instanceof String s ? new Message().string(2, s) : new Message().int64(1, ((Number) d).longValue()));
+            Message tensor = new Message().int64(1, type);
+            if (dims != null) {
+                Message shape = new Message();
+                for (Object d : dims) {
+                    shape.message(1, d instanceof String s ? new Message().string(2, s) : new Message().int64(1, ((Number) d).longValue()));
+                }
+                tensor.message(2, shape);
             }
-            Message tensor = new Message().int64(1, type).message(2, shape);
             return new Message().string(1, name).message(2, new Message().message(1, tensor));
         }
     }

@@ -9,7 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.maqd.data.Dataset;
 import org.maqd.model.Network;
+import org.maqd.nn.Layer;
 import org.maqd.nn.Mode;
+import org.maqd.quant.ActivationQuantizer;
 import org.maqd.tensor.Tensor;
 
 /**
@@ -29,6 +31,62 @@ final class OnnxAgreement {
             return String.format(Locale.ROOT, "%s: %d / %d identical predictions (%.3f%%); logits differ in %d samples, "
                     + "largest |Δlogit| %.3g overall, %.3g among agreeing samples", what, same, samples, 100.0 * fraction(),
                     diffSamples, maxLogitDiff, maxDiffAgreeing);
+        }
+    }
+
+    /** Activation codes of one quantizer that agree, out of all its codes on the data. */
+    record LayerCodes(String layer, long same, long total) {
+        String describe() { return String.format(Locale.ROOT, "%s %d/%d", layer, same, total); }
+    }
+
+    /**
+     * Compares every activation quantizer's codes: the workbench's (after an EVAL forward) with the extra outputs of a
+     * model encoded with code outputs ({@link OnnxExport#encode(Network, Map, boolean)}).
+     */
+    static java.util.List<LayerCodes> compareCodes(Network net, Dataset data) throws OrtException {
+        byte[] model = OnnxExport.encode(net, Map.of(), true).bytes();
+        java.util.List<String> names = new java.util.ArrayList<>();
+        java.util.List<ActivationQuantizer> acts = new java.util.ArrayList<>();
+        for (int i = 0; i < net.layers().size(); i++) collect("layers." + i, net.layers().get(i), names, acts);
+        long[] same = new long[acts.size()], total = new long[acts.size()];
+        int n = data.size(), size = data.sampleSize();
+        try (OrtSession s = session(model)) {
+            for (int s0 = 0; s0 < n; s0 += BATCH) {
+                int b = Math.min(BATCH, n - s0);
+                int[] shape = data.sampleShape(), full = new int[shape.length + 1];
+                full[0] = b;
+                System.arraycopy(shape, 0, full, 1, shape.length);
+                Tensor x = Tensor.zeros(full);
+                for (int i = 0; i < b; i++) data.copySample(s0 + i, x.data, i * size);
+                net.forward(x, Mode.EVAL);
+                try (OnnxTensor t = OnnxTensor.createTensor(OrtEnvironment.getEnvironment(), FloatBuffer.wrap(x.data),
+                        java.util.Arrays.stream(full).asLongStream().toArray()); OrtSession.Result r = s.run(Map.of(OnnxExport.INPUT, t))) {
+                    if (r.size() != acts.size() + 1) throw new IllegalStateException(r.size() - 1 + " code outputs for " + acts.size() + " quantizers");
+                    for (int k = 0; k < acts.size(); k++) {
+                        byte[] ref = acts.get(k).lastCodes();
+                        FloatBuffer onnx = ((OnnxTensor) r.get(k + 1)).getFloatBuffer();
+                        for (int i = 0; i < ref.length; i++) if ((ref[i] & 0xFF) == (int) onnx.get(i)) same[k]++;
+                        total[k] += ref.length;
+                    }
+                }
+            }
+        }
+        java.util.List<LayerCodes> out = new java.util.ArrayList<>();
+        for (int k = 0; k < acts.size(); k++) out.add(new LayerCodes(names.get(k), same[k], total[k]));
+        return out;
+    }
+
+    /** The activation quantizers with codes (M_a ≥ 2) in the order the layers run them, with their state-dict paths. */
+    private static void collect(String path, Layer l, java.util.List<String> names, java.util.List<ActivationQuantizer> acts) {
+        if (l instanceof ActivationQuantizer a) {
+            if (a.states() > 0) {
+                names.add(path);
+                acts.add(a);
+            }
+            return;
+        }
+        if (l instanceof Network.Named named) {
+            for (var e : named.namedChildren().entrySet()) collect(path + "." + e.getKey(), e.getValue(), names, acts);
         }
     }
 

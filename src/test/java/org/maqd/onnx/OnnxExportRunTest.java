@@ -63,7 +63,10 @@ class OnnxExportRunTest {
         try (Parallel par = new Parallel(2)) {
             Network net = RunFolder.loadNetwork(run, par);
             OnnxAgreement.Result r = OnnxAgreement.compare(net, Files.readAllBytes(file), test);
-            System.out.println(r.describe(what) + "; " + c.out().trim());
+            java.util.List<OnnxAgreement.LayerCodes> codes = OnnxAgreement.compareCodes(net, test);
+            System.out.println(r.describe(what) + "; activation codes agreeing per quantizer: "
+                    + String.join(", ", codes.stream().map(OnnxAgreement.LayerCodes::describe).toList()) + "; " + c.out().trim());
+            for (OnnxAgreement.LayerCodes l : codes) assertTrue(l.same() >= 0.999 * l.total(), l.describe());
             assertEquals(2004, r.samples());
             assertTrue(r.fraction() >= 0.999, r.describe(what));
             assertTrue(r.maxDiffAgreeing() < 1e-2, r.describe(what));
