@@ -24,7 +24,7 @@ class LayeringTest {
     }
 
     static final List<String> ALL = List.of("tensor", "nn", "quant", "norm", "optim", "data", "model", "train", "run",
-            "experiment", "sweep", "deploy", "report", "bench", "cli", "ui");
+            "experiment", "sweep", "deploy", "onnx", "report", "bench", "cli", "ui");
 
     /** package → the org.maqd packages it may depend on (besides itself and its subpackages). */
     static final Map<String, List<String>> ALLOWED = Map.ofEntries(
@@ -37,7 +37,8 @@ class LayeringTest {
             Map.entry("data", List.of("tensor")),
             Map.entry("model", List.of("tensor", "nn", "quant", "norm", "run")),
             Map.entry("train", List.of("tensor", "nn", "quant", "norm", "optim", "data", "model", "run")),
-            Map.entry("experiment", List.of("tensor", "nn", "quant", "norm", "optim", "data", "model", "train", "run")));
+            Map.entry("experiment", List.of("tensor", "nn", "quant", "norm", "optim", "data", "model", "train", "run")),
+            Map.entry("onnx", List.of("tensor", "nn", "quant", "norm", "data", "model", "experiment", "run")));
 
     @Test
     void onlyTheUiUsesJavaFx() {
