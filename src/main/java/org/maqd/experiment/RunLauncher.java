@@ -19,6 +19,7 @@ import org.maqd.run.RunLock;
 import org.maqd.tensor.Parallel;
 import org.maqd.train.Checkpoint;
 import org.maqd.train.ConsoleProgress;
+import org.maqd.train.JitWarmup;
 import org.maqd.train.DivergenceGuard;
 import org.maqd.train.EpochMetrics;
 import org.maqd.train.LayersCsv;
@@ -89,6 +90,7 @@ public final class RunLauncher {
                 ls.add(new Checkpoint(runDir, net, opt));
                 if (opts.console()) ls.add(new ConsoleProgress(System.err, opts.interactiveConsole()));
                 ls.addAll(extra);
+                warmUp(exp, data, par, opts.console());
                 outcome = new Trainer(setup, ls, control, new DivergenceGuard(data.train().classes())).run(startEpoch);
             }
             if (!RunOutcome.DIVERGED.equals(outcome.status()) && !RunOutcome.FAILED.equals(outcome.status())) saveModel(runDir, net, exp);
@@ -104,6 +106,17 @@ public final class RunLauncher {
         EpochMetrics last = r == null || r.epoch() != epochs ? null : new EpochMetrics(r.epoch(), r.step(), r.trainLoss(),
                 r.trainAccuracy(), r.testLoss(), r.testAccuracy(), r.learningRate(), r.seconds(), r.samplesPerSecond());
         return new RunOutcome(RunOutcome.COMPLETED, "", last, epochs, 0);
+    }
+
+    /** Warms the JIT on throwaway copies of the network so the first epoch is timed compiled (see {@link JitWarmup}). */
+    private static void warmUp(Experiment exp, DataSplit data, Parallel par, boolean console) {
+        if (!JitWarmup.enabled()) return;
+        JitWarmup.Result w = JitWarmup.warm(exp.network(), data.train().sampleShape(), data.train().classes(),
+                exp.training(), exp.training().batchSize(), exp.probes(), par);
+        if (console) {
+            System.err.printf(java.util.Locale.ROOT, "JIT warm-up: %d steps in %.1f s (step %.1f ms at first, %.1f ms settled)%n",
+                    w.steps(), w.seconds(), 1e3 * w.firstStepSeconds(), 1e3 * w.settledStepSeconds());
+        }
     }
 
     public static void saveModel(Path runDir, Network net, Experiment exp) {
