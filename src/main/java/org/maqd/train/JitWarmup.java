@@ -4,8 +4,6 @@ import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
-import org.maqd.experiment.ProbeSpec;
-import org.maqd.experiment.TrainingSpec;
 import org.maqd.model.LayerSpec;
 import org.maqd.model.Network;
 import org.maqd.model.NetworkBuilder;
