@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "maqd", mixinStandardHelpOptions = true, version = "MaQD Workbench 0.1.0",
         description = "Quantization-aware training with MaQD (LBN, weight standardization, scaled round-clip, surrogate gradients)."
                 + "%nWith no command, opens the workbench window.",
-        subcommands = {RunCommand.class, SweepCommand.class, ReportCommand.class, ExportCommand.class, PtqCommand.class, InspectCommand.class,
+        subcommands = {RunCommand.class, SweepCommand.class, ReportCommand.class, ExportCommand.class, PtqCommand.class, WorkerCommand.class, InspectCommand.class,
                 BenchCommand.class, CommandLine.HelpCommand.class})
 public final class MaqdCommand implements Runnable {
     public static final int OK = 0, FAILURE = 1, BAD_INPUT = 2, DIVERGED = 3;

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.maqd.cluster.ClusterMember;
+import org.maqd.cluster.ClusterSecret;
+import org.maqd.cluster.ClusterTrialRunner;
 import org.maqd.experiment.Experiment;
 import org.maqd.experiment.ExperimentIO;
 import org.maqd.sweep.SweepPlan;
@@ -28,6 +31,9 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--parallel", paramLabel = "N", description = "trials at once (default 1); each gets threads/N compute threads") int parallel = 1;
     @Option(names = "--epochs", paramLabel = "N", description = "override training.epochs of every trial") Integer epochs;
     @Option(names = "--threads", paramLabel = "N", description = "compute threads in total (default: the experiment's threads, else all cores)") Integer threads;
+    @Option(names = "--cluster", paramLabel = "HOST:PORT,…", split = ",", description = "run the trials on the workers of this cluster (maqd worker); this process coordinates") List<String> cluster;
+    @Option(names = "--secret-file", paramLabel = "F", description = "the cluster's shared secret (with --cluster)") Path secretFile;
+    @Option(names = "--bind", paramLabel = "ADDRESS", description = "with --cluster: network interface to bind (e.g. 127.0.0.1)") String bind;
     @Option(names = "--dry-run", description = "check the sweep and list its trials without running them") boolean dryRun;
 
     @Override
@@ -61,11 +67,27 @@ public final class SweepCommand implements Callable<Integer> {
             }
         }, "maqd-sweep-stop");
         Runtime.getRuntime().addShutdownHook(hook);
+        if (cluster != null && secretFile == null) {
+            System.err.println("maqd: --cluster needs --secret-file F (the secret the workers were started with)");
+            return MaqdCommand.BAD_INPUT;
+        }
         SweepRunner.Outcome o;
+        ClusterMember member = null;
         try {
-            o = new SweepRunner(plan, new SweepRunner.Options(dir, file.toAbsolutePath().getParent(), parallel, total, System.out),
-                    control, List.of()).run();
+            int atOnce = parallel;
+            SweepRunner runner;
+            if (cluster != null) {
+                ClusterSecret secret = ClusterSecret.read(secretFile);
+                member = ClusterMember.start(secret.clusterName(), ClusterMember.DEFAULT_PORT, cluster, bind, true);
+                System.out.println("coordinator " + member.identity() + " joined a cluster of " + member.members() + " member(s)");
+                atOnce = Math.max(parallel, plan.trials().size());     // queue every trial; the workers take them
+            }
+            runner = new SweepRunner(plan, new SweepRunner.Options(dir, file.toAbsolutePath().getParent(), atOnce, total, System.out),
+                    control, List.of());
+            if (member != null) runner.on(new ClusterTrialRunner(member, ClusterSecret.read(secretFile)));
+            o = runner.run();
         } finally {
+            if (member != null) member.close();
             done.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

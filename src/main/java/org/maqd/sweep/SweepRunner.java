@@ -16,7 +16,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.maqd.data.DataFormatException;
 import org.maqd.experiment.ExperimentException;
 import org.maqd.experiment.ExperimentIO;
-import org.maqd.experiment.RunLauncher;
 import org.maqd.experiment.RunOptions;
 import org.maqd.experiment.RunResult;
 import org.maqd.experiment.ptq.PtqCsv;
@@ -56,6 +55,7 @@ public final class SweepRunner {
     private final AtomicInteger finished = new AtomicInteger();
     private final AtomicInteger ranNow = new AtomicInteger();
     private volatile RuntimeException badInput;
+    private TrialRunner trials = TrialRunner.LOCAL;
     private long startNanos;
 
     public SweepRunner(SweepPlan plan, Options options, RunControl control, List<TrainingListener> extra) {
@@ -64,6 +64,12 @@ public final class SweepRunner {
         this.opt = options;
         this.control = control == null ? new RunControl() : control;
         this.extra = List.copyOf(extra);
+    }
+
+    /** Trains the trials with {@code runner} (e.g. on a cluster) instead of in this process; returns this. */
+    public SweepRunner on(TrialRunner runner) {
+        this.trials = runner;
+        return this;
     }
 
     public static Path trialDir(Path sweepDir, Trial t) { return sweepDir.resolve(RunFiles.SWEEP_TRIALS).resolve(t.id()); }
@@ -153,12 +159,12 @@ public final class SweepRunner {
             if (!TrialFolder.finished(dir)) {
                 RunResult r;
                 try {
-                    r = RunLauncher.run(t.experiment().withThreads(threads),
+                    r = trials.run(t, t.experiment().withThreads(threads),
                             new RunOptions(opt.baseDir(), dir.getParent(), dir, true, false, false), control, ls);
                 } catch (ModelFormatException | RunFormatException e) {
                     say("[" + index + "/" + total + "] " + t.id() + ": its folder cannot be resumed (" + e.getMessage()
                             + "); moving it aside and starting over");
-                    r = RunLauncher.run(t.experiment().withThreads(threads),
+                    r = trials.run(t, t.experiment().withThreads(threads),
                             new RunOptions(opt.baseDir(), dir.getParent(), dir, false, false, false, true), control, ls);
                 }
                 if ("stopped".equals(r.outcome().status())) return true;

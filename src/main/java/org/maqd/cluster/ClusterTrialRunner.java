@@ -1,0 +1,109 @@
+package org.maqd.cluster;
+
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.maqd.experiment.Experiment;
+import org.maqd.experiment.ExperimentIO;
+import org.maqd.experiment.RunOptions;
+import org.maqd.experiment.RunResult;
+import org.maqd.sweep.Trial;
+import org.maqd.sweep.TrialFolder;
+import org.maqd.sweep.TrialRunner;
+import org.maqd.train.RunControl;
+import org.maqd.train.RunOutcome;
+import org.maqd.train.TrainingListener;
+
+/**
+ * The coordinator's side of a cluster sweep: queues each trial (signed) for the workers, waits for its signed
+ * result and unpacks the run folder where a local sweep would have written it. A trial running on a member that
+ * leaves is queued again (its last checkpoint stays in the cluster, so the next worker resumes it). Trial keys
+ * derive from the trial's experiment, so a restarted coordinator finds trials that are queued, running or done
+ * and only waits for them.
+ */
+public final class ClusterTrialRunner implements TrialRunner {
+    private static final long POLL_MILLIS = 200;
+    private final ClusterMember member;
+    private final ClusterSecret secret;
+
+    public ClusterTrialRunner(ClusterMember member, ClusterSecret secret) {
+        this.member = member;
+        this.secret = secret;
+        member.hazelcast().getCluster().addMembershipListener(new MembershipListener() {
+            @Override public void memberAdded(MembershipEvent e) { }
+            @Override public void memberRemoved(MembershipEvent e) { requeueOrphans(); }
+        });
+        requeueOrphans();
+    }
+
+    /** The cluster key of a trial: a hash of its experiment (threads aside) and its id. */
+    public static String key(Trial t) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(
+                    ExperimentIO.toJson(t.experiment().withThreads(null)).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(h, 0, 6) + "/" + t.id();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public RunResult run(Trial trial, Experiment experiment, RunOptions options, RunControl control,
+                         List<TrainingListener> listeners) {
+        String key = key(trial);
+        Path dir = options.outDir();
+        synchronized (this) {
+            if (!member.results().containsKey(key) && !runningOnLiveMember(member.status().get(key))
+                    && !member.queue().contains(key)) {
+                member.tasks().set(key, secret.sign(TrialTask.of(trial.id(), experiment, options.baseDir()).toBytes()));
+                member.status().put(key, "queued");
+                member.queue().offer(key);
+            }
+        }
+        while (!member.results().containsKey(key)) {
+            String st = member.status().get(key);
+            if (st != null && (st.startsWith("failed") || st.startsWith("refused"))) {
+                member.status().delete(key);
+                throw new IllegalStateException("trial " + trial.id() + " " + st);
+            }
+            if (control.isStopped()) return new RunResult(dir, new RunOutcome(RunOutcome.STOPPED, "stopped", null, 0, 0));
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new RunResult(dir, new RunOutcome(RunOutcome.STOPPED, "interrupted", null, 0, 0));
+            }
+        }
+        byte[] zip = secret.open(member.results().get(key), "result of " + key);
+        ClusterWorker.delete(dir);
+        FolderZip.unzip(zip, dir);
+        member.results().delete(key);
+        member.tasks().delete(key);
+        member.status().delete(key);
+        return new RunResult(dir, new RunOutcome(TrialFolder.status(dir), "", null, 0, 0));
+    }
+
+    /** Trials whose status names a member no longer in the cluster go back to the queue. */
+    private synchronized void requeueOrphans() {
+        for (Map.Entry<String, String> e : member.status().entrySet()) {
+            String st = e.getValue();
+            // "queued" but in no queue: a worker took it and left before saying so
+            boolean orphan = st.startsWith("running ") ? !runningOnLiveMember(st) : "queued".equals(st);
+            if (orphan && !member.queue().contains(e.getKey())) {
+                member.status().put(e.getKey(), "queued");
+                member.queue().offer(e.getKey());
+            }
+        }
+    }
+
+    private boolean runningOnLiveMember(String status) {
+        if (status == null || !status.startsWith("running ")) return false;
+        return member.alive(status.split(" ")[1]);
+    }
+}

@@ -1,0 +1,52 @@
+package org.maqd.cluster;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.maqd.run.RunFiles;
+
+/** A run folder as zip bytes and back, for sending it through the cluster (the folder's lock file stays behind). */
+public final class FolderZip {
+    private FolderZip() {}
+
+    public static byte[] zip(Path dir) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(bytes); Stream<Path> walk = Files.walk(dir)) {
+            List<Path> files = walk.filter(Files::isRegularFile).sorted().toList();
+            for (Path f : files) {
+                String name = dir.relativize(f).toString().replace('\\', '/');
+                if (name.equals(RunFiles.LOCK)) continue;
+                z.putNextEntry(new ZipEntry(name));
+                z.write(Files.readAllBytes(f));
+                z.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot pack " + dir + ": " + e.getMessage(), e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Writes the zip's files under {@code dir}; entries may not leave it. */
+    public static void unzip(byte[] zip, Path dir) {
+        try (ZipInputStream z = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            Files.createDirectories(dir);
+            Path root = dir.toAbsolutePath().normalize();
+            for (ZipEntry e; (e = z.getNextEntry()) != null; ) {
+                Path f = root.resolve(e.getName()).normalize();
+                if (!f.startsWith(root) || e.isDirectory()) continue;
+                Files.createDirectories(f.getParent());
+                Files.write(f, z.readAllBytes());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot unpack into " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}
