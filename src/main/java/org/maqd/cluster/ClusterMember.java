@@ -20,6 +20,8 @@ import java.util.logging.Logger;
  */
 public final class ClusterMember implements AutoCloseable {
     public static final int DEFAULT_PORT = 5701;
+    /** Held so the level set on it stays (the logging framework keeps loggers weakly). */
+    private static final Logger HAZELCAST_LOG = Logger.getLogger("com.hazelcast");
     private final HazelcastInstance hz;
 
     private ClusterMember(HazelcastInstance hz) { this.hz = hz; }
@@ -30,7 +32,7 @@ public final class ClusterMember implements AutoCloseable {
      * member: it holds no data, so it can stop and come back without losing any.
      */
     public static ClusterMember start(String clusterName, int port, List<String> join, String bind, boolean coordinator) {
-        Logger.getLogger("com.hazelcast").setLevel(Level.WARNING);
+        HAZELCAST_LOG.setLevel(Level.WARNING);
         Config c = new Config();
         c.setClusterName(clusterName);
         c.setProperty("hazelcast.wait.seconds.before.join", "0");
