@@ -111,8 +111,9 @@ public final class PlaygroundView extends BorderPane {
         if (regions != null) {
             for (int r = 0; r < n; r++) {
                 for (int k = 0; k < n; k++) {
-                    g.setFill(CLASS[regions[r * n + k] % CLASS.length].deriveColor(0, 0.45, 1.25, 0.55));
-                    g.fillRect(k * cell, r * cell, cell + 0.5, cell + 0.5);
+                    // opaque tints: overlapping translucent cells would draw a grid of darker seams
+                    g.setFill(CLASS[regions[r * n + k] % CLASS.length].interpolate(Color.WHITE, 0.7));
+                    g.fillRect(Math.floor(k * cell), Math.floor(r * cell), Math.ceil(cell) + 1, Math.ceil(cell) + 1);
                 }
             }
         }

@@ -78,7 +78,7 @@ public final class RunsView {
                 differs,
                 col("Test accuracy", 95, RunsViewModel.Row::accuracy),
                 size, badge,
-                col("Status", 80, r -> r.run().status())));
+                status()));
         groupTable.getColumns().setAll(List.of(
                 gcol("Value", 90, GroupStats.Group::value),
                 gcol("Runs", 45, g -> String.valueOf(g.runs().size())),
@@ -172,6 +172,20 @@ public final class RunsView {
         }
         curves.setSeries(acc);
         histograms.setSeries(hist);
+    }
+
+    /** The run's status; a long one (why a folder is unreadable) is cut in the column and given whole as a tooltip. */
+    private static TableColumn<RunsViewModel.Row, String> status() {
+        TableColumn<RunsViewModel.Row, String> c = col("Status", 90, r -> r.run().status());
+        c.setMaxWidth(220);
+        c.setCellFactory(x -> new TableCell<>() {
+            @Override protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty ? null : s);
+                setTooltip(empty || s == null || s.length() < 20 ? null : wrapped(s));
+            }
+        });
+        return c;
     }
 
     private static Tooltip wrapped(String text) {
