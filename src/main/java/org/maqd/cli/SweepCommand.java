@@ -35,12 +35,16 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--secret-file", paramLabel = "F", description = "the cluster's shared secret (with --cluster)") Path secretFile;
     @Option(names = "--bind", paramLabel = "ADDRESS", description = "with --cluster: network interface to bind (e.g. 127.0.0.1)") String bind;
     @Option(names = "--dry-run", description = "check the sweep and list its trials without running them") boolean dryRun;
+    @Option(names = "--max-trials", paramLabel = "N", description = "allow up to N trials (default 10000, at most 1000000)") long maxTrials = SweepPlan.DEFAULT_MAX_TRIALS;
 
     @Override
     public Integer call() throws Exception {
         Experiment e = ExperimentIO.read(file);
         if (e.name() == null) e = e.withName(Overrides.baseName(file));
-        SweepPlan plan = SweepPlan.of(e, file.toString(), epochs);
+        if (maxTrials < 1 || maxTrials > SweepPlan.HARD_MAX_TRIALS) {
+            throw new org.maqd.experiment.ExperimentException("--max-trials: expected 1.." + SweepPlan.HARD_MAX_TRIALS + ", got " + maxTrials);
+        }
+        SweepPlan plan = SweepPlan.of(e, file.toString(), epochs, maxTrials);
         if (parallel < 1) {
             System.err.println("maqd: --parallel: expected a positive integer, got " + parallel);
             return MaqdCommand.BAD_INPUT;

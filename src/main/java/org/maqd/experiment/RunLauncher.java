@@ -80,6 +80,7 @@ public final class RunLauncher {
                 outcome = finishedFromCheckpoint(runDir, startEpoch);
             } else {
                 ProbeCollector probes = exp.probes().enabled() ? new ProbeCollector(net, exp.probes()) : null;
+                if (probes != null && startEpoch > 0) probes.restoreCodes(Checkpoint.probeCodes(runDir));
                 Trainer.Setup setup = new Trainer.Setup(net, data.train(), data.test(), opt,
                         Optimizers.schedule(exp.training(), stepsPerEpoch), exp.seed(), exp.training().epochs(),
                         exp.training().batchSize(), Augmentation.from(exp.data(), data.train().sampleShape()), probes,
@@ -87,7 +88,7 @@ public final class RunLauncher {
                 List<TrainingListener> ls = new ArrayList<>();
                 ls.add(new MetricsCsv(runDir));
                 ls.add(new LayersCsv(runDir));
-                ls.add(new Checkpoint(runDir, net, opt));
+                ls.add(new Checkpoint(runDir, net, opt, probes));
                 if (opts.console()) ls.add(new ConsoleProgress(System.err, opts.interactiveConsole()));
                 ls.addAll(extra);
                 warmUp(exp, data, par, opts.console());

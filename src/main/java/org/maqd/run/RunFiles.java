@@ -37,6 +37,8 @@ public final class RunFiles {
     public static final String CHECKPOINT_MODEL = "model.safetensors";
     /** Inside {@link #CHECKPOINT}: the optimizer's moments. */
     public static final String CHECKPOINT_OPTIMIZER = "optimizer.safetensors";
+    /** Inside {@link #CHECKPOINT}: each probed layer's weight states at the last probe (for the next flip rate). */
+    public static final String CHECKPOINT_PROBES = "probes.safetensors";
     public static final String LOCK = "run.lock";
     public static final String ERROR_LOG = "error.log";
     public static final String REPORT_HTML = "report.html";

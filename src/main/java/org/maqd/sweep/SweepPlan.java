@@ -63,6 +63,16 @@ public final class SweepPlan {
      * (nullable) overrides training.epochs of every trial.
      */
     public static SweepPlan of(Experiment e, String source, Integer epochs) {
+        return of(e, source, epochs, DEFAULT_MAX_TRIALS);
+    }
+
+    /** Trials a sweep may have unless {@code --max-trials} says more. */
+    public static final long DEFAULT_MAX_TRIALS = 10_000;
+    /** The most trials any sweep may have (each is held in memory and gets a folder). */
+    public static final long HARD_MAX_TRIALS = 1_000_000;
+
+    /** As {@link #of(Experiment, String, Integer)}, refusing more than {@code maxTrials} trials before expanding them. */
+    public static SweepPlan of(Experiment e, String source, Integer epochs, long maxTrials) {
         SweepSpec s = e.sweep();
         if (s == null) throw new ExperimentException(source + ": no 'sweep' block; expected \"sweep\": {\"grid\": {\"training.batchSize\": [8, 64]}, \"seeds\": 2}");
         if (epochs != null && epochs < 1) throw new ExperimentException("--epochs: expected a positive integer, got " + epochs);
@@ -111,6 +121,7 @@ public final class SweepPlan {
             }
         }
         PtqSpec ptq = s.ptq() == null ? null : checkPtq(s.ptq(), source);
+        checkSize(grid, entries.size(), seeds, maxTrials, source);
 
         List<String> names = FieldPath.shortNames(fields);
         Map<FieldPath, String> shortName = new LinkedHashMap<>();
@@ -193,6 +204,19 @@ public final class SweepPlan {
             return ExperimentIO.parseUnchecked(ExperimentIO.toJson(tree), where);
         } catch (ExperimentException ex) {
             throw new ExperimentException(ex.getMessage().replaceAll(" \\(line \\d+, column \\d+\\)", ""), ex);
+        }
+    }
+
+    /** Refuses a sweep of more than {@code max} trials before anything is expanded (no overflow, no hang). */
+    static void checkSize(Map<FieldPath, List<Object>> grid, int entries, long seeds, long max, String source) {
+        long n = Math.multiplyExact((long) entries, seeds);
+        for (List<Object> v : grid.values()) {
+            n = n > HARD_MAX_TRIALS ? n : Math.multiplyExact(n, (long) v.size());
+        }
+        if (n > max) {
+            throw new ExperimentException(source + ": field 'sweep': " + n + " trials (grid × list × seeds), more than the bound of " + max
+                    + (max < HARD_MAX_TRIALS ? "; pass --max-trials " + Math.min(n, HARD_MAX_TRIALS) + " to run it knowingly" : "")
+                    + (n > HARD_MAX_TRIALS ? " (at most " + HARD_MAX_TRIALS + " trials are possible)" : ""));
         }
     }
 

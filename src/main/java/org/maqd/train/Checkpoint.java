@@ -26,19 +26,28 @@ public final class Checkpoint implements TrainingListener {
     private final Path runDir;
     private final Network network;
     private final Optimizer optimizer;
+    private final ProbeCollector probes;
 
-    public Checkpoint(Path runDir, Network network, Optimizer optimizer) {
+    public Checkpoint(Path runDir, Network network, Optimizer optimizer) { this(runDir, network, optimizer, null); }
+
+    /** {@code probes} (nullable): its last weight states are kept too, for the first flip rate after a resume. */
+    public Checkpoint(Path runDir, Network network, Optimizer optimizer, ProbeCollector probes) {
         this.runDir = runDir;
         this.network = network;
         this.optimizer = optimizer;
+        this.probes = probes;
     }
 
     @Override
     public void onEpoch(EpochMetrics m) {
-        save(runDir, network, optimizer, m.epoch(), m.step());
+        save(runDir, network, optimizer, probes == null ? Map.of() : probes.codesState(), m.epoch(), m.step());
     }
 
     public static void save(Path runDir, Network net, Optimizer opt, int epoch, long step) {
+        save(runDir, net, opt, Map.of(), epoch, step);
+    }
+
+    static void save(Path runDir, Network net, Optimizer opt, Map<String, Tensor> probeCodes, int epoch, long step) {
         Path cur = runDir.resolve(RunFiles.CHECKPOINT), fresh = runDir.resolve(RunFiles.CHECKPOINT_NEW), old = runDir.resolve(RunFiles.CHECKPOINT_OLD);
         Map<String, String> meta = new TreeMap<>(Map.of("epoch", Integer.toString(epoch), "step", Long.toString(step),
                 "optimizer_steps", Long.toString(opt.steps())));
@@ -46,6 +55,7 @@ public final class Checkpoint implements TrainingListener {
             deleteTree(fresh);
             Safetensors.write(fresh.resolve(RunFiles.CHECKPOINT_MODEL), net.stateDict(), meta);
             Safetensors.write(fresh.resolve(RunFiles.CHECKPOINT_OPTIMIZER), opt.state(), meta);
+            if (!probeCodes.isEmpty()) Safetensors.write(fresh.resolve(RunFiles.CHECKPOINT_PROBES), probeCodes, meta);
             deleteTree(old);
             if (Files.exists(cur)) Files.move(cur, old);
             Files.move(fresh, cur);
@@ -92,6 +102,14 @@ public final class Checkpoint implements TrainingListener {
         }
         opt.setSteps(optSteps);
         return epoch;
+    }
+
+    /** The probe states kept with the newest checkpoint (empty when there are none). */
+    public static Map<String, Tensor> probeCodes(Path runDir) {
+        Path dir = runDir.resolve(RunFiles.CHECKPOINT);
+        if (!Files.isDirectory(dir)) dir = runDir.resolve(RunFiles.CHECKPOINT_OLD);
+        Path f = dir.resolve(RunFiles.CHECKPOINT_PROBES);
+        return Files.isRegularFile(f) ? Safetensors.read(f).tensors() : Map.of();
     }
 
     private static long number(Path f, Map<String, String> meta, String key, long min, long max) {

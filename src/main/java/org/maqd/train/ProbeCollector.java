@@ -1,7 +1,9 @@
 package org.maqd.train;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.maqd.model.Network;
 import org.maqd.model.QuantBlock;
 import org.maqd.model.ResidualBlock;
@@ -42,6 +44,30 @@ public final class ProbeCollector implements Trainer.ProbeSampler {
             }
         }
         for (int i = 0; i < entries.size(); i++) previousCodes.add(null);
+    }
+
+    /** The weight states seen at the last probe, per layer (as float tensors), for a checkpoint. */
+    public Map<String, Tensor> codesState() {
+        Map<String, Tensor> m = new LinkedHashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            byte[] c = previousCodes.get(i);
+            if (c == null) continue;
+            float[] f = new float[c.length];
+            for (int k = 0; k < c.length; k++) f[k] = c[k] & 0xFF;
+            m.put(entries.get(i).name(), new Tensor(f, c.length));
+        }
+        return m;
+    }
+
+    /** Restores {@link #codesState()} from a checkpoint, so the first flip rate after a resume is the one an uninterrupted run computes. */
+    public void restoreCodes(Map<String, Tensor> state) {
+        for (int i = 0; i < entries.size(); i++) {
+            Tensor t = state.get(entries.get(i).name());
+            if (t == null) continue;
+            byte[] c = new byte[t.size()];
+            for (int k = 0; k < c.length; k++) c[k] = (byte) (int) t.data[k];
+            previousCodes.set(i, c);
+        }
     }
 
     public List<String> layerNames() {
