@@ -57,6 +57,9 @@ public final class RunCommand implements Callable<Integer> {
             r = RunLauncher.run(e, new RunOptions(base, runsRoot, out, resume, true, tty, force), control, List.of());
         } catch (ExperimentException ex) {
             throw ex.getMessage().startsWith(file.toString()) ? ex : new ExperimentException(file + ": " + ex.getMessage(), ex);
+        } catch (org.maqd.data.DataFormatException ex) {
+            // the data named by the experiment: say which experiment file named it
+            throw ex.getMessage().contains(file.toString()) ? ex : new ExperimentException(file + ": field 'data': " + ex.getMessage(), ex);
         }
         var o = r.outcome();
         if (o.last() != null) {

@@ -70,7 +70,8 @@ public final class ExperimentIO {
         }
     }
 
-    static String describe(JsonProcessingException ex, String source) {
+    /** A one-line message for a JSON error: the source, the field or position, what was expected and found. */
+    public static String describe(JsonProcessingException ex, String source) {
         String loc = ex.getLocation() == null ? "" :
                 " (line " + ex.getLocation().getLineNr() + ", column " + ex.getLocation().getColumnNr() + ")";
         if (ex instanceof UnrecognizedPropertyException u) {

@@ -80,7 +80,9 @@ public final class Safetensors {
         try {
             header = JSON.readValue(bytes, 8, (int) hlen, new TypeReference<LinkedHashMap<String, Object>>() {});
         } catch (IOException e) {
-            throw new ModelFormatException(file + ": header is not valid JSON: " + e.getMessage(), e);
+            String m = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage()
+                    + (j.getLocation() == null ? "" : " (header byte " + j.getLocation().getCharOffset() + ")") : e.getMessage();
+            throw new ModelFormatException(file + ": header is not valid JSON: " + String.valueOf(m).replace('\n', ' '), e);
         }
         if (header == null) throw new ModelFormatException(file + ": header is null; expected a JSON object");
         long dataStart = 8 + hlen, dataLen = bytes.length - dataStart;

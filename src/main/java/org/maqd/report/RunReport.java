@@ -48,8 +48,10 @@ final class RunReport {
         if (!Files.exists(f)) return null;
         try {
             return ExperimentIO.MAPPER.readTree(Files.readString(f));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new org.maqd.model.ModelFormatException(ExperimentIO.describe(e, f.toString()), e);
         } catch (IOException e) {
-            throw new org.maqd.model.ModelFormatException(f + ": not valid JSON: " + e.getMessage(), e);
+            throw new org.maqd.model.ModelFormatException(f + ": cannot read: " + e.getMessage(), e);
         }
     }
 
