@@ -99,11 +99,12 @@ public final class TrainingBenchmark {
      * Runs steps until the JIT has compiled the kernels, and returns the seconds it took: the Vector API code is
      * very slow until C2 has compiled it (seconds at first, longer on a busy host), so warm-up is measured in
      * time, not steps. Stops once, over windows of 250 ms, the step rate has not improved by 10% for three
-     * windows and the JIT's total compilation time has not grown for two (after at least 1 s; at most 30 s,
-     * or 0.5 s / 8 s with {@code quick}; where the JVM does not report compilation time, the rate alone decides).
+     * windows and the JIT's total compilation time has not grown for four (1 s: on a busy host the compiler
+     * threads can wait half a second for a CPU with work queued), after at least 1 s and at most 60 s, or 0.5 s
+     * and 8 s with {@code quick}; where the JVM does not report compilation time, the rate alone decides.
      */
     private static double warmUp(Network net, Optimizer opt, SoftmaxCrossEntropy ce, Tensor x, int[] y, boolean quick) {
-        long start = System.nanoTime(), min = (quick ? 500 : 1000) * 1_000_000L, max = (quick ? 8000 : 30000) * 1_000_000L;
+        long start = System.nanoTime(), min = (quick ? 500 : 1000) * 1_000_000L, max = (quick ? 8000 : 60000) * 1_000_000L;
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         boolean jitTimed = jit != null && jit.isCompilationTimeMonitoringSupported();
         long compiled = jitTimed ? jit.getTotalCompilationTime() : 0;
@@ -119,7 +120,7 @@ public final class TrainingBenchmark {
             long now = jitTimed ? jit.getTotalCompilationTime() : compiled;
             quiet = now == compiled ? quiet + 1 : 0;
             compiled = now;
-            if (flat >= 3 && (!jitTimed || quiet >= 2) && System.nanoTime() - start >= min) break;
+            if (flat >= 3 && (!jitTimed || quiet >= 4) && System.nanoTime() - start >= min) break;
         }
         return (System.nanoTime() - start) / 1e9;
     }
