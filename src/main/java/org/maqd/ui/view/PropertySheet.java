@@ -34,8 +34,8 @@ final class PropertySheet {
             Label name = new Label(f.field().label);
             Control c = control(index, f);
             c.setId("field-" + f.field().key);
-            c.setPrefWidth(112);
-            c.setMinWidth(112);
+            c.setPrefWidth(104);
+            c.setMinWidth(104);
             name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             Label hint = new Label(f.hint());
             hint.setWrapText(true);

@@ -18,6 +18,10 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
  * moved where the user left them. Plain Java: runs headless and in tests.
  */
 public final class LayeredLayout {
+    /** Width over height the layout aims for (the canvas is landscape). */
+    static final double ASPECT = 1.6;
+    /** Networks of up to this many nodes stay in one column. */
+    static final int WRAP_AFTER = 10;
     private static volatile boolean ready;
 
     private LayeredLayout() {}
@@ -29,7 +33,12 @@ public final class LayeredLayout {
     public static synchronized boolean warmUp() {
         if (!ready) {
             LayoutMetaDataService.getInstance().registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
-            layout(new ComposerGraph(java.util.List.of(), java.util.List.of()), Map.of());
+            // a three-node chain runs every phase once, so the first real layout does not load classes
+            GraphNode a = new GraphNode("a", 0, "linear", "", "", "", "", null, 1, true);
+            GraphNode b = new GraphNode("b", 1, "linear", "", "", "", "", null, 1, true);
+            GraphNode c = new GraphNode("c", 2, "output", "", "", "", "", null, 1, false);
+            elk(new ComposerGraph(java.util.List.of(a, b, c), java.util.List.of(new GraphEdge("a", "b", 0, "", 1),
+                    new GraphEdge("b", "c", 0, "", 2))), Map.of());
             ready = true;
         }
         return true;
@@ -51,13 +60,22 @@ public final class LayeredLayout {
     }
 
     public static Map<String, NodeBox> layout(ComposerGraph g, Map<String, double[]> moved) {
-        if (!ready && g.nodes().size() > 0) warmUp();
+        if (!ready) warmUp();
+        return elk(g, moved);
+    }
+
+    private static Map<String, NodeBox> elk(ComposerGraph g, Map<String, double[]> moved) {
         ElkNode root = ElkGraphUtil.createGraph();
         root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
         root.setProperty(CoreOptions.DIRECTION, Direction.DOWN);
         root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 36.0);
         root.setProperty(LayeredOptions.SPACING_NODE_NODE, 40.0);
         root.setProperty(LayeredOptions.SPACING_EDGE_NODE_BETWEEN_LAYERS, 20.0);
+        if (g.nodes().size() > WRAP_AFTER) {
+            // a deep network is wrapped into side-by-side columns, so it fits a landscape view
+            root.setProperty(LayeredOptions.WRAPPING_STRATEGY, org.eclipse.elk.alg.layered.options.WrappingStrategy.MULTI_EDGE);
+            root.setProperty(LayeredOptions.ASPECT_RATIO, ASPECT);
+        }
         Map<String, ElkNode> elk = new HashMap<>();
         for (GraphNode n : g.nodes()) {
             ElkNode e = ElkGraphUtil.createNode(root);

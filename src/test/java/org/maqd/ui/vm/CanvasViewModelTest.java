@@ -44,6 +44,18 @@ class CanvasViewModelTest {
     }
 
     @Test
+    void aDeepNetworkIsWrappedIntoColumnsToFitALandscapeView() {
+        CanvasViewModel c = canvas();
+        c.applyTemplate("Small ResNet");
+        java.util.List<LayerSpec> many = new java.util.ArrayList<>(c.composer().document().get().network().layers());
+        for (int i = 0; i < 8; i++) many.add(1, LayerSpec.of("residual").withChannels(16).withStride(1));
+        c.composer().document().edit("deep", e -> e.withNetwork(e.network().withLayers(many)));
+        double[] b = c.bounds();
+        assertTrue(b[2] - b[0] > 2 * NodeBox.WIDTH, "more than one column: " + java.util.Arrays.toString(b));
+        assertTrue((b[2] - b[0]) / (b[3] - b[1]) > 0.5, java.util.Arrays.toString(b));
+    }
+
+    @Test
     void droppingOnAWireInsertsThereAndIsOneUndoableEdit() {
         CanvasViewModel c = canvas();
         NodeBox a = c.boxes().get("1"), b = c.boxes().get("2");
