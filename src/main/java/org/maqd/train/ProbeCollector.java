@@ -78,8 +78,25 @@ public final class ProbeCollector implements Trainer.ProbeSampler {
     public ProbeSnapshot sample(long step, int epoch, Tensor probeInput) {
         long t0 = System.nanoTime();
         List<LayerProbe> out = new ArrayList<>(entries.size());
-        for (int i = 0; i < entries.size(); i++) out.add(probe(i, entries.get(i)));
-        return new ProbeSnapshot(step, epoch, out, (System.nanoTime() - t0) / 1e9);
+        List<LayerValues> values = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            out.add(probe(i, entries.get(i)));
+            values.add(values(entries.get(i)));
+        }
+        return new ProbeSnapshot(step, epoch, out, (System.nanoTime() - t0) / 1e9, values);
+    }
+
+    /** Every block's values (see {@link #values(Entry)}), e.g. after an evaluation forward of a loaded model. */
+    public List<LayerValues> values() {
+        return entries.stream().map(ProbeCollector::values).toList();
+    }
+
+    /** Copies of what the block's quantizers saw: Ŵ (or the latent weights) and Q_a's last input. */
+    private static LayerValues values(Entry e) {
+        WeightQuantizer wq = e.block().weights();
+        Tensor w = wq == null || wq.standardized() == null ? null : wq.standardized().copy();
+        Tensor x = e.act() == null || e.act().lastInput() == null ? null : e.act().lastInput().copy();
+        return new LayerValues(e.name(), w, x);
     }
 
     private LayerProbe probe(int index, Entry e) {

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.maqd.experiment.ExperimentIO;
 import org.maqd.train.ProbeSnapshot;
-import org.maqd.ui.chart.HistogramCanvas;
+import org.maqd.ui.chart.ChartCanvas;
+import org.maqd.ui.chart.ChartPane;
 import org.maqd.ui.engine.Engine;
 import org.maqd.ui.vm.LiveFeed;
 import org.maqd.ui.vm.QuantizerViewModel;
@@ -39,14 +40,15 @@ class QuantizerExplorerUiTest {
     }
 
     /** The x positions of the level lines the live histogram draws (its CSV lists them as "level,x,"). */
-    private static double[] drawnLevels(HistogramCanvas h) {
+    private static double[] drawnLevels(ChartCanvas h) {
         return h.csv().lines().filter(l -> l.startsWith("level,")).mapToDouble(l -> Double.parseDouble(l.split(",")[1])).toArray();
     }
 
     @Test
     void liveHistogramShowsTheExplorersLevelsNotTheLayers(FxRobot robot) {
         LiveFeed feed = new LiveFeed();
-        feed.onProbe(new ProbeSnapshot(5, 1, List.of(ScriptedTrainer.probe(0, "linear1", 5)), 1e-4));
+        feed.onProbe(new ProbeSnapshot(5, 1, List.of(ScriptedTrainer.probe(0, "linear1", 5)), 1e-4,
+                List.of(ScriptedTrainer.values("linear1", 5))));
         robot.clickOn("Quantizer explorer");
         QuantizerViewModel q = w.vm().quantizer();
         robot.interact(() -> {
@@ -58,7 +60,7 @@ class QuantizerExplorerUiTest {
             q.stepProperty().set(0.5);
         });
         robot.clickOn(robot.lookup(".check-box").match(n -> ((CheckBox) n).getText().startsWith("Overlay")).queryAs(CheckBox.class));
-        HistogramCanvas live = robot.lookup(n -> n instanceof HistogramCanvas).queryAs(HistogramCanvas.class);
+        ChartCanvas live = robot.lookup("#chart-explorer-layer").queryAs(ChartPane.class).chart();
         // the scripted layer itself has 2 activation states with step 1.224; the explorer asks for 5 states of 0.5
         assertArrayEquals(new double[] {0, 0.5, 1.0, 1.5, 2.0}, drawnLevels(live), 1e-9);
         robot.interact(() -> q.statesProperty().set(3));

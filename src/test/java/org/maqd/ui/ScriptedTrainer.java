@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.maqd.experiment.Experiment;
 import org.maqd.train.EpochMetrics;
+import org.maqd.tensor.Tensor;
 import org.maqd.train.LayerProbe;
+import org.maqd.train.LayerValues;
 import org.maqd.train.ProbeSnapshot;
 import org.maqd.train.RunControl;
 import org.maqd.train.RunInfo;
@@ -54,7 +56,8 @@ public final class ScriptedTrainer implements Trainer {
                 StepMetrics m = new StepMetrics(step, e, b, stepsPerEpoch, loss, 1 - loss / 2.5, 1e-3, 1000);
                 ls.forEach(l -> l.onStep(m));
                 if (step % 5 == 0) {
-                    ProbeSnapshot s = new ProbeSnapshot(step, e, List.of(probe(0, "linear1", step), probe(1, "linear2", step)), 1e-4);
+                    ProbeSnapshot s = new ProbeSnapshot(step, e, List.of(probe(0, "linear1", step), probe(1, "linear2", step)), 1e-4,
+                            List.of(values("linear1", step), values("linear2", step)));
                     ls.forEach(l -> l.onProbe(s));
                 }
                 sleep();
@@ -79,6 +82,16 @@ public final class ScriptedTrainer implements Trainer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Plausible raw values: gaussian weights [16, 32] and an activation input [32, 16] drifting with the step. */
+    public static LayerValues values(String name, long step) {
+        java.util.Random r = new java.util.Random(name.hashCode() * 31L + step);
+        Tensor w = Tensor.zeros(16, 32), x = Tensor.zeros(32, 16);
+        for (int i = 0; i < w.size(); i++) w.data[i] = (float) (0.05 * r.nextGaussian());
+        double scale = 1 + (step % 20) / 10.0;
+        for (int i = 0; i < x.size(); i++) x.data[i] = (float) (scale * r.nextGaussian());
+        return new LayerValues(name, w, x);
     }
 
     /** A plausible probe: weights concentrating on three levels as steps grow, 2-state activations. */

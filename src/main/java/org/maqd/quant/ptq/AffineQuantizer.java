@@ -1,6 +1,7 @@
 package org.maqd.quant.ptq;
 
 import java.util.Arrays;
+import org.maqd.quant.QuantError;
 import org.maqd.tensor.Tensor;
 
 /**
@@ -105,6 +106,18 @@ public final class AffineQuantizer {
             out.data[i] = (float) dequantize(code(x.data[i], c), c);
         }
         return out;
+    }
+
+    /** MSE and SQNR of the fake quantization of {@code x} against {@code x} itself. */
+    public QuantError.Result error(Tensor x) {
+        return QuantError.of(x, quantizeDequantize(x, Tensor.zeros(x.shape())));
+    }
+
+    /** The values channel c can take, S_c·(k + Z_c) for codes k = q_min … q_max, ascending. */
+    public double[] levels(int channel) {
+        double[] l = new double[qmax - qmin + 1];
+        for (int k = qmin; k <= qmax; k++) l[k - qmin] = dequantize(k, channel);
+        return l;
     }
 
     private int channels(Tensor x) {

@@ -59,12 +59,28 @@ public abstract class Calibrator {
         return finish();
     }
 
+    /** A clip range per channel (one entry per tensor): [lo[c], hi[c]]. Arrays are owned by the record. */
+    public record Range(double[] lo, double[] hi) {
+        /** The range of one channel as {lo, hi}. */
+        public double[] of(int channel) { return new double[] {lo[channel], hi[channel]}; }
+    }
+
+    /**
+     * The clip range chosen from everything observed so far, as the method picks it (the quantizer then widens
+     * it to contain 0).
+     */
+    public final Range clipRange() {
+        if (channels < 0) throw new IllegalStateException("calibrator: clipRange() before any observe()");
+        double[] lo = new double[channels], hi = new double[channels];
+        range(lo, hi);
+        return new Range(lo, hi);
+    }
+
     /** The quantizer for the range chosen from everything observed so far. */
     public final AffineQuantizer finish() {
         if (channels < 0) throw new IllegalStateException("calibrator: finish() before any observe()");
-        double[] lo = new double[channels], hi = new double[channels];
-        range(lo, hi);
-        return AffineQuantizer.fromRange(states, symmetric, axis, lo, hi);
+        Range r = clipRange();
+        return AffineQuantizer.fromRange(states, symmetric, axis, r.lo(), r.hi());
     }
 
     /** Called once with the channel count (1 for per tensor). */

@@ -11,6 +11,7 @@ public final class DynamicQuantizer {
     private final boolean symmetric;
     private final int axis;
     private AffineQuantizer last;
+    private Calibrator.Range lastRange;
 
     public DynamicQuantizer(int states, boolean symmetric, int axis) {
         if (states < 2) throw new IllegalArgumentException("dynamic quantization: states must be >= 2, got " + states);
@@ -23,10 +24,14 @@ public final class DynamicQuantizer {
     public Tensor apply(Tensor x, Tensor out) {
         MinMaxCalibrator mm = new MinMaxCalibrator(states, symmetric, axis);
         mm.observe(x);
-        last = mm.finish();
+        lastRange = mm.clipRange();
+        last = AffineQuantizer.fromRange(states, symmetric, axis, lastRange.lo(), lastRange.hi());
         return last.quantizeDequantize(x, out);
     }
 
     /** The quantizer of the last {@link #apply} call (null before the first). */
     public AffineQuantizer last() { return last; }
+
+    /** The clip range the last {@link #apply} call took from its batch (null before the first). */
+    public Calibrator.Range lastRange() { return lastRange; }
 }

@@ -21,6 +21,7 @@ public final class LiveFeed implements TrainingListener {
     public final SeriesBuffer epochTestAccuracy = new SeriesBuffer(16);
     public final EventLog<ProbeSnapshot> probes = new EventLog<>();
     public final EventLog<EpochMetrics> epochs = new EventLog<>();
+    private volatile ProbeSnapshot latestValues;
     private volatile RunInfo info;
     private volatile StepMetrics lastStep;
     private volatile RunOutcome outcome;
@@ -47,7 +48,8 @@ public final class LiveFeed implements TrainingListener {
     @Override
     public void onProbe(ProbeSnapshot s) {
         long t = System.nanoTime();
-        probes.append(s);
+        probes.append(s.withoutValues());
+        if (!s.values().isEmpty()) latestValues = s;
         done(t);
     }
 
@@ -72,6 +74,9 @@ public final class LiveFeed implements TrainingListener {
         listenerNanos += System.nanoTime() - t0;
         version++;
     }
+
+    /** The latest snapshot that carried raw values (only the latest is kept), or null. */
+    public ProbeSnapshot latestValues() { return latestValues; }
 
     public RunInfo info() { return info; }
     public StepMetrics lastStep() { return lastStep; }

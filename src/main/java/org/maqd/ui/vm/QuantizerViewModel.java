@@ -8,14 +8,22 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Executor;
 import org.maqd.model.QuantDefaults;
+import org.maqd.tensor.Tensor;
+import org.maqd.train.LayerValues;
 import org.maqd.ui.engine.QuantMath;
+import org.maqd.ui.engine.RunFolderValues;
 
 /**
  * The quantizer explorer: M states, signed (weights) or unsigned (activations), the step (gaussian-optimal or
  * chosen), and a surrogate with α. {@link #curves(int)} samples the staircase and the surrogate derivative.
  * The surrogate and α start at the defaults a run uses ({@link QuantDefaults#STANDARD}) for the quantizer shown:
  * the weight surrogate for signed weights, the activation surrogate for unsigned activations.
+ * The layer data both quantizers are drawn over (a live run's latest probe or a trained run folder) feeds the
+ * {@link AffineViewModel}, which shares M with this one; signed chooses the weights, unsigned the activations.
  */
 public final class QuantizerViewModel {
     public static final String[] SURROGATES = {"ste", "sigmoid", "triangle"};
@@ -27,6 +35,11 @@ public final class QuantizerViewModel {
     private final BooleanProperty gaussianStep = new SimpleBooleanProperty(true);
     private final DoubleProperty step = new SimpleDoubleProperty();
     private final StringProperty summary = new SimpleStringProperty();
+    private final StringProperty source = new SimpleStringProperty("");
+    private final AffineViewModel affine = new AffineViewModel(states);
+    private Executor ui = Runnable::run;
+    private List<List<LayerValues>> folder;
+    private String folderName;
 
     public QuantizerViewModel(QuantMath math) {
         this.math = math;
@@ -66,6 +79,57 @@ public final class QuantizerViewModel {
         return l;
     }
 
+    /** MaQD's Q(z) with this explorer's M, Δ and signedness. */
+    public double quantize(double z) {
+        return math.quantize(z, step.get(), states.get(), signed.get());
+    }
+
+    /** Where results of background work are published (the FX thread in the window). */
+    public void setUiExecutor(Executor ui) { this.ui = ui; }
+
+    /**
+     * Shows one layer's values at {@code step}: its weights when signed, its activation input when unsigned.
+     * {@code from} says where they come from (shown under the controls).
+     */
+    public void takeLayer(LayerValues v, long step, String from) {
+        boolean weights = signed.get();
+        Tensor t = weights ? v.weights() : v.activationInput();
+        if (t == null) {
+            source.set(v.name() + " has no " + (weights ? "weights" : "activation quantizer") + " to show");
+            return;
+        }
+        source.set("Data: " + v.name() + ", " + from);
+        affine.offer(v.name(), weights, step, t);
+    }
+
+    /** Forgets the layer data (a new run or document starts). */
+    public void clearData() {
+        folder = null;
+        affine.dataProperty().set(null);
+        source.set("");
+    }
+
+    /** Loads a trained run folder's layer values off the UI thread, then shows layer {@code layer} of it. */
+    public void openRunFolder(Path runDir, int layer) {
+        source.set("Loading " + runDir.getFileName() + " …");
+        BackgroundTask.start("maqd-explorer-load", () -> RunFolderValues.read(runDir, Path.of("")), ui, (v, err) -> {
+            if (err != null) {
+                source.set("Could not open " + runDir + ": " + err);
+                return;
+            }
+            folder = v;
+            folderName = runDir.getFileName().toString();
+            showFolderLayer(layer);
+        });
+    }
+
+    /** Shows layer {@code layer} of the opened run folder (all its batches), if one is open. */
+    public void showFolderLayer(int layer) {
+        if (folder == null || folder.isEmpty()) return;
+        int l = Math.max(0, Math.min(layer, folder.get(0).size() - 1));
+        for (int b = 0; b < folder.size(); b++) takeLayer(folder.get(b).get(l), b, "run folder " + folderName);
+    }
+
     /** The surrogate a run uses by default for signed weights or for unsigned activations. */
     public static String runDefaultSurrogate(boolean signed) {
         return signed ? QuantDefaults.STANDARD.weightSurrogate() : QuantDefaults.STANDARD.activationSurrogate();
@@ -91,4 +155,7 @@ public final class QuantizerViewModel {
     public BooleanProperty gaussianStepProperty() { return gaussianStep; }
     public DoubleProperty stepProperty() { return step; }
     public StringProperty summaryProperty() { return summary; }
+    /** Where the layer data comes from, or why there is none. */
+    public StringProperty sourceProperty() { return source; }
+    public AffineViewModel affine() { return affine; }
 }

@@ -55,6 +55,7 @@ public final class ShellViewModel {
         runs.setUiExecutor(ui);
         canvas.setUiExecutor(ui);
         playground.setUiExecutor(ui);
+        quantizer.setUiExecutor(ui);
     }
 
     /** What File → Export report reports on: the runs selected in the Runs view, else the last run trained here. */

@@ -1,0 +1,245 @@
+package org.maqd.ui.chart;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+import javafx.geometry.VPos;
+import javafx.scene.Cursor;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * A quantizer drawn over a layer's data: the histogram of the values (counts, left axis), the staircase x ↦ x̃
+ * and the identity (values, right axis), the levels (solid) and a second quantizer's levels (dashed), the
+ * dequantized values as bars at the levels (the share of values each level takes), clip ranges of calibration
+ * methods as labelled brackets, and the clip range [α, β] as two handles that can be dragged (outside it shaded).
+ */
+public final class QuantizerPlotCanvas extends ChartCanvas {
+    /** A labelled clip range drawn as a bracket above the histogram. */
+    public record Bracket(String label, double lo, double hi, int color) {}
+
+    private float[] bins = new float[0];
+    private double min, max;
+    private double[] stairX = new double[0], stairY = new double[0];
+    private double[] levels = new double[0], otherLevels = new double[0], levelShare = new double[0];
+    private List<Bracket> brackets = List.of();
+    private double alpha = Double.NaN, beta = Double.NaN;
+    private String levelName = "levels", otherName = "", xLabel = "", note = "";
+    private BiConsumer<Boolean, Double> onHandle;
+    private Boolean dragging;
+
+    public QuantizerPlotCanvas() {
+        setOnMouseMoved(e -> setCursor(handleAt(e.getX()) != null ? Cursor.H_RESIZE : Cursor.DEFAULT));
+        setOnMousePressed(e -> dragging = handleAt(e.getX()));
+        setOnMouseDragged(e -> {
+            if (dragging != null && onHandle != null) onHandle.accept(dragging, valueAt(e.getX()));
+        });
+        setOnMouseReleased(e -> dragging = null);
+    }
+
+    /** The histogram of the data over [min, max]. */
+    public void setData(float[] bins, double min, double max) {
+        this.bins = bins.clone();
+        this.min = min;
+        this.max = max;
+    }
+
+    /** The staircase sampled at xs; the levels, the share of values at each level, and a second set of levels. */
+    public void setQuantizer(double[] xs, double[] ys, double[] levels, double[] share, String levelName,
+                             double[] otherLevels, String otherName) {
+        stairX = xs.clone();
+        stairY = ys.clone();
+        this.levels = levels.clone();
+        levelShare = share == null ? new double[0] : share.clone();
+        this.levelName = levelName;
+        this.otherLevels = otherLevels == null ? new double[0] : otherLevels.clone();
+        this.otherName = otherName == null ? "" : otherName;
+    }
+
+    /** The handles' clip range (NaN for none) and the calibration methods' ranges. */
+    public void setRanges(double alpha, double beta, List<Bracket> brackets) {
+        this.alpha = alpha;
+        this.beta = beta;
+        this.brackets = List.copyOf(brackets);
+    }
+
+    /** A line of text in the plot's top-right corner (the errors). */
+    public void setNote(String note) { this.note = note == null ? "" : note; }
+
+    public void setXLabel(String l) { xLabel = l; }
+
+    /** Called with (lower handle?, new value) while a handle is dragged; null makes the handles fixed. */
+    public void setOnHandleMoved(BiConsumer<Boolean, Double> f) { onHandle = f; }
+
+    /** The data value under pixel column x. */
+    public double valueAt(double x) {
+        Plot p = plot();
+        return p.x0 + (x - p.px) / p.pw * (p.x1 - p.x0);
+    }
+
+    /** The pixel column of data value v. */
+    public double pixelOf(double v) { return plot().sx(v); }
+
+    private Boolean handleAt(double x) {
+        if (onHandle == null || Double.isNaN(alpha)) return null;
+        Plot p = plot();
+        double da = Math.abs(p.sx(alpha) - x), db = Math.abs(p.sx(beta) - x);
+        if (Math.min(da, db) > 6) return null;
+        return da <= db;
+    }
+
+    private Plot plot() {
+        double top = countTop();
+        return Plot.labelled(getWidth(), getHeight(), min, max, 0, top);
+    }
+
+    /** The count axis: the tallest bin, unless one bin (e.g. ReLU's zeros) towers over the rest. */
+    private double countTop() {
+        float first = 0, second = 0;
+        for (float b : bins) {
+            if (b > first) { second = first; first = b; } else if (b > second) second = b;
+        }
+        double top = first > 4 * second && second > 0 ? second * 1.6 : first;
+        return top <= 0 ? 1 : top * 1.15;
+    }
+
+    @Override
+    protected boolean hasData() { return bins.length > 0 && max > min; }
+
+    @Override
+    protected void draw(Painter g, double w, double h, ChartStyle s) {
+        Plot p = plot();
+        double yTop = p.y1;
+        if (!Double.isNaN(alpha)) {
+            g.setFill(s.clip());
+            double a = p.sx(Math.max(min, Math.min(alpha, beta))), b = p.sx(Math.min(max, Math.max(alpha, beta)));
+            if (a > p.px) g.fillRect(p.px, p.py, a - p.px, p.ph);
+            if (b < p.px + p.pw) g.fillRect(b, p.py, p.px + p.pw - b, p.ph);
+        }
+        p.axes(g, s, xLabel);
+        g.save();
+        g.beginPath();
+        g.rect(p.px, p.py, p.pw, p.ph);
+        g.clip();
+        double bw = p.pw / bins.length;
+        g.setFill(s.color(0).deriveColor(0, 1, 1, 0.55));
+        for (int i = 0; i < bins.length; i++) {
+            double y = p.sy(Math.min(bins[i], yTop));
+            g.fillRect(p.px + i * bw, y, Math.max(1, bw - (bw > 3 ? 1 : 0)), p.py + p.ph - y);
+        }
+        drawLevels(g, p, s);
+        drawStairs(g, p, s);
+        g.restore();
+        drawBrackets(g, p, s);
+        drawHandles(g, p, s);
+        List<String> names = new ArrayList<>(List.of("data", "x̃ (staircase)", levelName));
+        List<Integer> colors = new ArrayList<>(List.of(0, 1, 3));
+        if (otherLevels.length > 0) { names.add(otherName); colors.add(2); }
+        p.legend(g, s, names.toArray(String[]::new), colors.stream().mapToInt(Integer::intValue).toArray(), false);
+        if (!note.isEmpty()) {
+            g.setFill(s.text());
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.setTextBaseline(VPos.TOP);
+            g.fillText(note, p.px + p.pw - 6, p.py + 6);
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.BASELINE);
+        }
+    }
+
+    private void drawLevels(Painter g, Plot p, ChartStyle s) {
+        g.setLineWidth(1.2);
+        g.setStroke(s.color(2));
+        g.setLineDashes(5, 4);
+        for (double l : otherLevels) if (l >= min && l <= max) g.strokeLine(p.sx(l), p.py, p.sx(l), p.py + p.ph);
+        g.setLineDashes();
+        g.setStroke(s.color(3));
+        boolean dense = levels.length > 1 && p.sx(levels[1]) - p.sx(levels[0]) < 4;
+        for (int i = 0; i < levels.length && !dense; i++) {
+            double l = levels[i];
+            if (l < min || l > max) continue;
+            double x = p.sx(l);
+            g.strokeLine(x, p.py, x, p.py + p.ph);
+            if (i < levelShare.length && levelShare[i] > 0) {
+                g.setFill(s.color(3).deriveColor(0, 1, 1, 0.75));
+                double hh = levelShare[i] * p.ph * 0.9;
+                g.fillRect(x - 3, p.py + p.ph - hh, 6, hh);
+            }
+        }
+        if (dense) {
+            g.setFill(s.muted());
+            g.setTextBaseline(VPos.BOTTOM);
+            g.fillText(levels.length + " levels: too dense to draw", p.px + 8, p.py + p.ph - 4);
+            g.setTextBaseline(VPos.BASELINE);
+        }
+    }
+
+    /** The staircase and the identity on the value axis (same range as x, scaled to the plot's height). */
+    private void drawStairs(Painter g, Plot p, ChartStyle s) {
+        Plot v = new Plot(p.px, p.py, p.pw, p.ph, min, max, min, max);
+        g.setStroke(s.muted());
+        g.setLineWidth(1);
+        g.setLineDashes(2, 4);
+        g.strokeLine(v.sx(min), v.sy(min), v.sx(max), v.sy(max));
+        g.setLineDashes();
+        if (stairX.length < 2) return;
+        g.setStroke(s.color(1));
+        g.setLineWidth(2);
+        g.beginPath();
+        g.moveTo(v.sx(stairX[0]), v.sy(stairY[0]));
+        for (int i = 1; i < stairX.length; i++) g.lineTo(v.sx(stairX[i]), v.sy(stairY[i]));
+        g.stroke();
+    }
+
+    private void drawBrackets(Painter g, Plot p, ChartStyle s) {
+        g.setLineWidth(2);
+        g.setTextBaseline(VPos.BOTTOM);
+        g.setTextAlign(TextAlignment.CENTER);
+        for (int i = 0; i < brackets.size(); i++) {
+            Bracket b = brackets.get(i);
+            double y = p.py + 30 + i * 16;
+            double a = clamp(p.sx(b.lo()), p), c = clamp(p.sx(b.hi()), p);
+            g.setStroke(s.color(b.color()));
+            g.strokeLine(a, y, c, y);
+            g.strokeLine(a, y - 4, a, y + 4);
+            g.strokeLine(c, y - 4, c, y + 4);
+            g.setFill(s.text());
+            g.fillText(b.label(), (a + c) / 2, y - 2);
+        }
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.BASELINE);
+    }
+
+    private static double clamp(double x, Plot p) { return Math.max(p.px, Math.min(p.px + p.pw, x)); }
+
+    private void drawHandles(Painter g, Plot p, ChartStyle s) {
+        if (Double.isNaN(alpha)) return;
+        g.setStroke(s.accent());
+        g.setLineWidth(2);
+        String[] names = {"α", "β"};
+        double[] at = {alpha, beta};
+        for (int i = 0; i < 2; i++) {
+            double x = clamp(p.sx(at[i]), p);
+            g.strokeLine(x, p.py, x, p.py + p.ph);
+            g.setFill(s.accent());
+            g.fillRect(x - 5, p.py + p.ph / 2 - 9, 10, 18);
+            g.setFill(s.background());
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(names[i], x, p.py + p.ph / 2);
+        }
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.BASELINE);
+    }
+
+    @Override
+    public String csv() {
+        StringBuilder b = new StringBuilder("kind,x,value\n");
+        double step = (max - min) / Math.max(1, bins.length);
+        for (int i = 0; i < bins.length; i++) b.append("bin,").append(min + (i + 0.5) * step).append(',').append(bins[i]).append('\n');
+        for (int i = 0; i < levels.length; i++)
+            b.append("level,").append(levels[i]).append(',').append(i < levelShare.length ? levelShare[i] : "").append('\n');
+        for (double l : otherLevels) b.append("other_level,").append(l).append(",\n");
+        for (Bracket r : brackets) b.append("range ").append(r.label()).append(',').append(r.lo()).append(',').append(r.hi()).append('\n');
+        if (!Double.isNaN(alpha)) b.append("alpha,").append(alpha).append(",\nbeta,").append(beta).append(",\n");
+        return b.toString();
+    }
+}

@@ -1,0 +1,221 @@
+package org.maqd.ui.vm;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.maqd.quant.ptq.AffineQuantizer;
+import org.maqd.quant.ptq.Calibrator;
+import org.maqd.tensor.Tensor;
+
+/**
+ * The affine side of the quantizer explorer: x_q = round(x/S) − Z on a layer's real data, beside MaQD's
+ * round-clip at the same M (shared with {@link QuantizerViewModel}). The clip range [α, β] comes from a static
+ * calibration method (min-max, percentile, MSE-optimal) or from the handles ("manual", always per tensor);
+ * S, Z, the errors of both quantizers and every method's range are recomputed with {@link AffineExplorer}
+ * whenever an input changes. Dynamic calibration is shown per batch against the static range.
+ */
+public final class AffineViewModel {
+    public static final String MANUAL = "manual";
+    /** The calibrations offered: the static methods and the hand-set range. */
+    public static final List<String> CALIBRATIONS = List.of("minmax", "percentile", "mse", MANUAL);
+    /** The numbers of states the side-by-side table compares. */
+    public static final int[] TABLE_STATES = {2, 3, 4, 8};
+    /** Activation batches kept as the calibration set. */
+    public static final int KEPT_BATCHES = 8;
+
+    /** Everything the view draws for the current inputs. */
+    public record Result(AffineQuantizer quantizer, AffineExplorer.Error error, double[] levels,
+                         AffineExplorer.Error maqdError, double[] maqdLevels, Map<String, Calibrator.Range> methodRanges,
+                         List<AffineExplorer.BatchRow> batches) {}
+
+    /** One row of the MaQD-vs-affine table at M states. */
+    public record Row(int states, AffineExplorer.Error maqd, AffineExplorer.Error affine, double scale, int zero) {}
+
+    private final IntegerProperty states;
+    private final BooleanProperty active = new SimpleBooleanProperty(false);
+    private final BooleanProperty symmetric = new SimpleBooleanProperty(true);
+    private final BooleanProperty perChannel = new SimpleBooleanProperty(false);
+    private final StringProperty calibration = new SimpleStringProperty("minmax");
+    private final DoubleProperty percentile = new SimpleDoubleProperty(99.9);
+    private final DoubleProperty alpha = new SimpleDoubleProperty(-1), beta = new SimpleDoubleProperty(1);
+    private final ObjectProperty<ExplorerData> data = new SimpleObjectProperty<>();
+    private final ObjectProperty<Result> result = new SimpleObjectProperty<>();
+    private final StringProperty numbers = new SimpleStringProperty("");
+    private final StringProperty message = new SimpleStringProperty("");
+    private final ObservableList<Row> table = FXCollections.observableArrayList();
+    private final Map<AffineExplorer.Setting, Map<String, Calibrator.Range>> ranges = new HashMap<>();
+    private AffineExplorer explorer;
+    private boolean updating;
+    private long lastStep = Long.MIN_VALUE;
+
+    public AffineViewModel(IntegerProperty states) {
+        this.states = states;
+        data.addListener((o, a, d) -> {
+            explorer = d == null ? null : new AffineExplorer(d);
+            ranges.clear();
+            if (d != null) symmetric.set(d.weights());
+            update(true);
+        });
+        for (var p : List.of(states, symmetric, perChannel, calibration, percentile)) p.addListener(o -> update(true));
+        alpha.addListener(o -> update(false));
+        beta.addListener(o -> update(false));
+    }
+
+    /**
+     * Takes a layer's values from a probe at {@code step}: weights replace what was there; activation batches of
+     * the same layer collect (the last {@link #KEPT_BATCHES}, the calibration set, oldest first). A step already
+     * taken changes nothing.
+     */
+    public void offer(String layer, boolean weights, long step, Tensor values) {
+        if (values == null) return;
+        ExplorerData d = data.get();
+        boolean same = d != null && d.layer().equals(layer) && d.weights() == weights;
+        if (same && step == lastStep) return;
+        List<Tensor> batches = new ArrayList<>();
+        if (same && !weights) batches.addAll(d.batches());
+        batches.add(values);
+        while (batches.size() > KEPT_BATCHES) batches.remove(0);
+        lastStep = step;
+        data.set(new ExplorerData(layer, weights, batches));
+    }
+
+    /** The values the quantizers are measured on (see {@link AffineExplorer#target()}), or null without data. */
+    public Tensor target() { return explorer == null ? null : explorer.target(); }
+
+    /** The error of any quantizer x ↦ q(x) on the target (MaQD's with the explorer's own M and Δ, for one). */
+    public AffineExplorer.Error errorOf(java.util.function.DoubleUnaryOperator q) {
+        Tensor t = target();
+        Tensor out = Tensor.zeros(t.shape());
+        for (int i = 0; i < t.size(); i++) out.data[i] = (float) q.applyAsDouble(t.data[i]);
+        return AffineExplorer.error(t, out);
+    }
+
+    /**
+     * Moves the α (lower) or β (upper) handle: the range becomes hand-set, one range per tensor. A symmetric
+     * quantizer uses max(|α|, |β|), so there the two handles move together: [−|v|, |v|].
+     */
+    public void moveHandle(boolean lower, double value) {
+        updating = true;
+        calibration.set(MANUAL);
+        perChannel.set(false);
+        if (symmetric.get()) {
+            alpha.set(-Math.abs(value));
+            beta.set(Math.abs(value));
+        } else {
+            (lower ? alpha : beta).set(value);
+        }
+        updating = false;
+        update(true);
+    }
+
+    private AffineExplorer.Setting setting(int m) {
+        return new AffineExplorer.Setting(m, symmetric.get(), perChannel.get(), percentile.get());
+    }
+
+    private Map<String, Calibrator.Range> ranges(int m) {
+        return ranges.computeIfAbsent(setting(m), s -> explorer.methodRanges(s));
+    }
+
+    /** The quantizer the current calibration gives at M states (only the chosen method runs at other M). */
+    private AffineQuantizer quantizer(int m) {
+        AffineExplorer.Setting s = setting(m);
+        if (MANUAL.equals(calibration.get())) return AffineExplorer.manual(s, alpha.get(), beta.get());
+        Map<String, Calibrator.Range> known = ranges.get(s);
+        if (known == null) return explorer.calibrated(calibration.get(), s);
+        Calibrator.Range r = known.get(calibration.get());
+        return AffineQuantizer.fromRange(m, s.symmetric(), explorer.axis(s.perChannel()), r.lo(), r.hi());
+    }
+
+    private void update(boolean table) {
+        if (updating) return;
+        if (explorer == null) {
+            result.set(null);
+            this.table.clear();
+            numbers.set("");
+            message.set("No data: train a run (or open a run folder) and pick a layer");
+            return;
+        }
+        updating = true;
+        try {
+            int m = states.get();
+            if (!MANUAL.equals(calibration.get())) {
+                Calibrator.Range r = ranges(m).get(calibration.get());
+                alpha.set(r.lo()[0]);
+                beta.set(r.hi()[0]);
+            }
+            AffineQuantizer q = quantizer(m);
+            List<AffineExplorer.BatchRow> rows = explorer.data().batches().size() > 1 ? explorer.batches(setting(m), q, alpha.get(), beta.get()) : List.of();
+            result.set(new Result(q, explorer.error(q), q.levels(0), explorer.maqdError(m), explorer.maqdLevels(m), ranges(m), rows));
+            numbers.set(numbers(q, result.get()));
+            message.set("");
+            if (table) {
+                List<Row> t = new ArrayList<>();
+                for (int k : TABLE_STATES) {
+                    AffineQuantizer qk = quantizer(k);
+                    t.add(new Row(k, explorer.maqdError(k), explorer.error(qk), qk.scale(0), qk.zero(0)));
+                }
+                this.table.setAll(t);
+            }
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            message.set(e.getMessage());
+        } finally {
+            updating = false;
+        }
+    }
+
+    private static String numbers(AffineQuantizer q, Result r) {
+        String sz;
+        if (q.channelCount() == 1) {
+            sz = "S = " + num(q.scale(0)) + " · Z = " + q.zero(0);
+        } else {
+            double lo = Double.MAX_VALUE, hi = 0;
+            int zlo = Integer.MAX_VALUE, zhi = Integer.MIN_VALUE;
+            for (int c = 0; c < q.channelCount(); c++) {
+                lo = Math.min(lo, q.scale(c));
+                hi = Math.max(hi, q.scale(c));
+                zlo = Math.min(zlo, q.zero(c));
+                zhi = Math.max(zhi, q.zero(c));
+            }
+            sz = q.channelCount() + " channels: S = " + num(lo) + " … " + num(hi) + " · Z = " + zlo + " … " + zhi;
+        }
+        return String.format(Locale.ROOT, "%s · affine MSE %s, SQNR %.2f dB · MaQD MSE %s, SQNR %.2f dB", sz,
+                num(r.error().mse()), r.error().sqnrDb(), num(r.maqdError().mse()), r.maqdError().sqnrDb());
+    }
+
+    /** Four significant digits without trailing zeros: 1, 0.02667, 1.235e-05. */
+    static String num(double v) {
+        String s = String.format(Locale.ROOT, "%.4g", v);
+        if (s.contains("e")) return s;
+        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+    }
+
+    public BooleanProperty activeProperty() { return active; }
+    public IntegerProperty statesProperty() { return states; }
+    public BooleanProperty symmetricProperty() { return symmetric; }
+    public BooleanProperty perChannelProperty() { return perChannel; }
+    public StringProperty calibrationProperty() { return calibration; }
+    public DoubleProperty percentileProperty() { return percentile; }
+    public DoubleProperty alphaProperty() { return alpha; }
+    public DoubleProperty betaProperty() { return beta; }
+    public ObjectProperty<ExplorerData> dataProperty() { return data; }
+    public ObjectProperty<Result> resultProperty() { return result; }
+    /** S, Z and both errors in one line. */
+    public StringProperty numbersProperty() { return numbers; }
+    /** Why there are no numbers (no data, or a range the quantizer refuses), or empty. */
+    public StringProperty messageProperty() { return message; }
+    /** MaQD vs affine at {@link #TABLE_STATES} states on the same data. */
+    public ObservableList<Row> table() { return table; }
+}

@@ -1,0 +1,128 @@
+package org.maqd.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.geometry.Point2D;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.maqd.experiment.ExperimentIO;
+import org.maqd.quant.ptq.Calibrator;
+import org.maqd.train.ProbeSnapshot;
+import org.maqd.ui.chart.ChartPane;
+import org.maqd.ui.chart.LineChartCanvas;
+import org.maqd.ui.chart.QuantizerPlotCanvas;
+import org.maqd.ui.engine.Engine;
+import org.maqd.ui.vm.AffineViewModel;
+import org.maqd.ui.vm.LiveFeed;
+import org.maqd.ui.vm.RecentFiles;
+import org.maqd.ui.vm.Templates;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Drives the quantizer explorer's affine mode as a student would: a live layer's weights, switch to affine,
+ * drag α, change the calibration, switch to activations and watch the dynamic ranges per batch.
+ */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class AffineExplorerUiTest {
+    @TempDir static Path dir;
+    private WorkbenchApp.Window w;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path file = dir.resolve("quickstart-" + System.nanoTime() + ".json");
+        Files.writeString(file, ExperimentIO.toJson(Templates.quickstart()));
+        w = WorkbenchApp.open(stage, Engine.standard(), file, dir.resolve("runs"), new RecentFiles(null), new TestPrompts());
+    }
+
+    private static void until(String what, BooleanSupplier c) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!c.getAsBoolean()) {
+            if (System.nanoTime() > end) throw new AssertionError("timed out waiting for " + what);
+            Thread.sleep(20);
+        }
+    }
+
+    private static ProbeSnapshot snapshot(long step) {
+        return new ProbeSnapshot(step, 1, List.of(ScriptedTrainer.probe(0, "linear1", step)), 1e-4,
+                List.of(ScriptedTrainer.values("linear1", step)));
+    }
+
+    private String numbers(FxRobot robot) {
+        return robot.lookup((Label l) -> l.getText() != null && l.getText().contains("SQNR")).queryAs(Label.class).getText();
+    }
+
+    @Test
+    void switchToAffineDragAlphaChangeCalibrationWatchDynamicRanges(FxRobot robot) throws Exception {
+        LiveFeed feed = new LiveFeed();
+        feed.onProbe(snapshot(5));
+        robot.clickOn("Quantizer explorer");
+        robot.interact(() -> {
+            w.vm().training().feedProperty().set(feed);
+            w.vm().training().selectedLayerProperty().set(0);
+        });
+        robot.clickOn(robot.lookup((CheckBox c) -> c.getText().startsWith("Overlay")).queryAs(CheckBox.class));
+        AffineViewModel a = w.vm().quantizer().affine();
+        assertTrue(a.resultProperty().get() != null, "the live layer's weights are loaded");
+        String maqdNumbers = numbers(robot);
+        assertTrue(maqdNumbers.startsWith("MaQD at M = 3"), maqdNumbers);
+
+        robot.clickOn(robot.lookup((RadioButton r) -> r.getText().startsWith("Affine")).queryAs(RadioButton.class));
+        assertTrue(a.activeProperty().get());
+        String minmax = numbers(robot);
+        assertTrue(minmax.startsWith("S = ") && minmax.contains("Z = 0"), "symmetric weights: " + minmax);
+        Calibrator.Range mm = a.resultProperty().get().methodRanges().get("minmax");
+        assertEquals(mm.lo()[0], a.alphaProperty().get(), 1e-12, "α starts at the min-max range");
+
+        QuantizerPlotCanvas plot = (QuantizerPlotCanvas) robot.lookup("#chart-explorer-layer").queryAs(ChartPane.class).chart();
+        double alpha0 = a.alphaProperty().get();
+        Point2D from = plot.localToScreen(plot.pixelOf(alpha0), plot.getHeight() / 2);
+        Point2D to = plot.localToScreen(plot.pixelOf(alpha0 / 2), plot.getHeight() / 2);
+        robot.drag(from, MouseButton.PRIMARY).dropTo(to);
+        assertEquals(AffineViewModel.MANUAL, a.calibrationProperty().get(), "dragging α sets the range by hand");
+        assertTrue(Math.abs(a.alphaProperty().get() - alpha0 / 2) < Math.abs(alpha0) * 0.1,
+                "α moved to about half: " + a.alphaProperty().get() + " from " + alpha0);
+        String dragged = numbers(robot);
+        assertNotEquals(minmax, dragged, "S and the errors follow α");
+
+        @SuppressWarnings("unchecked")
+        ComboBox<String> cal = robot.lookup((ComboBox<?> c) -> c.getItems().contains("mse")).queryAs(ComboBox.class);
+        robot.clickOn(cal).clickOn("mse");
+        assertEquals("mse", a.calibrationProperty().get());
+        assertEquals(a.resultProperty().get().methodRanges().get("mse").hi()[0], a.betaProperty().get(), 1e-12);
+        assertNotEquals(dragged, numbers(robot));
+        assertTrue(a.resultProperty().get().error().mse() <= a.resultProperty().get().maqdError().mse() * 10);
+
+        robot.clickOn(robot.lookup((RadioButton r) -> r.getText().startsWith("Activations")).queryAs(RadioButton.class));
+        assertTrue(!a.dataProperty().get().weights(), "activations of the same layer");
+        assertTrue(!a.symmetricProperty().get(), "activations are calibrated asymmetric");
+        robot.interact(() -> feed.onProbe(snapshot(10)));
+        until("a second batch from the run", () -> a.dataProperty().get().batches().size() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        LineChartCanvas perBatch = (LineChartCanvas) robot.lookup((ChartPane p) -> p.chart() instanceof LineChartCanvas
+                && p.isVisible() && ((LineChartCanvas) p.chart()).csv().contains("dynamic")).queryAs(ChartPane.class).chart();
+        List<org.maqd.ui.vm.AffineExplorer.BatchRow> rows = a.resultProperty().get().batches();
+        assertEquals(2, rows.size());
+        assertNotEquals(rows.get(0).dynamicHi(), rows.get(1).dynamicHi(), "the dynamic range moves with the batch");
+        assertEquals(rows.get(0).staticHi(), rows.get(1).staticHi(), "the static range stays");
+        assertTrue(perBatch.csv().lines().count() > 4, perBatch.csv());
+    }
+}
