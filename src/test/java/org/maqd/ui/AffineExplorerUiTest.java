@@ -66,6 +66,13 @@ class AffineExplorerUiTest {
                 List.of(ScriptedTrainer.values("linear1", step)));
     }
 
+    /** Waits until the explorer's worker has published the numbers for the latest inputs. */
+    private void settled(AffineViewModel a) throws InterruptedException {
+        WaitForAsyncUtils.waitForFxEvents();
+        until("the explorer's numbers", () -> !a.busyProperty().get() && a.resultProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     private String numbers(FxRobot robot) {
         return robot.lookup((Label l) -> l.getText() != null && l.getText().contains("SQNR")).queryAs(Label.class).getText();
     }
@@ -81,12 +88,13 @@ class AffineExplorerUiTest {
         });
         robot.clickOn(robot.lookup((CheckBox c) -> c.getText().startsWith("Overlay")).queryAs(CheckBox.class));
         AffineViewModel a = w.vm().quantizer().affine();
-        assertTrue(a.resultProperty().get() != null, "the live layer's weights are loaded");
+        settled(a);
         String maqdNumbers = numbers(robot);
         assertTrue(maqdNumbers.startsWith("MaQD at M = 3"), maqdNumbers);
 
         robot.clickOn(robot.lookup((RadioButton r) -> r.getText().startsWith("Affine")).queryAs(RadioButton.class));
         assertTrue(a.activeProperty().get());
+        settled(a);
         String minmax = numbers(robot);
         assertTrue(minmax.startsWith("S = ") && minmax.contains("Z = 0"), "symmetric weights: " + minmax);
         Calibrator.Range mm = a.resultProperty().get().methodRanges().get("minmax");
@@ -97,6 +105,7 @@ class AffineExplorerUiTest {
         Point2D from = plot.localToScreen(plot.pixelOf(alpha0), plot.getHeight() / 2);
         Point2D to = plot.localToScreen(plot.pixelOf(alpha0 / 2), plot.getHeight() / 2);
         robot.drag(from, MouseButton.PRIMARY).dropTo(to);
+        settled(a);
         assertEquals(AffineViewModel.MANUAL, a.calibrationProperty().get(), "dragging α sets the range by hand");
         assertTrue(Math.abs(a.alphaProperty().get() - alpha0 / 2) < Math.abs(alpha0) * 0.1,
                 "α moved to about half: " + a.alphaProperty().get() + " from " + alpha0);
@@ -106,17 +115,19 @@ class AffineExplorerUiTest {
         @SuppressWarnings("unchecked")
         ComboBox<String> cal = robot.lookup((ComboBox<?> c) -> c.getItems().contains("mse")).queryAs(ComboBox.class);
         robot.clickOn(cal).clickOn("mse");
+        settled(a);
         assertEquals("mse", a.calibrationProperty().get());
         assertEquals(a.resultProperty().get().methodRanges().get("mse").hi()[0], a.betaProperty().get(), 1e-12);
         assertNotEquals(dragged, numbers(robot));
         assertTrue(a.resultProperty().get().error().mse() <= a.resultProperty().get().maqdError().mse() * 10);
 
         robot.clickOn(robot.lookup((RadioButton r) -> r.getText().startsWith("Activations")).queryAs(RadioButton.class));
+        settled(a);
         assertTrue(!a.dataProperty().get().weights(), "activations of the same layer");
         assertTrue(!a.symmetricProperty().get(), "activations are calibrated asymmetric");
         robot.interact(() -> feed.onProbe(snapshot(10)));
         until("a second batch from the run", () -> a.dataProperty().get().batches().size() == 2);
-        WaitForAsyncUtils.waitForFxEvents();
+        settled(a);
         LineChartCanvas perBatch = (LineChartCanvas) robot.lookup((ChartPane p) -> p.chart() instanceof LineChartCanvas
                 && p.isVisible() && ((LineChartCanvas) p.chart()).csv().contains("dynamic")).queryAs(ChartPane.class).chart();
         List<org.maqd.ui.vm.AffineExplorer.BatchRow> rows = a.resultProperty().get().batches();

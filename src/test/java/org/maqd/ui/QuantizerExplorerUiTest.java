@@ -62,7 +62,7 @@ class QuantizerExplorerUiTest {
         robot.clickOn(robot.lookup(".check-box").match(n -> ((CheckBox) n).getText().startsWith("Overlay")).queryAs(CheckBox.class));
         ChartCanvas live = robot.lookup("#chart-explorer-layer").queryAs(ChartPane.class).chart();
         // the scripted layer itself has 2 activation states with step 1.224; the explorer asks for 5 states of 0.5
-        assertArrayEquals(new double[] {0, 0.5, 1.0, 1.5, 2.0}, drawnLevels(live), 1e-9);
+        assertArrayEquals(new double[] {0, 0.5, 1.0, 1.5, 2.0}, drawnLevels(live), 1e-9, live.csv() + w.vm().quantizer().sourceProperty().get());
         robot.interact(() -> q.statesProperty().set(3));
         assertEquals(3, drawnLevels(live).length, "the overlay follows the explorer's M");
     }

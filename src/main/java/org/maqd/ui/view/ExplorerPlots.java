@@ -61,6 +61,7 @@ final class ExplorerPlots {
         for (var p : List.of(vm.statesProperty(), vm.stepProperty(), vm.signedProperty())) p.addListener(o -> redraw());
         affine.table().addListener((javafx.collections.ListChangeListener<AffineViewModel.Row>) c -> fillTable());
         affine.messageProperty().addListener(o -> redraw());
+        affine.targetProperty().addListener(o -> redraw());
         redraw();
     }
 
@@ -71,7 +72,8 @@ final class ExplorerPlots {
 
     private void redraw() {
         AffineViewModel.Result r = affine.resultProperty().get();
-        if (r == null || affine.target() == null) {
+        boolean active = affine.activeProperty().get();
+        if (affine.target() == null || (active && r == null)) {
             plot.setData(new float[0], 0, 0);
             plot.redraw();
             numbers.set(affine.messageProperty().get());
@@ -79,9 +81,9 @@ final class ExplorerPlots {
             return;
         }
         layerPane.setTitle("Layer data · " + affine.dataProperty().get().describe());
-        if (affine.activeProperty().get()) drawAffine(r);
+        if (active) drawAffine(r);
         else drawMaqd();
-        drawBatches(r);
+        if (r != null) drawBatches(r);
         plot.redraw();
     }
 
@@ -120,7 +122,7 @@ final class ExplorerPlots {
         plot.setRanges(Double.NaN, Double.NaN, List.of());
         plot.setNote(note("MaQD", e));
         plot.setXLabel(xLabel());
-        numbers.set(String.format(Locale.ROOT, "MaQD at M = %d, Δ = %.3f on %s: MSE %.4g, SQNR %.2f dB, sign lost %.1f %%",
+        numbers.set(String.format(Locale.ROOT, "MaQD at M = %d, Δ = %.3f on %s: MSE %.4g, SQNR %.2f dB, %.1f %% of nonzero values → 0 or flipped",
                 m, d, signed ? "Ŵ" : "ReLU(x)", e.mse(), e.sqnrDb(), 100 * e.signLost()));
     }
 
@@ -130,7 +132,7 @@ final class ExplorerPlots {
 
     private static String note(String who, AffineExplorer.Error e) {
         return String.format(Locale.ROOT, "%s: MSE %.3g, SQNR %.1f dB%s", who, e.mse(), e.sqnrDb(),
-                e.signLost() > 0 ? String.format(Locale.ROOT, ", sign lost %.0f %%", 100 * e.signLost()) : "");
+                e.signLost() > 0 ? String.format(Locale.ROOT, ", %.0f %% → 0 or flipped", 100 * e.signLost()) : "");
     }
 
     private void drawBatches(AffineViewModel.Result r) {
@@ -162,7 +164,7 @@ final class ExplorerPlots {
 
     private void fillTable() {
         table.getChildren().clear();
-        String[] head = {"M", "MaQD MSE", "MaQD SQNR", "MaQD sign lost", "affine MSE", "affine SQNR", "affine sign lost", "S", "Z"};
+        String[] head = {"M", "MaQD MSE", "MaQD SQNR", "MaQD → 0 or flipped", "affine MSE", "affine SQNR", "affine → 0 or flipped", "S", "Z"};
         for (int c = 0; c < head.length; c++) table.add(bold(head[c]), c, 0);
         int r = 1;
         for (AffineViewModel.Row row : affine.table()) {

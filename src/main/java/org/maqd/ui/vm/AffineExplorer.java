@@ -33,7 +33,10 @@ public final class AffineExplorer {
     /** One affine setting: states, symmetric, per channel, and the percentile the percentile method uses. */
     public record Setting(int states, boolean symmetric, boolean perChannel, double percentile) {}
 
-    /** The error of a quantization on the target: MSE, SQNR (dB) and the share of nonzero values whose sign is lost. */
+    /**
+     * The error of a quantization on the target: MSE, SQNR (dB) and the share of nonzero values whose sign is
+     * lost (quantized to 0 or to the other sign).
+     */
     public record Error(double mse, double sqnrDb, double signLost) {}
 
     /** One batch under dynamic (its own min-max) and static calibration: the two ranges (channel 0) and errors. */
@@ -43,6 +46,8 @@ public final class AffineExplorer {
     private final ExplorerData data;
     private final List<Tensor> targets = new ArrayList<>();
     private final Tensor target;
+    private final Map<Setting, Map<String, Calibrator.Range>> ranges = new java.util.HashMap<>();
+    private final Map<Integer, Error> maqdErrors = new java.util.HashMap<>();
 
     public AffineExplorer(ExplorerData data) {
         this.data = data;
@@ -58,12 +63,18 @@ public final class AffineExplorer {
     /** The channel axis of this kind of data for per-channel quantization, or −1 for per tensor. */
     public int axis(boolean perChannel) { return perChannel ? (data.weights() ? 0 : 1) : -1; }
 
-    /** The range each static method chooses on all batches (the calibration set), by method name. */
-    public Map<String, Calibrator.Range> methodRanges(Setting s) {
+    /** The range each static method chooses on all batches (the calibration set), by method name (cached). */
+    public synchronized Map<String, Calibrator.Range> methodRanges(Setting s) {
+        Map<String, Calibrator.Range> known = ranges.get(s);
+        if (known != null) return known;
         Map<String, Calibrator.Range> out = new LinkedHashMap<>();
         for (String m : METHODS) out.put(m, calibrator(m, s).clipRange());
-        return out;
+        ranges.put(s, java.util.Collections.unmodifiableMap(out));
+        return ranges.get(s);
     }
+
+    /** The ranges of {@link #methodRanges} if they were computed already, else null. */
+    public synchronized Map<String, Calibrator.Range> knownRanges(Setting s) { return ranges.get(s); }
 
     /** The quantizer a static method chooses on the calibration set. */
     public AffineQuantizer calibrated(String method, Setting s) { return calibrator(method, s).finish(); }
@@ -108,7 +119,9 @@ public final class AffineExplorer {
     }
 
     /** The error of MaQD's quantizer at M states on the target. */
-    public Error maqdError(int states) { return error(target, maqdQuantized(states)); }
+    public synchronized Error maqdError(int states) {
+        return maqdErrors.computeIfAbsent(states, m -> error(target, maqdQuantized(m)));
+    }
 
     /**
      * Dynamic (each batch's own min-max range) against static ({@code fixed}, its range [lo, hi] chosen once on

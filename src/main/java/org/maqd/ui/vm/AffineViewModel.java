@@ -1,10 +1,10 @@
 package org.maqd.ui.vm;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -53,20 +53,27 @@ public final class AffineViewModel {
     private final DoubleProperty alpha = new SimpleDoubleProperty(-1), beta = new SimpleDoubleProperty(1);
     private final ObjectProperty<ExplorerData> data = new SimpleObjectProperty<>();
     private final ObjectProperty<Result> result = new SimpleObjectProperty<>();
+    private final ObjectProperty<Tensor> target = new SimpleObjectProperty<>();
     private final StringProperty numbers = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
     private final ObservableList<Row> table = FXCollections.observableArrayList();
-    private final Map<AffineExplorer.Setting, Map<String, Calibrator.Range>> ranges = new HashMap<>();
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private Executor worker = Runnable::run, ui = Runnable::run;
     private AffineExplorer explorer;
     private boolean updating;
+    private volatile long generation;
     private long lastStep = Long.MIN_VALUE;
 
     public AffineViewModel(IntegerProperty states) {
         this.states = states;
         data.addListener((o, a, d) -> {
             explorer = d == null ? null : new AffineExplorer(d);
-            ranges.clear();
-            if (d != null) symmetric.set(d.weights());
+            target.set(explorer == null ? null : explorer.target());
+            if (d != null && (a == null || a.weights() != d.weights())) {
+                updating = true;
+                symmetric.set(d.weights());
+                updating = false;
+            }
             update(true);
         });
         for (var p : List.of(states, symmetric, perChannel, calibration, percentile)) p.addListener(o -> update(true));
@@ -93,7 +100,10 @@ public final class AffineViewModel {
     }
 
     /** The values the quantizers are measured on (see {@link AffineExplorer#target()}), or null without data. */
-    public Tensor target() { return explorer == null ? null : explorer.target(); }
+    public Tensor target() { return target.get(); }
+
+    /** The target as a property: it changes after the data it comes from (listen here to redraw the data). */
+    public ObjectProperty<Tensor> targetProperty() { return target; }
 
     /** The error of any quantizer x ↦ q(x) on the target (MaQD's with the explorer's own M and Δ, for one). */
     public AffineExplorer.Error errorOf(java.util.function.DoubleUnaryOperator q) {
@@ -121,56 +131,101 @@ public final class AffineViewModel {
         update(true);
     }
 
-    private AffineExplorer.Setting setting(int m) {
-        return new AffineExplorer.Setting(m, symmetric.get(), perChannel.get(), percentile.get());
+    /** Everything one computation needs, taken on the UI thread (the worker reads nothing else). */
+    private record Inputs(long generation, AffineExplorer ex, int states, boolean symmetric, boolean perChannel,
+                          String calibration, double percentile, double alpha, double beta, boolean table) {
+        AffineExplorer.Setting setting(int m) { return new AffineExplorer.Setting(m, symmetric, perChannel, percentile); }
+        boolean manual() { return MANUAL.equals(calibration); }
     }
 
-    private Map<String, Calibrator.Range> ranges(int m) {
-        return ranges.computeIfAbsent(setting(m), s -> explorer.methodRanges(s));
+    /** What the worker hands back: the result, the range it used, the table rows (null: unchanged). */
+    private record Computed(Result result, double alpha, double beta, List<Row> rows) {}
+
+    /**
+     * Where the numbers are computed and where they are published. By default both run in the caller (tests);
+     * the window passes a worker thread and the FX thread, so large layers never block the UI.
+     */
+    public void setExecutors(Executor worker, Executor ui) {
+        this.worker = worker;
+        this.ui = ui;
     }
 
-    /** The quantizer the current calibration gives at M states (only the chosen method runs at other M). */
-    private AffineQuantizer quantizer(int m) {
-        AffineExplorer.Setting s = setting(m);
-        if (MANUAL.equals(calibration.get())) return AffineExplorer.manual(s, alpha.get(), beta.get());
-        Map<String, Calibrator.Range> known = ranges.get(s);
-        if (known == null) return explorer.calibrated(calibration.get(), s);
-        Calibrator.Range r = known.get(calibration.get());
-        return AffineQuantizer.fromRange(m, s.symmetric(), explorer.axis(s.perChannel()), r.lo(), r.hi());
-    }
-
-    private void update(boolean table) {
+    private void update(boolean withTable) {
         if (updating) return;
         if (explorer == null) {
+            generation++;
+            busy.set(false);
             result.set(null);
-            this.table.clear();
+            table.clear();
             numbers.set("");
             message.set("No data: train a run (or open a run folder) and pick a layer");
             return;
         }
+        Inputs in = new Inputs(++generation, explorer, states.get(), symmetric.get(), perChannel.get(), calibration.get(),
+                percentile.get(), alpha.get(), beta.get(), withTable || table.isEmpty());
+        busy.set(true);
+        worker.execute(() -> {
+            if (in.generation() != generation) return;
+            Computed c = null;
+            String why = null;
+            try {
+                c = compute(in);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                why = e.getMessage();
+            }
+            Computed done = c;
+            String failure = why;
+            ui.execute(() -> publish(in, done, failure));
+        });
+    }
+
+    /** The quantizer the inputs' calibration gives at M states (only the chosen method runs at other M). */
+    private static AffineQuantizer quantizer(Inputs in, int m, Map<String, Calibrator.Range> ranges) {
+        AffineExplorer.Setting s = in.setting(m);
+        if (in.manual()) return AffineExplorer.manual(s, in.alpha(), in.beta());
+        if (ranges == null) return in.ex().calibrated(in.calibration(), s);
+        Calibrator.Range r = ranges.get(in.calibration());
+        return AffineQuantizer.fromRange(m, s.symmetric(), in.ex().axis(s.perChannel()), r.lo(), r.hi());
+    }
+
+    private static Computed compute(Inputs in) {
+        AffineExplorer ex = in.ex();
+        int m = in.states();
+        Map<String, Calibrator.Range> ranges = ex.methodRanges(in.setting(m));
+        double a = in.alpha(), b = in.beta();
+        if (!in.manual()) {
+            a = ranges.get(in.calibration()).lo()[0];
+            b = ranges.get(in.calibration()).hi()[0];
+        }
+        AffineQuantizer q = quantizer(in, m, ranges);
+        List<AffineExplorer.BatchRow> rows = ex.data().batches().size() > 1 ? ex.batches(in.setting(m), q, a, b) : List.of();
+        Result r = new Result(q, ex.error(q), q.levels(0), ex.maqdError(m), ex.maqdLevels(m), ranges, rows);
+        List<Row> t = null;
+        if (in.table()) {
+            t = new ArrayList<>();
+            for (int k : TABLE_STATES) {
+                AffineQuantizer qk = quantizer(in, k, ex.knownRanges(in.setting(k)));
+                t.add(new Row(k, ex.maqdError(k), ex.error(qk), qk.scale(0), qk.zero(0)));
+            }
+        }
+        return new Computed(r, a, b, t);
+    }
+
+    private void publish(Inputs in, Computed c, String failure) {
+        if (in.generation() != generation) return;
+        busy.set(false);
+        if (c == null) {
+            message.set(failure);
+            return;
+        }
         updating = true;
         try {
-            int m = states.get();
-            if (!MANUAL.equals(calibration.get())) {
-                Calibrator.Range r = ranges(m).get(calibration.get());
-                alpha.set(r.lo()[0]);
-                beta.set(r.hi()[0]);
-            }
-            AffineQuantizer q = quantizer(m);
-            List<AffineExplorer.BatchRow> rows = explorer.data().batches().size() > 1 ? explorer.batches(setting(m), q, alpha.get(), beta.get()) : List.of();
-            result.set(new Result(q, explorer.error(q), q.levels(0), explorer.maqdError(m), explorer.maqdLevels(m), ranges(m), rows));
-            numbers.set(numbers(q, result.get()));
+            alpha.set(c.alpha());
+            beta.set(c.beta());
+            result.set(c.result());
+            numbers.set(numbers(c.result().quantizer(), c.result()));
             message.set("");
-            if (table) {
-                List<Row> t = new ArrayList<>();
-                for (int k : TABLE_STATES) {
-                    AffineQuantizer qk = quantizer(k);
-                    t.add(new Row(k, explorer.maqdError(k), explorer.error(qk), qk.scale(0), qk.zero(0)));
-                }
-                this.table.setAll(t);
-            }
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            message.set(e.getMessage());
+            if (c.rows() != null) table.setAll(c.rows());
         } finally {
             updating = false;
         }
@@ -212,6 +267,8 @@ public final class AffineViewModel {
     public DoubleProperty betaProperty() { return beta; }
     public ObjectProperty<ExplorerData> dataProperty() { return data; }
     public ObjectProperty<Result> resultProperty() { return result; }
+    /** True while numbers for the latest inputs are being computed. */
+    public BooleanProperty busyProperty() { return busy; }
     /** S, Z and both errors in one line. */
     public StringProperty numbersProperty() { return numbers; }
     /** Why there are no numbers (no data, or a range the quantizer refuses), or empty. */

@@ -85,7 +85,14 @@ public final class QuantizerViewModel {
     }
 
     /** Where results of background work are published (the FX thread in the window). */
-    public void setUiExecutor(Executor ui) { this.ui = ui; }
+    public void setUiExecutor(Executor ui) {
+        this.ui = ui;
+        affine.setExecutors(java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "maqd-explorer");
+            t.setDaemon(true);
+            return t;
+        }), ui);
+    }
 
     /**
      * Shows one layer's values at {@code step}: its weights when signed, its activation input when unsigned.
