@@ -1,5 +1,6 @@
 package org.maqd.ui;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,12 +24,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.maqd.experiment.ExperimentIO;
 import org.maqd.quant.ptq.Calibrator;
 import org.maqd.train.ProbeSnapshot;
+import org.maqd.ui.chart.ChartCanvas;
 import org.maqd.ui.chart.ChartPane;
 import org.maqd.ui.chart.LineChartCanvas;
 import org.maqd.ui.chart.QuantizerPlotCanvas;
 import org.maqd.ui.engine.Engine;
 import org.maqd.ui.vm.AffineViewModel;
 import org.maqd.ui.vm.LiveFeed;
+import org.maqd.ui.vm.QuantizerViewModel;
 import org.maqd.ui.vm.RecentFiles;
 import org.maqd.ui.vm.Templates;
 import org.testfx.api.FxRobot;
@@ -38,7 +41,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Drives the quantizer explorer's affine mode as a student would: a live layer's weights, switch to affine,
- * drag α, change the calibration, switch to activations and watch the dynamic ranges per batch.
+ * drag α, change the calibration, switch to activations and watch the dynamic ranges per batch. And in MaQD mode,
+ * the live layer's data is drawn with the explorer's own M and Δ.
  */
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
@@ -135,5 +139,32 @@ class AffineExplorerUiTest {
         assertNotEquals(rows.get(0).dynamicHi(), rows.get(1).dynamicHi(), "the dynamic range moves with the batch");
         assertEquals(rows.get(0).staticHi(), rows.get(1).staticHi(), "the static range stays");
         assertTrue(perBatch.csv().lines().count() > 4, perBatch.csv());
+    }
+
+    /** The x positions of the level lines the live histogram draws (its CSV lists them as "level,x,"). */
+    private static double[] drawnLevels(ChartCanvas h) {
+        return h.csv().lines().filter(l -> l.startsWith("level,")).mapToDouble(l -> Double.parseDouble(l.split(",")[1])).toArray();
+    }
+
+    @Test
+    void liveHistogramShowsTheExplorersLevelsNotTheLayers(FxRobot robot) {
+        LiveFeed feed = new LiveFeed();
+        feed.onProbe(snapshot(5));
+        robot.clickOn("Quantizer explorer");
+        QuantizerViewModel q = w.vm().quantizer();
+        robot.interact(() -> {
+            w.vm().training().feedProperty().set(feed);
+            w.vm().training().selectedLayerProperty().set(0);
+            q.signedProperty().set(false);
+            q.gaussianStepProperty().set(false);
+            q.statesProperty().set(5);
+            q.stepProperty().set(0.5);
+        });
+        robot.clickOn(robot.lookup(".check-box").match(n -> ((CheckBox) n).getText().startsWith("Overlay")).queryAs(CheckBox.class));
+        ChartCanvas live = robot.lookup("#chart-explorer-layer").queryAs(ChartPane.class).chart();
+        // the scripted layer itself has 2 activation states with step 1.224; the explorer asks for 5 states of 0.5
+        assertArrayEquals(new double[] {0, 0.5, 1.0, 1.5, 2.0}, drawnLevels(live), 1e-9, live.csv() + w.vm().quantizer().sourceProperty().get());
+        robot.interact(() -> q.statesProperty().set(3));
+        assertEquals(3, drawnLevels(live).length, "the overlay follows the explorer's M");
     }
 }
