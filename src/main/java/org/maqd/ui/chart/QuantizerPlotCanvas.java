@@ -14,7 +14,7 @@ import javafx.scene.text.TextAlignment;
  * methods as labelled brackets, and the clip range [α, β] as two handles that can be dragged (outside it shaded).
  */
 public final class QuantizerPlotCanvas extends ChartCanvas {
-    /** A labelled clip range drawn as a bracket above the histogram. */
+    /** A labelled clip range drawn as a bracket above the histogram; color −1 is the text color. */
     public record Bracket(String label, double lo, double hi, int color) {}
 
     private float[] bins = new float[0];
@@ -135,14 +135,24 @@ public final class QuantizerPlotCanvas extends ChartCanvas {
         List<Integer> colors = new ArrayList<>(List.of(0, 1, 3));
         if (otherLevels.length > 0) { names.add(otherName); colors.add(2); }
         p.legend(g, s, names.toArray(String[]::new), colors.stream().mapToInt(Integer::intValue).toArray(), false);
-        if (!note.isEmpty()) {
-            g.setFill(s.text());
-            g.setTextAlign(TextAlignment.RIGHT);
-            g.setTextBaseline(VPos.TOP);
-            g.fillText(note, p.px + p.pw - 6, p.py + 6);
-            g.setTextAlign(TextAlignment.LEFT);
-            g.setTextBaseline(VPos.BASELINE);
-        }
+        drawNote(g, p, s);
+    }
+
+    /** The note's parts (split at " · "), one per line, right-aligned under the legend on a background box. */
+    private void drawNote(Painter g, Plot p, ChartStyle s) {
+        if (note.isEmpty()) return;
+        String[] lines = note.split(" · ");
+        double wMax = 0;
+        for (String l : lines) wMax = Math.max(wMax, l.length() * 5.8);
+        double x = p.px + p.pw - 6, y = p.py + 24;
+        g.setFill(s.background().deriveColor(0, 1, 1, 0.85));
+        g.fillRect(x - wMax - 4, y - 2, wMax + 8, lines.length * 14 + 4);
+        g.setFill(s.text());
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.TOP);
+        for (int i = 0; i < lines.length; i++) g.fillText(lines[i], x, y + i * 14);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.BASELINE);
     }
 
     private void drawLevels(Painter g, Plot p, ChartStyle s) {
@@ -195,9 +205,9 @@ public final class QuantizerPlotCanvas extends ChartCanvas {
         g.setTextAlign(TextAlignment.CENTER);
         for (int i = 0; i < brackets.size(); i++) {
             Bracket b = brackets.get(i);
-            double y = p.py + 30 + i * 16;
+            double y = p.py + 62 + i * 16;
             double a = clamp(p.sx(b.lo()), p), c = clamp(p.sx(b.hi()), p);
-            g.setStroke(s.color(b.color()));
+            g.setStroke(b.color() < 0 ? s.text() : s.color(b.color()));
             g.strokeLine(a, y, c, y);
             g.strokeLine(a, y - 4, a, y + 4);
             g.strokeLine(c, y - 4, c, y + 4);
@@ -212,14 +222,14 @@ public final class QuantizerPlotCanvas extends ChartCanvas {
 
     private void drawHandles(Painter g, Plot p, ChartStyle s) {
         if (Double.isNaN(alpha)) return;
-        g.setStroke(s.accent());
+        g.setStroke(s.axis());
         g.setLineWidth(2);
         String[] names = {"α", "β"};
         double[] at = {alpha, beta};
         for (int i = 0; i < 2; i++) {
             double x = clamp(p.sx(at[i]), p);
             g.strokeLine(x, p.py, x, p.py + p.ph);
-            g.setFill(s.accent());
+            g.setFill(s.axis());
             g.fillRect(x - 5, p.py + p.ph / 2 - 9, 10, 18);
             g.setFill(s.background());
             g.setTextAlign(TextAlignment.CENTER);

@@ -28,6 +28,8 @@ import org.maqd.ui.vm.QuantizerViewModel;
  */
 final class ExplorerPlots {
     private static final String[] METHOD_LABELS = {"min-max", "percentile", "MSE-optimal"};
+    /** Purple, brown and the text color: none shared with the data, the staircase or the two sets of levels. */
+    private static final int[] BRACKET_COLORS = {4, 5, -1};
     private final QuantizerViewModel vm;
     private final AffineViewModel affine;
     private final QuantizerPlotCanvas plot = new QuantizerPlotCanvas();
@@ -44,14 +46,15 @@ final class ExplorerPlots {
         layerPane = new ChartPane("Layer data", "The chosen layer's values (bars: histogram), the quantizer's staircase x ↦ x̃ "
                 + "(red, against the dotted identity), its levels with the share of values each takes (orange), MaQD's levels "
                 + "at the same M (green, dashed), the ranges each calibration method picks (brackets) and the clip range "
-                + "[α, β] (handles; shaded outside). Weights are standardized (Ŵ, what MaQD quantizes); activations are ReLU "
+                + "[α, β] (dark handles; shaded outside). Weights are standardized (Ŵ, what MaQD quantizes); activations are ReLU "
                 + "of the activation input (what a float network computes).", plot);
         layerPane.setId("chart-explorer-layer");
         batches.setXLabel("batch (oldest first)");
         batchPane = new ChartPane("Clip range per batch: dynamic vs static", "Dynamic quantization takes each batch's own "
-                + "min-max range when the batch arrives (solid); static calibration chose one range on the calibration set "
-                + "(dashed) and keeps it. The legend gives each one's mean error over the batches.", batches);
-        batchPane.visibleProperty().bind(affine.activeProperty());
+                + "min-max range when the batch arrives (blue); static calibration chose one range on the calibration set "
+                + "(red, flat) and keeps it. The legend gives each one's mean error over the batches.", batches);
+        batchPane.visibleProperty().bind(affine.activeProperty().and(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> affine.dataProperty().get() != null && !affine.dataProperty().get().weights(), affine.dataProperty())));
         batchPane.managedProperty().bind(batchPane.visibleProperty());
         table.setHgap(14);
         table.setVgap(2);
@@ -95,7 +98,7 @@ final class ExplorerPlots {
         for (Map.Entry<String, Calibrator.Range> e : r.methodRanges().entrySet()) {
             String label = METHOD_LABELS[i] + ("percentile".equals(e.getKey())
                     ? String.format(Locale.ROOT, " p%.1f", affine.percentileProperty().get()) : "");
-            br.add(new Bracket(label, e.getValue().lo()[0], e.getValue().hi()[0], 4 + i++));
+            br.add(new Bracket(label, e.getValue().lo()[0], e.getValue().hi()[0], BRACKET_COLORS[i++]));
         }
         double a = affine.alphaProperty().get(), b = affine.betaProperty().get();
         PlotModel m = PlotModel.of(affine.target(), f, r.levels(), r.maqdLevels(), a, b,
@@ -140,7 +143,7 @@ final class ExplorerPlots {
         if (rows.isEmpty()) {
             batches.setEmptyText(affine.dataProperty().get().weights()
                     ? "Weights are calibrated once; dynamic ranges are for activations (pick Activations)"
-                    : "Waiting for a second batch from the run");
+                    : "One batch so far: dynamic ranges need more batches (a running run sends one per probe)");
             batches.setSeries(List.of());
             return;
         }
@@ -159,7 +162,7 @@ final class ExplorerPlots {
         }
         String dn = String.format(Locale.ROOT, "dynamic β (MSE %.3g)", dm), sn = String.format(Locale.ROOT, "static β (MSE %.3g)", sm);
         batches.setSeries(List.of(new Series(dn, x, dh, n, 0, false), new Series("dynamic α", x, dl, n, 0, false),
-                new Series(sn, x, sh, n, 1, true), new Series("static α", x, sl, n, 1, true)));
+                new Series(sn, x, sh, n, 1, false), new Series("static α", x, sl, n, 1, false)));
     }
 
     private void fillTable() {

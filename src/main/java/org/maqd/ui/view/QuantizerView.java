@@ -20,7 +20,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.util.Duration;
-import org.maqd.train.LayerValues;
 import org.maqd.train.ProbeSnapshot;
 import org.maqd.ui.chart.ChartPane;
 import org.maqd.ui.chart.ChartStyle;
@@ -157,11 +156,11 @@ public final class QuantizerView {
     private void takeLive() {
         if (!liveCheck.isSelected()) return;
         LiveFeed f = training.feedProperty().get();
-        ProbeSnapshot s = f == null ? null : f.latestValues();
         int layer = training.selectedLayerProperty().get();
-        if (s == null || layer < 0 || layer >= s.values().size()) return;
-        LayerValues v = s.values().get(layer);
-        vm.takeLayer(v, s.step(), "live run, step " + s.step());
+        if (f == null || layer < 0) return;
+        for (ProbeSnapshot s : f.recentValues()) {
+            if (layer < s.values().size()) vm.takeLayer(s.values().get(layer), s.step(), "live run, step " + s.step());
+        }
     }
 
     private void openRun() {

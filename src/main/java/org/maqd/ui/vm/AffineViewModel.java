@@ -83,14 +83,14 @@ public final class AffineViewModel {
 
     /**
      * Takes a layer's values from a probe at {@code step}: weights replace what was there; activation batches of
-     * the same layer collect (the last {@link #KEPT_BATCHES}, the calibration set, oldest first). A step already
-     * taken changes nothing.
+     * the same layer collect (the last {@link #KEPT_BATCHES}, the calibration set, oldest first). A step not after
+     * the last one taken changes nothing.
      */
     public void offer(String layer, boolean weights, long step, Tensor values) {
         if (values == null) return;
         ExplorerData d = data.get();
         boolean same = d != null && d.layer().equals(layer) && d.weights() == weights;
-        if (same && step == lastStep) return;
+        if (same && step <= lastStep) return;
         List<Tensor> batches = new ArrayList<>();
         if (same && !weights) batches.addAll(d.batches());
         batches.add(values);
@@ -222,10 +222,10 @@ public final class AffineViewModel {
         try {
             alpha.set(c.alpha());
             beta.set(c.beta());
-            result.set(c.result());
             numbers.set(numbers(c.result().quantizer(), c.result()));
             message.set("");
             if (c.rows() != null) table.setAll(c.rows());
+            result.set(c.result());
         } finally {
             updating = false;
         }

@@ -21,7 +21,9 @@ public final class LiveFeed implements TrainingListener {
     public final SeriesBuffer epochTestAccuracy = new SeriesBuffer(16);
     public final EventLog<ProbeSnapshot> probes = new EventLog<>();
     public final EventLog<EpochMetrics> epochs = new EventLog<>();
-    private volatile ProbeSnapshot latestValues;
+    /** How many snapshots with raw values are kept (they are large: weights and activation inputs). */
+    public static final int KEPT_VALUES = 4;
+    private volatile java.util.List<ProbeSnapshot> recentValues = java.util.List.of();
     private volatile RunInfo info;
     private volatile StepMetrics lastStep;
     private volatile RunOutcome outcome;
@@ -49,7 +51,12 @@ public final class LiveFeed implements TrainingListener {
     public void onProbe(ProbeSnapshot s) {
         long t = System.nanoTime();
         probes.append(s.withoutValues());
-        if (!s.values().isEmpty()) latestValues = s;
+        if (!s.values().isEmpty()) {
+            java.util.List<ProbeSnapshot> r = new java.util.ArrayList<>(recentValues);
+            r.add(s);
+            while (r.size() > KEPT_VALUES) r.remove(0);
+            recentValues = java.util.List.copyOf(r);
+        }
         done(t);
     }
 
@@ -75,8 +82,8 @@ public final class LiveFeed implements TrainingListener {
         version++;
     }
 
-    /** The latest snapshot that carried raw values (only the latest is kept), or null. */
-    public ProbeSnapshot latestValues() { return latestValues; }
+    /** The latest {@link #KEPT_VALUES} snapshots that carried raw values, oldest first (older ones are dropped). */
+    public java.util.List<ProbeSnapshot> recentValues() { return recentValues; }
 
     public RunInfo info() { return info; }
     public StepMetrics lastStep() { return lastStep; }
