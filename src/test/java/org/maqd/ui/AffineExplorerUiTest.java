@@ -72,8 +72,9 @@ class AffineExplorerUiTest {
     }
 
     private static MouseEvent mouse(javafx.scene.Node n, javafx.event.EventType<MouseEvent> type, double x, double y) {
-        Point2D screen = n.localToScreen(x, y);
-        return new MouseEvent(type, x, y, screen.getX(), screen.getY(), MouseButton.PRIMARY, 1, false, false, false, false,
+        // the event carries scene coordinates; dispatching it to the node makes them local again
+        Point2D screen = n.localToScreen(x, y), scene = n.localToScene(x, y);
+        return new MouseEvent(type, scene.getX(), scene.getY(), screen.getX(), screen.getY(), MouseButton.PRIMARY, 1, false, false, false, false,
                 true, false, false, false, false, false, null);
     }
 
