@@ -7,13 +7,13 @@ import org.maqd.data.Batcher;
 import org.maqd.data.Dataset;
 import org.maqd.data.Datasets;
 import org.maqd.experiment.Experiment;
-import org.maqd.experiment.ProbeSpec;
 import org.maqd.experiment.RunFolder;
 import org.maqd.model.Network;
 import org.maqd.nn.Mode;
 import org.maqd.tensor.Parallel;
 import org.maqd.train.LayerValues;
 import org.maqd.train.ProbeCollector;
+import org.maqd.train.ProbeSpec;
 
 /**
  * A trained run folder's layer values for the quantizer explorer: the run's model is loaded and evaluated on the
