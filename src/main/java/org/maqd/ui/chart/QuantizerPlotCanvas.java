@@ -103,7 +103,7 @@ public final class QuantizerPlotCanvas extends ChartCanvas {
     }
 
     @Override
-    protected boolean hasData() { return bins.length > 0 && max > min; }
+    public boolean hasData() { return bins.length > 0 && max > min; }
 
     @Override
     protected void draw(Painter g, double w, double h, ChartStyle s) {
