@@ -59,19 +59,39 @@ public final class CExport {
           .append("#include \"model.h\"\n\n").append(CSources.KERNELS).append('\n');
         if (m.ops().stream().anyMatch(op -> op instanceof IntMaxPool)) sb.append(CSources.MAXPOOL).append('\n');
         if (m.ops().stream().anyMatch(op -> op instanceof IntSumPool)) sb.append(CSources.SUMPOOL).append('\n');
-        sb.append("static uint8_t buf_a[").append(m.maxActivations()).append("], buf_b[")
-          .append(m.maxActivations()).append("];\n\n");
+        if (m.ops().stream().anyMatch(op -> op instanceof IntAdd)) sb.append(CSources.REQUANT).append('\n');
+        if (m.ops().stream().anyMatch(op -> op instanceof IntBlock b && b.raw())) sb.append(CSources.ACCUMULATORS).append('\n');
         List<IntOp> ops = m.ops();
+        boolean chain = m.isChain();
+        if (chain) {
+            sb.append("static uint8_t buf_a[").append(m.maxActivations()).append("], buf_b[")
+              .append(m.maxActivations()).append("];\n\n");
+        } else {
+            for (int i = 0; i < ops.size(); i++) {
+                IntOp op = ops.get(i);
+                if (op instanceof IntBlock b && b.isOutput()) continue;
+                boolean raw = op instanceof IntBlock b && b.raw();
+                sb.append(raw ? "static int32_t R" : "static uint8_t A").append(i).append('[').append(IntOp.size(op.outShape())).append("];\n");
+            }
+            sb.append('\n');
+        }
         for (int i = 0; i < ops.size(); i++) {
             if (ops.get(i) instanceof IntBlock b) tables(sb, i, b);
+            else if (ops.get(i) instanceof IntAdd a) CMerges.addTables(sb, i, a, m.inputs().get(i), ops);
         }
         sb.append("int predict(const uint8_t *pixels)\n{\n");
-        String in = "pixels", out = "buf_a";
         for (int i = 0; i < ops.size(); i++) {
             IntOp op = ops.get(i);
             int[] is = op.inShape(), os = op.outShape();
+            int src = m.inputs().get(i)[0];
+            String in = src < 0 ? "pixels" : chain ? (src % 2 == 0 ? "buf_a" : "buf_b") : "A" + src;
+            String out = chain ? (i % 2 == 0 ? "buf_a" : "buf_b") : "A" + i;
             sb.append("    /* layer ").append(op.layer()).append(" (").append(op.kind()).append(") */\n");
-            if (op instanceof IntMaxPool p) {
+            if (op instanceof IntAdd) {
+                sb.append(String.format("    add%d(%s);%n", i, CMerges.args(i, m.inputs().get(i), ops)));
+            } else if (op instanceof IntConcat c) {
+                CMerges.concat(sb, c, m.inputs().get(i), out);
+            } else if (op instanceof IntMaxPool p) {
                 sb.append(String.format("    maxpool(%d, %d, %d, %d, %d, %d, %d, %s, %s);%n", is[0], is[1], is[2],
                         os[1], os[2], p.kernel(), p.stride(), in, out));
             } else if (op instanceof IntSumPool p) {
@@ -83,10 +103,12 @@ public final class CExport {
                     sb.append(String.format("    return scores(&L%d, M%d, O%d, %s);%n}%n", i, i, i, in));
                     break;
                 }
+                if (b.raw()) {
+                    sb.append(String.format("    accumulators(&L%d, %s, R%d);%n", i, in, i));
+                    continue;
+                }
                 sb.append(String.format("    thresholds(&L%d, T%d, D%d, %d, %s, %s);%n", i, i, i, b.thresholdCount(), in, out));
             }
-            in = out;
-            out = out.equals("buf_a") ? "buf_b" : "buf_a";
         }
         return sb.toString();
     }
@@ -104,6 +126,10 @@ public final class CExport {
         sb.append(String.format("static const layer_t L%d = {%d, %d, %d, %d, %d, %d, %d, %d, %d, %d, %d, %d, %d, W%d};%n",
                 i, is[0], is[1], is[2], os[0], os[1], os[2], b.kernelH(), b.kernelW(), b.stride(), b.padding(), bits,
                 even ? 2 : 1, even ? m - 1 : (m - 1) / 2, i));
+        if (b.raw()) {
+            sb.append('\n');
+            return;
+        }
         if (b.isOutput()) {
             sb.append("static const int64_t M").append(i).append("[] = {");
             for (int c = 0; c < b.multipliers().length; c++) sb.append(c == 0 ? "" : ", ").append("INT64_C(").append(b.multipliers()[c]).append(")");

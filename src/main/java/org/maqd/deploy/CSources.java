@@ -111,6 +111,27 @@ final class CSources {
             }
             """;
 
+    static final String ACCUMULATORS = """
+            /* Block without Q_a: its int32 accumulators, for an add to rescale. */
+            static void accumulators(const layer_t *L, const uint8_t *in, int32_t *out)
+            {
+                int o, y, x;
+                for (o = 0; o < L->oc; o++)
+                    for (y = 0; y < L->oh; y++)
+                        for (x = 0; x < L->ow; x++) out[(o * L->oh + y) * L->ow + x] = accumulate(L, in, o, y, x);
+            }
+            """;
+
+    static final String REQUANT = """
+            /* Add: the code of a fixed-point sum s is the number of thresholds it reaches (round half to even). */
+            static uint8_t requant(int64_t s, const int64_t *t, int n)
+            {
+                int k = 0;
+                while (k < n && s >= t[k]) k++;
+                return (uint8_t)k;
+            }
+            """;
+
     static final String MAIN = """
             /* Reads an uncompressed IDX file of uint8 images and prints one prediction per line. */
             #include <stdio.h>

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.maqd.data.Dataset;
+import org.maqd.model.AddBlock;
 import org.maqd.model.Network;
 import org.maqd.model.QuantBlock;
 import org.maqd.nn.Mode;
@@ -63,14 +64,15 @@ public record Certificate(int samples, int identicalPredictions, double floatAcc
                 if (fp == data.label(sample)) floatRight++;
                 if (ip == data.label(sample)) intRight++;
                 for (int i = 0; i < ops.size(); i++) {
-                    if (!(ops.get(i) instanceof IntBlock blk)) continue;
-                    boolean[] st = trace.saturated[i];
-                    for (boolean v : st) if (v) sat[i]++;
-                    if (blk.isOutput()) {
-                        if (ip != fp && first == null) first = outputDivergence(sample, blk, fp, ip, logits, s * classes);
+                    IntOp op = ops.get(i);
+                    if (op instanceof IntBlock blk) {
+                        for (boolean v : trace.saturated[i]) if (v) sat[i]++;
+                        if (blk.isOutput() && ip != fp && first == null) first = outputDivergence(sample, blk, fp, ip, logits, s * classes);
+                        if (blk.isOutput() || blk.raw()) continue;
+                    } else if (!(op instanceof IntAdd)) {
                         continue;
                     }
-                    ActivationQuantizer act = ((QuantBlock) net.layers().get(blk.layer())).activation();
+                    ActivationQuantizer act = activation(net.layers().get(op.layer()));
                     byte[] fc = act.lastCodes(), ic = trace.codes[i];
                     int per = ic.length;
                     elements[i] += per;
@@ -78,8 +80,12 @@ public record Certificate(int samples, int identicalPredictions, double floatAcc
                         if (fc[s * per + e] == ic[e]) {
                             same[i]++;
                         } else if (first == null) {
-                            first = divergence(sample, blk, e, fc[s * per + e] & 0xFF, ic[e] & 0xFF, trace.acc[i][e],
-                                    st[e], act.lastInput().data[s * per + e] / act.lastStep(), engine.accumulatorBits());
+                            double floatT = act.lastInput().data[s * per + e] / act.lastStep();
+                            first = op instanceof IntBlock blk
+                                    ? divergence(sample, blk, e, fc[s * per + e] & 0xFF, ic[e] & 0xFF, trace.acc[i][e],
+                                            trace.saturated[i][e], floatT, engine.accumulatorBits())
+                                    : addDivergence(sample, (IntAdd) op, model.inputs().get(i), trace, e,
+                                            fc[s * per + e] & 0xFF, ic[e] & 0xFF, floatT);
                         }
                     }
                 }
@@ -87,8 +93,9 @@ public record Certificate(int samples, int identicalPredictions, double floatAcc
         }
         List<LayerAgreement> layers = new ArrayList<>();
         for (int i = 0; i < ops.size(); i++) {
-            if (ops.get(i) instanceof IntBlock blk) {
-                layers.add(new LayerAgreement(blk.layer(), blk.kind(), elements[i], same[i], sat[i]));
+            IntOp op = ops.get(i);
+            if (op instanceof IntBlock || op instanceof IntAdd) {
+                layers.add(new LayerAgreement(op.layer(), op.kind(), elements[i], same[i], sat[i]));
             }
         }
         return new Certificate(n, agree, n == 0 ? 0 : (double) floatRight / n, n == 0 ? 0 : (double) intRight / n,
@@ -115,6 +122,28 @@ public record Certificate(int samples, int identicalPredictions, double floatAcc
                     + " is %.9f (acc %d); float32 error moved it across a rounding point", floatT, exact, acc);
         }
         return where + "; " + why;
+    }
+
+    private static ActivationQuantizer activation(org.maqd.nn.Layer l) {
+        return l instanceof AddBlock a ? a.activation() : ((QuantBlock) l).activation();
+    }
+
+    private static String addDivergence(int sample, IntAdd a, int[] src, IntEngine.Trace trace, int e, int floatCode,
+                                        int intCode, double floatT) {
+        int per = a.outShape()[1] * a.outShape()[2], c = e / per;
+        double exact = a.beta()[c];
+        for (int k = 0; k < src.length; k++) {
+            double z = a.raw()[k] ? trace.acc[src[k]][e] : trace.codes[src[k]][e] & 0xFF;
+            exact += a.alpha()[k][c] * z;
+        }
+        double gap = Math.abs(exact - Math.rint(exact - 0.5) - 0.5);
+        String why = gap <= a.error()
+                ? String.format(Locale.ROOT, "fixed-point rescaling: the exact sum x/Δ_a = %.9f is within %.3g (the"
+                        + " 2^-%d scale's error bound) of a rounding point", exact, a.error(), a.shift())
+                : String.format(Locale.ROOT, "float rounding: the float model computed x/Δ_a = %.9f, the exact value"
+                        + " is %.9f; float32 error moved it across a rounding point", floatT, exact);
+        return String.format(Locale.ROOT, "sample %d, node %d (add), element %d (channel %d): float code %d, integer"
+                + " code %d; %s", sample, a.layer(), e, c, floatCode, intCode, why);
     }
 
     private static int clipRound(double t, int states) {

@@ -4,127 +4,59 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.maqd.model.AddBlock;
+import org.maqd.model.LayerKinds;
+import org.maqd.model.LayerSpec;
+import org.maqd.model.Lowering;
 import org.maqd.model.Network;
 import org.maqd.model.QuantBlock;
-import org.maqd.model.ResidualBlock;
-import org.maqd.nn.AvgPool2d;
-import org.maqd.nn.Conv2d;
-import org.maqd.nn.Dropout;
-import org.maqd.nn.Flatten;
-import org.maqd.nn.GlobalAvgPool;
-import org.maqd.nn.Layer;
-import org.maqd.nn.Linear;
 import org.maqd.nn.MaxPool2d;
-import org.maqd.nn.Mode;
-import org.maqd.nn.Param;
-import org.maqd.norm.FoldableNorm;
-import org.maqd.norm.Norm;
-import org.maqd.quant.ActivationQuantizer;
-import org.maqd.quant.WeightQuantizer;
 
 /**
- * Folds a trained network into an integer-only {@link FoldedModel} (method.md §9). Per quantized block:
- * weight codes from Q_w (integers k − (M−1)/2, or for even M the odd integers 2k − (M−1) with the scale
- * halved), input step Δ_in (1/255 for the 8-bit input, Δ_a of the block before otherwise), and the inference-time
- * LBN/BN affine map, the bias and Q_a folded into per-channel thresholds ({@link Thresholds#fold}); the output
- * block gets fixed-point class scores ({@link Thresholds#output}). Flatten and dropout are no-ops on codes, max
- * pooling runs on codes, average pooling passes on sums of codes with the next step divided by the window.
- * Anything else is refused with a {@link NotIntegerOnlyException} naming the layer: LN/GN (per-sample
- * statistics), float weights (M_w = 0), ReLU activations (M_a = 0), average pools whose sums exceed 8 bits, and
- * residual blocks (they add accumulators of different scales; not supported by the integer engine).
+ * Folds a trained network into an integer-only {@link FoldedModel} (method.md §9), node by node in graph order
+ * (the integer {@link Lowering}): quantized blocks by {@link BlockFolding}; flatten and dropout are no-ops on
+ * codes; max pooling runs on codes; average pooling passes on sums of codes with the next step divided by the
+ * window; an add rescales its inputs to one fixed-point scale ({@link AddFolding}); a concat joins codes of one step.
+ * Anything else is refused with a {@link NotIntegerOnlyException} naming the node: LN/GN (per-sample statistics),
+ * float weights (M_w = 0), ReLU activations (M_a = 0), average pools whose sums exceed 8 bits, a block without Q_a
+ * that feeds anything but an add, a concat of inputs with different steps.
  */
-public final class Folder {
-    private Folder() {}
-
+public final class Folder implements Lowering {
     /** Δ of the 8-bit input codes is 1/{@value}. */
     public static final int INPUT_DEN = 255;
 
+    /** What a node's result is on the integer side: the op that computes it (−1 = pixels), shape, step, states. */
+    record Val(int op, int[] chw, BigDecimal stepNum, long den, int states, BlockFolding.Folded raw) {}
+
+    private final Val[] vals;
+    private final Val input;
+    private final boolean graph;
+    private final List<IntOp> ops = new ArrayList<>();
+    private final List<int[]> wiring = new ArrayList<>();
+
+    private Folder(int nodes, Val input, boolean graph) {
+        this.vals = new Val[nodes];
+        this.input = input;
+        this.graph = graph;
+    }
+
     /**
-     * Why one layer of a resolved spec cannot run on the integer engine, or null when it can: the spec-level
-     * rules of {@link #fold} (LN/GN, float weights, ReLU activations, float outputs before the last layer,
-     * residual blocks, layer types with no integer form). Checks that need trained weights (accumulator bounds)
-     * or the input shape (average-pool sums) are left to {@link #fold}.
+     * Why one layer or node of a resolved spec cannot run on the integer engine, or null when it can (its kind's
+     * {@link org.maqd.model.LayerKind#integerOnlyReason}). Checks that need trained weights (accumulator bounds) or
+     * the input shape (average-pool sums) are left to {@link #fold}.
      */
-    public static String integerOnlyReason(org.maqd.model.LayerSpec l, boolean last) {
-        String t = l.type() == null ? "?" : l.type();
-        switch (t) {
-            case "flatten", "dropout", "maxpool", "avgpool", "globalavgpool" -> { return null; }
-            case "residual" -> { return "adds two accumulators with different scales; the integer engine does not support residual blocks"; }
-            case "linear", "conv2d", "output" -> {
-                if (l.weightStates() == null || l.weightStates() == 0) return "has float weights (weightStates 0)";
-                String n = l.norm();
-                if ("ln".equals(n) || "gn".equals(n)) {
-                    return "uses " + n.toUpperCase(java.util.Locale.ROOT)
-                            + ", whose statistics are computed per sample at inference (use lbn, bn or none)";
-                }
-                boolean floatOut = "output".equals(t) || l.activationStates() == null || l.activationStates() == 0;
-                if (floatOut && !"output".equals(t)) {
-                    return last ? null : "uses ReLU activations (activationStates 0), whose outputs are float";
-                }
-                if ("output".equals(t) && !last) return "has float outputs but is not the last layer";
-                return null;
-            }
-            default -> { return "has no integer form"; }
-        }
+    public static String integerOnlyReason(LayerSpec l, boolean last) {
+        return LayerKinds.find(l.type()) == null ? "has no integer form" : LayerKinds.get(l.type()).integerOnlyReason(l, last);
     }
 
     public static FoldedModel fold(Network net) {
         int[] shape = chw(net.spec().input().stream().mapToInt(Integer::intValue).toArray());
-        int[] input = shape.clone();
-        BigDecimal stepNum = BigDecimal.ONE;
-        long den = INPUT_DEN;
-        int states = 256;
-        List<IntOp> ops = new ArrayList<>();
-        List<Layer> layers = net.layers();
-        for (int i = 0; i < layers.size(); i++) {
-            Layer l = layers.get(i);
-            String where = "layer " + i + " (" + l.kind() + ")";
-            if (l instanceof Flatten) {
-                shape = new int[] {IntOp.size(shape), 1, 1};
-            } else if (l instanceof Dropout) {
-                continue;
-            } else if (l instanceof MaxPool2d p) {
-                int oh = (shape[1] - p.kernel()) / p.stride() + 1, ow = (shape[2] - p.kernel()) / p.stride() + 1;
-                int[] out = {shape[0], oh, ow};
-                ops.add(new IntMaxPool(i, p.kernel(), p.stride(), shape, out, states));
-                shape = out;
-            } else if (l instanceof AvgPool2d || l instanceof GlobalAvgPool) {
-                boolean global = l instanceof GlobalAvgPool;
-                int kh = global ? shape[1] : ((AvgPool2d) l).kernel(), kw = global ? shape[2] : kh;
-                int st = global ? 1 : ((AvgPool2d) l).stride();
-                int window = kh * kw;
-                if ((long) window * (states - 1) > 255) {
-                    throw new NotIntegerOnlyException(where + " sums " + window + " codes of up to " + (states - 1)
-                            + ": more than the 8 bits the integer engine keeps per activation");
-                }
-                int[] out = {shape[0], (shape[1] - kh) / st + 1, (shape[2] - kw) / st + 1};
-                states = window * (states - 1) + 1;
-                ops.add(new IntSumPool(i, l.kind(), kh, kw, st, shape, out, states));
-                den *= window;                                    // mean = Δ·Σcodes/K: the step of the sums is Δ/K
-                shape = out;
-            } else if (l instanceof ResidualBlock) {
-                throw new NotIntegerOnlyException(where + " adds two accumulators with different scales; "
-                        + "the integer engine does not support residual blocks");
-            } else if (l instanceof QuantBlock b) {
-                if (b.activation() == null && i != layers.size() - 1) {
-                    throw new NotIntegerOnlyException(where + " has float outputs but is not the last layer");
-                }
-                IntBlock ib = block(i, where, b, shape, stepNum, den, states);
-                ops.add(ib);
-                shape = ib.outShape();
-                if (!ib.isOutput()) {
-                    stepNum = new BigDecimal(b.activation().step());
-                    den = 1;
-                    states = ib.outStates();
-                }
-            } else {
-                throw new NotIntegerOnlyException(where + " has no integer form");
-            }
-        }
-        if (ops.isEmpty() || !(ops.get(ops.size() - 1) instanceof IntBlock last) || !last.isOutput()) {
+        Folder f = new Folder(net.layers().size(), new Val(-1, shape, BigDecimal.ONE, INPUT_DEN, 256, null), net.spec().isGraph());
+        net.lower(f);
+        if (f.ops.isEmpty() || !(f.ops.get(f.ops.size() - 1) instanceof IntBlock last) || !last.isOutput()) {
             throw new NotIntegerOnlyException("the network does not end with an output layer");
         }
-        return new FoldedModel(input, 256, ops, last.outChannels());
+        return new FoldedModel(shape, 256, f.ops, last.outChannels(), f.wiring);
     }
 
     private static int[] chw(int[] s) {
@@ -133,92 +65,107 @@ public final class Folder {
         throw new NotIntegerOnlyException("the input shape " + Arrays.toString(s) + " is not [C, H, W] or [F]");
     }
 
-    private static IntBlock block(int index, String where, QuantBlock b, int[] in, BigDecimal stepNum, long den, int inStates) {
-        WeightQuantizer wq = b.weights();
-        if (wq == null || wq.states() == 0) {
-            throw new NotIntegerOnlyException(where + " has float weights (weightStates 0)");
+    private String where(Node n) {
+        return graph ? "node " + n.id() + " (" + n.spec().type() + ")" : "layer " + n.index() + " (" + n.spec().type() + ")";
+    }
+
+    private Val in(Node n, int port) {
+        int src = n.inputs()[port];
+        Val v = src < 0 ? input : vals[src];
+        if (v.raw() != null && !(n.layer() instanceof AddBlock)) {
+            throw new NotIntegerOnlyException(where(n) + " reads the accumulators of a block without Q_a (activation "
+                    + "false); only an add can rescale them");
         }
-        Norm norm = b.norm();
-        if (norm != null && !(norm instanceof FoldableNorm)) {
-            throw new NotIntegerOnlyException(where + " uses " + norm.kind().toUpperCase(java.util.Locale.ROOT)
-                    + ", whose statistics are computed per sample at inference (use lbn, bn or none)");
+        return v;
+    }
+
+    private int emit(IntOp op, int... inputs) {
+        ops.add(op);
+        wiring.add(inputs);
+        return ops.size() - 1;
+    }
+
+    @Override
+    public void block(Node n, QuantBlock b) {
+        Val v = in(n, 0);
+        boolean raw = b.activation() == null && !n.output() && !n.spec().hasActivation();
+        if (b.activation() == null && !n.output() && !raw) {
+            throw new NotIntegerOnlyException(where(n) + " has float outputs but is not the last layer");
         }
-        ActivationQuantizer act = b.activation();
-        if (act != null && act.states() == 0) {
-            throw new NotIntegerOnlyException(where + " uses ReLU activations (activationStates 0), whose outputs are float");
+        BlockFolding.Folded f = BlockFolding.fold(n.index(), where(n), b, v.chw(), v.stepNum(), v.den(), v.states(), raw);
+        IntBlock ib = f.block();
+        int op = emit(ib, v.op());
+        if (raw) vals[n.index()] = new Val(op, ib.outShape(), null, 1, 0, f);
+        else if (!ib.isOutput()) vals[n.index()] = new Val(op, ib.outShape(), new BigDecimal(b.activation().step()), 1, ib.outStates(), null);
+    }
+
+    @Override
+    public void maxPool(Node n, MaxPool2d p) {
+        Val v = in(n, 0);
+        int[] s = v.chw();
+        int[] out = {s[0], (s[1] - p.kernel()) / p.stride() + 1, (s[2] - p.kernel()) / p.stride() + 1};
+        int op = emit(new IntMaxPool(n.index(), p.kernel(), p.stride(), s, out, v.states()), v.op());
+        vals[n.index()] = new Val(op, out, v.stepNum(), v.den(), v.states(), null);
+    }
+
+    @Override
+    public void avgPool(Node n, int kh, int kw, int st) {
+        Val v = in(n, 0);
+        int window = kh * kw;
+        if ((long) window * (v.states() - 1) > 255) {
+            throw new NotIntegerOnlyException(where(n) + " sums " + window + " codes of up to " + (v.states() - 1)
+                    + ": more than the 8 bits the integer engine keeps per activation");
         }
-        int kh, kw, stride, pad;
-        int[] out;
-        Param weight, bias;
-        if (b.op() instanceof Linear lin) {
-            kh = in[1]; kw = in[2]; stride = 1; pad = 0;
-            out = new int[] {lin.outFeatures(), 1, 1};
-            weight = lin.weight(); bias = lin.bias();
-        } else if (b.op() instanceof Conv2d c) {
-            kh = kw = c.kernel(); stride = c.stride(); pad = c.padding();
-            out = new int[] {c.outChannels(), (in[1] + 2 * pad - kh) / stride + 1, (in[2] + 2 * pad - kw) / stride + 1};
-            weight = c.weight(); bias = c.bias();
-        } else {
-            throw new NotIntegerOnlyException(where + " has an operation (" + b.op().kind() + ") with no integer form");
+        int[] s = v.chw();
+        int[] out = {s[0], (s[1] - kh) / st + 1, (s[2] - kw) / st + 1};
+        int states = window * (v.states() - 1) + 1;
+        int op = emit(new IntSumPool(n.index(), n.spec().type(), kh, kw, st, s, out, states), v.op());
+        // mean = Δ·Σcodes/K: the step of the sums is Δ/K
+        vals[n.index()] = new Val(op, out, v.stepNum(), v.den() * window, states, null);
+    }
+
+    @Override
+    public void reshape(Node n) {
+        Val v = in(n, 0);
+        vals[n.index()] = new Val(v.op(), new int[] {IntOp.size(v.chw()), 1, 1}, v.stepNum(), v.den(), v.states(), null);
+    }
+
+    @Override
+    public void identity(Node n) { vals[n.index()] = in(n, 0); }
+
+    @Override
+    public void add(Node n, AddBlock a) {
+        Val[] in = new Val[n.inputs().length];
+        for (int k = 0; k < in.length; k++) {
+            in[k] = in(n, k);
+            if (in[k].op() < 0) throw new NotIntegerOnlyException(where(n) + " adds the input image itself (input " + (k + 1) + ")");
         }
-        wq.forward(weight.value, Mode.EVAL);
-        int m = wq.states();
-        boolean even = m % 2 == 0;
-        byte[] codes = wq.codes().clone();
-        short[] w = new short[codes.length];
-        for (int i = 0; i < w.length; i++) {
-            int k = codes[i] & 0xFF;
-            w[i] = (short) (even ? 2 * k - (m - 1) : k - (m - 1) / 2);
+        IntAdd add = AddFolding.fold(n.index(), where(n), a, in);
+        int[] src = new int[in.length];
+        for (int k = 0; k < in.length; k++) src[k] = in[k].op();
+        int op = emit(add, src);
+        vals[n.index()] = new Val(op, add.outShape(), new BigDecimal(a.activation().step()), 1, add.outStates(), null);
+    }
+
+    @Override
+    public void concat(Node n) {
+        int k = n.inputs().length, c = 0, states = 0;
+        int[] src = new int[k], channels = new int[k];
+        Val first = in(n, 0);
+        for (int p = 0; p < k; p++) {
+            Val v = in(n, p);
+            if (v.op() < 0 || v.stepNum().divide(BigDecimal.valueOf(v.den()), java.math.MathContext.DECIMAL128)
+                    .compareTo(first.stepNum().divide(BigDecimal.valueOf(first.den()), java.math.MathContext.DECIMAL128)) != 0) {
+                throw new NotIntegerOnlyException(where(n) + " joins inputs with different steps (input " + (p + 1)
+                        + "); their codes would mean different values");
+            }
+            src[p] = v.op();
+            channels[p] = v.chw()[0];
+            c += v.chw()[0];
+            states = Math.max(states, v.states());
         }
-        int oc = out[0], fan = w.length / oc;
-        long bound = 0;
-        for (int o = 0; o < oc; o++) {
-            long s = 0;
-            for (int j = 0; j < fan; j++) s += Math.abs(w[o * fan + j]);
-            bound = Math.max(bound, s * (inStates - 1));
-        }
-        if (bound >= Integer.MAX_VALUE) {
-            throw new NotIntegerOnlyException(where + " may need a " + (65 - Long.numberOfLeadingZeros(bound))
-                    + "-bit accumulator (bound " + bound + "), more than int32");
-        }
-        BigDecimal scaleW = new BigDecimal(wq.step());
-        if (even) scaleW = scaleW.multiply(BigDecimal.valueOf(0.5));
-        BigDecimal unit = scaleW.multiply(stepNum);                     // Δ_w'·Δ_in·den
-        float[] a = null, sh = null;
-        if (norm instanceof FoldableNorm f) {
-            a = f.inferenceScale();
-            sh = f.inferenceShift();
-        }
-        BigDecimal[] p = new BigDecimal[oc], r = new BigDecimal[oc];
-        double[] preScale = new double[oc], preShift = new double[oc];
-        BigDecimal dd = BigDecimal.valueOf(den);
-        for (int o = 0; o < oc; o++) {
-            BigDecimal ac = a == null ? BigDecimal.ONE : new BigDecimal(a[o]);
-            BigDecimal bc = sh == null ? BigDecimal.ZERO : new BigDecimal(sh[o]);
-            BigDecimal bi = bias == null ? BigDecimal.ZERO : new BigDecimal(bias.value.data[o]);
-            p[o] = ac.multiply(unit);
-            r[o] = ac.multiply(bi).add(bc).multiply(dd);
-            preScale[o] = p[o].doubleValue() / den;
-            preShift[o] = r[o].doubleValue() / den;
-        }
-        String kind = b.kind();
-        if (act == null) {
-            Thresholds.OutputScale os = Thresholds.output(p, r, den, bound);
-            return new IntBlock(index, kind, in, out, kh, kw, stride, pad, m, inStates, codes, w, bound, 0,
-                    null, null, os.multipliers(), os.offsets(), os.shift(), os.margin(), preScale, preShift);
-        }
-        int ma = act.states();
-        BigDecimal stepA = new BigDecimal(act.step());
-        byte[] dir = new byte[oc];
-        int[] thr = new int[oc * (ma - 1)];
-        for (int o = 0; o < oc; o++) {
-            Thresholds.Channel ch = Thresholds.fold(p[o], r[o], stepA, den, ma, bound);
-            dir[o] = (byte) ch.direction();
-            System.arraycopy(ch.thresholds(), 0, thr, o * (ma - 1), ma - 1);
-            preScale[o] /= act.step();
-            preShift[o] /= act.step();
-        }
-        return new IntBlock(index, kind, in, out, kh, kw, stride, pad, m, inStates, codes, w, bound, ma, dir, thr,
-                null, null, 0, 0, preScale, preShift);
+        int[] out = {c, first.chw()[1], first.chw()[2]};
+        int op = emit(new IntConcat(n.index(), out, states, channels), src);
+        vals[n.index()] = new Val(op, out, first.stepNum(), first.den(), states, null);
     }
 }

@@ -11,7 +11,7 @@ package org.maqd.deploy;
  * <p>Hidden block ({@code outStates} ≥ 2): per channel {@code direction[o]} and {@code outStates − 1} ascending
  * thresholds {@code thresholds[o·(outStates−1) + j]}; the output code is the number of thresholds that
  * direction·acc reaches. Output block: {@code score_o = multipliers[o]·acc_o + offsets[o]} (int64), prediction
- * the first maximal score. {@code preScale}/{@code preShift} give the exact real value the float model rounds,
+ * the first maximal score. Raw block ({@code outStates} −1): the int32 accumulators are its output (an add reads them). {@code preScale}/{@code preShift} give the exact real value the float model rounds,
  * t = preScale·acc + preShift (x/Δ_a for hidden blocks, the logit for the output), for diagnostics only.
  */
 public record IntBlock(int layer, String kind, int[] inShape, int[] outShape, int kernelH, int kernelW, int stride,
@@ -20,6 +20,8 @@ public record IntBlock(int layer, String kind, int[] inShape, int[] outShape, in
                        int shift, double margin, double[] preScale, double[] preShift) implements IntOp {
 
     public boolean isOutput() { return outStates == 0; }
+    /** True for a block without Q_a ({@code activation: false}) whose int32 accumulators feed an add. */
+    public boolean raw() { return outStates < 0; }
     public int outChannels() { return outShape[0]; }
     /** Weights per output channel (the fan-in). */
     public int fanIn() { return inShape[0] * kernelH * kernelW; }

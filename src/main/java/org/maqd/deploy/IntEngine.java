@@ -91,6 +91,20 @@ public final class IntEngine {
     /** Per-sample scratch: two code buffers, the accumulators, saturation counts per op. */
     public final class Workspace {
         final byte[] a = new byte[maxCodes], b = new byte[maxCodes];
+        /** Each op's output codes: two ping-pong buffers for a chain, one buffer per op for a graph. */
+        final byte[][] codes = new byte[model.ops().size()][];
+        /** Raw blocks' accumulators (graphs only). */
+        final int[][] raw = new int[model.ops().size()][];
+
+        Workspace() {
+            boolean chain = model.isChain();
+            for (int i = 0; i < codes.length; i++) {
+                IntOp op = model.ops().get(i);
+                if (chain) codes[i] = i % 2 == 0 ? a : b;
+                else codes[i] = new byte[Math.max(IntOp.size(op.outShape()), dense[i] == null ? 0 : dense[i].stride)];
+                if (op instanceof IntBlock blk && blk.raw()) raw[i] = new int[IntOp.size(op.outShape())];
+            }
+        }
         final int[] acc = new int[maxAcc];
         final boolean[] sat = new boolean[maxAcc];
         final int[] row = new int[maxRow];
@@ -112,7 +126,7 @@ public final class IntEngine {
             for (int i = 0; i < codes.length; i++) {
                 IntOp op = model.ops().get(i);
                 int size = IntOp.size(op.outShape());
-                codes[i] = new byte[op.outStates() == 0 ? 0 : size];
+                codes[i] = new byte[op.outStates() <= 0 ? 0 : size];
                 if (op instanceof IntBlock) {
                     acc[i] = new int[size];
                     saturated[i] = new boolean[size];
@@ -147,14 +161,19 @@ public final class IntEngine {
 
     /** One sample: pixel codes at {@code pixels[off …]}; returns the class. {@code trace} may be null. */
     public int predict(byte[] pixels, int off, Workspace ws, Trace trace) {
-        byte[] in = pixels;
-        int inOff = off;
-        byte[] out = ws.a;
         List<IntOp> ops = model.ops();
         int prediction = -1;
         for (int i = 0; i < ops.size(); i++) {
             IntOp op = ops.get(i);
-            if (op instanceof IntMaxPool p) {
+            int src = model.inputs().get(i)[0];
+            byte[] in = src < 0 ? pixels : ws.codes[src];
+            int inOff = src < 0 ? off : 0;
+            byte[] out = ws.codes[i];
+            if (op instanceof IntAdd a) {
+                IntMerges.add(a, model.inputs().get(i), ws.codes, ws.raw, out);
+            } else if (op instanceof IntConcat c) {
+                IntMerges.concat(c, model.inputs().get(i), ws.codes, out);
+            } else if (op instanceof IntMaxPool p) {
                 maxPool(p, in, inOff, out);
             } else if (op instanceof IntSumPool p) {
                 sumPool(p, in, inOff, out);
@@ -166,15 +185,13 @@ public final class IntEngine {
                     System.arraycopy(ws.sat, 0, trace.saturated[i], 0, trace.saturated[i].length);
                 }
                 if (b.isOutput()) prediction = argmax(b, ws.acc);
+                else if (b.raw()) System.arraycopy(ws.acc, 0, ws.raw[i], 0, ws.raw[i].length);
                 else if (dense[i] != null) {
                     DenseRows r = dense[i];
                     DenseKernels.threshold(ws.acc, r.direction, r.thresholds, b.thresholdCount(), r.stride, out);
                 } else threshold(b, ws.acc, out);
             }
-            if (trace != null && op.outStates() != 0) System.arraycopy(out, 0, trace.codes[i], 0, trace.codes[i].length);
-            in = out;
-            inOff = 0;
-            out = out == ws.a ? ws.b : ws.a;
+            if (trace != null && op.outStates() > 0) System.arraycopy(out, 0, trace.codes[i], 0, trace.codes[i].length);
         }
         return prediction;
     }

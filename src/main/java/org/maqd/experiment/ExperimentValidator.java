@@ -5,7 +5,11 @@ import org.maqd.train.TrainingSpec;
 import org.maqd.data.DataSpec;
 import java.util.List;
 import java.util.Set;
+import org.maqd.model.KindField;
+import org.maqd.model.LayerKinds;
 import org.maqd.model.LayerSpec;
+import org.maqd.model.NetworkAnalysis;
+import org.maqd.model.NetworkGraph;
 import org.maqd.model.NetworkSpec;
 import org.maqd.model.QuantDefaults;
 
@@ -14,8 +18,8 @@ import org.maqd.model.QuantDefaults;
  * {@link ExperimentException} naming the source, the field path and what was expected.
  */
 public final class ExperimentValidator {
-    public static final Set<String> LAYER_TYPES = Set.of("linear", "conv2d", "maxpool", "avgpool", "globalavgpool",
-            "flatten", "dropout", "residual", "output");
+    /** Every layer type (the kind registry's names). */
+    public static final Set<String> LAYER_TYPES = Set.copyOf(LayerKinds.names());
     public static final Set<String> NORMS = Set.of("lbn", "bn", "ln", "gn", "none");
     public static final Set<String> SURROGATES = Set.of("ste", "sigmoid", "triangle");
     public static final Set<String> WEIGHT_STEPS = Set.of("gaussian", "fixed");
@@ -47,7 +51,7 @@ public final class ExperimentValidator {
     private void check(Experiment e) {
         LockPaths.check(e.locks(), src);
         if (e.threads() != null && (e.threads() < 1 || e.threads() > 256)) throw fail("threads", "1..256", e.threads());
-        if (e.network() == null) throw fail("network", "a network object with 'input' and 'layers'", null);
+        if (e.network() == null) throw fail("network", "a network object with 'input' and 'layers' or 'nodes'", null);
         checkNetwork(e.network());
         if (e.data() != null) checkData(e.data());
         if (e.training() != null) checkTraining(e.training());
@@ -76,19 +80,44 @@ public final class ExperimentValidator {
             throw fail("network.input", "[channels, height, width] with positive sizes, e.g. [1, 28, 28]", in);
         }
         if (n.defaults() != null) checkDefaults(n.defaults());
+        if (n.layers() != null && n.nodes() != null) throw fail("network.nodes", "either 'layers' (a chain) or 'nodes' (a graph), not both", "both");
+        if (n.nodes() != null) {
+            checkGraph(n);
+            return;
+        }
         List<LayerSpec> layers = n.layers();
-        if (layers == null || layers.isEmpty()) throw fail("network.layers", "a non-empty list of layers", layers);
+        if (layers == null || layers.isEmpty()) throw fail("network.layers", "a non-empty list of layers (or 'nodes', a graph)", layers);
         for (int i = 0; i < layers.size(); i++) checkLayer("network.layers[" + i + "]", layers.get(i));
         LayerSpec last = layers.get(layers.size() - 1);
-        if (!"output".equals(last.type())) {
+        if (!LayerKinds.isOutput(last.type())) {
             throw fail("network.layers[" + (layers.size() - 1) + "].type",
                     "the last layer to be 'output' (the classifier)", last.type());
         }
         for (int i = 0; i < layers.size() - 1; i++) {
-            if ("output".equals(layers.get(i).type())) {
-                throw fail("network.layers[" + i + "].type", "'output' only as the last layer", "output");
+            if (LayerKinds.isOutput(layers.get(i).type())) {
+                throw fail("network.layers[" + i + "].type", "'output' only as the last layer", LayerKinds.OUTPUT);
             }
         }
+    }
+
+    /** A graph: every node's fields, the structure (ids, inputs, cycles, unused nodes) and the shapes. */
+    private void checkGraph(NetworkSpec n) {
+        List<LayerSpec> nodes = n.nodes();
+        if (nodes.isEmpty()) throw fail("network.nodes", "a non-empty list of nodes", nodes);
+        for (int i = 0; i < nodes.size(); i++) {
+            LayerSpec l = nodes.get(i);
+            checkLayer("network.nodes[" + i + "]", l);
+            if (l.pos() != null && (l.pos().size() != 2 || l.pos().stream().anyMatch(v -> v == null || !Double.isFinite(v)))) {
+                throw fail("network.nodes[" + i + "].pos", "[x, y], two finite numbers", l.pos());
+            }
+        }
+        try {
+            NetworkGraph.sorted(nodes);
+        } catch (NetworkGraph.GraphException g) {
+            throw new ExperimentException(src + ": field '" + g.field() + "': " + g.getMessage());
+        }
+        NetworkAnalysis.Report r = NetworkAnalysis.analyze(n);
+        if (!r.ok()) throw new ExperimentException(src + ": field 'network.nodes': " + r.firstError());
     }
 
     private void checkDefaults(QuantDefaults d) {
@@ -114,19 +143,13 @@ public final class ExperimentValidator {
         if (l == null) throw fail(f, "a layer object", null);
         if (l.type() == null) throw fail(f + ".type", "one of " + sorted(LAYER_TYPES), null);
         oneOf(f + ".type", l.type(), LAYER_TYPES);
-        switch (l.type()) {
-            case "linear", "output" -> required(f + ".units", l.units());
-            case "conv2d" -> {
-                required(f + ".channels", l.channels());
-                required(f + ".kernel", l.kernel());
+        for (KindField k : LayerKinds.get(l.type()).fields()) {
+            if (k.required() && k.get().apply(l) == null) {
+                throw fail(f + "." + k.name(), k.type() == KindField.Type.INT
+                        ? "a positive integer (required for this layer type)" : "a number in [0, 1)", null);
             }
-            case "residual" -> required(f + ".channels", l.channels());
-            case "maxpool", "avgpool" -> required(f + ".kernel", l.kernel());
-            case "dropout" -> {
-                if (l.rate() == null || l.rate() < 0 || l.rate() >= 1) throw fail(f + ".rate", "a number in [0, 1)", l.rate());
-            }
-            default -> { }
         }
+        if (l.rate() != null && (l.rate() < 0 || l.rate() >= 1)) throw fail(f + ".rate", "a number in [0, 1)", l.rate());
         positive(f + ".units", l.units());
         positive(f + ".channels", l.channels());
         positive(f + ".kernel", l.kernel());

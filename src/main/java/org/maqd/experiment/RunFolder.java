@@ -72,9 +72,9 @@ public final class RunFolder {
     /** The trained network, weights and running statistics loaded, ready for EVAL-mode inference. */
     public static Network loadNetwork(Path runDir, Parallel par) {
         NetworkSpec spec = modelSpec(runDir);
-        List<LayerSpec> layers = spec.layers();
         int[] input = spec.input().stream().mapToInt(Integer::intValue).toArray();
-        int classes = layers.get(layers.size() - 1).units();
+        Integer classes = spec.outputUnits();
+        if (classes == null) throw new ModelFormatException(runDir.resolve("model.json") + ": the network has no output layer");
         Network net = NetworkBuilder.build(spec, input, classes, par, 0L);
         Path weights = runDir.resolve(RunFiles.MODEL_WEIGHTS);
         net.loadStateDict(Safetensors.read(weights).tensors(), weights.toString());

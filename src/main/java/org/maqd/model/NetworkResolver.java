@@ -1,14 +1,18 @@
 package org.maqd.model;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Applies the network's {@link QuantDefaults} to every layer, so each resolved layer states all its settings.
- * Rules (method.md §8): hidden blocks take the defaults; the first block's weights default to
- * {@code firstWeightStates}; the output layer's weights default to {@code outputWeightStates}, its logits are
- * float (activationStates 0), and it has a bias only when it has no normalization. Conv and pool geometry
- * defaults: stride 1 and padding kernel/2 for conv2d; stride = kernel for pooling; residual stride 1.
+ * Applies the network's {@link QuantDefaults} to every layer or node, so each resolved one states all its settings
+ * (each kind's {@link LayerKind#resolve}). The first block — a weighted node with no weighted node before it —
+ * takes {@code firstWeightStates}. A graph is also put in topological order and its {@code residual} templates are
+ * expanded into their nodes ({@link ResidualKind}); a graph whose structure is wrong is resolved node by node in
+ * file order and left for {@link NetworkGraph} to report.
  */
 public final class NetworkResolver {
     private NetworkResolver() {}
@@ -16,59 +20,66 @@ public final class NetworkResolver {
     public static NetworkSpec resolve(NetworkSpec n) {
         if (n == null) return null;
         QuantDefaults d = (n.defaults() == null ? QuantDefaults.STANDARD : n.defaults()).orStandard();
+        if (n.isGraph()) return NetworkSpec.graph(n.input(), d, resolveGraph(n, d));
         List<LayerSpec> out = new ArrayList<>();
         boolean firstBlockSeen = false;
-        for (LayerSpec l : n.layers()) {
-            if (l == null) { out.add(null); continue; }
-            boolean first = false;
-            if (l.isBlock() || "output".equals(l.type())) {
-                first = !firstBlockSeen;
-                firstBlockSeen = true;
-            }
-            out.add(resolveLayer(l, d, first));
+        for (LayerSpec l : n.all()) {
+            LayerKind k = l == null ? null : LayerKinds.find(l.type());
+            if (k == null) { out.add(l); continue; }
+            boolean first = k.weighted() && !firstBlockSeen;
+            firstBlockSeen |= k.weighted();
+            out.add(k.resolve(l, d, first));
         }
         return new NetworkSpec(n.input(), d, out);
     }
 
-    static LayerSpec resolveLayer(LayerSpec l, QuantDefaults d, boolean firstBlock) {
-        String type = l.type();
-        if (type == null) return l;
-        switch (type) {
-            case "conv2d" -> {
-                int k = l.kernel() == null ? 3 : l.kernel();
-                l = l.withStride(or(l.stride(), 1)).withPadding(or(l.padding(), k / 2));
-                return quant(l, d, firstBlock ? d.firstWeightStates() : d.weightStates(), false);
+    private static List<LayerSpec> resolveGraph(NetworkSpec n, QuantDefaults d) {
+        List<LayerSpec> order;
+        try {
+            order = NetworkGraph.sorted(n.nodes());
+        } catch (IllegalArgumentException e) {
+            List<LayerSpec> out = new ArrayList<>();
+            for (LayerSpec l : n.nodes()) {
+                LayerKind k = l == null ? null : LayerKinds.find(l.type());
+                out.add(k == null ? l : k.resolve(l, d, false));
             }
-            case "linear" -> { return quant(l, d, firstBlock ? d.firstWeightStates() : d.weightStates(), false); }
-            case "residual" -> { return quant(l.withStride(or(l.stride(), 1)), d, d.weightStates(), false); }
-            case "output" -> { return quant(l, d, d.outputWeightStates(), true); }
-            case "maxpool", "avgpool" -> {
-                return l.withStride(or(l.stride(), l.kernel())).withPadding(or(l.padding(), 0));
-            }
-            default -> { return l; }
+            return out;
         }
+        Map<String, int[]> shapes = new HashMap<>();
+        shapes.put(NetworkSpec.INPUT, n.input() == null ? null : n.input().stream().mapToInt(Integer::intValue).toArray());
+        Set<String> weightedBefore = new HashSet<>();   // ids with a weighted node at or before them
+        List<LayerSpec> out = new ArrayList<>();
+        for (LayerSpec l : order) {
+            LayerKind k = LayerKinds.get(l.type());
+            boolean first = k.weighted() && l.inputs().stream().noneMatch(weightedBefore::contains);
+            LayerSpec r = k.resolve(l, d, first);
+            List<LayerSpec> expanded = List.of(r);
+            if (k.template()) {
+                int[] s = shapes.get(l.inputs().get(0));
+                expanded = ResidualKind.expand(r, l.id(), l.inputs(), s == null ? r.channels() : s[0]);
+            }
+            for (LayerSpec e : expanded) {
+                LayerKind ek = LayerKinds.get(e.type());
+                LayerSpec re = ek.resolve(e, d, false);
+                out.add(re);
+                if (ek.weighted() || e.inputs().stream().anyMatch(weightedBefore::contains)) weightedBefore.add(e.id());
+                shapes.put(e.id(), shape(ek, re, e.inputs(), shapes));
+            }
+        }
+        return out;
     }
 
-    private static LayerSpec quant(LayerSpec l, QuantDefaults d, int defaultWeightStates, boolean output) {
-        String norm = or(l.norm(), d.norm());
-        LayerSpec r = l.withWeightStates(or(l.weightStates(), defaultWeightStates))
-                .withActivationStates(output ? Integer.valueOf(0) : or(l.activationStates(), d.activationStates()))
-                .withNorm(norm)
-                .withGroups(or(l.groups(), d.groups()))
-                .withWeightStandardization(or(l.weightStandardization(), d.weightStandardization()))
-                .withWeightStep(or(l.weightStep(), d.weightStep()))
-                .withWeightSurrogate(or(l.weightSurrogate(), d.weightSurrogate()))
-                .withAlpha(or(l.alpha(), d.alpha()))
-                .withBias(or(l.bias(), "none".equals(norm)));
-        Double clip = or(l.weightClip(), d.weightClip());
-        r = r.withWeightClip(clip);
-        if (!output) {
-            r = r.withActivationStep(or(l.activationStep(), d.activationStep()))
-                    .withActivationSurrogate(or(l.activationSurrogate(), d.activationSurrogate()))
-                    .withActivationStepValue(or(l.activationStepValue(), d.activationStepValue()));
+    private static int[] shape(LayerKind k, LayerSpec l, List<String> inputs, Map<String, int[]> shapes) {
+        List<int[]> in = new ArrayList<>();
+        for (String s : inputs) {
+            int[] v = shapes.get(s);
+            if (v == null) return null;
+            in.add(v);
         }
-        return r;
+        try {
+            return k.outShape(l, in);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
-
-    private static <T> T or(T v, T def) { return v != null ? v : def; }
 }

@@ -15,6 +15,7 @@ import org.maqd.experiment.ExperimentIO;
 import org.maqd.experiment.ExperimentValidator;
 import org.maqd.experiment.PtqSpec;
 import org.maqd.experiment.SweepSpec;
+import org.maqd.model.LayerKinds;
 import org.maqd.model.LayerSpec;
 import org.maqd.model.NetworkBuilder;
 import org.maqd.model.NetworkResolver;
@@ -225,7 +226,7 @@ public final class SweepPlan {
         NetworkSpec n = NetworkResolver.resolve(te.network());
         int[] input = n.input().stream().mapToInt(Integer::intValue).toArray();
         try {
-            NetworkBuilder.build(n, input, n.layers().get(n.layers().size() - 1).units(), Parallel.serial(), 0L);
+            NetworkBuilder.build(n, input, n.outputUnits() == null ? 0 : n.outputUnits(), Parallel.serial(), 0L);
         } catch (org.maqd.model.SpecException | IllegalArgumentException e) {
             throw new ExperimentException(where + ": " + e.getMessage(), e);
         }
@@ -264,9 +265,9 @@ public final class SweepPlan {
 
     /** True when every block and the classifier have float weights and every block a ReLU (0 states). */
     static boolean isFloat(Experiment te) {
-        for (LayerSpec l : ExperimentDefaults.resolve(te).network().layers()) {
+        for (LayerSpec l : ExperimentDefaults.resolve(te).network().all()) {
             if (l.isBlock() && (l.weightStates() != 0 || l.activationStates() != 0)) return false;
-            if ("output".equals(l.type()) && l.weightStates() != 0) return false;
+            if (LayerKinds.isOutput(l.type()) && l.weightStates() != 0) return false;
         }
         return true;
     }

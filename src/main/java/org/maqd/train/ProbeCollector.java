@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.maqd.model.Network;
 import org.maqd.model.QuantBlock;
-import org.maqd.model.ResidualBlock;
 import org.maqd.nn.Layer;
 import org.maqd.norm.Norm;
 import org.maqd.quant.ActivationQuantizer;
@@ -18,7 +17,7 @@ import org.maqd.tensor.Tensor;
  * Samples per-layer statistics after a training step, reading state only (so probing never changes the numbers):
  * latent-weight histogram, state occupancy and flip rate, quantization MSE/SQNR of weights and activations,
  * activation occupancy and firing rate, a spike raster, normalization running statistics.
- * One entry per quantized block; a residual block contributes its convolutions.
+ * One entry per quantized block, named {@code <node index>:<kind>} in a chain, {@code <node index>:<id>} in a graph.
  */
 public final class ProbeCollector implements Trainer.ProbeSampler {
     private static final int RASTER_COLS = 64;
@@ -36,11 +35,7 @@ public final class ProbeCollector implements Trainer.ProbeSampler {
         for (int i = 0; i < layers.size(); i++) {
             Layer l = layers.get(i);
             if (l instanceof QuantBlock q) {
-                entries.add(new Entry(i + ":" + q.kind(), q, q.activation()));
-            } else if (l instanceof ResidualBlock r) {
-                entries.add(new Entry(i + ":residual.conv1", r.first(), r.first().activation()));
-                entries.add(new Entry(i + ":residual.conv2", r.second(), r.activation()));
-                if (r.shortcut() != null) entries.add(new Entry(i + ":residual.shortcut", r.shortcut(), null));
+                entries.add(new Entry(net.probeName(i), q, q.activation()));
             }
         }
         for (int i = 0; i < entries.size(); i++) previousCodes.add(null);

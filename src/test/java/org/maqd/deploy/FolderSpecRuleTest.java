@@ -56,7 +56,7 @@ class FolderSpecRuleTest {
         agrees("\"weightStates\": 3, \"activationStates\": 2, \"norm\": \"lbn\"",
                 "[{\"type\": \"flatten\"}, {\"type\": \"linear\", \"units\": 8, \"weightStates\": 0}, {\"type\": \"output\", \"units\": 10}]");
         agrees("\"weightStates\": 3, \"activationStates\": 2, \"norm\": \"lbn\"",
-                "[{\"type\": \"residual\", \"channels\": 2}, {\"type\": \"globalavgpool\"}, {\"type\": \"output\", \"units\": 10}]");
+                "[{\"type\": \"residual\", \"channels\": 2}, {\"type\": \"flatten\"}, {\"type\": \"output\", \"units\": 10}]");
     }
 
     @Test

@@ -5,20 +5,20 @@ import java.util.List;
 import org.maqd.data.Batch;
 import org.maqd.data.Batcher;
 import org.maqd.data.Dataset;
+import org.maqd.model.AddBlock;
 import org.maqd.model.Network;
 import org.maqd.model.QuantBlock;
-import org.maqd.model.ResidualBlock;
 import org.maqd.nn.Layer;
+import org.maqd.nn.Merge;
 import org.maqd.nn.Mode;
 import org.maqd.nn.SoftmaxCrossEntropy;
 import org.maqd.tensor.Tensor;
 
 /**
- * EVAL-mode inference of a built network, layer by layer, with a hook on every activation output (the
- * "activation points"): the output of each block's activation (ReLU or Q_a), and inside a residual block the
- * output of its first conv block and of the block itself. The hook may change the tensor in place (fake
- * quantization) or only look at it (calibration). With a hook that does nothing the result equals
- * {@link Network#forward}. Points are numbered in network order, from 0.
+ * EVAL-mode inference of a built network, node by node in graph order, with a hook on every activation output (the
+ * "activation points"): the output of each block's activation (ReLU or Q_a) and of each add node (its Q_a after the
+ * sum). The hook may change the tensor in place (fake quantization) or only look at it (calibration). With a hook
+ * that does nothing the result equals {@link Network#forward}. Points are numbered in network order, from 0.
  */
 public final class BlockwiseForward {
     /** Called with each activation point's output, in order; may modify {@code h} in place. */
@@ -31,66 +31,50 @@ public final class BlockwiseForward {
     private static final int BATCH = 256;
 
     private final Network net;
-    private Tensor sum;
+    private Tensor[] outs;
     private int point;
 
     public BlockwiseForward(Network net) { this.net = net; }
 
+    private static boolean point(Layer l) {
+        return l instanceof QuantBlock qb && qb.activation() != null || l instanceof AddBlock;
+    }
+
     /** Number of activation points of the network. */
     public int points() {
         int n = 0;
-        for (Layer l : net.layers()) {
-            if (l instanceof QuantBlock qb && qb.activation() != null) n++;
-            else if (l instanceof ResidualBlock) n += 2;
-        }
+        for (Layer l : net.layers()) if (point(l)) n++;
         return n;
     }
 
-    /**
-     * Names of the activation points, in order: "i:type" for a block at layer index i (as the probes name it),
-     * "i:residual.conv1" and "i:residual" for a residual block's two points.
-     */
+    /** Names of the activation points, in order, as the probes name them ({@link Network#probeName}). */
     public List<String> pointNames() {
         List<String> out = new ArrayList<>();
         List<Layer> layers = net.layers();
-        for (int i = 0; i < layers.size(); i++) {
-            Layer l = layers.get(i);
-            if (l instanceof QuantBlock qb && qb.activation() != null) out.add(i + ":" + qb.kind());
-            else if (l instanceof ResidualBlock) {
-                out.add(i + ":residual.conv1");
-                out.add(i + ":residual");
-            }
-        }
+        for (int i = 0; i < layers.size(); i++) if (point(layers.get(i))) out.add(net.probeName(i));
         return out;
     }
 
     /** Logits for a batch {@code x} (owned by the last layer, valid until the next call). */
     public Tensor forward(Tensor x, Hook hook) {
         point = 0;
-        Tensor h = x;
-        for (Layer l : net.layers()) h = layer(l, h, hook);
-        return h;
-    }
-
-    private Tensor layer(Layer l, Tensor x, Hook hook) {
-        if (l instanceof QuantBlock qb && qb.activation() != null) {
-            Tensor h = qb.forward(x, Mode.EVAL);
-            hook.at(point++, h);
-            return h;
+        List<Layer> layers = net.layers();
+        if (outs == null) outs = new Tensor[layers.size()];
+        for (int i = 0; i < layers.size(); i++) {
+            Layer l = layers.get(i);
+            int[] in = net.inputs(i);
+            Tensor h;
+            if (l instanceof Merge m) {
+                List<Tensor> xs = new ArrayList<>();
+                for (int src : in) xs.add(src < 0 ? x : outs[src]);
+                h = m.forward(xs, Mode.EVAL);
+            } else {
+                h = l.forward(in[0] < 0 ? x : outs[in[0]], Mode.EVAL);
+            }
+            if (point(l)) hook.at(point++, h);
+            outs[i] = h;
         }
-        if (l instanceof ResidualBlock rb) {
-            Tensor a = rb.first().forward(x, Mode.EVAL);        // conv → norm → act   [B, C, H', W']
-            hook.at(point++, a);
-            Tensor main = rb.second().forward(a, Mode.EVAL);    // conv → norm         [B, C, H', W']
-            Tensor skip = rb.shortcut() == null ? x : rb.shortcut().forward(x, Mode.EVAL);
-            sum = Tensor.reuse(sum, main.shape());
-            float[] s = sum.data, m = main.data, k = skip.data;
-            for (int i = 0; i < s.length; i++) s[i] = m[i] + k[i];
-            Tensor h = rb.activation().forward(sum, Mode.EVAL);
-            hook.at(point++, h);
-            return h;
-        }
-        return l.forward(x, Mode.EVAL);
+        return outs[layers.size() - 1];
     }
 
     /** Runs every batch of {@code data} (fixed order, batches of 256) with {@code hook}, ignoring the logits. */

@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.maqd.experiment.ExperimentException;
 import org.maqd.experiment.RunFolder;
+import org.maqd.model.LayerKinds;
 import org.maqd.model.LayerSpec;
 import org.maqd.model.Network;
 import org.maqd.model.NetworkBuilder;
 import org.maqd.model.NetworkSpec;
 import org.maqd.model.QuantBlock;
-import org.maqd.model.ResidualBlock;
 import org.maqd.nn.Conv2d;
 import org.maqd.nn.Layer;
 import org.maqd.nn.Linear;
@@ -44,43 +44,40 @@ public final class PtqModel {
     /** Loads the model of a finished run; it must be float (0 weight and activation states everywhere). */
     public static PtqModel load(Path runDir, Parallel par) {
         NetworkSpec spec = RunFolder.modelSpec(runDir);
-        List<LayerSpec> layers = spec.layers();
+        List<LayerSpec> layers = spec.all();
+        String field = spec.isGraph() ? "nodes" : "layers";
         for (int i = 0; i < layers.size(); i++) {
             LayerSpec l = layers.get(i);
-            boolean block = l.isBlock() || "output".equals(l.type());
+            boolean block = LayerKinds.isWeighted(l.type());
             if (block && l.weightStates() != null && l.weightStates() != 0) {
-                throw new ExperimentException(runDir.resolve(RunFiles.MODEL_JSON) + ": field 'layers[" + i + "].weightStates' is "
+                throw new ExperimentException(runDir.resolve(RunFiles.MODEL_JSON) + ": field '" + field + "[" + i + "].weightStates' is "
                         + l.weightStates() + "; post-training quantization takes a float model (weightStates 0)");
             }
             if (l.isBlock() && l.activationStates() != null && l.activationStates() != 0) {
-                throw new ExperimentException(runDir.resolve(RunFiles.MODEL_JSON) + ": field 'layers[" + i + "].activationStates' is "
+                throw new ExperimentException(runDir.resolve(RunFiles.MODEL_JSON) + ": field '" + field + "[" + i + "].activationStates' is "
                         + l.activationStates() + "; post-training quantization takes a float model (ReLU, activationStates 0)");
             }
         }
         Network trained = RunFolder.loadNetwork(runDir, par);
         List<LayerSpec> plain = new ArrayList<>();
-        for (LayerSpec l : layers) plain.add(l.isBlock() || "output".equals(l.type()) ? l.withWeightStandardization(false) : l);
+        for (LayerSpec l : layers) plain.add(LayerKinds.isWeighted(l.type()) ? l.withWeightStandardization(false) : l);
         int[] input = spec.input().stream().mapToInt(Integer::intValue).toArray();
-        Network net = NetworkBuilder.build(spec.withLayers(plain), input, layers.get(layers.size() - 1).units(), par, 0L);
+        NetworkSpec plainSpec = spec.isGraph() ? spec.withNodes(plain) : spec.withLayers(plain);
+        Network net = NetworkBuilder.build(plainSpec, input, spec.outputUnits(), par, 0L);
         net.loadStateDict(trained.stateDict(), runDir.resolve(org.maqd.run.RunFiles.MODEL_WEIGHTS).toString());
         PtqModel m = new PtqModel(net);
         List<QuantBlock> from = new ArrayList<>(), to = new ArrayList<>();
         List<Role> roles = new ArrayList<>();
         List<String> names = new ArrayList<>();
         boolean firstSeen = false;
-        for (int i = 0; i < layers.size(); i++) {
-            LayerSpec l = layers.get(i);
-            if (!(l.isBlock() || "output".equals(l.type()))) continue;
-            Role role = "output".equals(l.type()) ? Role.OUTPUT
-                    : (!firstSeen && !"residual".equals(l.type()) ? Role.FIRST : Role.HIDDEN);
+        for (int i = 0; i < trained.layers().size(); i++) {
+            if (!(trained.layers().get(i) instanceof QuantBlock qb)) continue;
+            roles.add(qb.activation() == null && i == trained.layers().size() - 1 ? Role.OUTPUT
+                    : !firstSeen ? Role.FIRST : Role.HIDDEN);
             firstSeen = true;
-            int before = from.size();
-            blocks(trained.layers().get(i), from);
-            blocks(net.layers().get(i), to);
-            for (int k = before; k < from.size(); k++) {
-                roles.add(role);
-                names.add(siteName(i, l.type(), k - before));
-            }
+            from.add(qb);
+            to.add((QuantBlock) net.layers().get(i));
+            names.add(trained.probeName(i));
         }
         for (int k = 0; k < from.size(); k++) {
             QuantBlock src = from.get(k);
@@ -90,22 +87,6 @@ public final class PtqModel {
             m.sites.add(new Site(names.get(k), dst, dst.value.copy(), roles.get(k)));
         }
         return m;
-    }
-
-    /** "i:type" as the probes name layers; a residual block's parts "i:residual.conv1", ".conv2", ".shortcut". */
-    private static String siteName(int layer, String type, int part) {
-        if (!"residual".equals(type)) return layer + ":" + type;
-        return layer + ":residual." + (part == 0 ? "conv1" : part == 1 ? "conv2" : "shortcut");
-    }
-
-    private static void blocks(Layer l, List<QuantBlock> out) {
-        if (l instanceof QuantBlock qb) {
-            out.add(qb);
-        } else if (l instanceof ResidualBlock rb) {
-            out.add(rb.first());
-            out.add(rb.second());
-            if (rb.shortcut() != null) out.add(rb.shortcut());
-        }
     }
 
     private static Param weight(Layer op) {

@@ -24,14 +24,14 @@ public final class EngineNetworkAnalyzer implements NetworkAnalyzer {
         } catch (RuntimeException e) {
             // a spec the resolver itself refuses (e.g. an unknown layer type): every row carries the reason
             List<CostRow> rows = new ArrayList<>();
-            int n = spec == null || spec.layers() == null ? 0 : spec.layers().size();
+            int n = spec == null ? 0 : spec.all().size();
             for (int i = 0; i < n; i++) {
-                String t = spec.layers().get(i) == null ? "?" : spec.layers().get(i).type();
+                String t = spec.all().get(i) == null ? "?" : spec.all().get(i).type();
                 rows.add(new CostRow(i, t, 0, 0, "-", "?", i == 0 ? e.getMessage() : AFTER_ERROR, 0, 0, 0, 0, null));
             }
             return new CostReport(rows, 0, 0, 0, 0);
         }
-        List<LayerSpec> resolved = NetworkResolver.resolve(spec).layers();
+        List<LayerSpec> resolved = NetworkResolver.resolve(spec).all();
         List<CostRow> rows = new ArrayList<>();
         for (NetworkAnalysis.Row row : r.rows()) {
             int i = row.index();

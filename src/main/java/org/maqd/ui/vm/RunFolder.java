@@ -62,7 +62,7 @@ public record RunFolder(Path dir, String name, Map<String, String> settings, dou
                 NetworkSpec spec = org.maqd.experiment.RunFolder.modelSpec(dir);
                 NetworkAnalysis.Report r = NetworkAnalysis.analyze(spec);
                 if (r.ok()) deployed = (r.weightBits() + 7) / 8;
-                List<LayerSpec> layers = NetworkResolver.resolve(spec).layers();
+                List<LayerSpec> layers = NetworkResolver.resolve(spec).all();
                 for (int i = 0; i < layers.size() && notInt == null; i++) {
                     String why = Folder.integerOnlyReason(layers.get(i), i == layers.size() - 1);
                     if (why != null) notInt = "layer " + i + " (" + layers.get(i).type() + ") " + why;
