@@ -9,7 +9,10 @@ final class OutputKind extends WeightedKind {
     @Override public String name() { return "output"; }
     @Override public String label() { return "Output"; }
     @Override public String description() { return "the classifier: linear with float logits, one unit per class"; }
-    @Override public List<KindField> fields() { return withQuant(KindField.UNITS); }
+    @Override
+    public List<KindField> fields() {   // float logits: no activation fields
+        return withQuant(KindField.UNITS).stream().filter(f -> !f.name().startsWith("activation")).toList();
+    }
     @Override public LayerSpec paletteSpec() { return LayerSpec.output(10); }
 
     @Override

@@ -22,6 +22,19 @@ class SafetensorsTest {
     }
 
     @Test
+    void metadataOrderDoesNotChangeTheBytes(@TempDir Path dir) throws Exception {
+        Map<String, Tensor> t = Map.of("w", Tensor.of(new float[] {1, 2}, 2));
+        Map<String, String> ab = new LinkedHashMap<>(), ba = new LinkedHashMap<>();
+        ab.put("format", "pt");
+        ab.put("producer", "maqd-workbench");
+        ba.put("producer", "maqd-workbench");
+        ba.put("format", "pt");
+        Safetensors.write(dir.resolve("a.safetensors"), t, ab);
+        Safetensors.write(dir.resolve("b.safetensors"), t, ba);
+        assertArrayEquals(Files.readAllBytes(dir.resolve("a.safetensors")), Files.readAllBytes(dir.resolve("b.safetensors")));
+    }
+
+    @Test
     void roundTripKeepsNamesShapesValuesAndMetadata(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("m.safetensors");
         Safetensors.write(f, sample(), Map.of("format", "pt"));

@@ -11,6 +11,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.maqd.experiment.Experiment;
+import org.maqd.model.LayerKind;
+import org.maqd.model.LayerKinds;
 import org.maqd.model.LayerSpec;
 import org.maqd.model.NetworkResolver;
 import org.maqd.model.NetworkSpec;
@@ -48,15 +50,8 @@ public final class ComposerViewModel {
     }
 
     public static LayerSpec newLayer(String type) {
-        switch (type) {
-            case "linear": return LayerSpec.linear(128);
-            case "output": return LayerSpec.output(10);
-            case "conv2d": return LayerSpec.conv(16, 3, 1, 1);
-            case "maxpool": case "avgpool": return LayerSpec.of(type).withKernel(2).withStride(2);
-            case "dropout": return LayerSpec.of(type).withRate(0.2);
-            case "residual": return LayerSpec.of(type).withChannels(16).withStride(1);
-            default: return LayerSpec.of(type);
-        }
+        LayerKind k = LayerKinds.find(type);
+        return k == null ? LayerSpec.of(type) : k.paletteSpec();
     }
 
     public boolean insert(int position, String type) {

@@ -1,62 +1,60 @@
 package org.maqd.ui.vm;
 
 import java.util.List;
-import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.maqd.model.LayerKind;
+import org.maqd.model.LayerKinds;
 import org.maqd.model.LayerSpec;
 import org.maqd.model.QuantDefaults;
 
 /** The editable fields of a layer: which layer types have them, how to read, parse and write them. */
 public enum LayerField {
-    UNITS("units", "Units", Kind.INT, Set.of("linear", "output"), LayerSpec::units, (l, v) -> l.withUnits((Integer) v), null),
-    CHANNELS("channels", "Channels", Kind.INT, Set.of("conv2d", "residual"), LayerSpec::channels, (l, v) -> l.withChannels((Integer) v), null),
-    KERNEL("kernel", "Kernel", Kind.INT, Set.of("conv2d", "maxpool", "avgpool"), LayerSpec::kernel, (l, v) -> l.withKernel((Integer) v), null),
-    STRIDE("stride", "Stride", Kind.INT, Set.of("conv2d", "maxpool", "avgpool", "residual"), LayerSpec::stride, (l, v) -> l.withStride((Integer) v), null),
-    PADDING("padding", "Padding", Kind.INT, Set.of("conv2d"), LayerSpec::padding, (l, v) -> l.withPadding((Integer) v), null),
-    RATE("rate", "Drop rate", Kind.DOUBLE, Set.of("dropout"), LayerSpec::rate, (l, v) -> l.withRate((Double) v), null),
-    WEIGHT_STATES("weightStates", "Weight states M_w", Kind.INT, Groups.WEIGHTED, LayerSpec::weightStates, (l, v) -> l.withWeightStates((Integer) v), QuantDefaults::weightStates),
-    ACTIVATION_STATES("activationStates", "Activation states M_a", Kind.INT, Groups.BLOCKS, LayerSpec::activationStates, (l, v) -> l.withActivationStates((Integer) v), QuantDefaults::activationStates),
-    NORM("norm", "Normalization", Kind.CHOICE, Groups.WEIGHTED, LayerSpec::norm, (l, v) -> l.withNorm((String) v), QuantDefaults::norm, "lbn", "bn", "ln", "gn", "none"),
-    WS("weightStandardization", "Weight standardization (WS)", Kind.CHOICE, Groups.WEIGHTED, LayerSpec::weightStandardization, (l, v) -> l.withWeightStandardization((Boolean) v), QuantDefaults::weightStandardization, "true", "false"),
-    WEIGHT_STEP("weightStep", "Weight step rule", Kind.CHOICE, Groups.WEIGHTED, LayerSpec::weightStep, (l, v) -> l.withWeightStep((String) v), QuantDefaults::weightStep, "gaussian", "fixed"),
-    WEIGHT_CLIP("weightClip", "Weight clip s", Kind.DOUBLE, Groups.WEIGHTED, LayerSpec::weightClip, (l, v) -> l.withWeightClip((Double) v), QuantDefaults::weightClip),
-    ACTIVATION_STEP("activationStep", "Activation step rule", Kind.CHOICE, Groups.BLOCKS, LayerSpec::activationStep, (l, v) -> l.withActivationStep((String) v), QuantDefaults::activationStep, "gaussian", "fixed", "learned"),
-    ACTIVATION_STEP_VALUE("activationStepValue", "Activation step Δ_a", Kind.DOUBLE, Groups.BLOCKS, LayerSpec::activationStepValue, (l, v) -> l.withActivationStepValue((Double) v), QuantDefaults::activationStepValue),
-    WEIGHT_SURROGATE("weightSurrogate", "Weight surrogate", Kind.CHOICE, Groups.WEIGHTED, LayerSpec::weightSurrogate, (l, v) -> l.withWeightSurrogate((String) v), QuantDefaults::weightSurrogate, "ste", "sigmoid", "triangle"),
-    ACTIVATION_SURROGATE("activationSurrogate", "Activation surrogate", Kind.CHOICE, Groups.BLOCKS, LayerSpec::activationSurrogate, (l, v) -> l.withActivationSurrogate((String) v), QuantDefaults::activationSurrogate, "ste", "sigmoid", "triangle"),
-    ALPHA("alpha", "Surrogate α", Kind.DOUBLE, Groups.WEIGHTED, LayerSpec::alpha, (l, v) -> l.withAlpha((Double) v), QuantDefaults::alpha);
+    UNITS("units", "Units", Kind.INT, null, LayerSpec::units, (l, v) -> l.withUnits((Integer) v), null),
+    CHANNELS("channels", "Channels", Kind.INT, null, LayerSpec::channels, (l, v) -> l.withChannels((Integer) v), null),
+    KERNEL("kernel", "Kernel", Kind.INT, null, LayerSpec::kernel, (l, v) -> l.withKernel((Integer) v), null),
+    STRIDE("stride", "Stride", Kind.INT, null, LayerSpec::stride, (l, v) -> l.withStride((Integer) v), null),
+    PADDING("padding", "Padding", Kind.INT, null, LayerSpec::padding, (l, v) -> l.withPadding((Integer) v), null),
+    RATE("rate", "Drop rate", Kind.DOUBLE, null, LayerSpec::rate, (l, v) -> l.withRate((Double) v), null),
+    WEIGHT_STATES("weightStates", "Weight states M_w", Kind.INT, null, LayerSpec::weightStates, (l, v) -> l.withWeightStates((Integer) v), QuantDefaults::weightStates),
+    ACTIVATION_STATES("activationStates", "Activation states M_a", Kind.INT, null, LayerSpec::activationStates, (l, v) -> l.withActivationStates((Integer) v), QuantDefaults::activationStates),
+    NORM("norm", "Normalization", Kind.CHOICE, null, LayerSpec::norm, (l, v) -> l.withNorm((String) v), QuantDefaults::norm, "lbn", "bn", "ln", "gn", "none"),
+    WS("weightStandardization", "Weight standardization (WS)", Kind.CHOICE, null, LayerSpec::weightStandardization, (l, v) -> l.withWeightStandardization((Boolean) v), QuantDefaults::weightStandardization, "true", "false"),
+    WEIGHT_STEP("weightStep", "Weight step rule", Kind.CHOICE, null, LayerSpec::weightStep, (l, v) -> l.withWeightStep((String) v), QuantDefaults::weightStep, "gaussian", "fixed"),
+    WEIGHT_CLIP("weightClip", "Weight clip s", Kind.DOUBLE, null, LayerSpec::weightClip, (l, v) -> l.withWeightClip((Double) v), QuantDefaults::weightClip),
+    ACTIVATION_STEP("activationStep", "Activation step rule", Kind.CHOICE, null, LayerSpec::activationStep, (l, v) -> l.withActivationStep((String) v), QuantDefaults::activationStep, "gaussian", "fixed", "learned"),
+    ACTIVATION_STEP_VALUE("activationStepValue", "Activation step Δ_a", Kind.DOUBLE, null, LayerSpec::activationStepValue, (l, v) -> l.withActivationStepValue((Double) v), QuantDefaults::activationStepValue),
+    WEIGHT_SURROGATE("weightSurrogate", "Weight surrogate", Kind.CHOICE, null, LayerSpec::weightSurrogate, (l, v) -> l.withWeightSurrogate((String) v), QuantDefaults::weightSurrogate, "ste", "sigmoid", "triangle"),
+    ACTIVATION_SURROGATE("activationSurrogate", "Activation surrogate", Kind.CHOICE, null, LayerSpec::activationSurrogate, (l, v) -> l.withActivationSurrogate((String) v), QuantDefaults::activationSurrogate, "ste", "sigmoid", "triangle"),
+    ALPHA("alpha", "Surrogate α", Kind.DOUBLE, null, LayerSpec::alpha, (l, v) -> l.withAlpha((Double) v), QuantDefaults::alpha);
 
     public enum Kind { INT, DOUBLE, CHOICE }
-
-    private static final class Groups {
-        static final Set<String> BLOCKS = Set.of("linear", "conv2d", "residual");
-        static final Set<String> WEIGHTED = Set.of("linear", "conv2d", "residual", "output");
-    }
 
     public final String key;
     public final String label;
     public final Kind kind;
-    private final Set<String> types;
     private final Function<LayerSpec, Object> getter;
     private final BiFunction<LayerSpec, Object, LayerSpec> setter;
     private final Function<QuantDefaults, Object> fallback;
     public final List<String> choices;
 
     @SuppressWarnings("unchecked")
-    <T> LayerField(String key, String label, Kind kind, Set<String> types, Function<LayerSpec, T> getter,
+    <T> LayerField(String key, String label, Kind kind, Object types, Function<LayerSpec, T> getter,
                    BiFunction<LayerSpec, Object, LayerSpec> setter, Function<QuantDefaults, ?> fallback, String... choices) {
         this.key = key;
         this.label = label;
         this.kind = kind;
-        this.types = types;
         this.getter = (Function<LayerSpec, Object>) getter;
         this.setter = setter;
         this.fallback = (Function<QuantDefaults, Object>) fallback;
         this.choices = List.of(choices);
     }
 
-    public boolean appliesTo(String type) { return types.contains(type); }
+    /** True when the kind registry lists this field for the type. */
+    public boolean appliesTo(String type) {
+        LayerKind k = LayerKinds.find(type);
+        return k != null && k.fields().stream().anyMatch(f -> f.name().equals(key));
+    }
 
     /** The value the layer sets itself, or null when it takes the network default. */
     public Object explicit(LayerSpec l) { return getter.apply(l); }
