@@ -1,0 +1,71 @@
+package org.maqd.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.maqd.data.Dataset;
+import org.maqd.data.Datasets;
+import org.maqd.experiment.Experiment;
+import org.maqd.experiment.ExperimentDefaults;
+import org.maqd.experiment.ExperimentIO;
+import org.maqd.model.Network;
+import org.maqd.model.NetworkBuilder;
+import org.maqd.nn.Mode;
+import org.maqd.tensor.Parallel;
+import org.maqd.tensor.Tensor;
+
+/** A residual graph folds to an integer-only model with fixed-point adds; certified, and its C export agrees. */
+class GraphDeployTest {
+    static final String RESNET = """
+            [{"id": "stem", "type": "conv2d", "channels": 4, "kernel": 3, "stride": 2, "inputs": ["input"]},
+             {"id": "r1", "type": "residual", "channels": 4, "inputs": ["stem"]},
+             {"id": "r2", "type": "residual", "channels": 6, "stride": 2, "inputs": ["r1"]},
+             {"id": "side", "type": "maxpool", "kernel": 2, "inputs": ["r1"]},
+             {"id": "cat", "type": "concat", "inputs": ["r2", "side"]},
+             {"id": "pool", "type": "maxpool", "kernel": 2, "inputs": ["cat"]},
+             {"id": "f", "type": "flatten", "inputs": ["pool"]},
+             {"id": "out", "type": "output", "units": 10, "inputs": ["f"]}]""";
+
+    static Network calibrated(int activationStates, Parallel par) {
+        Experiment raw = ExperimentIO.parse("""
+                {"description": "graph deploy", "name": "g", "seed": 3, "data": {"dataset": "mnist-10k"},
+                 "network": {"input": [1, 28, 28], "defaults": {"weightStates": 3, "activationStates": %d, "norm": "lbn"},
+                             "nodes": %s}, "training": {"epochs": 1}}""".formatted(activationStates, RESNET), "g.json");
+        Network net = NetworkBuilder.build(ExperimentDefaults.resolve(raw).network(), new int[] {1, 28, 28}, 10, par, 11);
+        Dataset d = Datasets.embedded(256, 1).train();
+        Tensor x = Tensor.zeros(64, 1, 28, 28);
+        for (int pass = 0; pass < 20; pass++) {
+            for (int s = 0; s < 64; s++) d.copySample((pass * 64 + s) % d.size(), x.data, s * 784);
+            net.forward(x, Mode.TRAIN);
+        }
+        return net;
+    }
+
+    @Test
+    void residualGraphIsIntegerOnlyCertifiedAndItsCExportAgrees(@TempDir Path dir) throws Exception {
+        try (Parallel par = new Parallel(2)) {
+            for (int states : new int[] {2, 4}) {
+                Network net = calibrated(states, par);
+                FolderTest.flipGammas(net);
+                FoldedModel m = Folder.fold(net);
+                assertTrue(m.ops().stream().anyMatch(op -> op instanceof IntAdd));
+                assertTrue(m.ops().stream().anyMatch(op -> op instanceof IntConcat));
+                Dataset test = Datasets.embedded(1, 300).test();
+                Certificate c = Certificate.compute(net, m, test);
+                assertTrue(c.percent() >= 99.9, c.describe());
+                for (Certificate.LayerAgreement l : c.layers()) {
+                    if (l.elements() > 0) assertTrue(l.percent() >= 99.9, c.describe());
+                }
+                assertEquals(2, c.layers().stream().filter(l -> l.kind().equals("add")).count());
+                byte[] px = PixelCodes.of(test);
+                int[] java = new IntEngine(m).predict(px, test.size(), par).predictions();
+                assertArrayEquals(java, IntEngine.reference(m).predict(px, test.size(), par).predictions());
+                assertArrayEquals(java, ExportRunTest.compileAndRun(m, dir.resolve("c" + states), px, test.size(), 28, 28));
+            }
+        }
+    }
+}
