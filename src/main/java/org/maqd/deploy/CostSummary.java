@@ -13,8 +13,9 @@ import org.maqd.model.NetworkAnalysis;
  * weight, threshold/direction (or class-score multiplier) memory, the op's output activations in bytes (one
  * uint8 code each), multiply-accumulates per sample, and the accumulator width the trained weights need
  * (sign + bits of max Σ|w|·max input code; beside it the worst case for any weights of these states,
- * {@link NetworkAnalysis#accumulatorBits}). RAM for activations is two ping-pong buffers of the largest
- * activation (the input included), as the C export allocates them.
+ * {@link NetworkAnalysis#accumulatorBits}). RAM for activations is what the C export allocates: two ping-pong
+ * buffers of the largest activation (the input included) for a chain, one buffer per op for a graph. An add's
+ * parameters are its int64 multipliers, offsets and thresholds.
  */
 public record CostSummary(List<Row> rows, long weightBits, long modelBytes, long activationBytes, long macs) {
 
@@ -38,11 +39,26 @@ public record CostSummary(List<Row> rows, long weightBits, long modelBytes, long
                 bits += wb;
                 bytes += pb;
                 macs += mac;
+            } else if (op instanceof IntAdd a) {
+                long pb = 8L * (a.multipliers().length * (long) a.offsets().length + a.offsets().length + a.thresholds().length);
+                rows.add(new Row(op.layer(), op.kind(), "int64", 0, 0, 0, pb, out, 0, 64, 64));
+                bytes += pb;
             } else {
                 rows.add(new Row(op.layer(), op.kind(), "-", 0, 0, 0, 0, out, 0, 0, 0));
             }
         }
-        return new CostSummary(rows, bits, bytes, 2L * m.maxActivations(), macs);
+        return new CostSummary(rows, bits, bytes, activationRam(m), macs);
+    }
+
+    /** Two ping-pong buffers of the largest activation for a chain; one buffer per op (int32 for raw blocks) for a graph. */
+    static long activationRam(FoldedModel m) {
+        if (m.isChain()) return 2L * m.maxActivations();
+        long ram = 0;
+        for (IntOp op : m.ops()) {
+            if (op instanceof IntBlock b && b.isOutput()) continue;
+            ram += (op instanceof IntBlock b && b.raw() ? 4L : 1L) * IntOp.size(op.outShape());
+        }
+        return ram;
     }
 
     /** A fixed-width table for the console. */
