@@ -10,13 +10,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.maqd.data.Dataset;
 import org.maqd.data.Datasets;
 import org.maqd.experiment.Experiment;
-import org.maqd.experiment.ExperimentDefaults;
 import org.maqd.experiment.ExperimentIO;
 import org.maqd.model.Network;
-import org.maqd.model.NetworkBuilder;
-import org.maqd.nn.Mode;
 import org.maqd.tensor.Parallel;
-import org.maqd.tensor.Tensor;
 
 /** A residual graph folds to an integer-only model with fixed-point adds; certified, and its C export agrees. */
 class GraphDeployTest {
@@ -35,14 +31,7 @@ class GraphDeployTest {
                 {"description": "graph deploy", "name": "g", "seed": 3, "data": {"dataset": "mnist-10k"},
                  "network": {"input": [1, 28, 28], "defaults": {"weightStates": 3, "activationStates": %d, "norm": "lbn"},
                              "nodes": %s}, "training": {"epochs": 1}}""".formatted(activationStates, RESNET), "g.json");
-        Network net = NetworkBuilder.build(ExperimentDefaults.resolve(raw).network(), new int[] {1, 28, 28}, 10, par, 11);
-        Dataset d = Datasets.embedded(256, 1).train();
-        Tensor x = Tensor.zeros(64, 1, 28, 28);
-        for (int pass = 0; pass < 20; pass++) {
-            for (int s = 0; s < 64; s++) d.copySample((pass * 64 + s) % d.size(), x.data, s * 784);
-            net.forward(x, Mode.TRAIN);
-        }
-        return net;
+        return DeployFixtures.calibrated(raw, par);
     }
 
     @Test

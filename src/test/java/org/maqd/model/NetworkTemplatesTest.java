@@ -19,7 +19,7 @@ class NetworkTemplatesTest {
             assertTrue(r.ok(), name + ": " + r.firstError());
         }
         NetworkSpec r20 = NetworkTemplates.resnet(List.of(3, 32, 32), 10, 20, 16);
-        assertEquals(2 + 9 * 3 + 2 + 2, r20.nodes().size(), "stem, 9 blocks of conv1/conv2/add, 2 projections, gap, out");
+        assertEquals(1 + 9 * 3 + 2 + 2, r20.nodes().size(), "stem, 9 blocks of conv1/conv2/add, 2 projections, gap, out");
         NetworkAnalysis.Report a = NetworkAnalysis.analyze(r20);
         assertTrue(a.ok(), a.firstError());
         assertEquals(List.of(64, 8, 8), java.util.Arrays.stream(a.rows().get(a.rows().size() - 3).outShape()).boxed().toList());
