@@ -74,7 +74,7 @@ public final class RunFolder {
         NetworkSpec spec = modelSpec(runDir);
         int[] input = spec.input().stream().mapToInt(Integer::intValue).toArray();
         Integer classes = spec.outputUnits();
-        if (classes == null) throw new ModelFormatException(runDir.resolve("model.json") + ": the network has no output layer");
+        if (classes == null) throw new ModelFormatException(runDir.resolve(RunFiles.MODEL_JSON) + ": the network has no output layer");
         Network net = NetworkBuilder.build(spec, input, classes, par, 0L);
         Path weights = runDir.resolve(RunFiles.MODEL_WEIGHTS);
         net.loadStateDict(Safetensors.read(weights).tensors(), weights.toString());

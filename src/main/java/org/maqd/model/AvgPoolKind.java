@@ -9,7 +9,7 @@ final class AvgPoolKind extends PoolKind {
     @Override public String name() { return "avgpool"; }
     @Override public String label() { return "Avg pool"; }
     @Override public String description() { return "mean of each window"; }
-    @Override public Layer build(LayerSpec l, List<int[]> in, Build c) { return new AvgPool2d(l.kernel(), l.stride()); }
+    @Override public Layer build(LayerSpec l, List<int[]> in, Build c) { return new AvgPool2d(l.kernel(), l.stride(), c.par()); }
 
     @Override
     public void lower(Lowering.Node n, Lowering t) {

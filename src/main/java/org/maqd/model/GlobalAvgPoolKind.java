@@ -18,7 +18,7 @@ final class GlobalAvgPoolKind implements LayerKind {
         return new int[] {in.get(0)[0]};
     }
 
-    @Override public Layer build(LayerSpec l, List<int[]> in, Build c) { return new GlobalAvgPool(); }
+    @Override public Layer build(LayerSpec l, List<int[]> in, Build c) { return new GlobalAvgPool(c.par()); }
 
     @Override
     public void lower(Lowering.Node n, Lowering t) {
