@@ -180,7 +180,8 @@ public record Certificate(int samples, int identicalPredictions, double floatAcc
         sb.append(String.format(Locale.ROOT, "accuracy: float fake-quant %.4f, integer engine %.4f%n", floatAccuracy, intAccuracy));
         for (LayerAgreement l : layers) {
             if (l.elements() == 0) {
-                sb.append(String.format(Locale.ROOT, "  layer %d (%s): class scores, %d saturations%n", l.layer(), l.kind(), l.saturations()));
+                String what = org.maqd.model.LayerKinds.isOutput(l.kind()) ? "class scores" : "accumulators (no Q_a; an add rescales them)";
+                sb.append(String.format(Locale.ROOT, "  layer %d (%s): %s, %d saturations%n", l.layer(), l.kind(), what, l.saturations()));
             } else {
                 sb.append(String.format(Locale.ROOT, "  layer %d (%s): %.4f%% identical activation codes (%,d of %,d), %d saturations%n",
                         l.layer(), l.kind(), l.percent(), l.identical(), l.elements(), l.saturations()));

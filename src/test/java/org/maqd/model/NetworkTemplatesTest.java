@@ -18,17 +18,18 @@ class NetworkTemplatesTest {
             NetworkAnalysis.Report r = NetworkAnalysis.analyze(NetworkTemplates.byName(name));
             assertTrue(r.ok(), name + ": " + r.firstError());
         }
-        NetworkSpec r20 = NetworkTemplates.resnet(List.of(3, 32, 32), 10, 20, 16);
+        NetworkSpec r20 = NetworkTemplates.resnet(List.of(3, 32, 32), 10, 20, 16, true);
         assertEquals(1 + 9 * 3 + 2 + 2, r20.nodes().size(), "stem, 9 blocks of conv1/conv2/add, 2 projections, gap, out");
         NetworkAnalysis.Report a = NetworkAnalysis.analyze(r20);
         assertTrue(a.ok(), a.firstError());
         assertEquals(List.of(64, 8, 8), java.util.Arrays.stream(a.rows().get(a.rows().size() - 3).outShape()).boxed().toList());
-        assertThrows(IllegalArgumentException.class, () -> NetworkTemplates.resnet(List.of(1, 28, 28), 10, 10, 16));
+        assertThrows(IllegalArgumentException.class, () -> NetworkTemplates.resnet(List.of(1, 28, 28), 10, 10, 16, true));
     }
 
     @Test
-    void shippedResnetExperimentIsTheResnet8Template() throws Exception {
+    void shippedResnetExperimentIsTheResnet8TemplateWithAFlattenHead() throws Exception {
         NetworkSpec file = ExperimentIO.parse(Files.readString(Path.of("experiments/resnet.json")), "resnet.json").network();
-        assertEquals(NetworkResolver.resolve(NetworkTemplates.byName("ResNet-8")).nodes(), NetworkResolver.resolve(file).nodes());
+        NetworkSpec template = NetworkTemplates.resnet(List.of(1, 28, 28), 10, 8, 16, false);
+        assertEquals(NetworkResolver.resolve(template).nodes(), NetworkResolver.resolve(file).nodes());
     }
 }
