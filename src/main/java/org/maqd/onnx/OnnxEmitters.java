@@ -2,7 +2,8 @@ package org.maqd.onnx;
 
 import java.util.List;
 import org.maqd.model.QuantBlock;
-import org.maqd.model.ResidualBlock;
+import org.maqd.model.AddBlock;
+import org.maqd.nn.Concat;
 import org.maqd.nn.AvgPool2d;
 import org.maqd.nn.Dropout;
 import org.maqd.nn.Flatten;
@@ -25,7 +26,8 @@ public final class OnnxEmitters {
 
     private static final List<Entry<?>> TABLE = List.of(
             new Entry<>(QuantBlock.class, BlockEmitter::emit),
-            new Entry<>(ResidualBlock.class, ResidualEmitter::emit),
+            new Entry<>(AddBlock.class, ResidualEmitter::emit),
+            new Entry<>(Concat.class, (c, in, gr) -> MergeEmitters.concat(in, gr)),
             new Entry<>(Flatten.class, ShapeEmitters::flatten),
             new Entry<>(Dropout.class, ShapeEmitters::dropout),
             new Entry<>(MaxPool2d.class, ShapeEmitters::maxPool),

@@ -43,12 +43,15 @@ public final class OnnxExport {
         int[] in = net.spec().input().stream().mapToInt(Integer::intValue).toArray();
         OnnxValue v = new OnnxValue(INPUT, in);
         List<Layer> layers = net.layers();
+        OnnxValue[] outs = new OnnxValue[layers.size()];
+        OnnxValue image = v;
         for (int i = 0; i < layers.size(); i++) {
             Layer l = layers.get(i);
-            OnnxValue x = v;
-            String where = "layers." + i;
+            List<OnnxValue> xs = new ArrayList<>();
+            for (int src : net.inputs(i)) xs.add(src < 0 ? image : outs[src]);
+            String where = net.nodes().get(i).path();
             try {
-                v = g.scoped(where, () -> OnnxEmitters.emit(l, List.of(x), g));
+                v = outs[i] = g.scoped(where, () -> OnnxEmitters.emit(l, xs, g));
             } catch (OnnxExportException e) {
                 throw new OnnxExportException(where + " (" + l.kind() + "): " + e.getMessage());
             }

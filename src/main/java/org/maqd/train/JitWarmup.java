@@ -69,7 +69,7 @@ public final class JitWarmup {
         List<LayerSpec> layers = new ArrayList<>();
         for (LayerSpec l : spec.layers()) {
             LayerSpec n = l;
-            if (!"output".equals(l.type()) && l.units() != null) n = n.withUnits(Math.min(l.units(), NARROW_UNITS));
+            if (!org.maqd.model.LayerKinds.isOutput(l.type()) && l.units() != null) n = n.withUnits(Math.min(l.units(), NARROW_UNITS));
             if (l.channels() != null) n = n.withChannels(Math.min(l.channels(), NARROW_CHANNELS));
             layers.add(n);
         }

@@ -74,9 +74,11 @@ class SafetensorsStrictTest {
 
     @Test
     void extraTensorsAreRefusedByTheNetwork() throws Exception {
-        Map<String, Tensor> t = new LinkedHashMap<>();
+        Network net = NetworkBuilder.build(NetworkResolver.resolve(new NetworkSpec(java.util.List.of(1, 2, 2), null,
+                java.util.List.of(LayerSpec.of("flatten"), LayerSpec.output(2)))), new int[] {1, 2, 2}, 2,
+                org.maqd.tensor.Parallel.serial(), 0L);
+        Map<String, Tensor> t = new LinkedHashMap<>(net.stateDict());
         t.put("extra", new Tensor(new float[] {1}, 1));
-        Network net = new Network(null, java.util.List.of());
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> net.loadStateDict(t, "m.safetensors"));
         assertTrue(e.getMessage().contains("'extra' is not part of this network"), e.getMessage());
     }

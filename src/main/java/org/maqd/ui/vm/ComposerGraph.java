@@ -64,14 +64,14 @@ public record ComposerGraph(List<GraphNode> nodes, List<GraphEdge> edges) {
     private static GraphNode node(LayerSpec s, CostRow row, int i) {
         String t = s.type();
         String title = t + (s.units() != null ? " " + s.units() : s.channels() != null ? " " + s.channels() + "ch" : "")
-                + (s.kernel() != null && !"residual".equals(t) ? " k" + s.kernel() : "")
+                + (s.kernel() != null && !(org.maqd.model.LayerKinds.find(t) != null && org.maqd.model.LayerKinds.find(t).template()) ? " k" + s.kernel() : "")
                 + (s.stride() != null && s.stride() > 1 ? " s" + s.stride() : "")
                 + (s.rate() != null ? " " + s.rate() : "");
         boolean quantized = row != null && !(row.weightStates() == 0 && row.activationStates() == 0 && "-".equals(row.norm()));
         String detail = quantized ? "W " + states(row.weightStates()) + " · A " + states(row.activationStates()) + " · " + row.norm() : "";
         String cost = row == null || row.params() == 0 && row.macs() == 0 ? ""
                 : count(row.params()) + " params · " + count(row.macs()) + " MACs · " + bits(row.weightBits());
-        boolean hasOutput = !"output".equals(t);
+        boolean hasOutput = !org.maqd.model.LayerKinds.isOutput(t);
         return new GraphNode(String.valueOf(i), i, t, title, detail, cost, row == null ? "?" : row.shape(),
                 row == null ? null : row.error(), 1, hasOutput);
     }

@@ -76,7 +76,7 @@ public final class PlaygroundViewModel {
     /** The same network with float weights in every layer. */
     static Experiment floating(Experiment e) {
         List<LayerSpec> layers = e.network().layers().stream()
-                .map(l -> l.type().equals("flatten") ? l : l.withWeightStates(0)).toList();
+                .map(l -> !org.maqd.model.LayerKinds.isWeighted(l.type()) ? l : l.withWeightStates(0)).toList();
         return e.withNetwork(e.network().withLayers(layers));
     }
 
