@@ -3,29 +3,26 @@ package org.maqd.experiment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.maqd.ui.vm.AffineViewModel;
+import org.maqd.ui.vm.LessonViewModel;
 
 /**
- * The affine lesson: without its "lesson" block it is a valid experiment, it locks the network and the data, and
- * its instructions name the explorer's controls as the window labels them (so a renamed control shows up here).
+ * The affine lesson: a valid experiment that locks the network and the data, with an instruction text beside it
+ * (the lessons' {@code .lesson.md}) that names the explorer's controls as the window labels them (so a renamed
+ * control shows up here).
  */
 class AffineLessonTest {
     private static final Path LESSON = Path.of("experiments", "lessons", "affine-vs-maqd.json");
 
     @Test
     void lessonIsAnExperimentWithLocksAndInstructionsForTheExplorer() throws Exception {
-        ObjectNode root = (ObjectNode) ExperimentIO.MAPPER.readTree(Files.readString(LESSON));
-        JsonNode lesson = root.remove("lesson");
-        Experiment e = ExperimentIO.parse(ExperimentIO.MAPPER.writeValueAsString(root), LESSON.toString());
+        Experiment e = ExperimentIO.parse(Files.readString(LESSON), LESSON.toString());
         assertEquals("affine-vs-maqd", e.name());
         assertTrue(e.locks().contains("network") && e.locks().contains("data"), e.locks().toString());
-        assertEquals("quantizer", lesson.get("view").asText());
-        String text = lesson.get("instructions").asText();
+        String text = Files.readString(LessonViewModel.textFile(LESSON));
         String fxml = Files.readString(Path.of("fxml", "QuantizerView.fxml"));
         for (String control : new String[] {"Overlay the live layer's data", "Affine (PTQ)", "Symmetric", "Activations (unsigned)"}) {
             assertTrue(text.contains(control), "instructions name '" + control + "'");
