@@ -16,27 +16,9 @@ final class UpdateKernels {
 
     /**
      * Adam over {@code [from, to)}: {@code g' = g + l2·w; m = b1·m + (1−b1)·g'; v = b2·v + (1−b2)·g'·g';
-     * w = w·shrink − stepSize·m / (√v·invSqrtBc2 + eps)}.
-     */
-    static void adam(float[] w, float[] g, float[] m, float[] v, int from, int to,
-                     float b1, float b2, float l2, float shrink, float stepSize, float invSqrtBc2, float eps) {
-        float c1 = 1 - b1, c2 = 1 - b2;
-        int j = from, end = from + (to - from) / L * L;
-        for (; j < end; j += L) {
-            FloatVector wj = FloatVector.fromArray(S, w, j);
-            FloatVector gj = FloatVector.fromArray(S, g, j).add(wj.mul(l2));
-            FloatVector mj = FloatVector.fromArray(S, m, j).mul(b1).add(gj.mul(c1));
-            FloatVector vj = FloatVector.fromArray(S, v, j).mul(b2).add(gj.mul(c2).mul(gj));
-            mj.intoArray(m, j);
-            vj.intoArray(v, j);
-            wj.mul(shrink).sub(mj.mul(stepSize).div(vj.sqrt().mul(invSqrtBc2).add(eps))).intoArray(w, j);
-        }
-        adamPlain(w, g, m, v, j, to, b1, b2, l2, shrink, stepSize, invSqrtBc2, eps);
-    }
-
-    /**
-     * {@link #adam} that also clears the gradient it reads ({@code g = 0} after the update), saving the separate
-     * zeroing pass over every gradient before the next step. Same bits as {@link #adamPlain}.
+     * w = w·shrink − stepSize·m / (√v·invSqrtBc2 + eps)}, which also clears the gradient it reads ({@code g = 0}
+     * after the update), saving the separate zeroing pass over every gradient before the next step. Same bits as
+     * {@link #adamPlain}.
      */
     static void adamAndClear(float[] w, float[] g, float[] m, float[] v, int from, int to,
                              float b1, float b2, float l2, float shrink, float stepSize, float invSqrtBc2, float eps) {
@@ -57,7 +39,7 @@ final class UpdateKernels {
         for (; j < to; j++) g[j] = 0f;
     }
 
-    /** The plain loop of {@link #adam} (reference and tail). */
+    /** The plain loop of {@link #adamAndClear}, without the clearing (reference and tail). */
     static void adamPlain(float[] w, float[] g, float[] m, float[] v, int from, int to,
                           float b1, float b2, float l2, float shrink, float stepSize, float invSqrtBc2, float eps) {
         for (int j = from; j < to; j++) {

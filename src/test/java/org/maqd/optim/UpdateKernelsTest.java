@@ -28,7 +28,7 @@ class UpdateKernelsTest {
             v[0] = 0;                                    // √0 + eps
             float[] w2 = w.clone(), m2 = m.clone(), v2 = v.clone();
             for (int rep = 0; rep < 3; rep++) {
-                UpdateKernels.adam(w, g, m, v, 0, n, 0.9f, 0.999f, 1e-4f, 0.99999f, 1e-3f, 31.6f, 1e-8f);
+                UpdateKernels.adamAndClear(w, g.clone(), m, v, 0, n, 0.9f, 0.999f, 1e-4f, 0.99999f, 1e-3f, 31.6f, 1e-8f);
                 UpdateKernels.adamPlain(w2, g, m2, v2, 0, n, 0.9f, 0.999f, 1e-4f, 0.99999f, 1e-3f, 31.6f, 1e-8f);
             }
             assertArrayEquals(w2, w, "w n=" + n);
