@@ -217,24 +217,29 @@ final class WeightKernels {
      * in double.
      */
     static void steRow(float[] g, float[] std, float[] gp, int base, int n, Levels q) {
-        int end = base + n - n % SL;
+        steRow(g, std, gp, base, base, n, q);
+    }
+
+    /** As {@link #steRow(float[], float[], float[], int, int, Levels)}, writing {@code gp[gpOff + j]}. */
+    static void steRow(float[] g, float[] std, float[] gp, int gpOff, int base, int n, Levels q) {
+        int end = base + n - n % SL, shift = gpOff - base;
         for (int i = base; i < end; ) {
-            i = steBlocks(g, std, gp, i, end, q);
+            i = steBlocks(g, std, gp, shift, i, end, q);
             if (i < end) {
-                for (int j = i; j < i + SL; j++) gp[j] = steScalar(g[j], std[j], q);
+                for (int j = i; j < i + SL; j++) gp[j + shift] = steScalar(g[j], std[j], q);
                 i += SL;
             }
         }
-        for (int j = end; j < base + n; j++) gp[j] = steScalar(g[j], std[j], q);
+        for (int j = end; j < base + n; j++) gp[j + shift] = steScalar(g[j], std[j], q);
     }
 
-    private static int steBlocks(float[] g, float[] std, float[] gp, int i, int end, Levels q) {
+    private static int steBlocks(float[] g, float[] std, float[] gp, int shift, int i, int end, Levels q) {
         FloatVector inv = FloatVector.broadcast(S, q.inv), h = FloatVector.broadcast(S, q.halfRange);
         FloatVector zero = FloatVector.zero(S);
         for (; i < end; i += SL) {
             FloatVector a = FloatVector.fromArray(S, std, i).abs().mul(inv);
             if (!a.sub(h).abs().compare(VectorOperators.GE, Levels.DELTA).allTrue()) return i;
-            FloatVector.fromArray(S, g, i).blend(zero, a.compare(VectorOperators.GT, h)).intoArray(gp, i);
+            FloatVector.fromArray(S, g, i).blend(zero, a.compare(VectorOperators.GT, h)).intoArray(gp, i + shift);
         }
         return end;
     }
@@ -244,35 +249,40 @@ final class WeightKernels {
         return (float) (g * ((t >= -0.5 && t <= q.hi + 0.5) ? 1.0 : 0.0));
     }
 
-    /** Row sums {@code Σ g}, {@code Σ g·Ŵ} (float blocks added in double) into {@code sums[2r]}, {@code sums[2r+1]}. */
-    static void reduceRow(float[] g, float[] std, int base, int n, double[] sums, int r) {
+    /**
+     * Row sums {@code Σ g}, {@code Σ g·Ŵ} (float blocks added in double, lanes left to right: the reference order
+     * of {@link RowSums#reduceRow}) into {@code sums[2r]}, {@code sums[2r+1]}, g read at {@code g[gOff + j]} and Ŵ
+     * at {@code std[base + j]}.
+     */
+    static void reduceRow(float[] g, int gOff, float[] std, int base, int n, double[] sums, int r) {
         double s = 0, sw = 0;
-        int i = base, vecEnd = base + n - n % SL;
+        int shift = gOff - base, i = base, vecEnd = base + n - n % SL;
         while (i < vecEnd) {
             int blockEnd = Math.min(vecEnd, i + BLOCK);
             FloatVector sv = FloatVector.zero(S), wv = sv;
             for (; i < blockEnd; i += SL) {
-                FloatVector gv = FloatVector.fromArray(S, g, i);
+                FloatVector gv = FloatVector.fromArray(S, g, i + shift);
                 sv = sv.add(gv);
                 wv = gv.fma(FloatVector.fromArray(S, std, i), wv);
             }
             s += Reductions.laneSum(sv);
             sw += Reductions.laneSum(wv);
         }
-        for (; i < base + n; i++) { s += g[i]; sw += (double) g[i] * std[i]; }
+        for (; i < base + n; i++) { s += g[i + shift]; sw += (double) g[i + shift] * std[i]; }
         sums[2 * r] = s;
         sums[2 * r + 1] = sw;
     }
 
-    /** WS backward output pass: {@code out += (g − mg − Ŵ·mgw)·inv} in float. */
-    static void wsBackwardRow(float[] g, float[] std, float[] out, int base, int n, double mg, double mgw, double inv) {
+    /** WS backward output pass: {@code out[base + j] += (g[gOff + j] − mg − Ŵ·mgw)·inv} in float. */
+    static void wsBackwardRow(float[] g, int gOff, float[] std, float[] out, int base, int n, double mg, double mgw,
+                              double inv) {
         float m = (float) mg, mw = (float) -mgw, in = (float) inv;
         FloatVector mv = FloatVector.broadcast(S, m), mwv = FloatVector.broadcast(S, mw), iv = FloatVector.broadcast(S, in);
-        int i = base, vecEnd = base + n - n % SL;
+        int shift = gOff - base, i = base, vecEnd = base + n - n % SL;
         for (; i < vecEnd; i += SL) {
-            FloatVector d = FloatVector.fromArray(S, std, i).fma(mwv, FloatVector.fromArray(S, g, i).sub(mv)).mul(iv);
+            FloatVector d = FloatVector.fromArray(S, std, i).fma(mwv, FloatVector.fromArray(S, g, i + shift).sub(mv)).mul(iv);
             FloatVector.fromArray(S, out, i).add(d).intoArray(out, i);
         }
-        for (; i < base + n; i++) out[i] += Math.fma(std[i], mw, g[i] - m) * in;
+        for (; i < base + n; i++) out[i] += Math.fma(std[i], mw, g[i + shift] - m) * in;
     }
 }

@@ -87,6 +87,7 @@ public final class WeightQuantizer implements WeightTransform {
     private Tensor quantized;             // W_q
     private byte[] codes = new byte[0];   // k, unsigned
     private float[] gradPre = new float[0];
+    private float[] rowScratch = new float[0];   // fast STE + WS backward: one row of dL/dŴ per chunk (stays in L1)
     private int rows, fanIn;
     private float[] bwdGrad, fwdLatent, bwdOut;
     private final Parallel.RangeBody quantizeRows = this::quantizeRows;
@@ -188,11 +189,15 @@ public final class WeightQuantizer implements WeightTransform {
         }
         float[] g = gradEffective.data;
         if (fast && states != 0 && config.surrogate().kind() == Surrogate.Kind.STE) {
-            if (gradPre.length != n) gradPre = new float[n];
+            int grain = WeightStandardization.rowGrain(fanIn);
+            if (ws == null && gradPre.length != n) gradPre = new float[n];
+            if (ws != null && rowScratch.length != Parallel.chunks(rows, grain) * fanIn) {
+                rowScratch = new float[Parallel.chunks(rows, grain) * fanIn];
+            }
             bwdGrad = g;
             bwdOut = gradLatent.data;
             // work in elements touched: g and Ŵ read, dL/dŴ written, then (with WS) read with Ŵ twice and added
-            par.forRange(rows, WeightStandardization.rowGrain(fanIn), (ws == null ? 3L : 8L) * rows * fanIn, steRows);
+            par.forRange(rows, grain, (ws == null ? 3L : 8L) * rows * fanIn, steRows);
             bwdGrad = null;
             bwdOut = null;
             if (ws == null) {
@@ -217,12 +222,19 @@ public final class WeightQuantizer implements WeightTransform {
     }
 
     // rows [r0, r1), STE (fast path): dL/dŴ = dL/dW_q · [in range], then (with WS) dL/dW through μ, σ
+    // (with WS, each row's dL/dŴ goes to the chunk's row of rowScratch, read back from L1 by the WS backward;
+    // chunks start at multiples of the grain, so r0 / grain is the chunk)
     private void steRows(int r0, int r1) {
-        float[] src = source.data, g = bwdGrad, out = gradPre;
+        float[] src = source.data, g = bwdGrad;
         int n = fanIn;
+        if (ws == null) {
+            for (int r = r0; r < r1; r++) WeightKernels.steRow(g, src, gradPre, r * n, n, levels);
+            return;
+        }
+        int off = r0 / WeightStandardization.rowGrain(n) * n;
         for (int r = r0; r < r1; r++) {
-            WeightKernels.steRow(g, src, out, r * n, n, levels);
-            if (ws != null) ws.backwardRowFast(out, bwdOut, r);
+            WeightKernels.steRow(g, src, rowScratch, off, r * n, n, levels);
+            ws.backwardRowFast(rowScratch, off, bwdOut, r);
         }
     }
 

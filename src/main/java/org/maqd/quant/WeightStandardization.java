@@ -68,7 +68,7 @@ public final class WeightStandardization {
     }
 
     /** Fast path: μ_r and σ_r of row {@code r} of {@code w} (layout of the last {@link #prepare}). */
-    void rowStats(float[] w, int r) { WeightKernels.rowStats(w, r * fanIn, fanIn, mean, sigma, r); }
+    void rowStats(float[] w, int r) { RowSums.rowStats(w, r * fanIn, fanIn, mean, sigma, r); }
 
     // [rows r0..r1) of W [out, fanIn] -> Ŵ, μ, σ
     private void forwardRows(int r0, int r1) {
@@ -132,11 +132,14 @@ public final class WeightStandardization {
         }
     }
 
-    /** Fast path backward of row {@code r}: gw += dW for dL/dŴ = g. */
-    void backwardRowFast(float[] g, float[] gw, int r) {
+    /** Fast path backward of row {@code r}: gw += dW for dL/dŴ = g (g in the weight's layout). */
+    void backwardRowFast(float[] g, float[] gw, int r) { backwardRowFast(g, r * fanIn, gw, r); }
+
+    /** As {@link #backwardRowFast(float[], float[], int)} with row r's dL/dŴ at {@code g[gOff…gOff + fanIn)}. */
+    void backwardRowFast(float[] g, int gOff, float[] gw, int r) {
         int n = fanIn;
-        WeightKernels.reduceRow(g, standardized.data, r * n, n, sums, r);
-        WeightKernels.wsBackwardRow(g, standardized.data, gw, r * n, n, sums[2 * r] / n, sums[2 * r + 1] / n,
+        RowSums.reduceRow(g, gOff, standardized.data, r * n, n, sums, r);
+        WeightKernels.wsBackwardRow(g, gOff, standardized.data, gw, r * n, n, sums[2 * r] / n, sums[2 * r + 1] / n,
                 1.0 / sigma[r]);
     }
 

@@ -1,0 +1,125 @@
+package org.maqd.quant;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The row sums of the weight pipeline ({@link WeightKernels#rowStats}, {@link WeightKernels#reduceRow}) without
+ * their serial lane sums, giving the same bits.
+ * <p>
+ * Those kernels form float partial sums over blocks of {@link WeightKernels#BLOCK} weights and add the partials'
+ * lanes one after the other in double: 16 dependent double additions per 128 weights, which bounded the loop
+ * (the vector work per block is a handful of instructions). Here the partials' lanes are instead added
+ * lane-wise into double vectors and the lanes combined at the end of the row. That is a different order, and yet
+ * the same number whenever every sum formed along the way is exact, which holds when all the addends are floats
+ * whose exponents span little: with {@code e_max}, {@code e_min} the largest and smallest exponent of a nonzero
+ * partial and N partials per row, every addend is a multiple of {@code 2^(e_min − 23)} and every partial sum of
+ * them, in any order, is smaller than {@code N·2^(e_max + 1)}; if {@code (e_max − e_min) + ⌈log₂N⌉ ≤ 28} each such
+ * sum has at most 52 significant bits and is exact in double, so every order gives the exact sum. The kernels
+ * track the largest and the smallest nonzero |partial| on the way (lane-wise max/min: order-free) and check this
+ * at the end of the row; otherwise (a row spanning more binades, an infinity or a NaN) the row is summed again in
+ * the reference order. On trained weights and gradients the check passes on almost every row.
+ */
+final class RowSums {
+    private RowSums() {}
+
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    private static final int SL = S.length();
+    /** True where the lane-wise form runs: float vectors widen to exactly two double vectors. */
+    static final boolean AVAILABLE = WeightKernels.AVAILABLE && SL == 2 * D.length();
+    private static final int BLOCK = WeightKernels.BLOCK;
+    private static final float INF = Float.POSITIVE_INFINITY;
+
+    /**
+     * True when every partial sum of {@code count} floats with largest magnitude {@code max} and smallest nonzero
+     * magnitude {@code minNonzero} (∞ if all are zero) is exact in double, in any order (see the class comment).
+     */
+    static boolean exact(float max, float minNonzero, int count) {
+        if (!(max < INF)) return false;                  // ∞ or NaN: the reference order decides
+        if (minNonzero == INF) return true;              // all zero
+        int log = 32 - Integer.numberOfLeadingZeros(Math.max(1, count) - 1);
+        return Math.getExponent(max) - Math.getExponent(minNonzero) + log <= 28;
+    }
+
+    /** Same results as {@link WeightKernels#rowStats}. */
+    static void rowStats(float[] w, int base, int n, double[] mean, double[] sigma, int r) {
+        if (!AVAILABLE) { WeightKernels.rowStats(w, base, n, mean, sigma, r); return; }
+        float k = w[base];
+        FloatVector kv = FloatVector.broadcast(S, k), zero = FloatVector.zero(S), inf = FloatVector.broadcast(S, INF);
+        DoubleVector s0 = DoubleVector.zero(D), s1 = s0, q0 = s0, q1 = s0;
+        FloatVector sMax = zero, sMin = inf, qMax = zero, qMin = inf;
+        int i = base, vecEnd = base + n - n % SL, count = 0;
+        while (i < vecEnd) {
+            int blockEnd = Math.min(vecEnd, i + BLOCK);
+            FloatVector sv = zero, qv = zero;
+            for (; i < blockEnd; i += SL) {
+                FloatVector d = FloatVector.fromArray(S, w, i).sub(kv);
+                sv = sv.add(d);
+                qv = d.fma(d, qv);
+            }
+            s0 = s0.add((DoubleVector) sv.convertShape(VectorOperators.F2D, D, 0));
+            s1 = s1.add((DoubleVector) sv.convertShape(VectorOperators.F2D, D, 1));
+            q0 = q0.add((DoubleVector) qv.convertShape(VectorOperators.F2D, D, 0));
+            q1 = q1.add((DoubleVector) qv.convertShape(VectorOperators.F2D, D, 1));
+            FloatVector sa = sv.abs(), qa = qv.abs();
+            sMax = sMax.max(sa);
+            sMin = sMin.min(sa.blend(inf, sa.compare(VectorOperators.EQ, 0f)));
+            qMax = qMax.max(qa);
+            qMin = qMin.min(qa.blend(inf, qa.compare(VectorOperators.EQ, 0f)));
+            count += SL;
+        }
+        if (!exact(sMax.reduceLanes(VectorOperators.MAX), sMin.reduceLanes(VectorOperators.MIN), count)
+                || !exact(qMax.reduceLanes(VectorOperators.MAX), qMin.reduceLanes(VectorOperators.MIN), count)) {
+            WeightKernels.rowStats(w, base, n, mean, sigma, r);
+            return;
+        }
+        double s = s0.add(s1).reduceLanes(VectorOperators.ADD), q = q0.add(q1).reduceLanes(VectorOperators.ADD);
+        for (; i < base + n; i++) { double d = w[i] - k; s += d; q += d * d; }
+        double m = s / n;
+        mean[r] = k + m;
+        sigma[r] = Math.sqrt(Math.max(0, q / n - m * m) + WeightStandardization.EPS);
+    }
+
+    /**
+     * Same results as {@link WeightKernels#reduceRow}, with g read at {@code g[gOff + j]} and Ŵ at
+     * {@code std[base + j]} for j in [0, n): Σg into {@code sums[2r]}, Σg·Ŵ into {@code sums[2r+1]}.
+     */
+    static void reduceRow(float[] g, int gOff, float[] std, int base, int n, double[] sums, int r) {
+        if (!AVAILABLE) { WeightKernels.reduceRow(g, gOff, std, base, n, sums, r); return; }
+        FloatVector zero = FloatVector.zero(S), inf = FloatVector.broadcast(S, INF);
+        DoubleVector s0 = DoubleVector.zero(D), s1 = s0, w0 = s0, w1 = s0;
+        FloatVector sMax = zero, sMin = inf, wMax = zero, wMin = inf;
+        int shift = gOff - base, i = base, vecEnd = base + n - n % SL, count = 0;
+        while (i < vecEnd) {
+            int blockEnd = Math.min(vecEnd, i + BLOCK);
+            FloatVector sv = zero, wv = zero;
+            for (; i < blockEnd; i += SL) {
+                FloatVector gv = FloatVector.fromArray(S, g, i + shift);
+                sv = sv.add(gv);
+                wv = gv.fma(FloatVector.fromArray(S, std, i), wv);
+            }
+            s0 = s0.add((DoubleVector) sv.convertShape(VectorOperators.F2D, D, 0));
+            s1 = s1.add((DoubleVector) sv.convertShape(VectorOperators.F2D, D, 1));
+            w0 = w0.add((DoubleVector) wv.convertShape(VectorOperators.F2D, D, 0));
+            w1 = w1.add((DoubleVector) wv.convertShape(VectorOperators.F2D, D, 1));
+            FloatVector sa = sv.abs(), wa = wv.abs();
+            sMax = sMax.max(sa);
+            sMin = sMin.min(sa.blend(inf, sa.compare(VectorOperators.EQ, 0f)));
+            wMax = wMax.max(wa);
+            wMin = wMin.min(wa.blend(inf, wa.compare(VectorOperators.EQ, 0f)));
+            count += SL;
+        }
+        if (!exact(sMax.reduceLanes(VectorOperators.MAX), sMin.reduceLanes(VectorOperators.MIN), count)
+                || !exact(wMax.reduceLanes(VectorOperators.MAX), wMin.reduceLanes(VectorOperators.MIN), count)) {
+            WeightKernels.reduceRow(g, gOff, std, base, n, sums, r);
+            return;
+        }
+        double s = s0.add(s1).reduceLanes(VectorOperators.ADD), sw = w0.add(w1).reduceLanes(VectorOperators.ADD);
+        for (; i < base + n; i++) { s += g[i + shift]; sw += (double) g[i + shift] * std[i]; }
+        sums[2 * r] = s;
+        sums[2 * r + 1] = sw;
+    }
+}
