@@ -12,8 +12,7 @@ import org.maqd.quant.ActivationQuantizer;
 final class ActivationEmitter {
     private ActivationEmitter() {}
 
-    static OnnxValue emit(ActivationQuantizer act, List<OnnxValue> inputs, OnnxGraph g) {
-        OnnxValue x = inputs.get(0);
+    static OnnxValue emit(ActivationQuantizer act, OnnxValue x, OnnxGraph g) {
         if (act.states() == 0) return new OnnxValue(g.node("Relu", "relu", List.of(x.name())), x.shape());
         String step = g.scalar("step", (float) act.step());
         String scaled = g.node("Div", "scaled", List.of(x.name(), step));

@@ -12,20 +12,20 @@ import org.maqd.nn.Param;
  * A quantized block (method.md §8): {@code Gemm} (Linear, after a {@code Flatten} when its input is a feature map)
  * or {@code Conv} (Conv2d) on the quantized weights ({@link QuantizedWeights}), then the norm ({@link NormEmitter}),
  * then Q_a ({@link ActivationEmitter}); the output block ends after its norm (float logits). Names follow the state
- * dict: {@code layers.<i>.op.*}, {@code layers.<i>.norm.*}, {@code layers.<i>.act.*}.
+ * dict: {@code <node>.op.*}, {@code <node>.norm.*}, {@code <node>.act.*}.
  */
 final class BlockEmitter {
     private BlockEmitter() {}
 
-    static OnnxValue emit(QuantBlock b, List<OnnxValue> inputs, OnnxGraph g) {
-        OnnxValue h = g.scoped("op", () -> op(b, inputs.get(0), g));
+    static OnnxValue emit(QuantBlock b, OnnxValue x, OnnxGraph g) {
+        OnnxValue h = g.scoped("op", () -> op(b, x, g));
         if (b.norm() != null) {
             OnnxValue in = h;
-            h = g.scoped("norm", () -> NormEmitter.emit(b.norm(), List.of(in), g));
+            h = g.scoped("norm", () -> NormEmitter.emit(b.norm(), in, g));
         }
         if (b.activation() != null) {
             OnnxValue in = h;
-            h = g.scoped("act", () -> ActivationEmitter.emit(b.activation(), List.of(in), g));
+            h = g.scoped("act", () -> ActivationEmitter.emit(b.activation(), in, g));
         }
         return h;
     }

@@ -15,8 +15,7 @@ import org.maqd.norm.Norm;
 final class NormEmitter {
     private NormEmitter() {}
 
-    static OnnxValue emit(Norm norm, List<OnnxValue> inputs, OnnxGraph g) {
-        OnnxValue x = inputs.get(0);
+    static OnnxValue emit(Norm norm, OnnxValue x, OnnxGraph g) {
         long[] perChannel = perChannel(x);
         if (norm instanceof FoldableNorm f) {
             String scaled = g.node("Mul", "scaled", List.of(x.name(), g.floats("scale", f.inferenceScale(), perChannel)));

@@ -5,14 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.maqd.model.Network;
-import org.maqd.nn.Layer;
 
 /**
  * Writes a trained network as an ONNX model (opset {@value #OPSET}, IR version {@value #IR_VERSION}) that computes
  * the float fake-quant model in inference mode: input {@value #INPUT} {@code float32 [N, C, H, W]} (or
- * {@code [N, F]} for flat inputs), output {@value #OUTPUT} {@code float32 [N, classes]}. Each layer is written by
- * its {@link OnnxEmitter} ({@link OnnxEmitters}), inside a scope named like its state-dict entries
- * ({@code layers.<i>}).
+ * {@code [N, F]} for flat inputs), output {@value #OUTPUT} {@code float32 [N, classes]}. The network lowers itself
+ * node by node onto the {@link OnnxLowering} (each kind picks its primitive), inside scopes named like the
+ * state-dict entries ({@code layers.<i>}, {@code nodes.<id>}).
  */
 public final class OnnxExport {
     private OnnxExport() {}
@@ -41,21 +40,9 @@ public final class OnnxExport {
         g.reserve(INPUT);
         g.reserve(OUTPUT);
         int[] in = net.spec().input().stream().mapToInt(Integer::intValue).toArray();
-        OnnxValue v = new OnnxValue(INPUT, in);
-        List<Layer> layers = net.layers();
-        OnnxValue[] outs = new OnnxValue[layers.size()];
-        OnnxValue image = v;
-        for (int i = 0; i < layers.size(); i++) {
-            Layer l = layers.get(i);
-            List<OnnxValue> xs = new ArrayList<>();
-            for (int src : net.inputs(i)) xs.add(src < 0 ? image : outs[src]);
-            String where = net.nodes().get(i).path();
-            try {
-                v = outs[i] = g.scoped(where, () -> OnnxEmitters.emit(l, xs, g));
-            } catch (OnnxExportException e) {
-                throw new OnnxExportException(where + " (" + l.kind() + "): " + e.getMessage());
-            }
-        }
+        OnnxLowering lowering = new OnnxLowering(g, new OnnxValue(INPUT, in));
+        net.lower(lowering);
+        OnnxValue v = lowering.last();
         if (v.name().equals(INPUT) || v.rank() != 1) {
             throw new OnnxExportException("the network does not end with a layer that gives class scores");
         }

@@ -63,18 +63,19 @@ public final class JitWarmup {
     /**
      * The network with hidden layers at most {@link #NARROW_UNITS} wide (convolutions {@link #NARROW_CHANNELS}):
      * the same kernels and code paths on problems small enough that even interpreted code reaches the compile
-     * thresholds within a second or two. Null when the narrowed spec does not build (e.g. group counts).
+     * thresholds within a second or two; a graph keeps its nodes and wires. Null when the narrowed spec does not
+     * build (e.g. group counts).
      */
     static Network narrow(NetworkSpec spec, int[] sampleShape, int classes, Parallel par) {
         List<LayerSpec> layers = new ArrayList<>();
-        for (LayerSpec l : spec.layers()) {
+        for (LayerSpec l : spec.all()) {
             LayerSpec n = l;
             if (!org.maqd.model.LayerKinds.isOutput(l.type()) && l.units() != null) n = n.withUnits(Math.min(l.units(), NARROW_UNITS));
             if (l.channels() != null) n = n.withChannels(Math.min(l.channels(), NARROW_CHANNELS));
             layers.add(n);
         }
         try {
-            return NetworkBuilder.build(spec.withLayers(layers), sampleShape, classes, par, SEED);
+            return NetworkBuilder.build(spec.isGraph() ? spec.withNodes(layers) : spec.withLayers(layers), sampleShape, classes, par, SEED);
         } catch (RuntimeException e) {
             return null;
         }

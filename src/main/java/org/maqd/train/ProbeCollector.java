@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.maqd.model.AddBlock;
 import org.maqd.model.Network;
 import org.maqd.model.QuantBlock;
 import org.maqd.nn.Layer;
@@ -17,12 +18,19 @@ import org.maqd.tensor.Tensor;
  * Samples per-layer statistics after a training step, reading state only (so probing never changes the numbers):
  * latent-weight histogram, state occupancy and flip rate, quantization MSE/SQNR of weights and activations,
  * activation occupancy and firing rate, a spike raster, normalization running statistics.
- * One entry per quantized block, named {@code <node index>:<kind>} in a chain, {@code <node index>:<id>} in a graph.
+ * One entry per quantized block and per {@code add} node (its Q_a after the sum: activation statistics only, no
+ * weights, norm or flip rate), named {@code <node index>:<kind>} in a chain, {@code <node index>:<id>} in a graph.
+ * A {@code concat} has no entry: it has no quantizer of its own and passes its inputs' codes on unchanged, and
+ * those inputs are probed where they are made.
  */
 public final class ProbeCollector implements Trainer.ProbeSampler {
     private static final int RASTER_COLS = 64;
 
-    private record Entry(String name, QuantBlock block, ActivationQuantizer act) {}
+    /** One probed node: a quantized block (weights, norm, Q_a) or an add (block null: its Q_a only). */
+    private record Entry(String name, QuantBlock block, ActivationQuantizer act) {
+        WeightQuantizer weights() { return block == null ? null : block.weights(); }
+        Norm norm() { return block == null ? null : block.norm(); }
+    }
 
     private final List<Entry> entries = new ArrayList<>();
     private final List<byte[]> previousCodes = new ArrayList<>();
@@ -34,9 +42,8 @@ public final class ProbeCollector implements Trainer.ProbeSampler {
         List<Layer> layers = net.layers();
         for (int i = 0; i < layers.size(); i++) {
             Layer l = layers.get(i);
-            if (l instanceof QuantBlock q) {
-                entries.add(new Entry(net.probeName(i), q, q.activation()));
-            }
+            if (l instanceof QuantBlock q) entries.add(new Entry(net.probeName(i), q, q.activation()));
+            else if (l instanceof AddBlock a) entries.add(new Entry(net.probeName(i), null, a.activation()));
         }
         for (int i = 0; i < entries.size(); i++) previousCodes.add(null);
     }
@@ -88,15 +95,15 @@ public final class ProbeCollector implements Trainer.ProbeSampler {
 
     /** Copies of what the block's quantizers saw: Ŵ (or the latent weights) and Q_a's last input. */
     private static LayerValues values(Entry e) {
-        WeightQuantizer wq = e.block().weights();
+        WeightQuantizer wq = e.weights();
         Tensor w = wq == null || wq.standardized() == null ? null : wq.standardized().copy();
         Tensor x = e.act() == null || e.act().lastInput() == null ? null : e.act().lastInput().copy();
         return new LayerValues(e.name(), w, x);
     }
 
     private LayerProbe probe(int index, Entry e) {
-        WeightQuantizer wq = e.block().weights();
-        Norm norm = e.block().norm();
+        WeightQuantizer wq = e.weights();
+        Norm norm = e.norm();
         ActivationQuantizer act = e.act();
         int ws = wq == null ? 0 : wq.states();
         float[] hist = new float[0];

@@ -35,17 +35,47 @@ public final class DeployFixtures {
              {"type": "conv2d", "channels": 6, "kernel": 3, "stride": 1, "padding": 0}, {"type": "globalavgpool"},
              {"type": "output", "units": 10}]""";
 
+    /** A graph with two residual templates (one projected), a side branch and a concat of the two. */
+    public static final String GRAPH = """
+            [{"id": "stem", "type": "conv2d", "channels": 4, "kernel": 3, "stride": 2, "inputs": ["input"]},
+             {"id": "r1", "type": "residual", "channels": 4, "inputs": ["stem"]},
+             {"id": "r2", "type": "residual", "channels": 6, "stride": 2, "inputs": ["r1"]},
+             {"id": "side", "type": "maxpool", "kernel": 2, "inputs": ["r1"]},
+             {"id": "cat", "type": "concat", "inputs": ["r2", "side"]},
+             {"id": "pool", "type": "maxpool", "kernel": 2, "inputs": ["cat"]},
+             {"id": "f", "type": "flatten", "inputs": ["pool"]},
+             {"id": "out", "type": "output", "units": 10, "inputs": ["f"]}]""";
+
+    /** Two branches of one step (a strided conv and a max pool of the stem) joined by a concat. */
+    public static final String CONCAT = """
+            [{"id": "stem", "type": "conv2d", "channels": 8, "kernel": 3, "padding": 1, "inputs": ["input"]},
+             {"id": "a", "type": "conv2d", "channels": 8, "kernel": 3, "stride": 2, "padding": 1, "inputs": ["stem"]},
+             {"id": "b", "type": "maxpool", "kernel": 2, "inputs": ["stem"]},
+             {"id": "cat", "type": "concat", "inputs": ["a", "b"]},
+             {"id": "c", "type": "conv2d", "channels": 16, "kernel": 3, "stride": 2, "padding": 1, "inputs": ["cat"]},
+             {"id": "f", "type": "flatten", "inputs": ["c"]},
+             {"id": "out", "type": "output", "units": 10, "inputs": ["f"]}]""";
+
     public static Experiment experiment(String name, String defaults, String layers, int trainLimit, int testLimit, int epochs) {
+        return experiment(name, defaults, "layers", layers, trainLimit, testLimit, epochs);
+    }
+
+    /** As {@link #experiment(String, String, String, int, int, int)} with a graph of {@code nodes}. */
+    public static Experiment graph(String name, String defaults, String nodes, int trainLimit, int testLimit, int epochs) {
+        return experiment(name, defaults, "nodes", nodes, trainLimit, testLimit, epochs);
+    }
+
+    private static Experiment experiment(String name, String defaults, String key, String network, int trainLimit, int testLimit, int epochs) {
         return ExperimentIO.parse("""
                 {"description": "deployment test", "name": "%s", "seed": 3, "threads": 2,
                  "data": {"dataset": "mnist-10k", "trainLimit": %d, "testLimit": %d},
-                 "network": {"input": [1, 28, 28], "defaults": {%s}, "layers": %s},
+                 "network": {"input": [1, 28, 28], "defaults": {%s}, "%s": %s},
                  "training": {"epochs": %d, "batchSize": 32}}
-                """.formatted(name, trainLimit, testLimit, defaults, layers, epochs), name + ".json");
+                """.formatted(name, trainLimit, testLimit, defaults, key, network, epochs), name + ".json");
     }
 
     /** Trains a run in-process and returns its folder. */
-    static Path train(Path dir, Experiment e) {
+    public static Path train(Path dir, Experiment e) {
         return RunLauncher.run(e, new RunOptions(Path.of("."), dir, dir.resolve(e.name()), false, false, false), null,
                 java.util.List.of()).runDir();
     }

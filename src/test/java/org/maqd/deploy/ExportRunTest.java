@@ -24,7 +24,7 @@ import org.maqd.tensor.Parallel;
 import picocli.CommandLine;
 
 /** On a small trained run: the certificate, {@code maqd export}, the C export compiled and compared, bad inputs. */
-class ExportRunTest {
+public class ExportRunTest {
     @TempDir static Path dir;
     static Path run;
 
@@ -135,7 +135,7 @@ class ExportRunTest {
         }
     }
 
-    static int[] compileAndRun(FoldedModel m, Path out, byte[] px, int n, int h, int w) throws Exception {
+    public static int[] compileAndRun(FoldedModel m, Path out, byte[] px, int n, int h, int w) throws Exception {
         Assumptions.assumeTrue(gccAvailable(), "gcc is not on PATH: the C export is not compiled in this test");
         CExport.write(m, out);
         String model = Files.readString(out.resolve("model.c"));

@@ -9,29 +9,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.maqd.data.Dataset;
 import org.maqd.data.Datasets;
-import org.maqd.experiment.Experiment;
-import org.maqd.experiment.ExperimentIO;
 import org.maqd.model.Network;
 import org.maqd.tensor.Parallel;
 
 /** A residual graph folds to an integer-only model with fixed-point adds; certified, and its C export agrees. */
 class GraphDeployTest {
-    static final String RESNET = """
-            [{"id": "stem", "type": "conv2d", "channels": 4, "kernel": 3, "stride": 2, "inputs": ["input"]},
-             {"id": "r1", "type": "residual", "channels": 4, "inputs": ["stem"]},
-             {"id": "r2", "type": "residual", "channels": 6, "stride": 2, "inputs": ["r1"]},
-             {"id": "side", "type": "maxpool", "kernel": 2, "inputs": ["r1"]},
-             {"id": "cat", "type": "concat", "inputs": ["r2", "side"]},
-             {"id": "pool", "type": "maxpool", "kernel": 2, "inputs": ["cat"]},
-             {"id": "f", "type": "flatten", "inputs": ["pool"]},
-             {"id": "out", "type": "output", "units": 10, "inputs": ["f"]}]""";
-
     static Network calibrated(int activationStates, Parallel par) {
-        Experiment raw = ExperimentIO.parse("""
-                {"description": "graph deploy", "name": "g", "seed": 3, "data": {"dataset": "mnist-10k"},
-                 "network": {"input": [1, 28, 28], "defaults": {"weightStates": 3, "activationStates": %d, "norm": "lbn"},
-                             "nodes": %s}, "training": {"epochs": 1}}""".formatted(activationStates, RESNET), "g.json");
-        return DeployFixtures.calibrated(raw, par);
+        return DeployFixtures.calibrated(DeployFixtures.graph("g", "\"weightStates\": 3, \"activationStates\": " + activationStates
+                + ", \"norm\": \"lbn\"", DeployFixtures.GRAPH, 0, 0, 1), par);
     }
 
     @Test

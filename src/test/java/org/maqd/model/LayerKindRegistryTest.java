@@ -27,8 +27,8 @@ class LayerKindRegistryTest {
     @Test
     void noFileOutsideTheRegistrySwitchesOnKindNames() throws IOException {
         String names = String.join("|", LayerKinds.names());
-        Pattern sw = Pattern.compile("case\\s+\"(" + names + ")\"|\"(" + names + ")\"\\s*\\.equals|equals\\(\\s*\"(" + names
-                + ")\"\\s*\\)|Set\\.of\\([^)]*\"(" + names + ")\"");
+        Pattern sw = Pattern.compile("case\\s+\"(" + names + ")\"|\"(" + names + ")\"\\s*(\\.equals|::equals)|equals(IgnoreCase)?\\(\\s*\"(" + names
+                + ")\"\\s*\\)|Set\\.of\\([^)]*\"(" + names + ")\"|switch\\s*\\([^)]*\\.(type|kind)\\(\\)\\s*\\)");
         List<String> bad = new ArrayList<>();
         try (Stream<Path> s = Files.walk(SRC)) {
             for (Path f : s.filter(p -> p.toString().endsWith(".java")).toList()) {
@@ -38,6 +38,24 @@ class LayerKindRegistryTest {
             }
         }
         assertTrue(bad.isEmpty(), "kind names switched on outside the registry: " + bad);
+    }
+
+    /**
+     * Exporters lower the network through {@link Lowering} (each kind picks its primitive in its own class); no file
+     * outside the model package keeps a table from layer classes to what they become (the ONNX writer had one).
+     */
+    @Test
+    void noFileOutsideTheModelPackageMapsLayerClassesToAForm() throws IOException {
+        Pattern table = Pattern.compile("\\b(Linear|Conv2d|Flatten|Dropout|MaxPool2d|AvgPool2d|GlobalAvgPool|Concat|Add|AddBlock|QuantBlock)\\.class\\b");
+        List<String> bad = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(SRC)) {
+            for (Path f : s.filter(p -> p.toString().endsWith(".java")).toList()) {
+                if (f.startsWith(SRC.resolve("model"))) continue;
+                Matcher m = table.matcher(Files.readString(f));
+                while (m.find()) bad.add(f + ": " + m.group());
+            }
+        }
+        assertTrue(bad.isEmpty(), "layer classes mapped outside the registry (lower through org.maqd.model.Lowering): " + bad);
     }
 
     @Test

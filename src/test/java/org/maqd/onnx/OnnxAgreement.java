@@ -47,7 +47,7 @@ final class OnnxAgreement {
         byte[] model = OnnxExport.encode(net, Map.of(), true).bytes();
         java.util.List<String> names = new java.util.ArrayList<>();
         java.util.List<ActivationQuantizer> acts = new java.util.ArrayList<>();
-        for (int i = 0; i < net.layers().size(); i++) collect("layers." + i, net.layers().get(i), names, acts);
+        for (int i = 0; i < net.layers().size(); i++) collect(net.nodes().get(i).path(), net.layers().get(i), names, acts);
         long[] same = new long[acts.size()], total = new long[acts.size()];
         int n = data.size(), size = data.sampleSize();
         try (OrtSession s = session(model)) {

@@ -15,6 +15,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.maqd.cli.MaqdCommand;
 import org.maqd.data.Dataset;
 import org.maqd.data.Datasets;
+import org.maqd.deploy.DeployFixtures;
+import org.maqd.deploy.ExportRunTest;
+import org.maqd.deploy.FoldedModel;
+import org.maqd.deploy.Folder;
+import org.maqd.deploy.IntConcat;
+import org.maqd.deploy.IntEngine;
+import org.maqd.deploy.PixelCodes;
 import org.maqd.experiment.Experiment;
 import org.maqd.experiment.ExperimentIO;
 import org.maqd.experiment.RunFolder;
@@ -108,6 +115,37 @@ class OnnxExportRunTest {
                               {"type": "output", "units": 10}]},
                  "training": {"epochs": 1, "batchSize": 32}}""", "resnet.json");
         exportAndCompare(train(e, 1000), "resnet");
+    }
+
+    /** experiments/resnet.json as it ships (a graph of nodes: convs without Q_a feeding adds, 1×1 projections). */
+    @Test
+    void resnetGraphOfTheExperimentFileAgreesOnTheTestSet() throws Exception {
+        exportAndCompare(train("resnet.json", 1000), "resnet.json");
+        byte[] model = Files.readAllBytes(dir.resolve("resnet.json.onnx"));
+        String text = new String(model, java.nio.charset.StandardCharsets.ISO_8859_1);
+        for (String add : new String[] {"nodes.s1.b1.sum", "nodes.s2.b1.sum", "nodes.s3.b1.sum", "nodes.s3.b1.act.codes"}) {
+            assertTrue(text.contains(add), add + " is not in the ONNX graph");
+        }
+    }
+
+    /** A concat graph: certified, its C export agrees with the integer engine, its ONNX file with the float model. */
+    @Test
+    void concatGraphThroughTheCertificateCAndOnnx() throws Exception {
+        Path run = train(DeployFixtures.graph("concat", "\"weightStates\": 3, \"activationStates\": 3, \"norm\": \"lbn\"",
+                DeployFixtures.CONCAT, 0, 0, 1), 1000);
+        Cli c = maqd("export", run.toString(), "--verify");
+        assertEquals(0, c.code(), c.err() + c.out());
+        org.maqd.run.CertificateRecord cert = org.maqd.run.CertificateRecord.read(run);
+        assertTrue(cert.integerOnly() && cert.identicalPredictionsPercent() >= 99.9, c.out());
+        exportAndCompare(run, "concat");
+        Dataset test = Datasets.embedded(1, 0).test();
+        try (Parallel par = new Parallel(2)) {
+            FoldedModel m = Folder.fold(RunFolder.loadNetwork(run, par));
+            assertTrue(m.ops().stream().anyMatch(op -> op instanceof IntConcat));
+            byte[] px = PixelCodes.of(test);
+            int[] java = new IntEngine(m).predict(px, test.size(), par).predictions();
+            assertArrayEquals(java, ExportRunTest.compileAndRun(m, dir.resolve("concat-c"), px, test.size(), 28, 28));
+        }
     }
 
     @Test

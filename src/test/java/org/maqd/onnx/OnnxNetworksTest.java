@@ -6,6 +6,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.maqd.data.Datasets;
 import org.maqd.deploy.DeployFixtures;
+import org.maqd.experiment.Experiment;
 import org.maqd.model.Network;
 import org.maqd.tensor.Parallel;
 
@@ -14,21 +15,25 @@ import org.maqd.tensor.Parallel;
  * quantizer option written as ONNX agrees with the workbench's float model under onnxruntime.
  */
 class OnnxNetworksTest {
-    static OnnxAgreement.Result agreement(String defaults, String layers) throws Exception {
+    static OnnxAgreement.Result agreement(Experiment e, String what) throws Exception {
         Network net;
         try (Parallel par = new Parallel(1)) {
-            net = DeployFixtures.calibrated(DeployFixtures.experiment("onnx", defaults, layers, 256, 500, 1), par);
+            net = DeployFixtures.calibrated(e, par);
         }
         OnnxExport.Model m = OnnxExport.encode(net, Map.of());
         OnnxAgreement.Result r = OnnxAgreement.compare(net, m.bytes(), Datasets.embedded(1, 500).test());
-        System.out.println(r.describe(defaults + " " + layers.replaceAll("\\s+", " ")));
+        System.out.println(r.describe(what.replaceAll("\\s+", " ")));
         return r;
     }
 
     static void assertAgrees(String defaults, String layers) throws Exception {
-        OnnxAgreement.Result r = agreement(defaults, layers);
-        assertTrue(r.fraction() >= 0.998, r.describe(layers));
-        assertTrue(r.maxDiffAgreeing() < 0.05, r.describe(layers));
+        assertAgrees(DeployFixtures.experiment("onnx", defaults, layers, 256, 500, 1), defaults + " " + layers);
+    }
+
+    static void assertAgrees(Experiment e, String what) throws Exception {
+        OnnxAgreement.Result r = agreement(e, what);
+        assertTrue(r.fraction() >= 0.998, r.describe(what));
+        assertTrue(r.maxDiffAgreeing() < 0.05, r.describe(what));
     }
 
     @Test
@@ -62,6 +67,14 @@ class OnnxNetworksTest {
     @Test
     void residualBlocksWithProjection() throws Exception {
         assertAgrees("\"weightStates\": 3, \"activationStates\": 2, \"norm\": \"lbn\"", RESNET);
+    }
+
+    @Test
+    void graphOfResidualTemplatesSideBranchAndConcat() throws Exception {
+        for (String defaults : new String[] {"\"weightStates\": 3, \"activationStates\": 2, \"norm\": \"lbn\"",
+                "\"weightStates\": 5, \"activationStates\": 4, \"norm\": \"bn\""}) {
+            assertAgrees(DeployFixtures.graph("onnx-graph", defaults, DeployFixtures.GRAPH, 256, 500, 1), defaults + " graph");
+        }
     }
 
     @Test

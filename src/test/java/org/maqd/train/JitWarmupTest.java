@@ -73,4 +73,22 @@ class JitWarmupTest {
             }
         }
     }
+
+    /** A graph run warmed up from the CLI threw a NullPointerException: the narrow copy read only {@code layers}. */
+    @Test
+    void aGraphWarmsUpAndItsNarrowCopyKeepsNodesAndWires() {
+        Experiment e = ExperimentDefaults.resolve(ExperimentIO.read(Path.of("experiments", "resnet.json")));
+        try (Parallel par = new Parallel(2)) {
+            Network full = org.maqd.model.NetworkBuilder.build(e.network(), new int[] {1, 28, 28}, 10, par, 0L);
+            Network narrow = JitWarmup.narrow(e.network(), new int[] {1, 28, 28}, 10, par);
+            assertNotNull(narrow);
+            assertEquals(full.layers().stream().map(l -> l.kind()).toList(), narrow.layers().stream().map(l -> l.kind()).toList());
+            for (int i = 0; i < full.layers().size(); i++) assertArrayEquals(full.inputs(i), narrow.inputs(i), "node " + i);
+            assertTrue(narrow.parameterCount() < full.parameterCount());
+            Experiment g = ExperimentDefaults.resolve(org.maqd.deploy.DeployFixtures.graph("warm-graph",
+                    "\"weightStates\": 3, \"activationStates\": 2", org.maqd.deploy.DeployFixtures.GRAPH, 64, 64, 1));
+            JitWarmup.Result r = JitWarmup.warm(g.network(), new int[] {1, 28, 28}, 10, g.training(), 8, e.probes(), par);
+            assertTrue(r.steps() >= 1, r.toString());
+        }
+    }
 }
