@@ -117,6 +117,14 @@ public final class FieldPath {
      * (e.g. "norm", "batchSize"; "defaults.weightStates" next to "layers[2].weightStates").
      */
     public static List<String> shortNames(List<FieldPath> paths) {
+        return shortNames(paths, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #shortNames(List)}, also lengthening a name that equals one of {@code reserved} (the columns a
+     * table already has, such as "epochs" beside a swept "training.epochs", which becomes "training.epochs").
+     */
+    public static List<String> shortNames(List<FieldPath> paths, java.util.Set<String> reserved) {
         int[] take = new int[paths.size()];
         java.util.Arrays.fill(take, 1);
         for (boolean changed = true; changed; ) {
@@ -124,6 +132,11 @@ public final class FieldPath {
             List<String> names = new ArrayList<>();
             for (int i = 0; i < paths.size(); i++) names.add(paths.get(i).suffix(take[i]));
             for (int i = 0; i < paths.size(); i++) {
+                if (reserved.contains(names.get(i)) && take[i] < paths.get(i).segments.size()) {
+                    take[i]++;
+                    changed = true;
+                    continue;
+                }
                 for (int j = 0; j < paths.size(); j++) {
                     if (i != j && names.get(i).equals(names.get(j)) && take[i] < paths.get(i).segments.size()) {
                         take[i]++;

@@ -43,7 +43,7 @@ public final class SweepPlan {
     private SweepPlan(Experiment experiment, List<FieldPath> fields, List<Trial> trials, PtqSpec ptq) {
         this.experiment = experiment;
         this.fields = List.copyOf(fields);
-        this.shortNames = FieldPath.shortNames(fields);
+        this.shortNames = FieldPath.shortNames(fields, SweepTables.OWN_COLUMNS);
         this.trials = List.copyOf(trials);
         this.ptq = ptq;
     }

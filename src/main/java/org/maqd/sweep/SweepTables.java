@@ -25,14 +25,17 @@ import tech.tablesaw.api.Table;
 /**
  * The sweep's tables. {@code results.csv}: one row per trial (id, each swept field by its short name, method and
  * states when the sweep has a PTQ block, seed, status, final test accuracy and loss, train accuracy, epochs,
- * seconds, samples/s); PTQ evaluations of a float trial are extra rows with id {@code <trial>/ptq-<method>-M<states>}.
+ * optimizer steps, seconds, samples/s); PTQ evaluations of a float trial are extra rows with id {@code <trial>/ptq-<method>-M<states>}.
  * {@code summary.csv}: completed rows grouped by the swept fields (and method, states): n, mean, standard deviation
  * and 95% confidence half-width (Student t, n − 1 degrees of freedom) of the test accuracy and loss, mean train
- * accuracy and seconds. Groups keep the order in which they first appear.
+ * accuracy, optimizer steps and seconds. Groups keep the order in which they first appear.
  */
 public final class SweepTables {
     public static final String RESULTS = org.maqd.run.RunFiles.SWEEP_RESULTS, SUMMARY = org.maqd.run.RunFiles.SWEEP_SUMMARY;
-    public static final List<String> METRICS = List.of("test_accuracy", "test_loss", "train_accuracy", "seconds");
+    public static final List<String> METRICS = List.of("test_accuracy", "test_loss", "train_accuracy", "steps", "seconds");
+    /** Column names the tables use themselves; a swept field with one of these short names gets a longer one. */
+    public static final java.util.Set<String> OWN_COLUMNS = java.util.Set.of("id", "seed", "status", "method", "states",
+            "test_accuracy", "test_loss", "train_accuracy", "epochs", "steps", "seconds", "samples_per_second", "n");
 
     private SweepTables() {}
 
@@ -54,6 +57,7 @@ public final class SweepTables {
                 train = DoubleColumn.create("train_accuracy"), secs = DoubleColumn.create("seconds"),
                 sps = DoubleColumn.create("samples_per_second");
         IntColumn epochs = IntColumn.create("epochs");
+        DoubleColumn steps = DoubleColumn.create("steps");
         for (Trial t : plan.trials()) {
             Path dir = SweepRunner.trialDir(sweepDir, t);
             TrialFolder.Numbers n = TrialFolder.numbers(dir);
@@ -70,6 +74,7 @@ public final class SweepTables {
             add(acc, n.testAccuracy()); add(loss, n.testLoss()); add(train, n.trainAccuracy());
             add(secs, n.seconds()); add(sps, n.samplesPerSecond());
             epochs.append(n.epochs());
+            add(steps, n.steps());
             if (plan.ptq() != null && t.floatModel()) {
                 for (PtqResult r : PtqCsv.read(dir)) {
                     id.append(t.id() + "/ptq-" + r.method() + "-M" + r.states());
@@ -83,12 +88,13 @@ public final class SweepTables {
                     add(acc, r.testAccuracy()); add(loss, r.testLoss()); train.appendMissing();
                     add(secs, r.seconds()); add(sps, r.samplesPerSecond());
                     epochs.append(n.epochs());
+                    add(steps, n.steps());
                 }
             }
         }
         Table t = Table.create("results", id);
         keys.values().forEach(t::addColumns);
-        t.addColumns(seed, status, acc, loss, train, epochs, secs, sps);
+        t.addColumns(seed, status, acc, loss, train, epochs, steps, secs, sps);
         return t;
     }
 

@@ -3,6 +3,7 @@ package org.maqd.sweep;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.maqd.data.Batcher;
 import org.maqd.run.MetricRow;
 import org.maqd.run.RunFiles;
 import org.maqd.run.RunFormatException;
@@ -15,9 +16,9 @@ import org.maqd.run.Summary;
  * An unreadable summary counts as interrupted: the rerun resumes the trial and rewrites it.
  */
 public final class TrialFolder {
-    /** Final numbers of a trial (NaN when unknown). */
+    /** Final numbers of a trial (NaN when unknown); steps = optimizer steps taken (epochs × batches per epoch). */
     public record Numbers(String status, double testAccuracy, double testLoss, double trainAccuracy, int epochs,
-                          double seconds, double samplesPerSecond) {}
+                          double seconds, double samplesPerSecond, double steps) {}
 
     private TrialFolder() {}
 
@@ -43,6 +44,8 @@ public final class TrialFolder {
         double train = s == null ? Double.NaN : num(s.trainAccuracy());
         double secs = s == null ? Double.NaN : s.seconds(), sps = s == null ? Double.NaN : num(s.samplesPerSecond());
         int epochs = s == null ? 0 : s.epochs();
+        double steps = s == null || s.batchSize() < 1 ? Double.NaN
+                : (double) epochs * Batcher.batches(s.trainSamples(), s.batchSize(), false);
         if (Double.isNaN(acc)) {
             MetricRow last = lastMetricsRow(dir);
             if (last != null) {
@@ -53,7 +56,7 @@ public final class TrialFolder {
                 sps = last.samplesPerSecond();
             }
         }
-        return new Numbers(status, acc, loss, train, epochs, secs, sps);
+        return new Numbers(status, acc, loss, train, epochs, secs, sps, steps);
     }
 
     private static MetricRow lastMetricsRow(Path dir) {

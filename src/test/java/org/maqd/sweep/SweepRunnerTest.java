@@ -40,7 +40,7 @@ class SweepRunnerTest {
         assertTrue(Files.exists(dir.resolve("sweep.json")));
         Csv results = Csv.read(dir.resolve("results.csv"));
         assertEquals(List.of("id", "norm", "seed", "status", "test_accuracy", "test_loss", "train_accuracy", "epochs",
-                "seconds", "samples_per_second"), results.header());
+                "steps", "seconds", "samples_per_second"), results.header());
         assertEquals(4, results.rows().size());
         Csv summary = Csv.read(dir.resolve("summary.csv"));
         assertEquals(2, summary.rows().size());
@@ -63,6 +63,27 @@ class SweepRunnerTest {
         List<String> r0 = results.rows().get(0);
         double fromTrial = TrialFolder.numbers(dir.resolve("trials").resolve(results.get(r0, "id"))).testAccuracy();
         assertEquals(fromTrial, Csv.num(results.get(r0, "test_accuracy")));
+    }
+
+    /**
+     * Equal optimizer steps at every batch size: each list entry sets batch size, samples and epochs. Sweeping
+     * training.epochs used to fail on the duplicate column "epochs"; the field's column is now "training.epochs".
+     */
+    @Test
+    void aSweepOverEpochsKeepsItsOwnEpochsColumnAndCountsSteps(@TempDir Path dir) {
+        String sweep = """
+                {"list": [{"training.batchSize": 8, "data.trainLimit": 64, "training.epochs": 1},
+                          {"training.batchSize": 32, "data.trainLimit": 128, "training.epochs": 2}]}""";
+        SweepPlan plan = SweepPlan.of(SweepFixtures.experiment(sweep, 1), "tiny.json", null);
+        assertEquals(List.of("batchSize", "trainLimit", "training.epochs"), plan.shortNames());
+        assertEquals("batchSize=8_trainLimit=64_epochs=1_seed=3", plan.trials().get(0).id(), "trial ids keep the short name");
+        assertTrue(SweepFixtures.run(plan, dir, 1, null, List.of()).complete());
+        Csv results = Csv.read(dir.resolve("results.csv"));
+        assertEquals(List.of("id", "batchSize", "trainLimit", "training.epochs", "seed", "status", "test_accuracy",
+                "test_loss", "train_accuracy", "epochs", "steps", "seconds", "samples_per_second"), results.header());
+        for (List<String> r : results.rows()) assertEquals(8.0, Csv.num(results.get(r, "steps")), r.toString());
+        Csv summary = Csv.read(dir.resolve("summary.csv"));
+        assertEquals(8.0, Csv.num(summary.get(summary.rows().get(1), "steps_mean")));
     }
 
     @Test
