@@ -16,6 +16,7 @@ import org.maqd.experiment.RunResult;
 import org.maqd.sweep.Trial;
 import org.maqd.sweep.TrialFolder;
 import org.maqd.sweep.TrialRunner;
+import org.maqd.sweep.TrialState;
 import org.maqd.train.RunControl;
 import org.maqd.train.RunOutcome;
 import org.maqd.train.TrainingListener;
@@ -54,6 +55,9 @@ public final class ClusterTrialRunner implements TrialRunner {
     }
 
     @Override
+    public boolean local() { return false; }
+
+    @Override
     public RunResult run(Trial trial, Experiment experiment, RunOptions options, RunControl control,
                          List<TrainingListener> listeners) {
         String key = key(trial);
@@ -66,8 +70,14 @@ public final class ClusterTrialRunner implements TrialRunner {
                 member.queue().offer(key);
             }
         }
+        String told = null;
         while (!member.results().containsKey(key)) {
             String st = member.status().get(key);
+            if (st != null && st.startsWith("running ") && !st.equals(told)) {
+                told = st;
+                String where = st.split(" ").length > 2 ? st.split(" ")[2] : st.substring("running ".length());
+                for (TrainingListener l : listeners) if (l instanceof TrialState.Placement p) p.placed(where);
+            }
             if (st != null && (st.startsWith("failed") || st.startsWith("refused"))) {
                 member.status().delete(key);
                 throw new IllegalStateException("trial " + trial.id() + " " + st);

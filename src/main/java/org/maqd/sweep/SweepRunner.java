@@ -56,6 +56,7 @@ public final class SweepRunner {
     private final AtomicInteger ranNow = new AtomicInteger();
     private volatile RuntimeException badInput;
     private TrialRunner trials = TrialRunner.LOCAL;
+    private TrialState.Listener watcher = (t, s) -> { };
     private long startNanos;
 
     public SweepRunner(SweepPlan plan, Options options, RunControl control, List<TrainingListener> extra) {
@@ -69,6 +70,12 @@ public final class SweepRunner {
     /** Trains the trials with {@code runner} (e.g. on a cluster) instead of in this process; returns this. */
     public SweepRunner on(TrialRunner runner) {
         this.trials = runner;
+        return this;
+    }
+
+    /** Tells {@code listener} every trial's state (queued, running where, done, failed) as the sweep goes; returns this. */
+    public SweepRunner watch(TrialState.Listener listener) {
+        this.watcher = listener;
         return this;
     }
 
@@ -98,8 +105,13 @@ public final class SweepRunner {
         int skipped = 0;
         for (Trial t : plan.trials()) {
             Path dir = trialDir(opt.sweepDir(), t);
-            if (TrialFolder.finished(dir) && !needsPtq(t, dir)) skipped++;
-            else todo.add(t);
+            if (TrialFolder.finished(dir) && !needsPtq(t, dir)) {
+                skipped++;
+                watcher.trial(t, TrialState.done(TrialFolder.status(dir)));
+            } else {
+                todo.add(t);
+                watcher.trial(t, TrialState.queued());
+            }
         }
         finished.set(skipped);
         int total = plan.trials().size();
@@ -118,6 +130,7 @@ public final class SweepRunner {
             for (Trial t : todo) futures.add(pool.submit(() -> {
                 if (control.isStopped()) return;
                 if (!runTrial(t, perTrial)) failed.incrementAndGet();
+                else if (!TrialFolder.finished(trialDir(opt.sweepDir(), t))) watcher.trial(t, TrialState.queued());
             }));
             for (Future<?> f : futures) {
                 try {
@@ -153,6 +166,8 @@ public final class SweepRunner {
         Path dir = trialDir(opt.sweepDir(), t);
         int index = plan.trials().indexOf(t) + 1, total = plan.trials().size();
         List<TrainingListener> ls = new ArrayList<>();
+        if (trials.local()) watcher.trial(t, TrialState.running(TrialState.THIS_MACHINE));
+        else ls.add((TrialState.Placement) where -> watcher.trial(t, TrialState.running(where)));
         if (opt.out() != null) ls.add(new SweepProgress(opt.out(), index, total, t.id()));
         ls.addAll(extra);
         try {
@@ -174,13 +189,16 @@ public final class SweepRunner {
             double secs = (System.nanoTime() - startNanos) / 1e9;
             say(String.format(Locale.ROOT, "sweep: %d/%d trials finished (%s: %s), elapsed %s, ETA %s", n, total, t.id(),
                     TrialFolder.status(dir), clock(secs), clock(secs / here * (total - n))));
+            watcher.trial(t, TrialState.done(TrialFolder.status(dir)));
             return true;
         } catch (ExperimentException | DataFormatException | ShapeException e) {
             badInput = e;
             control.stop();
+            watcher.trial(t, TrialState.failed(e.getMessage()));
             return false;
         } catch (RuntimeException e) {
             say("[" + index + "/" + total + "] " + t.id() + ": failed: " + e);
+            watcher.trial(t, TrialState.failed(e.getMessage() == null ? e.toString() : e.getMessage()));
             return false;
         } finally {
             synchronized (this) {

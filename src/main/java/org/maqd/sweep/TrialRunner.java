@@ -17,4 +17,10 @@ public interface TrialRunner {
     RunResult run(Trial trial, Experiment experiment, RunOptions options, RunControl control, List<TrainingListener> listeners);
 
     TrialRunner LOCAL = (t, e, o, c, ls) -> RunLauncher.run(e, o, c, ls);
+
+    /**
+     * True when {@link #run} trains in this process (the trial is running as soon as it is called); false when it
+     * queues the trial elsewhere and reports where it runs through a {@link TrialState.Placement} listener.
+     */
+    default boolean local() { return true; }
 }

@@ -36,6 +36,7 @@ public final class MainView {
     @FXML private QuantizerView quantizerController;
     @FXML private RunsView runsController;
 
+    private Tab sweepTab;
     private ShellViewModel vm;
     private Stage stage;
     private Prompts prompts;
@@ -52,6 +53,10 @@ public final class MainView {
         vm.setUiExecutor(javafx.application.Platform::runLater);
         runsController.init(vm.runs(), vm.themeProperty());
         playgroundTab.setContent(new PlaygroundView(vm.playground(), playgroundTab.selectedProperty()));
+        sweepTab = new Tab("Sweep", new SweepView(vm.sweep(), () -> prompts.chooseOpen(initialDir()), this::openTrial, m -> prompts.error("Sweep", m)));
+        sweepTab.setId("sweepTab");
+        sweepTab.setClosable(false);
+        tabs.getTabs().add(tabs.getTabs().indexOf(runsTab) + 1, sweepTab);
         teacherItem.selectedProperty().bindBidirectional(vm.lesson().teacherModeProperty());
         root.setRight(new LessonPane(vm.lesson(), doc, this::saveLesson));
         reportItem.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.reportBusyProperty().get()
@@ -99,6 +104,18 @@ public final class MainView {
                 vm.playground().stop();
             }
         });
+    }
+
+    /** Shows a sweep's finished trial in the Training view (its curves) and selects it in the Runs view. */
+    void openTrial(Path dir) {
+        if (!confirmDiscard()) return;
+        String err = vm.openRun(dir);
+        if (err != null) {
+            prompts.error("Cannot open the trial", err);
+            return;
+        }
+        runsController.select(dir);
+        tabs.getSelectionModel().select(trainingTab);
     }
 
     public void applyTheme(Scene scene) {

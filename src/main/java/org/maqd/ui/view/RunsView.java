@@ -230,6 +230,19 @@ public final class RunsView {
 
     LineChartCanvas accuracyOverlay() { return curves; }
 
+    /** Selects the run in folder {@code dir} (after the table lists it); false when it is not listed. */
+    public boolean select(java.nio.file.Path dir) {
+        for (RunsViewModel.Row r : table.getItems()) {
+            if (r.run().dir().toAbsolutePath().normalize().equals(dir.toAbsolutePath().normalize())) {
+                table.getSelectionModel().clearSelection();
+                table.getSelectionModel().select(r);
+                table.scrollTo(r);
+                return true;
+            }
+        }
+        return false;
+    }
+
     public RunsViewModel.Row selectedRun() { return table.getSelectionModel().getSelectedItem(); }
 
     @FXML void onVerify() { vm.verify(selectedRun()); }

@@ -24,6 +24,7 @@ public final class ShellViewModel {
     private final RecentFiles recent;
     private final LessonViewModel lesson;
     private final PlaygroundViewModel playground = new PlaygroundViewModel(new org.maqd.ui.engine.EnginePlayground());
+    private final SweepViewModel sweep;
     private final StringProperty theme = new SimpleStringProperty("light");
     private final StringBinding title;
     private final javafx.beans.property.BooleanProperty reportBusy = new javafx.beans.property.SimpleBooleanProperty(false);
@@ -40,6 +41,7 @@ public final class ShellViewModel {
         this.runs = new RunsViewModel(runsRoot, engine.deployer());
         this.recent = recent;
         this.lesson = new LessonViewModel(doc);
+        this.sweep = new SweepViewModel(runsRoot, new org.maqd.ui.engine.EngineSweepCluster(null));
         if (source != null) recent.add(source);
         composer.selectedProperty().addListener((o, a, b) -> training.selectNetworkLayer(b.intValue()));
         title = Bindings.createStringBinding(() -> {
@@ -56,6 +58,24 @@ public final class ShellViewModel {
         canvas.setUiExecutor(ui);
         playground.setUiExecutor(ui);
         quantizer.setUiExecutor(ui);
+        sweep.setUiExecutor(ui);
+    }
+
+    /**
+     * Opens a finished run (a sweep's trial) in the Training and Runs views: its experiment becomes the document
+     * (untitled, so saving never overwrites the run's copy), the charts show its epochs, and the Runs view lists
+     * its folder's runs. Null on success, else the error text.
+     */
+    public String openRun(Path dir) {
+        try {
+            doc.load(engine.files().read(dir.resolve(org.maqd.run.RunFiles.EXPERIMENT)), null);
+            training.showRun(dir);
+            runs.rootProperty().set(dir.getParent());
+            runs.refresh();
+            return null;
+        } catch (RuntimeException e) {
+            return message(e);
+        }
     }
 
     /** What File → Export report reports on: the runs selected in the Runs view, else the last run trained here. */
@@ -132,6 +152,7 @@ public final class ShellViewModel {
     public RecentFiles recent() { return recent; }
     public LessonViewModel lesson() { return lesson; }
     public PlaygroundViewModel playground() { return playground; }
+    public SweepViewModel sweep() { return sweep; }
     public StringProperty themeProperty() { return theme; }
     public StringBinding titleBinding() { return title; }
 }

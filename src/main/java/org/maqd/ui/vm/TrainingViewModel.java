@@ -15,6 +15,7 @@ import javafx.collections.ObservableList;
 import org.maqd.experiment.Experiment;
 import org.maqd.train.RunControl;
 import org.maqd.train.RunInfo;
+import org.maqd.train.EpochMetrics;
 import org.maqd.train.RunOutcome;
 import org.maqd.train.StepMetrics;
 import org.maqd.ui.engine.CostReport;
@@ -129,6 +130,24 @@ public final class TrainingViewModel {
             control.stop();
             state.set(RunState.STOPPING);
         }
+    }
+
+    /**
+     * Shows a finished run from its folder (e.g. a sweep's trial): its epoch curves in the charts and its outcome in
+     * the status line. Call after the run's experiment is the open document (loading a document resets this view).
+     */
+    public void showRun(Path dir) {
+        if (state.get().active()) return;
+        LiveFeed f = RunReplay.of(dir);
+        reset();
+        seenVersion = -1;
+        feed.set(f);
+        state.set(RunState.FINISHED);
+        lastRunDir.set(dir);
+        EpochMetrics last = f.epochs.last();
+        status.set("Run " + f.outcome().status() + (last == null ? "" : String.format(" · test accuracy %.2f%%", 100 * last.testAccuracy()))
+                + " · " + dir.getFileName() + " (from its folder)");
+        progress.set("completed".equals(f.outcome().status()) ? 1 : 0);
     }
 
     /** Pulls what the run produced since the last call; true when there is new data to draw. */

@@ -1,0 +1,105 @@
+package org.maqd.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.maqd.sweep.SweepFixtures;
+import org.maqd.sweep.TrialFolder;
+import org.maqd.ui.engine.Engine;
+import org.maqd.ui.vm.RecentFiles;
+import org.maqd.ui.vm.RunState;
+import org.maqd.ui.vm.SweepViewModel;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The Sweep tab for real: a 4-trial sweep file opened through the Open button, run on this machine; every trial
+ * goes queued → running (this machine) → done, the grouped table fills in with one row per norm (n = 2 seeds),
+ * and a finished trial opens in the Training view (its epoch curves) and is selected in the Runs view.
+ */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class SweepUiTest {
+    @TempDir static Path dir;
+    private WorkbenchApp.Window w;
+    private final TestPrompts prompts = new TestPrompts();
+
+    @Start
+    void start(Stage stage) throws Exception {
+        w = WorkbenchApp.open(stage, Engine.standard(), null, dir.resolve("runs"), new RecentFiles(null), prompts);
+    }
+
+    private static void until(String what, BooleanSupplier c) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!c.getAsBoolean()) {
+            if (System.nanoTime() > end) throw new AssertionError("timed out waiting for " + what);
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void runASweepWatchEveryTrialAndOpenOneInTrainingAndRuns(FxRobot robot) throws Exception {
+        Path file = dir.resolve("tiny.json");
+        Files.writeString(file, SweepFixtures.json(SweepFixtures.NORM_SWEEP, 2));
+        robot.clickOn("Sweep");
+        prompts.openAnswer = file;
+        robot.clickOn("#sweepOpen");
+        SweepViewModel vm = w.vm().sweep();
+        @SuppressWarnings("unchecked")
+        TableView<SweepViewModel.TrialItem> trials = robot.lookup("#sweepTrials").queryAs(TableView.class);
+        assertEquals(4, trials.getItems().size());
+        assertTrue(trials.getItems().stream().allMatch(t -> t.stateProperty().get().equals("queued")));
+        assertEquals(List.of("trial", "norm", "seed", "state", "where", "test accuracy", "detail"),
+                trials.getColumns().stream().map(c -> c.getText()).toList());
+        // every state each trial passes through, as the table sees it (listeners run on the FX thread)
+        List<String> seen = new ArrayList<>();
+        robot.interact(() -> trials.getItems().forEach(t -> t.stateProperty().addListener((o, a, b) ->
+                seen.add(t.id() + " " + b + (b.equals("running") ? " on " + t.whereProperty().get() : "")))));
+
+        robot.clickOn("#sweepRun");
+        until("every trial done", () -> trials.getItems().stream().allMatch(t -> t.stateProperty().get().equals("done")));
+        until("the sweep to end", () -> !vm.runningProperty().get());
+        @SuppressWarnings("unchecked")
+        TableView<List<String>> groups = robot.lookup("#sweepGroups").queryAs(TableView.class);
+        until("the grouped table", () -> groups.getItems().size() == 2 && groups.getItems().stream().allMatch(r -> r.get(1).equals("2")));
+        robot.interact(() -> { });
+        for (var t : trials.getItems()) {
+            assertTrue(seen.contains(t.id() + " running on this machine"), seen.toString());
+            assertTrue(seen.indexOf(t.id() + " running on this machine") < seen.indexOf(t.id() + " done"), seen.toString());
+            assertEquals(String.format(java.util.Locale.ROOT, "%.4f", TrialFolder.numbers(t.dir()).testAccuracy()), t.accuracyProperty().get());
+        }
+        assertEquals(List.of("lbn", "bn"), groups.getItems().stream().map(r -> r.get(0)).toList());
+        assertTrue(vm.messageProperty().get().startsWith("All 4 trials finished"), vm.messageProperty().get());
+
+        SweepViewModel.TrialItem second = trials.getItems().get(1);
+        robot.interact(() -> trials.getSelectionModel().select(second));
+        robot.clickOn("#sweepOpenTrial");
+        robot.interact(() -> { });
+        assertEquals("Training", robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().getSelectedItem().getText());
+        var tr = w.vm().training();
+        assertEquals(RunState.FINISHED, tr.stateProperty().get());
+        assertEquals(2, tr.feedProperty().get().epochs.size(), "the trial's two epochs in the charts");
+        assertTrue(tr.statusProperty().get().contains(second.id()), tr.statusProperty().get());
+        assertNull(w.vm().document().fileProperty().get(), "opened untitled: saving never overwrites the trial's copy");
+        assertEquals("tiny_" + second.id(), w.vm().document().get().name());
+        assertEquals(second.dir().getParent(), w.vm().runs().rootProperty().get());
+        assertEquals(4, w.vm().runs().rows().size());
+        assertEquals(second.dir(), w.view().runsView().selectedRun().run().dir());
+        assertTrue(prompts.errors.isEmpty(), prompts.errors.toString());
+    }
+}
