@@ -52,6 +52,7 @@ public final class MainView {
         quantizerController.init(vm.quantizer(), tr, vm.themeProperty());
         vm.setUiExecutor(javafx.application.Platform::runLater);
         runsController.init(vm.runs(), vm.themeProperty());
+        runsController.addPtq(vm.ptq());
         playgroundTab.setContent(new PlaygroundView(vm.playground(), playgroundTab.selectedProperty()));
         sweepTab = new Tab("Sweep", new SweepView(vm.sweep(), () -> prompts.chooseOpen(initialDir()), this::openTrial, m -> prompts.error("Sweep", m)));
         sweepTab.setId("sweepTab");

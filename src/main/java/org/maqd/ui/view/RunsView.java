@@ -34,6 +34,7 @@ import org.maqd.ui.vm.RunsViewModel;
 public final class RunsView {
     @FXML private TableView<RunsViewModel.Row> table;
     @FXML private TableView<GroupStats.Group> groupTable;
+    @FXML private javafx.scene.control.SplitPane tables;
     @FXML private ComboBox<String> groupBox;
     @FXML private Button verifyButton, exportCButton, exportOnnxButton;
     @FXML private ProgressIndicator busyIndicator;
@@ -229,6 +230,13 @@ public final class RunsView {
     }
 
     LineChartCanvas accuracyOverlay() { return curves; }
+
+    /** Adds the PTQ panel beside the tables; it follows the focused run. */
+    public void addPtq(org.maqd.ui.vm.PtqViewModel ptq) {
+        tables.getItems().add(new PtqPanel(ptq));
+        tables.setDividerPositions(0.5, 0.68);
+        selectionProperty().addListener((o, a, b) -> ptq.select(b == null ? null : b.run()));
+    }
 
     /** Selects the run in folder {@code dir} (after the table lists it); false when it is not listed. */
     public boolean select(java.nio.file.Path dir) {

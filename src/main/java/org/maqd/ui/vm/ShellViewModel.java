@@ -25,6 +25,7 @@ public final class ShellViewModel {
     private final LessonViewModel lesson;
     private final PlaygroundViewModel playground = new PlaygroundViewModel(new org.maqd.ui.engine.EnginePlayground());
     private final SweepViewModel sweep;
+    private final PtqViewModel ptq;
     private final StringProperty theme = new SimpleStringProperty("light");
     private final StringBinding title;
     private final javafx.beans.property.BooleanProperty reportBusy = new javafx.beans.property.SimpleBooleanProperty(false);
@@ -39,6 +40,7 @@ public final class ShellViewModel {
         this.training = new TrainingViewModel(doc, engine.trainer(), engine.analyzer(), runsRoot);
         this.quantizer = new QuantizerViewModel(engine.quant());
         this.runs = new RunsViewModel(runsRoot, engine.deployer());
+        this.ptq = new PtqViewModel(runs, new org.maqd.ui.engine.EnginePtqTool());
         this.recent = recent;
         this.lesson = new LessonViewModel(doc);
         this.sweep = new SweepViewModel(runsRoot, new org.maqd.ui.engine.EngineSweepCluster(null));
@@ -59,6 +61,7 @@ public final class ShellViewModel {
         playground.setUiExecutor(ui);
         quantizer.setUiExecutor(ui);
         sweep.setUiExecutor(ui);
+        ptq.setUiExecutor(ui);
     }
 
     /**
@@ -153,6 +156,7 @@ public final class ShellViewModel {
     public LessonViewModel lesson() { return lesson; }
     public PlaygroundViewModel playground() { return playground; }
     public SweepViewModel sweep() { return sweep; }
+    public PtqViewModel ptq() { return ptq; }
     public StringProperty themeProperty() { return theme; }
     public StringBinding titleBinding() { return title; }
 }
