@@ -111,8 +111,7 @@ public final class SweepView extends BorderPane {
         groups.setItems(vm.groups());
         vm.groupColumns().addListener((ListChangeListener<String>) c -> rebuildColumns());
         rebuildColumns();
-        trials.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        groups.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        // fixed widths: a constrained policy squeezed the setting columns of a wide trial id to nothing
         SplitPane split = new SplitPane(titled("Trials", trials), titled("Grouped over seeds (test accuracy, mean ± 95% CI)", groups));
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.6);
@@ -136,32 +135,35 @@ public final class SweepView extends BorderPane {
 
     private void rebuildColumns() {
         trials.getColumns().clear();
-        trials.getColumns().add(col("trial", 220, t -> new SimpleStringProperty(t.id())));
+        trials.getColumns().add(col("trial", 330, t -> new SimpleStringProperty(t.id())));
         for (int i = 0; i < vm.fieldColumns().size(); i++) {
             int k = i;
             trials.getColumns().add(col(vm.fieldColumns().get(i), 80, t -> new SimpleStringProperty(t.values().get(k))));
         }
         trials.getColumns().add(col("seed", 50, t -> new SimpleStringProperty(Long.toString(t.seed()))));
         trials.getColumns().add(col("state", 90, TrialItem::stateProperty));
-        trials.getColumns().add(col("where", 130, TrialItem::whereProperty));
+        trials.getColumns().add(col("where", 140, TrialItem::whereProperty));
         trials.getColumns().add(col("test accuracy", 100, TrialItem::accuracyProperty));
-        trials.getColumns().add(col("detail", 120, TrialItem::detailProperty));
+        trials.getColumns().add(col("detail", 360, TrialItem::detailProperty));
         groups.getColumns().clear();
         int n = vm.groupColumns().size();
-        for (int i = 0; i < n; i++) groups.getColumns().add(gcol(vm.groupColumns().get(i), i));
-        groups.getColumns().add(gcol("n", n));
-        groups.getColumns().add(gcol("test accuracy", n + 1));
+        for (int i = 0; i < n; i++) groups.getColumns().add(gcol(vm.groupColumns().get(i), i, 110));
+        groups.getColumns().add(gcol("n", n, 50));
+        groups.getColumns().add(gcol("test accuracy (mean ± 95% CI)", n + 1, 220));
     }
 
     private static TableColumn<TrialItem, String> col(String name, double w, Function<TrialItem, ObservableValue<String>> f) {
         TableColumn<TrialItem, String> c = new TableColumn<>(name);
         c.setPrefWidth(w);
+        c.setMinWidth(Math.min(w, 60));
         c.setCellValueFactory(d -> f.apply(d.getValue()));
         return c;
     }
 
-    private static TableColumn<List<String>, String> gcol(String name, int index) {
+    private static TableColumn<List<String>, String> gcol(String name, int index, double w) {
         TableColumn<List<String>, String> c = new TableColumn<>(name);
+        c.setPrefWidth(w);
+        c.setMinWidth(Math.min(w, 60));
         c.setCellValueFactory(d -> new SimpleStringProperty(index < d.getValue().size() ? d.getValue().get(index) : ""));
         return c;
     }
