@@ -3,14 +3,15 @@ package org.maqd;
 import org.maqd.cli.MaqdCommand;
 
 /**
- * Entry point. With no arguments it opens the workbench window; with a subcommand it runs headless
- * ({@code maqd --help}). Does not extend {@code Application}, so it runs from the class path.
+ * Entry point. With no arguments, or with an experiment file ({@code maqd experiments/quickstart.json}), it opens
+ * the workbench window on that file; with a subcommand it runs headless ({@code maqd --help}). Does not extend
+ * {@code Application}, so it runs from the class path.
  */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        if (args.length == 0) {
+        if (opensWindow(args)) {
             try {
                 Class.forName("org.maqd.ui.WorkbenchLauncher").getMethod("launch", String[].class)
                         .invoke(null, (Object) args);
@@ -25,5 +26,13 @@ public final class Main {
             }
         }
         System.exit(MaqdCommand.execute(args));
+    }
+
+    /**
+     * True when the arguments ask for the window: none, or a first argument that is an experiment file (ends in
+     * .json; no subcommand does), which the window then opens.
+     */
+    static boolean opensWindow(String[] args) {
+        return args.length == 0 || args[0].toLowerCase(java.util.Locale.ROOT).endsWith(".json");
     }
 }

@@ -17,12 +17,7 @@ public final class NetworkBuilder {
     private NetworkBuilder() {}
 
     public static Network build(NetworkSpec resolved, int[] sampleShape, int classes, Parallel par, long seed) {
-        List<Integer> want = resolved.input();
-        int[] wantArr = want.stream().mapToInt(Integer::intValue).toArray();
-        if (!Arrays.equals(wantArr, sampleShape)) {
-            throw new SpecException("field 'network.input': the network expects samples of shape " + want
-                    + ", the dataset gives " + Arrays.toString(sampleShape));
-        }
+        checkInput(resolved, sampleShape);
         NetworkGraph g;
         try {
             g = NetworkGraph.of(resolved, true);
@@ -35,11 +30,7 @@ public final class NetworkBuilder {
         if (!LayerKinds.isOutput(last.spec().type())) {
             throw new SpecException(field(resolved, last) + ": expected the last layer to be 'output' (the classifier)");
         }
-        if (last.spec().units() != classes) {
-            String f = resolved.isGraph() ? last.where() + ", field units" : "field '" + last.where() + ".units'";
-            throw new SpecException(f + ": the output layer has " + last.spec().units()
-                    + " units, the dataset has " + classes + " classes");
-        }
+        checkClasses(resolved, last, classes);
         List<Layer> layers = new ArrayList<>();
         for (NetworkGraph.Node n : g.nodes()) {
             try {
@@ -49,6 +40,41 @@ public final class NetworkBuilder {
             }
         }
         return new Network(resolved, g, layers);
+    }
+
+    /**
+     * Whether a network fits a dataset, without building it: the same checks {@link #build} makes (input shape
+     * against the samples' shape, output units against the classes), for editors that report a misfit while the
+     * network or the data set is edited. Structural errors are left to {@link NetworkAnalysis}.
+     */
+    public static void checkFits(NetworkSpec resolved, int[] sampleShape, int classes) {
+        checkInput(resolved, sampleShape);
+        NetworkGraph g;
+        try {
+            g = NetworkGraph.of(resolved, true);
+        } catch (NetworkGraph.GraphException e) {
+            return;
+        }
+        if (g.nodes().isEmpty()) return;
+        NetworkGraph.Node last = g.output();
+        if (LayerKinds.isOutput(last.spec().type()) && last.spec().units() != null) checkClasses(resolved, last, classes);
+    }
+
+    private static void checkInput(NetworkSpec resolved, int[] sampleShape) {
+        List<Integer> want = resolved.input();
+        int[] wantArr = want.stream().mapToInt(Integer::intValue).toArray();
+        if (!Arrays.equals(wantArr, sampleShape)) {
+            throw new SpecException("field 'network.input': the network expects samples of shape " + want
+                    + ", the dataset gives " + Arrays.toString(sampleShape));
+        }
+    }
+
+    private static void checkClasses(NetworkSpec resolved, NetworkGraph.Node last, int classes) {
+        if (last.spec().units() != classes) {
+            String f = resolved.isGraph() ? last.where() + ", field units" : "field '" + last.where() + ".units'";
+            throw new SpecException(f + ": the output layer has " + last.spec().units()
+                    + " units, the dataset has " + classes + " classes");
+        }
     }
 
     private static String field(NetworkSpec spec, NetworkGraph.Node n) {

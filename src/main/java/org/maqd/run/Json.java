@@ -55,6 +55,23 @@ final class Json {
         return v;
     }
 
+    /**
+     * A file written before its format had a version: read with {@code versionField} = 0 added, by the same strict
+     * rules otherwise. Null when the file has that field (or is not a JSON object): its own error stands.
+     */
+    static <T> T readUnversioned(Path f, Class<T> type, String versionField) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode tree = MAPPER.readTree(Files.readString(f));
+            if (!(tree instanceof com.fasterxml.jackson.databind.node.ObjectNode o) || o.has(versionField)) return null;
+            o.put(versionField, 0);
+            T v = MAPPER.treeToValue(o, type);
+            if (v != null) Finite.requireFinite(v, f.toString());
+            return v;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     static void write(Path f, Object value) {
         Finite.requireFinite(value, f.toString());
         try {

@@ -19,10 +19,19 @@ public record Summary(int formatVersion, String name, String status, String mess
 
     public static final String COMPLETED = "completed", STOPPED = "stopped", DIVERGED = "diverged", FAILED = "failed";
 
-    /** Reads {@code dir/summary.json}; null when the run has none. */
+    /**
+     * Reads {@code dir/summary.json}; null when the run has none. A summary without {@code format_version} (written
+     * before the format had a version; its fields are the same) is read as format 0.
+     */
     public static Summary read(Path dir) {
         Path f = dir.resolve(RunFiles.SUMMARY);
-        Summary s = Json.read(f, Summary.class);
+        Summary s;
+        try {
+            s = Json.read(f, Summary.class);
+        } catch (RunFormatException e) {
+            s = Json.readUnversioned(f, Summary.class, "format_version");
+            if (s == null) throw e;
+        }
         if (s != null && s.formatVersion() > RunFiles.FORMAT_VERSION) {
             throw new RunFormatException(f + ": field 'format_version': expected at most " + RunFiles.FORMAT_VERSION
                     + " (this version of the workbench), found " + s.formatVersion());

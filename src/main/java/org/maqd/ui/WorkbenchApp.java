@@ -21,7 +21,8 @@ import org.maqd.ui.vm.Templates;
 /**
  * The JavaFX application: opens the experiment given on the command line, else experiments/quickstart.json, else
  * the built-in quickstart. Hidden options: {@code --screenshots DIR [--train]} renders every view to PNG and exits;
- * {@code --measure-canvas} prints the composer's open-to-drawn time and pan/zoom frame rate and exits.
+ * {@code --measure-canvas} prints the composer's open-to-drawn time and pan/zoom frame rate and exits;
+ * {@code --tour DIR} writes every view at two sizes and both themes, the lessons and the playground ({@link ScreenshotTour}).
  */
 public final class WorkbenchApp extends Application {
 
@@ -32,12 +33,14 @@ public final class WorkbenchApp extends Application {
     public void start(Stage stage) throws IOException {
         List<String> args = getParameters().getRaw();
         Path file = null;
-        for (String a : args) if (!a.startsWith("--") && a.endsWith(".json")) file = Path.of(a);
+        for (String a : args) if (!a.startsWith("--") && a.toLowerCase(java.util.Locale.ROOT).endsWith(".json")) file = Path.of(a);
         Window w = open(stage, Engine.standard(), file, Path.of("runs"),
                 new RecentFiles(Path.of(System.getProperty("user.home"), ".maqd", "recent-files.txt")), new FxPrompts(stage));
         int i = args.indexOf("--screenshots");
         if (i >= 0 && i + 1 < args.size()) new Screenshots(w, Path.of(args.get(i + 1)), args.contains("--train")).start();
         if (args.contains("--measure-canvas")) new CanvasMeasure(w, file).start();
+        int t = args.indexOf("--tour");
+        if (t >= 0 && t + 1 < args.size()) new ScreenshotTour(w, Path.of(args.get(t + 1))).start();
     }
 
     /** Builds and shows the window on the given stage. */

@@ -155,6 +155,23 @@ class StaleStateUiTest {
         assertFalse(bar.toString().contains("tick gap"), bar.toString());
         assertFalse(bar.toString().contains("FX busy"), bar.toString());
         assertTrue(bar.toString().contains("samples/s"), bar.toString());
+        // every label of the status bar is one the user reads (no diagnostics label waiting for its first tick)
+        for (Node n : robot.lookup(".status-bar .label").queryAll())
+            assertTrue(java.util.Set.of("statusLabel", "etaLabel", "throughputLabel", "experimentLabel", "dataFitLabel")
+                    .contains(n.getId()), "status bar label " + n.getId());
+    }
+
+    @Test
+    void aNetworkThatCannotTakeItsDataSetIsSaidWhileEditing(FxRobot robot) throws Exception {
+        Label fit = robot.lookup("#dataFitLabel").queryAs(Label.class);
+        until("the quickstart to be checked", () -> !fit.isVisible());
+        robot.interact(() -> w.vm().document().edit("Spirals", e -> e.withData(
+                new org.maqd.data.DataSpec("spirals", null, null, null, null, null, null, null, null))));
+        until("the status bar to say why, before Train", () -> fit.isVisible()
+                && fit.getText().contains("expects samples of shape [1, 28, 28], the dataset gives [2, 1, 1]"));
+        assertEquals(RunState.IDLE, w.vm().training().stateProperty().get());
+        robot.interact(() -> w.vm().document().undo());
+        until("the message to go once it fits", () -> !fit.isVisible() && fit.getText().isEmpty());
     }
 
     @Test

@@ -45,4 +45,31 @@ public final class EngineNetworkAnalyzer implements NetworkAnalyzer {
         }
         return new CostReport(rows, r.params(), r.weightBits(), r.fp32Bits(), r.macs());
     }
+
+    /** The run's own checks ({@link org.maqd.model.NetworkBuilder#checkFits}) on one sample of the data set. */
+    @Override
+    public String dataMismatch(org.maqd.experiment.Experiment e, java.nio.file.Path baseDir) {
+        if (e == null || e.network() == null) return null;
+        NetworkSpec resolved;
+        try {
+            resolved = NetworkResolver.resolve(e.network());
+        } catch (RuntimeException ex) {
+            return null; // the composer's rows already say why the network cannot be resolved
+        }
+        org.maqd.data.DataSplit data;
+        try {
+            org.maqd.data.DataSpec d = e.data();
+            org.maqd.data.DataSpec one = d == null ? new org.maqd.data.DataSpec(null, null, 1, 1, null, null, null, null, null)
+                    : d.withTrainLimit(1).withTestLimit(1);
+            data = org.maqd.data.Datasets.load(one, baseDir);
+        } catch (RuntimeException ex) {
+            return "The data set cannot be read: " + ex.getMessage();
+        }
+        try {
+            org.maqd.model.NetworkBuilder.checkFits(resolved, data.train().sampleShape(), data.train().classes());
+            return null;
+        } catch (org.maqd.model.SpecException ex) {
+            return ex.getMessage();
+        }
+    }
 }

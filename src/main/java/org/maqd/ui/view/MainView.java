@@ -24,7 +24,7 @@ public final class MainView {
     @FXML private Menu recentMenu, lessonsMenu;
     @FXML private MenuItem undoItem, redoItem, runItem, pauseItem, stopItem, themeItem, saveItem, reportItem;
     @FXML private Button undoButton, redoButton, runButton, pauseButton, stopButton, saveButton;
-    @FXML private Label experimentLabel, statusLabel, etaLabel, throughputLabel;
+    @FXML private Label experimentLabel, statusLabel, etaLabel, throughputLabel, dataFitLabel;
     @FXML private javafx.scene.control.MenuBar menuBar;
     @FXML private javafx.scene.layout.BorderPane root;
     @FXML private javafx.scene.control.CheckMenuItem teacherItem;
@@ -91,6 +91,15 @@ public final class MainView {
         statusLabel.textProperty().bind(tr.statusProperty());
         etaLabel.textProperty().bind(tr.etaProperty());
         throughputLabel.textProperty().bind(tr.throughputProperty());
+        // a network that cannot take its data set is said while it is edited, not only when Train is pressed
+        dataFitLabel.textProperty().bind(vm.dataFit().messageProperty());
+        dataFitLabel.visibleProperty().bind(dataFitLabel.textProperty().isNotEmpty());
+        dataFitLabel.managedProperty().bind(dataFitLabel.visibleProperty());
+        Tooltip fitTip = new Tooltip();
+        fitTip.textProperty().bind(dataFitLabel.textProperty());
+        fitTip.setWrapText(true);
+        fitTip.setMaxWidth(480);
+        dataFitLabel.setTooltip(fitTip);
         progressBar.progressProperty().bind(tr.progressProperty());
         themeItem.textProperty().bind(Bindings.when(vm.themeProperty().isEqualTo("dark")).then("_Light theme").otherwise("_Dark theme"));
         vm.recent().files().addListener((javafx.collections.ListChangeListener<Path>) c -> rebuildRecent());

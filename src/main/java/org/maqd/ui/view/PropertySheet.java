@@ -61,7 +61,9 @@ final class PropertySheet {
             box.setValue(f.mixed() ? null : f.value());
             if (f.mixed()) box.setPromptText("mixed");
             box.setOnAction(e -> {
-                if (box.getValue() != null && !box.getValue().equals(f.value())) vm.setFieldOnSelection(field, box.getValue());
+                // a refused value is not left in the box: it shows the layer's value, the message says why
+                if (box.getValue() != null && !box.getValue().equals(f.value()) && !vm.setFieldOnSelection(field, box.getValue()))
+                    box.setValue(f.mixed() ? null : f.value());
             });
             return box;
         }
@@ -70,7 +72,8 @@ final class PropertySheet {
         if (f.isDefault()) t.getStyleClass().add("default-value");
         Runnable commit = () -> {
             String text = t.getText().trim();
-            if (!text.equals(f.value()) && !((f.isDefault() || f.mixed()) && text.isEmpty())) vm.setFieldOnSelection(field, text);
+            if (!text.equals(f.value()) && !((f.isDefault() || f.mixed()) && text.isEmpty())
+                    && !vm.setFieldOnSelection(field, text)) t.setText(f.mixed() ? "" : f.value());
         };
         t.setOnAction(e -> commit.run());
         t.focusedProperty().addListener((o, was, now) -> { if (!now) commit.run(); });

@@ -168,8 +168,21 @@ public final class TrainingView {
     /** Redraws the charts from the feed; skipped while the Training tab is hidden (redrawn when shown). */
     private void redraw() {
         if (showing != null && !showing.get()) return;
-        live.update(vm.feedProperty().get(), vm.selectedLayerProperty().get());
+        LiveFeed f = vm.feedProperty().get();
+        live.update(f, vm.selectedLayerProperty().get());
+        if (f != null && f != timedFeed && live.loss.hasData()) {
+            timedFeed = f;
+            firstPointMillis = (System.nanoTime() - vm.startedNanos()) / 1e6;
+            LOG.log(System.Logger.Level.INFO, String.format("first chart point drawn %.0f ms after Train", firstPointMillis));
+        }
     }
+
+    private static final System.Logger LOG = System.getLogger(TrainingView.class.getName());
+    private LiveFeed timedFeed;
+    private double firstPointMillis = Double.NaN;
+
+    /** Milliseconds from pressing Train to the first point drawn in the charts, for the latest run (NaN before). */
+    public double firstPointMillis() { return firstPointMillis; }
 
     @FXML public void onStart() { vm.start(); }
 

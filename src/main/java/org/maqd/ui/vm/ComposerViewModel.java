@@ -46,6 +46,10 @@ public final class ComposerViewModel {
             if (!(selection.contains(i) || i < 0 && selection.isEmpty())) selection.setAll(i < 0 ? List.of() : List.of(i));
             refreshFields();
         });
+        // a message is about the edit just refused: it goes with another selection or another document, so it never
+        // shows under a layer it is not about
+        selection.addListener((javafx.collections.ListChangeListener<Integer>) c -> message.set(""));
+        doc.loadsProperty().addListener((o, a, b) -> message.set(""));
         refresh();
     }
 

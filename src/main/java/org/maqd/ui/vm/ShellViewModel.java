@@ -23,6 +23,7 @@ public final class ShellViewModel {
     private final RunsViewModel runs;
     private final RecentFiles recent;
     private final LessonViewModel lesson;
+    private final DataFit dataFit;
     private final PlaygroundViewModel playground = new PlaygroundViewModel(new org.maqd.ui.engine.EnginePlayground());
     private final SweepViewModel sweep;
     private final PtqViewModel ptq;
@@ -44,6 +45,7 @@ public final class ShellViewModel {
         this.recent = recent;
         this.lesson = new LessonViewModel(doc);
         this.sweep = new SweepViewModel(runsRoot, new org.maqd.ui.engine.EngineSweepCluster(null));
+        this.dataFit = new DataFit(doc, engine.analyzer());
         if (source != null) recent.add(source);
         composer.selectedProperty().addListener((o, a, b) -> training.selectNetworkLayer(b.intValue()));
         title = Bindings.createStringBinding(() -> {
@@ -62,6 +64,7 @@ public final class ShellViewModel {
         quantizer.setUiExecutor(ui);
         sweep.setUiExecutor(ui);
         ptq.setUiExecutor(ui);
+        dataFit.setUiExecutor(ui);
     }
 
     /**
@@ -80,6 +83,9 @@ public final class ShellViewModel {
             return message(e);
         }
     }
+
+    /** Whether the network fits its data set, kept current while either is edited. */
+    public DataFit dataFit() { return dataFit; }
 
     /** What File → Export report reports on: the runs selected in the Runs view, else the last run trained here. */
     public java.util.List<Path> reportTargets(java.util.List<Path> selectedRuns) {

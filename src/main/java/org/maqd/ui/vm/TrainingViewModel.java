@@ -48,6 +48,7 @@ public final class TrainingViewModel {
     private volatile String failure;
     private long seenVersion = -1;
     private long lastText = Long.MIN_VALUE / 2;
+    private volatile long startedNanos;
     static final long TEXT_PERIOD_NANOS = 200_000_000L;
 
     public TrainingViewModel(ExperimentDocument doc, Trainer trainer, NetworkAnalyzer analyzer, Path runsRoot) {
@@ -97,6 +98,7 @@ public final class TrainingViewModel {
         feed.set(f);
         state.set(RunState.RUNNING);
         status.set("Starting…");
+        startedNanos = System.nanoTime();
         Path base = doc.fileProperty().get() == null ? Path.of("").toAbsolutePath()
                 : doc.fileProperty().get().toAbsolutePath().getParent();
         Thread t = new Thread(() -> {
@@ -149,6 +151,9 @@ public final class TrainingViewModel {
                 + " · " + dir.getFileName() + " (from its folder)");
         progress.set("completed".equals(f.outcome().status()) ? 1 : 0);
     }
+
+    /** {@link System#nanoTime()} when the current run was started (Train pressed). */
+    public long startedNanos() { return startedNanos; }
 
     /** Pulls what the run produced since the last call; true when there is new data to draw. */
     public boolean sample(long nowNanos) {
