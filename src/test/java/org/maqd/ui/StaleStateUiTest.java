@@ -132,6 +132,24 @@ class StaleStateUiTest {
     }
 
     @Test
+    void aRefusedLayerValueLeavesThePropertySheetAndItsMessageStaysWithThatLayer(FxRobot robot) {
+        robot.clickOn("Composer");
+        robot.interact(() -> w.vm().composer().selectedProperty().set(0));
+        TextField states = robot.lookup("#field-weightStates").queryAs(TextField.class);
+        String before = states.getText();
+        robot.interact(() -> {
+            states.setText("1");
+            states.fireEvent(new javafx.event.ActionEvent());
+        });
+        assertEquals(before, robot.lookup("#field-weightStates").queryAs(TextField.class).getText(),
+                "the sheet shows the layer's value, not the refused one");
+        Label msg = robot.lookup("#messageLabel").queryAs(Label.class);
+        assertTrue(msg.getText().contains("Weight states"), msg.getText());
+        robot.interact(() -> w.vm().composer().selectedProperty().set(1));
+        assertEquals("", msg.getText(), "a message about layer 0 shown under layer 1");
+    }
+
+    @Test
     void lockedSettingsShowADrawnLockAndExplainOnTheFieldItself(FxRobot robot) {
         robot.interact(() -> w.vm().document().load(Templates.quickstart().withLocks(List.of("training.batchSize")), null));
         robot.clickOn("Training");
