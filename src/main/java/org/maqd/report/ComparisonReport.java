@@ -19,6 +19,10 @@ final class ComparisonReport {
             "epochs", "seconds", "samples_per_second", "parameters");
     static final List<String> LAYER_KEYS = List.of("weight_states", "activation_states", "weight_sqnr_db", "activation_sqnr_db",
             "flip_rate", "firing_rate");
+    /** How the per-layer tables are titled (the keys are layers.csv's column names). */
+    static final Map<String, String> LAYER_TITLES = Map.of("weight_states", "Weight states M_w",
+            "activation_states", "Activation states M_a", "weight_sqnr_db", "Weight SQNR (dB)",
+            "activation_sqnr_db", "Activation SQNR (dB)", "flip_rate", "Flip rate", "firing_rate", "Firing rate");
 
     final List<RunReport> runs = new ArrayList<>();
     final List<String> labels = new ArrayList<>();
@@ -143,12 +147,13 @@ final class ComparisonReport {
                 for (int i = 0; i < runs.size(); i++) {
                     List<String> src = last.get(i).get(layer);
                     String v = src == null ? "" : runs.get(i).layers.get(src, q);
+                    if (q.endsWith("_states") && "0".equals(v)) v = "float"; // 0 states = not quantized
                     any |= v != null && !v.isEmpty() && !"NaN".equals(v);
                     row.add(v == null || v.isEmpty() || "NaN".equals(v) ? "–" : v);
                 }
                 rows.add(row);
             }
-            if (any) sb.append("<h3>").append(Html.esc(q.replace('_', ' '))).append("</h3>\n")
+            if (any) sb.append("<h3>").append(Html.esc(LAYER_TITLES.getOrDefault(q, q))).append("</h3>\n")
                     .append(Html.table("layers-" + q, header("layer"), rows));
         }
         return sb.toString();

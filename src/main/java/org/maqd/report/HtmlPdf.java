@@ -20,6 +20,11 @@ import org.xml.sax.InputSource;
 final class HtmlPdf {
     private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
 
+    static {
+        // the renderer's own log (CSS it skips, timings, "Prepare to fly") is not for the user of `maqd report`
+        com.openhtmltopdf.util.XRLog.setLoggingEnabled(false);
+    }
+
     private HtmlPdf() {}
 
     static void write(String html, Path pdf) {

@@ -82,6 +82,11 @@ class ComparisonReportTest {
     }
 
     @Test
+    void thePdfRendererSaysNothingOnTheConsole() {
+        assertFalse(com.openhtmltopdf.util.XRLog.isLoggingEnabled(), "its CSS warnings and timings would reach `maqd report`");
+    }
+
+    @Test
     void aComparisonNeedsTwoRunFolders() {
         assertThrows(ExperimentException.class, () -> ReportWriter.compare(List.of(runs.get(0)), dir.resolve("x"), false));
         String m = assertThrows(ExperimentException.class, () -> ReportWriter.compare(List.of(runs.get(0), dir), dir.resolve("y"), false)).getMessage();

@@ -76,7 +76,7 @@ public final class PlaygroundView extends BorderPane {
 
     private VBox pane(Label title, Canvas c) {
         title.getStyleClass().add("chart-title");
-        Pane holder = new Pane(c);
+        Pane holder = new javafx.scene.layout.StackPane(c); // the square plot centred in its half
         holder.setMinSize(120, 120);
         c.widthProperty().bind(javafx.beans.binding.Bindings.min(holder.widthProperty(), holder.heightProperty()));
         c.heightProperty().bind(c.widthProperty());
@@ -116,6 +116,12 @@ public final class PlaygroundView extends BorderPane {
                     g.fillRect(Math.floor(k * cell), Math.floor(r * cell), Math.ceil(cell) + 1, Math.ceil(cell) + 1);
                 }
             }
+        }
+        if (regions == null) {
+            g.setFill(Color.web("#6b6b70"));
+            g.setTextAlign(javafx.scene.text.TextAlignment.CENTER);
+            g.fillText(vm.runningProperty().get() ? "Starting…" : "Press ▶ Train: the network learns "
+                    + vm.datasetProperty().get() + " here, live", w / 2, w / 2);
         }
         float[] p = vm.points();
         int[] y = vm.labels();

@@ -129,7 +129,9 @@ public final class RunsView {
             @Override public Integer fromString(String s) { return null; }
         });
         layerBox.setOnAction(e -> draw());
-        ((HBox) hp.getChildren().get(0)).getChildren().add(1, layerBox);
+        // under the title, not beside it (beside it, the title was cut to "Final weight hi…" at 900 px)
+        layerBox.setId("histogramLayer");
+        hp.getChildren().add(1, layerBox);
         for (ChartPane p : List.of(cp, hp)) {
             HBox.setHgrow(p, Priority.ALWAYS);
             p.setPrefWidth(600);

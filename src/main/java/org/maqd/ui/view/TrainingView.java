@@ -132,7 +132,10 @@ public final class TrainingView {
         metric.getStyleClass().add("chart-button");
         metric.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         ChartPane errorPane = live.panes.get(7);
-        ((javafx.scene.layout.HBox) errorPane.getChildren().get(0)).getChildren().add(1, metric);
+        // the metric chooser sits under the title, not beside it: in the header it made that column the widest (the
+        // grid overflowed the window at 900 px) and cut the title to "Quantization er…"
+        metric.setId("errorMetric");
+        errorPane.getChildren().add(1, metric);
     }
 
     private void tick() {

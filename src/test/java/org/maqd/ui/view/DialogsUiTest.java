@@ -30,6 +30,8 @@ class DialogsUiTest {
             double[] w = new double[2];
             robot.interact(() -> {
                 Alert a = FxPrompts.message(Alert.AlertType.ERROR, "Cannot open the experiment", m);
+                // styled and skinned as when shown (the window takes this size): without a skin a label has no width
+                a.getDialogPane().applyCss();
                 w[0] = a.getDialogPane().prefWidth(-1);
                 w[1] = a.getDialogPane().prefHeight(w[0]);
             });
