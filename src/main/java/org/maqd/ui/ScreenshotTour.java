@@ -35,6 +35,43 @@ final class ScreenshotTour {
         this.dir = dir;
     }
 
+    /**
+     * {@code --measure}: the open experiment as it is (JIT warm-up and all), Train pressed; prints the time to the
+     * first chart point, stops the run, trains the playground for 30 s and prints its updates per second.
+     */
+    void measure() {
+        step(() -> {
+            w.view().tabs().getSelectionModel().select(1);
+            w.view().trainingView().onStart();
+        }, 0.2);
+        waitFor(() -> !Double.isNaN(w.view().trainingView().firstPointMillis()));
+        step(() -> {
+            System.out.printf("measure: first chart point %.0f ms after Train%n", w.view().trainingView().firstPointMillis());
+            w.vm().training().stop();
+        }, 2);
+        waitFor(() -> !w.vm().training().stateProperty().get().active());
+        playground(15, 2);
+        step(Platform::exit, 0);
+        next();
+    }
+
+    /** Trains the playground, then samples its updates per second every {@code every} s, {@code n} times. */
+    private void playground(int n, double every) {
+        step(() -> {
+            w.view().tabs().getSelectionModel().select(4);
+            w.vm().playground().start();
+        }, 4);
+        List<String> rates = new ArrayList<>();
+        for (int i = 0; i < n; i++) step(() -> {
+            var f = w.vm().playground().frame();
+            if (f != null) rates.add(String.format("%.1f (step %d)", f.framesPerSecond(), f.steps()));
+        }, every);
+        step(() -> {
+            System.out.println("measure: playground updates/s " + rates);
+            w.vm().playground().stop();
+        }, 0.5);
+    }
+
     void start() {
         var doc = w.vm().document();
         DataSpec d = doc.get().data() == null ? new DataSpec("mnist-10k", null, null, null, null, null, null, null, null) : doc.get().data();
@@ -89,16 +126,10 @@ final class ScreenshotTour {
         step(() -> {
             w.view().tabs().getSelectionModel().select(4);
             w.vm().playground().start();
-        }, 6);
+        }, 8);
         shot("playground-training");
-        List<Double> rates = new ArrayList<>();
-        for (int i = 0; i < 5; i++) step(() -> {
-            var f = w.vm().playground().frame();
-            if (f != null) rates.add(f.framesPerSecond());
-        }, 2);
+        playground(3, 2);
         step(() -> {
-            System.out.println("tour: playground updates/s at 2 s intervals " + rates);
-            w.vm().playground().stop();
             System.out.println("tour: screenshots written to " + dir.toAbsolutePath());
             Platform.exit();
         }, 0);

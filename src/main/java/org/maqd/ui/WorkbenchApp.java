@@ -22,7 +22,8 @@ import org.maqd.ui.vm.Templates;
  * The JavaFX application: opens the experiment given on the command line, else experiments/quickstart.json, else
  * the built-in quickstart. Hidden options: {@code --screenshots DIR [--train]} renders every view to PNG and exits;
  * {@code --measure-canvas} prints the composer's open-to-drawn time and pan/zoom frame rate and exits;
- * {@code --tour DIR} writes every view at two sizes and both themes, the lessons and the playground ({@link ScreenshotTour}).
+ * {@code --tour DIR} writes every view at two sizes and both themes, the lessons and the playground; {@code --measure}
+ * prints the time from Train to the first chart point and the playground's updates per second ({@link ScreenshotTour}).
  */
 public final class WorkbenchApp extends Application {
 
@@ -41,6 +42,7 @@ public final class WorkbenchApp extends Application {
         if (args.contains("--measure-canvas")) new CanvasMeasure(w, file).start();
         int t = args.indexOf("--tour");
         if (t >= 0 && t + 1 < args.size()) new ScreenshotTour(w, Path.of(args.get(t + 1))).start();
+        if (args.contains("--measure")) new ScreenshotTour(w, null).measure();
     }
 
     /** Builds and shows the window on the given stage. */

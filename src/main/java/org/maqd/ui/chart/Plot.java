@@ -36,6 +36,8 @@ final class Plot {
         g.setLineWidth(1);
         g.setFont(ChartCanvas.SMALL);
         double xs = Decimator.tickStep(x1 - x0, Math.max(2, (int) (pw / 70)));
+        // epochs and steps are counts: no tick at epoch 1.2
+        if ("epoch".equals(xLabel) || "step".equals(xLabel)) xs = Math.max(1, xs);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         for (double t = Math.ceil(x0 / xs) * xs; t <= x1 + 1e-9 * xs; t += xs) {

@@ -87,17 +87,27 @@ final class LessonPane extends VBox {
     private void rebuildLocks() {
         if (locks == null) return;
         List<String> paths = vm.lockPaths();
-        List<String> shown = locks.getChildren().stream().map(n -> ((CheckBox) n).getText()).toList();
+        List<Object> shown = locks.getChildren().stream().map(Node::getUserData).toList();
         if (!paths.equals(shown)) {
             locks.getChildren().clear();
             for (String p : paths) {
-                CheckBox c = new CheckBox(p);
+                // the student's name for the field; the experiment file's path on hover
+                CheckBox c = new CheckBox(LessonViewModel.label(p));
+                c.setUserData(p);
                 c.setId("lock-" + p.replaceAll("[^A-Za-z0-9]+", "-"));
                 c.setOnAction(e -> vm.setLocked(p, c.isSelected()));
                 locks.getChildren().add(c);
             }
         }
-        for (Node n : locks.getChildren()) ((CheckBox) n).setSelected(vm.locked(((CheckBox) n).getText()));
+        for (Node n : locks.getChildren()) {
+            CheckBox c = (CheckBox) n;
+            String p = (String) c.getUserData();
+            String by = vm.coveredBy(p);
+            // a field a broader lock covers shows as locked (and cannot be unlocked on its own)
+            c.setSelected(vm.locked(p) || by != null);
+            c.setDisable(by != null);
+            c.setTooltip(new javafx.scene.control.Tooltip(by == null ? p : p + " is locked with \"" + LessonViewModel.label(by) + "\""));
+        }
     }
 
     /** The lesson text as wrapped paragraphs: "# " a heading, "**lead.**" bold, "- " a bullet. */

@@ -74,6 +74,35 @@ public final class LessonViewModel {
 
     public boolean locked(String path) { return doc.get().locks() != null && doc.get().locks().contains(path); }
 
+    /**
+     * How the teacher's lock list names a path: the label the student sees on the field ("Batch size"; "Weight
+     * states M_w, every layer"), or the path itself for one the window has no field for.
+     */
+    public static String label(String path) {
+        for (TrainingSettings s : TrainingSettings.values()) if (s.path.equals(path)) return s.label;
+        if (path.startsWith("network.layers.*.")) {
+            String key = path.substring("network.layers.*.".length());
+            for (LayerField f : LayerField.values()) if (f.key.equals(key)) return f.label + ", every layer";
+            if (key.equals("type")) return "Layer types";
+        }
+        return switch (path) {
+            case "network.input" -> "Input shape";
+            case "network.layers" -> "Layer list (add, remove, move)";
+            case "network" -> "The whole network";
+            case "data" -> "Every data setting";
+            case "training" -> "Every training setting";
+            case "probes" -> "Probes (what the charts record)";
+            default -> path;
+        };
+    }
+
+    /** A broader lock that already covers {@code path} (e.g. "data" for "data.dataset"), or null. */
+    public String coveredBy(String path) {
+        if (locked(path) || doc.get().locks() == null) return null;
+        for (String l : doc.get().locks()) if (!l.equals(path) && new LockRules(java.util.List.of(l)).isLocked(path)) return l;
+        return null;
+    }
+
     /** The lock paths the panel shows: the usual ones and any other the experiment has. */
     public List<String> lockPaths() {
         Set<String> all = new LinkedHashSet<>(LOCKABLE);
