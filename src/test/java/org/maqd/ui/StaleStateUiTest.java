@@ -134,7 +134,7 @@ class StaleStateUiTest {
     @Test
     void aRefusedLayerValueLeavesThePropertySheetAndItsMessageStaysWithThatLayer(FxRobot robot) {
         robot.clickOn("Composer");
-        robot.interact(() -> w.vm().composer().selectedProperty().set(0));
+        robot.interact(() -> w.vm().composer().selectedProperty().set(1));
         TextField states = robot.lookup("#field-weightStates").queryAs(TextField.class);
         String before = states.getText();
         robot.interact(() -> {
@@ -145,8 +145,8 @@ class StaleStateUiTest {
                 "the sheet shows the layer's value, not the refused one");
         Label msg = robot.lookup("#messageLabel").queryAs(Label.class);
         assertTrue(msg.getText().contains("Weight states"), msg.getText());
-        robot.interact(() -> w.vm().composer().selectedProperty().set(1));
-        assertEquals("", msg.getText(), "a message about layer 0 shown under layer 1");
+        robot.interact(() -> w.vm().composer().selectedProperty().set(2));
+        assertEquals("", msg.getText(), "a message about layer 1 shown under layer 2");
     }
 
     @Test
