@@ -154,6 +154,12 @@ public final class TrainingView {
         lastTick = now;
         lastCpu = cpu;
         if (vm.sample(now)) pending = true;
+        LiveFeed f = vm.feedProperty().get();
+        if (f != null && f != startedFeed && f.info() != null) {
+            startedFeed = f;
+            LOG.log(System.Logger.Level.INFO, String.format("run started (data read, network built) %.0f ms after Train",
+                    (System.nanoTime() - vm.startedNanos()) / 1e6));
+        }
         if (pending && now - lastDraw >= CHART_PERIOD_NANOS) {
             pending = false;
             lastDraw = now;
@@ -181,7 +187,7 @@ public final class TrainingView {
     }
 
     private static final System.Logger LOG = System.getLogger(TrainingView.class.getName());
-    private LiveFeed timedFeed;
+    private LiveFeed timedFeed, startedFeed;
     private double firstPointMillis = Double.NaN;
 
     /** Milliseconds from pressing Train to the first point drawn in the charts, for the latest run (NaN before). */
