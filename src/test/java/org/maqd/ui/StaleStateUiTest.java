@@ -143,7 +143,8 @@ class StaleStateUiTest {
         });
         assertEquals(before, robot.lookup("#field-weightStates").queryAs(TextField.class).getText(),
                 "the sheet shows the layer's value, not the refused one");
-        Label msg = robot.lookup("#messageLabel").queryAs(Label.class);
+        // the composer's message (the Runs view has a #messageLabel too)
+        Label msg = robot.lookup("#messageLabel.message").queryAs(Label.class);
         assertTrue(msg.getText().contains("Weight states"), msg.getText());
         robot.interact(() -> w.vm().composer().selectedProperty().set(2));
         assertEquals("", msg.getText(), "a message about layer 1 shown under layer 2");
