@@ -167,26 +167,6 @@ class StaleStateUiTest {
     }
 
     @Test
-    void theChartsShareTheWindowAsItGrows(FxRobot robot) {
-        robot.clickOn("Training");
-        robot.interact(() -> {
-            w.stage().setWidth(1600);
-            w.stage().setHeight(1000);
-        });
-        robot.interact(() -> { });
-        javafx.scene.control.ScrollPane scroll = robot.lookup("#chartScroll").queryAs(javafx.scene.control.ScrollPane.class);
-        double viewBottom = scroll.localToScene(scroll.getLayoutBounds()).getMaxY();
-        double viewRight = scroll.localToScene(scroll.getLayoutBounds()).getMaxX();
-        double lowest = 0, rightmost = 0;
-        for (ChartPane p : charts(robot)) {
-            lowest = Math.max(lowest, p.localToScene(p.getLayoutBounds()).getMaxY());
-            rightmost = Math.max(rightmost, p.localToScene(p.getLayoutBounds()).getMaxX());
-        }
-        assertTrue(viewBottom - lowest < 24, "empty below the charts: " + (viewBottom - lowest) + " px");
-        assertTrue(viewRight - rightmost < 24 && rightmost <= viewRight, "charts end " + (viewRight - rightmost) + " px from the right");
-    }
-
-    @Test
     void theStatusBarSpeaksToTheUser(FxRobot robot) throws Exception {
         runToTheEnd(robot);
         StringBuilder bar = new StringBuilder();
