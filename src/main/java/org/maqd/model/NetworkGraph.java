@@ -212,7 +212,7 @@ public final class NetworkGraph {
     }
 
     /** " (a → b → a)": a cycle through node i among the nodes not sorted. */
-    private static String cycle(List<LayerSpec> nodes, List<List<Integer>> users, boolean[] done, int start) {
+    static String cycle(List<LayerSpec> nodes, List<List<Integer>> users, boolean[] done, int start) {
         List<Integer> path = new ArrayList<>();
         int[] seenAt = new int[nodes.size()];
         Arrays.fill(seenAt, -1);

@@ -27,8 +27,13 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Drives the composer canvas as a user would: drop on a wire, wire ports, a refused wire's reason, undo, zoom and fit. */
+/**
+ * Drives the composer canvas as a user would: drop on a wire, wire ports, a refused wire's reason, undo, zoom and fit.
+ * The palette drags (platform drag and drop) run first: under Monocle a drag and drop started after a plain mouse drag
+ * in the same window loses its drop target.
+ */
 @Tag("ui")
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 @ExtendWith(ApplicationExtension.class)
 class CanvasUiTest {
     @TempDir static Path dir;
@@ -56,6 +61,7 @@ class CanvasUiTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void dropALayerFromThePaletteOntoAWireThenUndo(FxRobot robot) throws Exception {
         laidOut();
         Group wire = robot.lookup("#wire-1-2").queryAs(Group.class);
@@ -98,6 +104,85 @@ class CanvasUiTest {
         for (int i = 0; i < types().size(); i++) {
             Bounds b = robot.lookup("#layer-" + i).query().localToScreen(robot.lookup("#layer-" + i).query().getLayoutBounds());
             assertTrue(port.contains(b.getMinX(), b.getMinY()) && port.contains(b.getMaxX() - 1, b.getMaxY() - 1), "layer " + i + " in view after Fit");
+        }
+    }
+
+    private org.maqd.model.NetworkSpec net() { return w.vm().document().get().network(); }
+
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void connectingTwoPortsMakesABranchAndAShapeMismatchIsRefusedAtThePort(FxRobot robot) throws Exception {
+        laidOut();
+        Group wire = robot.lookup("#wire-2-3").queryAs(Group.class);
+        robot.drag("#palette-add").dropTo(center(wire.getChildren().get(0)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("flatten", "linear", "linear", "add", "output"), types());
+        // flatten's [784] cannot join the add's [256]: refused, the reason at the port while dragging
+        var before = w.vm().document().get();
+        robot.drag("#out-0", MouseButton.PRIMARY).moveTo("#in-3");
+        Label reason = robot.lookup("#port-reason").queryAs(Label.class);
+        assertTrue(reason.isVisible() && reason.getText().contains("[256] and [784] differ"), reason.getText());
+        robot.release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before, w.vm().document().get());
+        // the first linear's [256] fits: the wire is made and the chain becomes a graph
+        robot.drag("#out-1", MouseButton.PRIMARY).moveTo("#in-3");
+        assertTrue(robot.lookup("#port-reason").tryQuery().isEmpty(), "no reason for a wire that fits");
+        robot.release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(net().isGraph(), "a branch turns the chain into nodes");
+        assertEquals(List.of("linear_2", "linear"), net().nodes().get(3).inputs());
+        assertTrue(robot.lookup("#wire-1-3").tryQuery().isPresent(), "the new wire is drawn");
+        assertEquals("[256]", w.vm().composer().graph().layerNode(3).shape());
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!net().isGraph() && robot.lookup("#wire-1-3").tryQuery().isEmpty(), "undo takes the wire back");
+    }
+
+    @Test
+    void aWireIsSelectedByClickAndDeletedThenANodeIsMovedAndKeepsItsPlace(FxRobot robot) throws Exception {
+        laidOut();
+        Group wire = robot.lookup("#wire-1-2").queryAs(Group.class);
+        robot.clickOn(center(wire.getChildren().get(0)));
+        assertTrue(wire.getStyleClass().contains("selected") || robot.lookup("#wire-1-2").query().getStyleClass().contains("selected"));
+        robot.type(KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(net().isGraph() && net().nodes().get(2).inputs().isEmpty(), "the wire is gone");
+        assertTrue(robot.lookup("#layer-2").query().getStyleClass().contains("unfinished"), "the unwired node says so");
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        moveNode(robot);
+    }
+
+    private void moveNode(FxRobot robot) {
+        Node card = robot.lookup("#layer-3").query();
+        double x0 = w.vm().canvas().boxes().get("3").x();
+        robot.drag(card, MouseButton.PRIMARY).moveBy(60, 0).moveBy(60, 0).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        var pos = net().layers().get(3).pos();
+        assertTrue(pos != null && pos.get(0) > x0 + 40, "the place is kept in the experiment: " + pos);
+        assertEquals(pos.get(0), w.vm().canvas().boxes().get("3").x(), 1e-9);
+    }
+
+    @Test
+    void theResnetTemplateFromTheWindowIsAGraphThatFitsTheView(FxRobot robot) throws Exception {
+        laidOut();
+        robot.interact(() -> {
+            robot.lookup("#templateBox").queryComboBox().getSelectionModel().select(Templates.RESNET);
+            robot.lookup("#depthBox").<Integer>queryComboBox().getSelectionModel().select(Integer.valueOf(20));
+        });
+        robot.clickOn("#templateButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(net().isGraph());
+        assertEquals(org.maqd.model.NetworkTemplates.resnet(List.of(1, 28, 28), 10, 20, 16, false), net());
+        laidOut();
+        Node canvas = robot.lookup("#composerViewport").query();
+        Bounds port = canvas.localToScreen(canvas.getLayoutBounds());
+        for (int i = 0; i < net().nodes().size(); i++) {
+            Node n = robot.lookup("#layer-" + i).query();
+            Bounds b = n.localToScreen(n.getLayoutBounds());
+            assertTrue(port.contains(b.getMinX(), b.getMinY()) && port.contains(b.getMaxX() - 1, b.getMaxY() - 1),
+                    "node " + net().nodes().get(i).id() + " at " + b + " is cut off by " + port);
         }
     }
 }

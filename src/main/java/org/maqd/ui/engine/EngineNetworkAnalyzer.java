@@ -26,8 +26,9 @@ public final class EngineNetworkAnalyzer implements NetworkAnalyzer {
             List<CostRow> rows = new ArrayList<>();
             int n = spec == null ? 0 : spec.all().size();
             for (int i = 0; i < n; i++) {
-                String t = spec.all().get(i) == null ? "?" : spec.all().get(i).type();
-                rows.add(new CostRow(i, t, 0, 0, "-", "?", i == 0 ? e.getMessage() : AFTER_ERROR, 0, 0, 0, 0, null));
+                LayerSpec l = spec.all().get(i);
+                String t = l == null ? "?" : l.type(), id = spec.isGraph() ? (l == null ? null : l.id()) : "layers." + i;
+                rows.add(new CostRow(i, t, 0, 0, "-", "?", i == 0 ? e.getMessage() : AFTER_ERROR, 0, 0, 0, 0, null, id));
             }
             return new CostReport(rows, 0, 0, 0, 0);
         }
@@ -41,7 +42,7 @@ public final class EngineNetworkAnalyzer implements NetworkAnalyzer {
             String shape = row.outShape() == null ? "?" : Arrays.toString(row.outShape());
             rows.add(new CostRow(row.index(), row.type(), row.weightStates(), row.activationStates(),
                     row.norm() == null ? "-" : row.norm(), shape, err, row.params(), row.macs(), row.weightBits(),
-                    row.accumulatorBits(), notInt));
+                    row.accumulatorBits(), notInt, row.id()));
         }
         return new CostReport(rows, r.params(), r.weightBits(), r.fp32Bits(), r.macs());
     }

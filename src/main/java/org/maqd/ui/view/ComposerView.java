@@ -14,6 +14,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
 import javafx.util.StringConverter;
 import org.maqd.ui.engine.CostReport;
+import org.maqd.ui.engine.CostRow;
 import org.maqd.ui.vm.BulkEdit;
 import org.maqd.ui.vm.CanvasViewModel;
 import org.maqd.ui.vm.ComposerViewModel;
@@ -29,6 +30,8 @@ public final class ComposerView {
     @FXML private StackPane canvasHost;
     @FXML private javafx.scene.layout.TilePane palette;
     @FXML private ComboBox<String> templateBox;
+    @FXML private ComboBox<Integer> depthBox;
+    @FXML private javafx.scene.layout.HBox depthRow;
     @FXML private ComboBox<BulkEdit.Scope> bulkScope;
     @FXML private ComboBox<LayerField> bulkField;
     @FXML private ComboBox<String> bulkValue;
@@ -52,6 +55,10 @@ public final class ComposerView {
         for (String t : ComposerViewModel.PALETTE) palette.getChildren().add(paletteButton(t));
         templateBox.getItems().setAll(Templates.NAMES);
         templateBox.getSelectionModel().selectFirst();
+        depthBox.getItems().setAll(Templates.DEPTHS);
+        depthBox.setValue(Templates.DEFAULT_DEPTH);
+        depthRow.visibleProperty().bind(templateBox.valueProperty().isEqualTo(Templates.RESNET));
+        depthRow.managedProperty().bind(depthRow.visibleProperty());
         BulkControls.bind(bulk, bulkScope, bulkField, bulkValue);
         sheet = new PropertySheet(propertySheet, vm);
         vm.fields().addListener((javafx.collections.ListChangeListener<org.maqd.ui.vm.FieldItem>) c -> sheet.rebuild());
@@ -66,16 +73,15 @@ public final class ComposerView {
     }
 
     private Button paletteButton(String type) {
+        org.maqd.model.LayerKind kind = org.maqd.model.LayerKinds.get(type);
         Button b = new Button(type);
         b.setId("palette-" + type);
         b.setMaxWidth(Double.MAX_VALUE);
         b.setPrefWidth(88);
         b.getStyleClass().add("palette-item");
-        b.setTooltip(new Tooltip("Drag onto a wire, or click to add after the selected layer"));
-        b.setOnAction(e -> {
-            int s = vm.selectedProperty().get();
-            vm.insert(s < 0 ? Math.max(0, vm.graph().nodes().size() - 2) : s + 1, type);
-        });
+        b.setTooltip(new Tooltip(kind.label() + ": " + kind.description()
+                + "\nDrag onto a wire to insert it there, onto free space to place it unwired; click to add after the selection"));
+        b.setOnAction(e -> canvasVm.addAfterSelection(type));
         b.setOnDragDetected(e -> {
             ClipboardContent c = new ClipboardContent();
             c.putString(Wiring.DRAG_PALETTE + type);
@@ -94,8 +100,9 @@ public final class ComposerView {
         if (r == null) return;
         int bad = r.firstError();
         if (bad >= 0) {
-            costTotals.setText("The network cannot be built: layer " + bad + " (" + r.rows().get(bad).type() + ") — "
-                    + r.rows().get(bad).error());
+            CostRow row = r.rows().stream().filter(x -> !x.ok()).findFirst().orElseThrow();
+            String where = row.id() == null || row.id().startsWith("layers.") ? "layer " + bad : "node " + row.id();
+            costTotals.setText("The network cannot be built: " + where + " (" + row.type() + ") — " + row.error());
             return;
         }
         String why = r.notIntegerOnly();
@@ -107,7 +114,7 @@ public final class ComposerView {
     /** The canvas, for tests and measurements. */
     public GraphCanvas canvas() { return canvas; }
 
-    @FXML void onTemplate() { canvasVm.applyTemplate(templateBox.getValue()); }
+    @FXML void onTemplate() { canvasVm.applyTemplate(templateBox.getValue(), depthBox.getValue()); }
 
     @FXML void onBulk() { bulk.apply(); }
 

@@ -22,13 +22,19 @@ import org.maqd.ui.vm.NodeBox;
 /**
  * The composer canvas: node cards and wires in a world group that the camera scales and moves (pan and zoom
  * change one transform, so they stay fluid on large graphs). Wheel zooms at the pointer, dragging the background
- * pans, arrows walk the graph, Delete, Ctrl+C, Ctrl+V and Ctrl+A act on the selection, F fits the network.
+ * pans, dragging a node moves it (the place is kept in the experiment file), clicking a wire selects it, arrows walk
+ * the graph, Delete, Ctrl+C, Ctrl+V and Ctrl+A act on the selection, F fits the network.
  */
 public final class GraphCanvas extends Region {
     private final CanvasViewModel vm;
     private final Group world = new Group();
     private final Group wires = new Group(), cards = new Group(), overlay = new Group();
     private final Map<String, Region> nodeViews = new HashMap<>();
+    private final Map<String, java.util.List<Node>> portViews = new HashMap<>();
+    /** A node drag in progress: where it started (scene) and the nodes it moves. */
+    private double dragX, dragY;
+    private java.util.Set<String> dragging = java.util.Set.of();
+    private boolean dragMoved;
     private final Wiring wiring;
     private double lastX, lastY;
     private boolean panning;
@@ -55,6 +61,7 @@ public final class GraphCanvas extends Region {
         wiring = new Wiring(vm, this, overlay);
         vm.boxesProperty().addListener((o, a, b) -> rebuild());
         vm.selected().addListener((javafx.collections.SetChangeListener<String>) c -> restyle());
+        vm.selectedWireProperty().addListener((o, a, b) -> restyle());
         vm.fitRequestsProperty().addListener((o, a, b) -> fitWhenSized());
         widthProperty().addListener((o, a, b) -> fitPending());
         heightProperty().addListener((o, a, b) -> fitPending());
@@ -100,30 +107,110 @@ public final class GraphCanvas extends Region {
         ComposerGraph g = vm.composer().graph();
         Map<String, NodeBox> boxes = vm.boxes();
         nodeViews.clear();
+        portViews.clear();
         cards.getChildren().clear();
-        wires.getChildren().clear();
-        for (GraphEdge e : g.edges()) {
-            NodeBox a = boxes.get(e.from()), b = boxes.get(e.to());
-            if (a != null && b != null) wires.getChildren().add(WireView.of(e, a, b));
-        }
+        drawWires(boxes);
         for (GraphNode n : g.nodes()) {
             NodeBox b = boxes.get(n.id());
             if (b == null) continue;
             Region card = NodeView.card(n, b);
-            card.setOnMousePressed(e -> {
-                if (e.getButton() != MouseButton.PRIMARY) return;
-                vm.click(n.id(), e.isShiftDown() || e.isShortcutDown());
-                requestFocus();
-                e.consume();
-            });
+            card.setOnMousePressed(e -> pressNode(n, e));
+            card.setOnMouseDragged(this::dragNode);
+            card.setOnMouseReleased(this::releaseNode);
             nodeViews.put(n.id(), card);
             cards.getChildren().add(card);
-            cards.getChildren().addAll(wiring.ports(n, b));
+            java.util.List<Node> ports = wiring.ports(n, b);
+            portViews.put(n.id(), ports);
+            cards.getChildren().addAll(ports);
         }
         restyle();
     }
 
+    private void drawWires(Map<String, NodeBox> boxes) {
+        wires.getChildren().clear();
+        for (GraphEdge e : vm.composer().graph().edges()) {
+            NodeBox a = boxes.get(e.from()), b = boxes.get(e.to());
+            if (a == null || b == null) continue;
+            Group w = WireView.of(e, a, b);
+            w.setOnMousePressed(ev -> {
+                if (ev.getButton() != MouseButton.PRIMARY) return;
+                vm.selectWire(e);
+                requestFocus();
+                ev.consume();
+            });
+            if (e.equals(vm.selectedWireProperty().get())) w.getStyleClass().add("selected");
+            wires.getChildren().add(w);
+        }
+    }
+
+    private void pressNode(GraphNode n, MouseEvent e) {
+        if (e.getButton() != MouseButton.PRIMARY) return;
+        boolean additive = e.isShiftDown() || e.isShortcutDown();
+        if (!(vm.selected().contains(n.id()) && !additive)) vm.click(n.id(), additive);
+        dragging = vm.selected().contains(n.id()) ? java.util.Set.copyOf(vm.selected()) : java.util.Set.of(n.id());
+        dragX = e.getSceneX();
+        dragY = e.getSceneY();
+        dragMoved = false;
+        requestFocus();
+        e.consume();
+    }
+
+    /** Moves the dragged nodes (their wires follow); the positions are kept when the mouse is released. */
+    private void dragNode(MouseEvent e) {
+        if (dragging.isEmpty()) return;
+        double z = vm.viewport().zoom(), dx = (e.getSceneX() - dragX) / z, dy = (e.getSceneY() - dragY) / z;
+        dragMoved |= Math.abs(dx) * z > 3 || Math.abs(dy) * z > 3;
+        if (dragMoved) {
+            for (String id : dragging) {
+                Node card = nodeViews.get(id);
+                if (card == null) continue;
+                card.setTranslateX(dx);
+                card.setTranslateY(dy);
+                for (Node p : portViews.getOrDefault(id, java.util.List.of())) {
+                    p.setTranslateX(dx);
+                    p.setTranslateY(dy);
+                }
+            }
+            drawWires(draggedBoxes(dx, dy));
+        }
+        e.consume();
+    }
+
+    private Map<String, NodeBox> draggedBoxes(double dx, double dy) {
+        Map<String, NodeBox> m = new HashMap<>(vm.boxes());
+        for (String id : dragging) {
+            NodeBox b = m.get(id);
+            if (b != null) m.put(id, b.at(b.x() + dx, b.y() + dy));
+        }
+        return m;
+    }
+
+    private void releaseNode(MouseEvent e) {
+        if (dragging.isEmpty()) return;
+        double z = vm.viewport().zoom(), dx = (e.getSceneX() - dragX) / z, dy = (e.getSceneY() - dragY) / z;
+        java.util.Set<String> moved = dragging;
+        dragging = java.util.Set.of();
+        if (dragMoved) {
+            Map<String, double[]> at = new HashMap<>();
+            Map<String, NodeBox> boxes = draggedBoxes(0, 0);
+            for (String id : moved) {
+                NodeBox b = boxes.get(id);
+                if (b != null && !GraphNode.INPUT.equals(id)) at.put(id, new double[] {b.x() + dx, b.y() + dy});
+            }
+            // after the scene has finished with this release: the edit rebuilds the cards, this one included
+            javafx.application.Platform.runLater(() -> {
+                if (!vm.place(at)) rebuild();
+            });
+        }
+        e.consume();
+    }
+
     private void restyle() {
+        for (Node w : wires.getChildren()) {
+            boolean sel = w.getProperties().get(GraphEdge.class) != null && w.getProperties().get(GraphEdge.class).equals(vm.selectedWireProperty().get());
+            if (sel && !w.getStyleClass().contains("selected")) w.getStyleClass().add("selected");
+            if (!sel) w.getStyleClass().remove("selected");
+        }
         nodeViews.forEach((id, v) -> {
             if (vm.selected().contains(id)) {
                 if (!v.getStyleClass().contains("selected")) v.getStyleClass().add("selected");
@@ -145,7 +232,10 @@ public final class GraphCanvas extends Region {
         panning = true;
         lastX = e.getSceneX();
         lastY = e.getSceneY();
-        if (e.getButton() == MouseButton.PRIMARY && !e.isShiftDown()) vm.clearSelection();
+        if (e.getButton() == MouseButton.PRIMARY && !e.isShiftDown()) {
+            vm.clearSelection();
+            vm.selectWire(null);
+        }
     }
 
     private void dragged(MouseEvent e) {

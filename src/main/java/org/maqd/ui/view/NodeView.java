@@ -16,14 +16,23 @@ final class NodeView {
         card.setId(n.isInput() ? "input-node" : "layer-" + n.layer());
         card.getStyleClass().addAll("layer-node", "type-" + n.kind());
         if (n.isInput()) card.getStyleClass().add("input-node");
-        Label title = new Label(n.isInput() ? "input " + n.shape() : n.layer() + "  " + n.title());
+        boolean named = !n.isInput() && !n.label().equals(String.valueOf(n.layer()));
+        Label title = new Label(n.isInput() ? "input " + n.shape() : named ? n.title() : n.layer() + "  " + n.title());
         title.getStyleClass().add("node-title");
+        if (named) card.getChildren().add(line(n.label(), "node-id"));
         card.getChildren().add(title);
         if (!n.detail().isEmpty()) card.getChildren().add(line(n.detail(), "node-detail"));
         if (!n.cost().isEmpty()) card.getChildren().add(line(n.cost(), "node-cost"));
         if (!n.isInput()) {
-            Label shape = line(n.ok() ? "→ " + n.shape() : "✖ " + n.error(), n.ok() ? "node-shape" : "node-error");
-            if (!n.ok()) {
+            boolean soft = !n.ok() && n.unfinished();
+            Label shape = line(n.ok() ? "→ " + n.shape() : (soft ? "… " : "✖ ") + unprefixed(n),
+                    n.ok() ? "node-shape" : soft ? "node-unfinished" : "node-error");
+            if (soft) {
+                shape.setWrapText(true);
+                shape.setMaxHeight(34);
+                Tooltip.install(card, new Tooltip(n.error()));
+                card.getStyleClass().add("unfinished");
+            } else if (!n.ok()) {
                 shape.setWrapText(true);
                 shape.setMaxHeight(34);
                 Tooltip.install(card, new Tooltip(n.error()));
@@ -38,6 +47,15 @@ final class NodeView {
         card.setMaxSize(b.w(), b.h());
         card.resize(b.w(), b.h());
         return card;
+    }
+
+    /** The node's problem without the "node ID" the canvas already shows on the card. */
+    private static String unprefixed(GraphNode n) {
+        String e = n.error();
+        for (String p : new String[] {"node " + n.label() + " (" + n.kind() + "): ", "node " + n.label() + ": ", "node " + n.label() + ", "}) {
+            if (e.startsWith(p)) return e.substring(p.length());
+        }
+        return e;
     }
 
     private static Label line(String text, String style) {

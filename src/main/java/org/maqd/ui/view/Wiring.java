@@ -18,11 +18,12 @@ import org.maqd.ui.vm.NodeBox;
 
 /**
  * The canvas gestures that make wires: dragging from an output port to an input port (the reason shows at the
- * port while a wire is refused) and dropping a palette layer on a wire (the wire under the pointer is marked).
+ * port while a wire is refused) and dropping a palette layer on a wire (the wire under the pointer is marked; a
+ * drop away from every wire places a node with no wires there).
  */
 final class Wiring {
     static final String DRAG_PALETTE = "palette:";
-    private static final double PORT = 6, HIT = 14;
+    private static final double PORT = 6, HIT = 14, REACH = 30;
     private final CanvasViewModel vm;
     private final GraphCanvas canvas;
     private final Group overlay;
@@ -125,7 +126,8 @@ final class Wiring {
         if (s == null || !s.startsWith(DRAG_PALETTE)) return;
         e.acceptTransferModes(TransferMode.COPY);
         GraphEdge wire = wireAt(e.getSceneX(), e.getSceneY());
-        if (wire != null) {
+        if (wire == null) overlay.getChildren().remove(marker);
+        else {
             NodeBox a = vm.boxes().get(wire.from()), b = vm.boxes().get(wire.to());
             marker.setStartX(a.centerX());
             marker.setStartY(a.bottom());
@@ -139,15 +141,20 @@ final class Wiring {
     private void dropped(DragEvent e) {
         String s = e.getDragboard().hasString() ? e.getDragboard().getString() : null;
         boolean done = false;
-        if (s != null && s.startsWith(DRAG_PALETTE)) done = vm.dropOnWire(wireAt(e.getSceneX(), e.getSceneY()), s.substring(DRAG_PALETTE.length()));
+        if (s != null && s.startsWith(DRAG_PALETTE)) {
+            String kind = s.substring(DRAG_PALETTE.length());
+            GraphEdge wire = wireAt(e.getSceneX(), e.getSceneY());
+            Point2D w = canvas.toWorld(e.getSceneX(), e.getSceneY());
+            done = wire != null ? vm.dropOnWire(wire, kind) : vm.dropAt(w.getX() - NodeBox.WIDTH / 2, w.getY() - 20, kind);
+        }
         overlay.getChildren().remove(marker);
         e.setDropCompleted(done);
         e.consume();
     }
 
-    /** The wire a drop at a scene point goes to: the one under the pointer, else the nearest. */
+    /** The wire a drop at a scene point goes to (within {@link #REACH} screen pixels), or null: a free node. */
     private GraphEdge wireAt(double sceneX, double sceneY) {
         Point2D w = canvas.toWorld(sceneX, sceneY);
-        return vm.wireNear(w.getX(), w.getY(), Double.MAX_VALUE);
+        return vm.wireNear(w.getX(), w.getY(), REACH / vm.viewport().zoom());
     }
 }

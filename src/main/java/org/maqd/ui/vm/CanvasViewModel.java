@@ -29,13 +29,22 @@ public final class CanvasViewModel {
     private final ReadOnlyIntegerWrapper fitRequests = new ReadOnlyIntegerWrapper();
     private final javafx.beans.property.ReadOnlyBooleanWrapper laidOut = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final Connections connections;
+    private final ReadOnlyObjectWrapper<GraphEdge> selectedWire = new ReadOnlyObjectWrapper<>();
     private List<LayerSpec> clipboard = List.of();
     private boolean syncing;
+    /** The positions the current layout used (an edit that only moves nodes relays out without a new graph). */
+    private Map<String, List<Double>> laidOutWith = Map.of();
 
     public CanvasViewModel(ComposerViewModel composer) {
         this.composer = composer;
         this.connections = new Connections(composer);
-        composer.graphProperty().addListener((o, a, g) -> relayout(a == null || a.nodes().size() <= 1));
+        composer.graphProperty().addListener((o, a, g) -> {
+            if (selectedWire.get() != null && !g.edges().contains(selectedWire.get())) selectedWire.set(null);
+            relayout(a == null || a.nodes().size() <= 1);
+        });
+        composer.document().experimentProperty().addListener((o, a, b) -> {
+            if (!key(placed()).equals(laidOutWith)) relayout(false);
+        });
         composer.selection().addListener((javafx.collections.ListChangeListener<Integer>) c -> fromComposer());
         composer.document().loadsProperty().addListener((o, a, b) -> fitRequests.set(fitRequests.get() + 1));
         selected.addListener((SetChangeListener<String>) c -> toComposer());
@@ -45,9 +54,39 @@ public final class CanvasViewModel {
 
     private void relayout(boolean fit) {
         boolean elk = LayeredLayout.ready();
-        boxes.set(elk ? LayeredLayout.layout(composer.graph(), Map.of()) : LayeredLayout.column(composer.graph(), Map.of()));
+        Map<String, double[]> moved = placed();
+        laidOutWith = key(moved);
+        boxes.set(elk ? LayeredLayout.layout(composer.graph(), moved) : LayeredLayout.column(composer.graph(), moved));
         laidOut.set(elk);
         if (fit) fitRequests.set(fitRequests.get() + 1);
+    }
+
+    private static Map<String, List<Double>> key(Map<String, double[]> m) {
+        Map<String, List<Double>> k = new java.util.HashMap<>();
+        m.forEach((id, p) -> k.put(id, List.of(p[0], p[1])));
+        return k;
+    }
+
+    /** Where the user put nodes ({@code pos} in the experiment file), by node id. */
+    private Map<String, double[]> placed() {
+        Map<String, double[]> out = new java.util.HashMap<>();
+        var net = composer.document().get().network();
+        List<LayerSpec> all = net == null ? List.of() : net.all();
+        for (int i = 0; i < all.size(); i++) {
+            List<Double> p = all.get(i).pos();
+            if (p != null && p.size() == 2) out.put(String.valueOf(i), new double[] {p.get(0), p.get(1)});
+        }
+        return out;
+    }
+
+    /** Keeps where the user dragged nodes (node id → top-left corner in world units) in the experiment, one edit. */
+    public boolean place(Map<String, double[]> at) {
+        Map<Integer, double[]> byIndex = new java.util.HashMap<>();
+        at.forEach((id, p) -> {
+            GraphNode n = composer.graph().node(id);
+            if (n != null && !n.isInput()) byIndex.put(n.layer(), p);
+        });
+        return composer.place(byIndex);
     }
 
     /** Loads the layout library off the UI thread, then lays the network out with it (a column until then). */
@@ -58,6 +97,7 @@ public final class CanvasViewModel {
 
     /** Selects a node (additive: toggles it in the selection). */
     public void click(String id, boolean additive) {
+        selectedWire.set(null);
         if (!additive) selected.clear();
         if (additive && selected.contains(id)) selected.remove(id);
         else {
@@ -103,7 +143,23 @@ public final class CanvasViewModel {
         if (to != null) click(to, false);
     }
 
-    public boolean deleteSelection() { return composer.removeAll(selectedLayers()); }
+    /** Deletes the selected wire, or else the selected nodes (one edit). */
+    public boolean deleteSelection() {
+        GraphEdge w = selectedWire.get();
+        if (w != null) {
+            selectedWire.set(null);
+            return connections.disconnect(w);
+        }
+        return composer.removeAll(selectedLayers());
+    }
+
+    /** Selects a wire (Delete then removes it); null clears. */
+    public void selectWire(GraphEdge e) {
+        if (e != null) selected.clear();
+        selectedWire.set(e);
+    }
+
+    public ReadOnlyObjectProperty<GraphEdge> selectedWireProperty() { return selectedWire.getReadOnlyProperty(); }
 
     public int copySelection() {
         List<LayerSpec> c = new ArrayList<>();
@@ -116,6 +172,12 @@ public final class CanvasViewModel {
     public boolean paste() {
         if (clipboard.isEmpty()) return false;
         List<Integer> sel = selectedLayers();
+        if (composer.document().get().network().isGraph()) {
+            String after = sel.isEmpty() ? (selected.contains(GraphNode.INPUT) ? GraphNode.INPUT : null) : String.valueOf(sel.get(sel.size() - 1));
+            GraphEdge out = after == null ? composer.graph().edges().stream().filter(e -> !composer.graph().node(e.to()).output()).findFirst().orElse(null)
+                    : composer.graph().from(after).stream().findFirst().orElse(null);
+            return out != null && composer.insertOnWire(composer.graph().node(out.to()).layer(), out.port(), clipboard);
+        }
         int n = composer.document().get().network().layers().size();
         int at = !sel.isEmpty() ? sel.get(sel.size() - 1) + 1 : selected.contains(GraphNode.INPUT) ? 0 : Math.max(0, n - 1);
         return composer.insertAll(at, clipboard);
@@ -123,8 +185,27 @@ public final class CanvasViewModel {
 
     /** Inserts a new layer of a kind on a wire. */
     public boolean dropOnWire(GraphEdge wire, String kind) {
-        return composer.insert(wire == null ? composer.document().get().network().layers().size() : wire.insertAt(), kind);
+        if (wire == null) return false;
+        return composer.insertOnWire(composer.graph().node(wire.to()).layer(), wire.port(), kind);
     }
+
+    /**
+     * Adds a layer of a kind after the selected node, on its first outgoing wire (before the classifier when nothing
+     * is selected).
+     */
+    public boolean addAfterSelection(String kind) {
+        ComposerGraph g = composer.graph();
+        String p = primary();
+        GraphEdge wire = p == null ? null : g.from(p).stream().findFirst().orElse(null);
+        if (wire == null) {
+            wire = g.edges().stream().filter(e -> !g.node(e.to()).output()).findFirst()
+                    .orElse(g.edges().isEmpty() ? null : g.edges().get(g.edges().size() - 1));
+        }
+        return wire != null ? dropOnWire(wire, kind) : dropAt(0, 0, kind);
+    }
+
+    /** Adds a node of a kind with no wires, its top-left corner at a world point (the network becomes a graph). */
+    public boolean dropAt(double x, double y, String kind) { return composer.addFree(kind, x, y); }
 
     /** The wire nearest to a world point within {@code reach} world units, or null. */
     public GraphEdge wireNear(double x, double y, double reach) {
@@ -133,7 +214,7 @@ public final class CanvasViewModel {
         for (GraphEdge e : composer.graph().edges()) {
             NodeBox a = boxes.get().get(e.from()), b = boxes.get().get(e.to());
             if (a == null || b == null) continue;
-            double d = segmentDistance(x, y, a.centerX(), a.bottom(), b.centerX(), b.y());
+            double d = curveDistance(x, y, a.centerX(), a.bottom(), b.centerX(), b.y());
             if (d <= bestD) {
                 bestD = d;
                 best = e;
@@ -147,6 +228,9 @@ public final class CanvasViewModel {
 
     /** Connects two ports; false (with the reason as the composer message) when refused. */
     public boolean connect(String from, String to) { return connections.connect(composer.graph(), from, to); }
+
+    /** Removes a wire (one edit). */
+    public boolean disconnect(GraphEdge e) { return connections.disconnect(e); }
 
     /** The world box holding every node: minX, minY, maxX, maxY. */
     public double[] bounds() {
@@ -165,8 +249,10 @@ public final class CanvasViewModel {
         viewport.fit(b[0], b[1], b[2], b[3], width, height, 16);
     }
 
-    public boolean applyTemplate(String name) {
-        boolean ok = composer.applyTemplate(name);
+    public boolean applyTemplate(String name) { return applyTemplate(name, Templates.DEFAULT_DEPTH); }
+
+    public boolean applyTemplate(String name, int depth) {
+        boolean ok = composer.applyTemplate(name, depth);
         if (ok) fitRequests.set(fitRequests.get() + 1);
         return ok;
     }
@@ -202,6 +288,23 @@ public final class CanvasViewModel {
             selected.addAll(ids);
         }
         syncing = false;
+    }
+
+    /** The bend of a wire's curve (its control points are this far below its start and above its end). */
+    public static double bend(double y1, double y2) { return Math.max(16, Math.abs(y2 - y1) / 2); }
+
+    /** Distance from a point to the wire curve from (x1, y1) down to (x2, y2), over 24 straight pieces. */
+    static double curveDistance(double px, double py, double x1, double y1, double x2, double y2) {
+        double bend = bend(y1, y2), best = Double.MAX_VALUE, lx = x1, ly = y1;
+        for (int k = 1; k <= 24; k++) {
+            double t = k / 24.0, u = 1 - t;
+            double cx = u * u * u * x1 + 3 * u * u * t * x1 + 3 * u * t * t * x2 + t * t * t * x2;
+            double cy = u * u * u * y1 + 3 * u * u * t * (y1 + bend) + 3 * u * t * t * (y2 - bend) + t * t * t * y2;
+            best = Math.min(best, segmentDistance(px, py, lx, ly, cx, cy));
+            lx = cx;
+            ly = cy;
+        }
+        return best;
     }
 
     static double segmentDistance(double px, double py, double ax, double ay, double bx, double by) {

@@ -20,13 +20,14 @@ import org.maqd.ui.engine.CostReport;
 import org.maqd.ui.engine.NetworkAnalyzer;
 
 /**
- * The composer: the layer chain, the selected layer's property sheet, layer commands (insert, move, remove,
- * field edits, templates, bulk edits) and the live cost report. Every command is one undoable document edit;
+ * The composer: the network (a {@code layers} chain or a {@code nodes} graph; layers are addressed by their position
+ * in the list), the selected layers' property sheet, layer commands (insert, insert on a wire, remove, field edits,
+ * templates, bulk edits, positions) and the live cost report. Every command is one undoable document edit;
  * locked fields and a locked layer list refuse edits with a message.
  */
 public final class ComposerViewModel {
-    public static final List<String> PALETTE = List.of("linear", "conv2d", "maxpool", "avgpool", "globalavgpool",
-            "flatten", "dropout", "residual", "output");
+    /** The palette: every kind of the registry, in its order. */
+    public static final List<String> PALETTE = LayerKinds.names();
 
     private final ExperimentDocument doc;
     private final NetworkAnalyzer analyzer;
@@ -58,18 +59,72 @@ public final class ComposerViewModel {
         return k == null ? LayerSpec.of(type) : k.paletteSpec();
     }
 
+    /**
+     * Inserts a new layer of a kind before position {@code position} of a chain; in a graph, on the first wire into
+     * that node (a free node when it has none).
+     */
     public boolean insert(int position, String type) {
         if (refuseStructure()) return false;
+        NetworkSpec net = network(doc.get());
+        int at = Math.max(0, Math.min(position, net.all().size()));
+        if (net.isGraph()) {
+            if (at >= net.all().size() || net.all().get(at).inputs() == null || net.all().get(at).inputs().isEmpty()) {
+                return addFree(type, 0, 0);
+            }
+            return insertOnWire(at, 0, type);
+        }
         List<LayerSpec> l = layers();
-        int at = Math.max(0, Math.min(position, l.size()));
         l.add(at, newLayer(type));
         boolean ok = setLayers("Insert " + type, l);
         if (ok) selected.set(at);
         return ok;
     }
 
+    /** Inserts a new layer of a kind on the wire into input port {@code port} of node {@code to}, and selects it. */
+    public boolean insertOnWire(int to, int port, String type) {
+        if (refuseStructure()) return false;
+        boolean ok = structure("Insert " + type, n -> GraphEdits.insertOnWire(n, to, port, newLayer(type)));
+        if (ok) selected.set(to);
+        return ok;
+    }
+
+    /** Inserts copies of layers as a path on the wire into port {@code port} of node {@code to}, and selects them. */
+    public boolean insertOnWire(int to, int port, List<LayerSpec> specs) {
+        if (refuseStructure() || specs.isEmpty() || to < 0) return false;
+        boolean ok = structure(specs.size() == 1 ? "Paste " + specs.get(0).type() : "Paste " + specs.size() + " layers",
+                n -> GraphEdits.insertPath(n, to, port, specs));
+        List<Integer> added = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) added.add(to + i);
+        if (ok) select(added, to + specs.size() - 1);
+        return ok;
+    }
+
+    /** Adds a node of a kind with no wires at a canvas position (the network becomes a graph), and selects it. */
+    public boolean addFree(String type, double x, double y) {
+        if (refuseStructure()) return false;
+        boolean ok = structure("Add " + type, n -> GraphEdits.addFree(n, newLayer(type), x, y));
+        if (ok) selected.set(network(doc.get()).all().size() - 1);
+        return ok;
+    }
+
+    /** Remembers where the user put nodes (position in the list → [x, y]), one edit. */
+    public boolean place(java.util.Map<Integer, double[]> positions) {
+        if (positions.isEmpty()) return false;
+        return structure(positions.size() == 1 ? "Move node" : "Move " + positions.size() + " nodes", n -> GraphEdits.moved(n, positions));
+    }
+
+    /** One undoable structural edit of the network; false when it changes nothing or the document refuses. */
+    boolean structure(String label, java.util.function.UnaryOperator<NetworkSpec> edit) {
+        NetworkSpec before = network(doc.get());
+        NetworkSpec after = edit.apply(before);
+        if (after.equals(before)) return false;
+        message.set("");
+        return doc.edit(label, e -> e.withNetwork(after));
+    }
+
     public boolean move(int from, int to) {
         if (refuseStructure()) return false;
+        if (network(doc.get()).isGraph()) return refuse("A graph has no order to change: rewire it instead");
         List<LayerSpec> l = layers();
         if (from < 0 || from >= l.size()) return false;
         int target = Math.max(0, Math.min(to, l.size() - 1));
@@ -80,15 +135,7 @@ public final class ComposerViewModel {
         return ok;
     }
 
-    public boolean remove(int index) {
-        if (refuseStructure()) return false;
-        List<LayerSpec> l = layers();
-        if (index < 0 || index >= l.size()) return false;
-        LayerSpec s = l.remove(index);
-        boolean ok = setLayers("Remove " + s.type(), l);
-        if (ok) selected.set(Math.min(index, l.size() - 1));
-        return ok;
-    }
+    public boolean remove(int index) { return removeAll(List.of(index)); }
 
     /** Sets a field of a layer from text (empty = network default); false with a message when refused. */
     public boolean setField(int index, LayerField f, String text) {
@@ -125,10 +172,14 @@ public final class ComposerViewModel {
         return doc.edit("Set input shape", e -> e.withNetwork(network(e).withInput(dims)));
     }
 
-    public boolean applyTemplate(String name) {
+    public boolean applyTemplate(String name) { return applyTemplate(name, Templates.DEFAULT_DEPTH); }
+
+    /** Replaces the network by a template ({@code depth}: the ResNet's), one undoable edit. */
+    public boolean applyTemplate(String name, int depth) {
         if (refuseStructure()) return false;
-        NetworkSpec t = Templates.network(name);
-        boolean ok = doc.edit("Template " + name, e -> e.withNetwork(t));
+        NetworkSpec t = Templates.network(name, depth);
+        String label = Templates.RESNET.equals(name) ? "ResNet-" + depth : name;
+        boolean ok = doc.edit("Template " + label, e -> e.withNetwork(t));
         if (ok) selected.set(-1);
         return ok;
     }
@@ -178,15 +229,17 @@ public final class ComposerViewModel {
         if (refuseStructure() || indices.isEmpty()) return false;
         List<LayerSpec> l = layers();
         List<Integer> sorted = indices.stream().distinct().filter(i -> i >= 0 && i < l.size()).sorted().toList();
-        for (int k = sorted.size() - 1; k >= 0; k--) l.remove((int) sorted.get(k));
-        boolean ok = setLayers(sorted.size() == 1 ? "Remove layer" : "Remove " + sorted.size() + " layers", l);
-        if (ok) select(List.of(), Math.min(sorted.isEmpty() ? -1 : sorted.get(0), l.size() - 1));
+        if (sorted.isEmpty()) return false;
+        String what = sorted.size() == 1 ? "Remove " + l.get(sorted.get(0)).type() : "Remove " + sorted.size() + " layers";
+        boolean ok = structure(what, n -> GraphEdits.remove(n, sorted));
+        if (ok) select(List.of(), Math.min(sorted.get(0), l.size() - sorted.size() - 1));
         return ok;
     }
 
     /** Inserts copies of layers at a position in one edit and selects them. */
     public boolean insertAll(int position, List<LayerSpec> specs) {
         if (refuseStructure() || specs.isEmpty()) return false;
+        if (network(doc.get()).isGraph()) return insertOnWire(Math.min(position, layers().size() - 1), 0, specs);
         List<LayerSpec> l = layers();
         int at = Math.max(0, Math.min(position, l.size()));
         l.addAll(at, specs);
@@ -195,17 +248,6 @@ public final class ComposerViewModel {
         for (int i = 0; i < specs.size(); i++) added.add(at + i);
         if (ok) select(added, at);
         return ok;
-    }
-
-    /** Why layer i could not take an input of the given shape ("[256]"), or null when it can. */
-    public String inputError(int i, String shape) {
-        LayerSpec spec = layer(i);
-        if (spec == null) return "no such layer";
-        List<Integer> dims = new ArrayList<>();
-        for (String p : shape.replaceAll("[\\[\\]\\s]", "").split(",")) if (!p.isEmpty()) dims.add(Integer.parseInt(p));
-        NetworkSpec net = network(doc.get());
-        CostReport r = analyzer.analyze(new NetworkSpec(dims, net.defaults(), List.of(spec)));
-        return r.rows().isEmpty() ? null : r.rows().get(0).error();
     }
 
     /** The spec of layer i (null when out of range). */
@@ -225,16 +267,17 @@ public final class ComposerViewModel {
         return false;
     }
 
+    /** The chain's layers or the graph's nodes, as a list to edit. */
     private List<LayerSpec> layers() {
         NetworkSpec n = doc.get().network();
-        return new ArrayList<>(n == null || n.layers() == null ? List.of() : n.layers());
+        return new ArrayList<>(n == null ? List.of() : n.all());
     }
 
     private boolean setLayers(String label, List<LayerSpec> l) {
-        return doc.edit(label, e -> e.withNetwork(network(e).withLayers(l)));
+        return doc.edit(label, e -> e.withNetwork(GraphEdits.with(network(e), l)));
     }
 
-    private static NetworkSpec network(Experiment e) {
+    static NetworkSpec network(Experiment e) {
         return e.network() != null ? e.network() : new NetworkSpec(List.of(1, 28, 28), null, List.of());
     }
 
@@ -243,7 +286,7 @@ public final class ComposerViewModel {
         CostReport r = analyzer.analyze(net);
         cost.set(r);
         graph.set(ComposerGraph.of(net, r));
-        int n = net.layers() == null ? 0 : net.layers().size();
+        int n = net.all().size();
         if (selection.stream().anyMatch(i -> i >= n)) selection.setAll(selection.stream().filter(i -> i < n).toList());
         if (selected.get() >= n) selected.set(n - 1);
         refreshFields();

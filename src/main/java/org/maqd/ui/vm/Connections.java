@@ -1,32 +1,47 @@
 package org.maqd.ui.vm;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
+import org.maqd.model.GraphDraft;
+import org.maqd.model.NetworkSpec;
 
 /**
- * Wiring a node's output to another node's input port: the rules that refuse a wire (with the reason shown at
- * the port) and the edit that makes it. A wire into a node replaces the wire that fed it.
+ * Wiring a node's output to another node's input port. Whether a wire may be made is the engine's verdict: the
+ * network with the wire is analysed ({@link GraphDraft}) and the wire is refused when it gives a node a problem it did
+ * not have (a full port, a cycle, shapes that do not fit); that message is the reason shown at the port. A node
+ * that is merely not wired yet is no reason to refuse. A chain becomes a graph when the wire makes it non-linear.
  */
 final class Connections {
     private final ComposerViewModel composer;
 
     Connections(ComposerViewModel composer) { this.composer = composer; }
 
+    /** Why the wire from node {@code from}'s output into node {@code to} is refused, or null when it can be made. */
     String refusal(ComposerGraph g, String from, String to) {
         GraphNode a = g.node(from), b = g.node(to);
         if (a == null || b == null) return "no such node";
-        if (from.equals(to)) return "a layer cannot feed itself";
         if (b.inputs() == 0) return "the network input takes no wires";
-        if (!a.output()) return a.kind() + " is the network's output: nothing can follow it";
+        if (!a.output()) return "the output node's logits cannot feed another node";
         if (g.into(to).stream().anyMatch(e -> e.from().equals(from))) return "already connected";
-        if (g.reaches(to, from)) return "this wire would make a cycle: " + label(b) + " already feeds " + label(a);
-        if (!a.ok() || a.shape().equals("?")) return label(a) + " has no output shape yet";
-        String shapeError = composer.inputError(b.layer(), a.shape());
-        if (shapeError != null) return label(b) + " cannot take " + a.shape() + ": " + shapeError;
-        List<String> unused = bypassed(g, from, to);
-        if (!unused.isEmpty()) return "this wire would leave " + String.join(", ", unused)
-                + " unused (a layer chain has one path; branches need a graph network)";
+        NetworkSpec net = ComposerViewModel.network(composer.document().get());
+        NetworkSpec before = GraphEdits.toNodes(net);
+        NetworkSpec after = GraphEdits.connect(net, a.layer(), b.layer());
+        Map<String, GraphDraft.Node> was = GraphDraft.of(before), now = GraphDraft.of(after);
+        String target = GraphEdits.idOf(after, b.layer());
+        String reason = newProblem(was.get(target), now.get(target));
+        if (reason != null) return reason;
+        for (Map.Entry<String, GraphDraft.Node> e : now.entrySet()) {
+            reason = newProblem(was.get(e.getKey()), e.getValue());
+            if (reason != null) return reason;
+        }
         return null;
+    }
+
+    /** The message of a problem the wire gives a node, or null when it gives none (or only an unfinished state). */
+    private static String newProblem(GraphDraft.Node before, GraphDraft.Node after) {
+        if (after == null || after.ok() || after.issue().unfinished()) return null;
+        if (before != null && before.issue() == after.issue() && after.error().equals(before.error())) return null;
+        String why = after.error();
+        return after.issue() == GraphDraft.Issue.PORT_FULL ? "port full: " + why : why;
     }
 
     boolean connect(ComposerGraph g, String from, String to) {
@@ -35,20 +50,14 @@ final class Connections {
             composer.messageProperty().set("Cannot connect: " + why);
             return false;
         }
-        return false;
+        GraphNode a = g.node(from), b = g.node(to);
+        return composer.structure("Connect " + a.label() + " → " + b.label(), n -> GraphEdits.connect(n, a.layer(), b.layer()));
     }
 
-    /** The nodes between {@code from} and {@code to} on the chain that the new wire would cut out. */
-    private static List<String> bypassed(ComposerGraph g, String from, String to) {
-        List<String> out = new ArrayList<>();
-        String n = g.from(from).stream().map(GraphEdge::to).findFirst().orElse(null);
-        while (n != null && !n.equals(to)) {
-            out.add(label(g.node(n)));
-            String cur = n;
-            n = g.from(cur).stream().map(GraphEdge::to).findFirst().orElse(null);
-        }
-        return out;
+    /** Removes a wire (one edit). */
+    boolean disconnect(GraphEdge e) {
+        GraphNode b = composer.graph().node(e.to());
+        if (b == null || b.isInput()) return false;
+        return composer.structure("Remove wire", n -> GraphEdits.disconnect(n, b.layer(), e.port()));
     }
-
-    private static String label(GraphNode n) { return n.isInput() ? "the input" : n.layer() + ":" + n.kind(); }
 }

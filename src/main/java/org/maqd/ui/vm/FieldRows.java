@@ -16,7 +16,7 @@ final class FieldRows {
 
     /** {@code resolved} is the network with every default applied, or null when it cannot be resolved. */
     static List<FieldItem> rows(NetworkSpec net, NetworkSpec resolved, List<Integer> indices, LockRules locks) {
-        List<LayerSpec> l = net.layers() == null ? List.of() : net.layers();
+        List<LayerSpec> l = net.all();
         List<Integer> sel = indices.stream().filter(i -> i >= 0 && i < l.size()).toList();
         List<FieldItem> out = new ArrayList<>();
         if (sel.isEmpty()) return out;
@@ -27,7 +27,7 @@ final class FieldRows {
             boolean isDefault = true, mixed = false, locked = true;
             for (int i : sel) {
                 Object v = f.explicit(l.get(i));
-                LayerSpec r = resolved == null || resolved.layers() == null || i >= resolved.layers().size() ? null : resolved.layers().get(i);
+                LayerSpec r = resolvedOf(net, resolved, i);
                 Object shown = v != null ? v : r != null ? f.explicit(r) : f.fallback(d);
                 String text = shown == null ? "" : String.valueOf(shown);
                 if (value != null && !value.equals(text)) mixed = true;
@@ -38,5 +38,15 @@ final class FieldRows {
             out.add(new FieldItem(f, mixed ? "" : Objects.requireNonNullElse(value, ""), isDefault && !mixed, locked, mixed));
         }
         return out;
+    }
+
+    /** Layer i with every default applied (a graph's node found by its id: resolving sorts and expands a graph). */
+    static LayerSpec resolvedOf(NetworkSpec net, NetworkSpec resolved, int i) {
+        if (resolved == null) return null;
+        List<LayerSpec> r = resolved.all();
+        if (!net.isGraph()) return i < r.size() ? r.get(i) : null;
+        String id = net.all().get(i).id();
+        for (LayerSpec l : r) if (id != null && id.equals(l.id()) && l.type() != null && l.type().equals(net.all().get(i).type())) return l;
+        return null;
     }
 }

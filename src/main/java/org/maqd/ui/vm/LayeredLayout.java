@@ -34,9 +34,9 @@ public final class LayeredLayout {
         if (!ready) {
             LayoutMetaDataService.getInstance().registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
             // a three-node chain runs every phase once, so the first real layout does not load classes
-            GraphNode a = new GraphNode("a", 0, "linear", "", "", "", "", null, 1, true);
-            GraphNode b = new GraphNode("b", 1, "linear", "", "", "", "", null, 1, true);
-            GraphNode c = new GraphNode("c", 2, "output", "", "", "", "", null, 1, false);
+            GraphNode a = new GraphNode("a", 0, "linear", "", "", "", "", null, 1, true, "", null);
+            GraphNode b = new GraphNode("b", 1, "linear", "", "", "", "", null, 1, true, "", null);
+            GraphNode c = new GraphNode("c", 2, "output", "", "", "", "", null, 1, false, "", null);
             elk(new ComposerGraph(java.util.List.of(a, b, c), java.util.List.of(new GraphEdge("a", "b", 0, "", 1),
                     new GraphEdge("b", "c", 0, "", 2))), Map.of());
             ready = true;

@@ -10,7 +10,8 @@ public record NodeBox(double x, double y, double w, double h) {
     /** The size a node needs for its lines of text (title, states, cost, shape or a two-line error). */
     public static NodeBox sized(GraphNode n) {
         if (n.isInput()) return new NodeBox(0, 0, WIDTH, 34);
-        int lines = 2 + (n.detail().isEmpty() ? 0 : 1) + (n.cost().isEmpty() ? 0 : 1) + (n.ok() ? 0 : 1);
+        boolean named = !n.label().equals(String.valueOf(n.layer()));
+        int lines = 2 + (n.detail().isEmpty() ? 0 : 1) + (n.cost().isEmpty() ? 0 : 1) + (n.ok() ? 0 : 1) + (named ? 1 : 0);
         return new NodeBox(0, 0, WIDTH, 14 + 17 * lines);
     }
 

@@ -5,31 +5,31 @@ import org.maqd.data.DataSpec;
 import org.maqd.experiment.Experiment;
 import org.maqd.train.ProbeSpec;
 import org.maqd.train.TrainingSpec;
-import org.maqd.model.LayerSpec;
 import org.maqd.model.NetworkSpec;
-import org.maqd.model.QuantDefaults;
+import org.maqd.model.NetworkTemplates;
 
 /** Ready-made networks for the composer and the built-in quickstart experiment. */
 public final class Templates {
     private Templates() {}
 
-    public static final List<String> NAMES = List.of("MLP", "LeNet-style CNN", "Small ResNet");
+    public static final String RESNET = "ResNet";
+    public static final List<String> NAMES = List.of("MLP", "LeNet-style CNN", RESNET);
+    /** ResNet depths offered (6n + 2). */
+    public static final List<Integer> DEPTHS = List.of(8, 14, 20, 32);
+    public static final int DEFAULT_DEPTH = 20;
 
-    public static NetworkSpec network(String name) {
-        QuantDefaults d = new QuantDefaults(3, 2, "lbn", null, null, null, null, null, null, null, null, null, null, null);
-        switch (name) {
-            case "LeNet-style CNN":
-                return new NetworkSpec(List.of(1, 28, 28), d, List.of(
-                        LayerSpec.conv(16, 5, 1, 2), pool("maxpool"), LayerSpec.conv(32, 5, 1, 0), pool("maxpool"),
-                        LayerSpec.of("flatten"), LayerSpec.linear(120), LayerSpec.linear(84), LayerSpec.output(10)));
-            case "Small ResNet":
-                return new NetworkSpec(List.of(1, 28, 28), d, List.of(
-                        LayerSpec.conv(16, 3, 1, 1), residual(16, 1), residual(32, 2), residual(64, 2),
-                        LayerSpec.of("globalavgpool"), LayerSpec.output(10)));
-            default:
-                return new NetworkSpec(List.of(1, 28, 28), d, List.of(
-                        LayerSpec.of("flatten"), LayerSpec.linear(256), LayerSpec.linear(256), LayerSpec.output(10)));
-        }
+    /** A template on [1, 28, 28] images with 10 classes; the ResNet at its default depth. */
+    public static NetworkSpec network(String name) { return network(name, DEFAULT_DEPTH); }
+
+    /**
+     * A template from {@link NetworkTemplates}: the MLP and the CNN as chains, the ResNet (CIFAR-style, depth 6n + 2,
+     * width 16, flatten head as in experiments/resnet.json) as a graph of nodes.
+     */
+    public static NetworkSpec network(String name, int depth) {
+        List<Integer> in = List.of(1, 28, 28);
+        if (RESNET.equals(name)) return NetworkTemplates.resnet(in, 10, depth, 16, false);
+        if (NAMES.get(1).equals(name)) return NetworkTemplates.lenet(in, 10);
+        return NetworkTemplates.mlp(in, 10);
     }
 
     /** The quickstart: MLP 784-256-256-10 on embedded MNIST, 3 weight states, 2 activation states, LBN. */
@@ -40,8 +40,4 @@ public final class Templates {
                 new TrainingSpec("adam", 0.001, null, null, null, null, "cosine", null, null, null, 3, 64),
                 new ProbeSpec(true, 50, 64, 16), null, null);
     }
-
-    private static LayerSpec pool(String type) { return LayerSpec.of(type).withKernel(2).withStride(2); }
-
-    private static LayerSpec residual(int c, int s) { return LayerSpec.of("residual").withChannels(c).withStride(s); }
 }
