@@ -76,11 +76,11 @@ final class Screenshots {
             w.vm().composer().selectedProperty().set(0);
             snap("composer-error.png");
             w.vm().document().undo();
-            w.vm().document().edit("Layer norm on layer 2", e -> e.withNetwork(e.network().withLayers(
-                    e.network().layers().stream().map(l -> l == e.network().layers().get(2) ? l.withNorm("ln") : l).toList())));
-            w.vm().composer().selectedProperty().set(2);
-            snap("composer-ln.png");
-            w.vm().document().undo();
+            if (w.vm().composer().setField(2, org.maqd.ui.vm.LayerField.NORM, "ln")) {
+                w.vm().composer().selectedProperty().set(2);
+                snap("composer-ln.png");
+                w.vm().document().undo();
+            }
             w.vm().toggleTheme();
             snap("composer-dark.png");
             w.view().tabs().getSelectionModel().select(1);

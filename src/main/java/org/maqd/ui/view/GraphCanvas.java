@@ -131,7 +131,8 @@ public final class GraphCanvas extends Region {
         for (GraphEdge e : vm.composer().graph().edges()) {
             NodeBox a = boxes.get(e.from()), b = boxes.get(e.to());
             if (a == null || b == null) continue;
-            Group w = WireView.of(e, a, b);
+            boolean dragged = dragging.contains(e.from()) || dragging.contains(e.to());
+            Group w = WireView.of(e, a, b, dragged ? null : vm.route(e));
             w.setOnMousePressed(ev -> {
                 if (ev.getButton() != MouseButton.PRIMARY) return;
                 vm.selectWire(e);

@@ -30,6 +30,8 @@ public final class CanvasViewModel {
     private final javafx.beans.property.ReadOnlyBooleanWrapper laidOut = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final Connections connections;
     private final ReadOnlyObjectWrapper<GraphEdge> selectedWire = new ReadOnlyObjectWrapper<>();
+    /** The layout's route of each wire (x0, y0, x1, y1, …), set with the boxes; wires without one are curves. */
+    private Map<GraphEdge, double[]> routes = Map.of();
     private List<LayerSpec> clipboard = List.of();
     private boolean syncing;
     /** The positions the current layout used (an edit that only moves nodes relays out without a new graph). */
@@ -56,7 +58,10 @@ public final class CanvasViewModel {
         boolean elk = LayeredLayout.ready();
         Map<String, double[]> moved = placed();
         laidOutWith = key(moved);
-        boxes.set(elk ? LayeredLayout.layout(composer.graph(), moved) : LayeredLayout.column(composer.graph(), moved));
+        Map<GraphEdge, double[]> r = new java.util.HashMap<>();
+        Map<String, NodeBox> b = elk ? LayeredLayout.layoutWithRoutes(composer.graph(), moved, r) : LayeredLayout.column(composer.graph(), moved);
+        routes = Map.copyOf(r);
+        boxes.set(b);
         laidOut.set(elk);
         if (fit) fitRequests.set(fitRequests.get() + 1);
     }
@@ -214,7 +219,8 @@ public final class CanvasViewModel {
         for (GraphEdge e : composer.graph().edges()) {
             NodeBox a = boxes.get().get(e.from()), b = boxes.get().get(e.to());
             if (a == null || b == null) continue;
-            double d = curveDistance(x, y, a.centerX(), a.bottom(), b.centerX(), b.y());
+            double[] r = routes.get(e);
+            double d = r != null ? routeDistance(x, y, r) : curveDistance(x, y, a.centerX(), a.bottom(), b.centerX(), b.y());
             if (d <= bestD) {
                 bestD = d;
                 best = e;
@@ -307,6 +313,12 @@ public final class CanvasViewModel {
         return best;
     }
 
+    static double routeDistance(double px, double py, double[] r) {
+        double best = Double.MAX_VALUE;
+        for (int k = 0; k + 3 < r.length; k += 2) best = Math.min(best, segmentDistance(px, py, r[k], r[k + 1], r[k + 2], r[k + 3]));
+        return best;
+    }
+
     static double segmentDistance(double px, double py, double ax, double ay, double bx, double by) {
         double dx = bx - ax, dy = by - ay, len = dx * dx + dy * dy;
         double t = len == 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len));
@@ -317,6 +329,8 @@ public final class CanvasViewModel {
     public Viewport viewport() { return viewport; }
     public ReadOnlyObjectProperty<Map<String, NodeBox>> boxesProperty() { return boxes.getReadOnlyProperty(); }
     public Map<String, NodeBox> boxes() { return boxes.get(); }
+    /** The route of a wire as laid out (x0, y0, x1, y1, …), or null when it is drawn as a curve. */
+    public double[] route(GraphEdge e) { return routes.get(e); }
     public ObservableSet<String> selected() { return selected; }
     /** True once the layout library placed the nodes (a plain column is shown while it loads). */
     public javafx.beans.property.ReadOnlyBooleanProperty laidOutProperty() { return laidOut.getReadOnlyProperty(); }

@@ -10,7 +10,13 @@ import org.eclipse.elk.core.data.LayoutMetaDataService;
 import org.eclipse.elk.core.options.CoreOptions;
 import org.eclipse.elk.core.options.Direction;
 import org.eclipse.elk.core.util.BasicProgressMonitor;
+import org.eclipse.elk.core.options.PortConstraints;
+import org.eclipse.elk.core.options.PortSide;
+import org.eclipse.elk.graph.ElkBendPoint;
+import org.eclipse.elk.graph.ElkEdge;
+import org.eclipse.elk.graph.ElkEdgeSection;
 import org.eclipse.elk.graph.ElkNode;
+import org.eclipse.elk.graph.ElkPort;
 import org.eclipse.elk.graph.util.ElkGraphUtil;
 
 /**
@@ -60,11 +66,21 @@ public final class LayeredLayout {
     }
 
     public static Map<String, NodeBox> layout(ComposerGraph g, Map<String, double[]> moved) {
-        if (!ready) warmUp();
-        return elk(g, moved);
+        return layoutWithRoutes(g, moved, new HashMap<>());
     }
 
-    private static Map<String, NodeBox> elk(ComposerGraph g, Map<String, double[]> moved) {
+    /**
+     * Lays the graph out; {@code routes} receives ELK's route of each wire (x0, y0, x1, y1, … from the output port to
+     * the input port, in world units), except wires of nodes the user moved (they are drawn as plain curves).
+     */
+    public static Map<String, NodeBox> layoutWithRoutes(ComposerGraph g, Map<String, double[]> moved, Map<GraphEdge, double[]> routes) {
+        if (!ready) warmUp();
+        return elk(g, moved, routes);
+    }
+
+    private static Map<String, NodeBox> elk(ComposerGraph g, Map<String, double[]> moved) { return elk(g, moved, new HashMap<>()); }
+
+    private static Map<String, NodeBox> elk(ComposerGraph g, Map<String, double[]> moved, Map<GraphEdge, double[]> routes) {
         ElkNode root = ElkGraphUtil.createGraph();
         root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
         root.setProperty(CoreOptions.DIRECTION, Direction.DOWN);
@@ -77,17 +93,42 @@ public final class LayeredLayout {
             root.setProperty(LayeredOptions.ASPECT_RATIO, ASPECT);
         }
         Map<String, ElkNode> elk = new HashMap<>();
+        Map<String, ElkPort[]> ports = new HashMap<>();
         for (GraphNode n : g.nodes()) {
             ElkNode e = ElkGraphUtil.createNode(root);
             NodeBox size = NodeBox.sized(n);
             e.setDimensions(size.w(), size.h());
+            // wires leave at the bottom centre and arrive at the top centre, where the canvas draws the ports
+            e.setProperty(CoreOptions.PORT_CONSTRAINTS, PortConstraints.FIXED_POS);
+            ElkPort in = ElkGraphUtil.createPort(e), out = ElkGraphUtil.createPort(e);
+            in.setLocation(size.w() / 2, 0);
+            in.setProperty(CoreOptions.PORT_SIDE, PortSide.NORTH);
+            out.setLocation(size.w() / 2, size.h());
+            out.setProperty(CoreOptions.PORT_SIDE, PortSide.SOUTH);
             elk.put(n.id(), e);
+            ports.put(n.id(), new ElkPort[] {in, out});
         }
+        Map<GraphEdge, ElkEdge> edges = new HashMap<>();
         for (GraphEdge e : g.edges()) {
-            ElkNode a = elk.get(e.from()), b = elk.get(e.to());
-            if (a != null && b != null) ElkGraphUtil.createSimpleEdge(a, b);
+            ElkPort[] a = ports.get(e.from()), b = ports.get(e.to());
+            if (a != null && b != null) edges.put(e, ElkGraphUtil.createSimpleEdge(a[1], b[0]));
         }
         new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
+        edges.forEach((ge, ee) -> {
+            if (moved != null && (moved.containsKey(ge.from()) || moved.containsKey(ge.to())) || ee.getSections().isEmpty()) return;
+            ElkEdgeSection sec = ee.getSections().get(0);
+            double[] pts = new double[4 + 2 * sec.getBendPoints().size()];
+            pts[0] = sec.getStartX();
+            pts[1] = sec.getStartY();
+            int k = 2;
+            for (ElkBendPoint p : sec.getBendPoints()) {
+                pts[k++] = p.getX();
+                pts[k++] = p.getY();
+            }
+            pts[k++] = sec.getEndX();
+            pts[k] = sec.getEndY();
+            routes.put(ge, pts);
+        });
         Map<String, NodeBox> out = new LinkedHashMap<>();
         for (GraphNode n : g.nodes()) {
             ElkNode e = elk.get(n.id());

@@ -135,4 +135,23 @@ class GraphEditingTest {
         assertTrue(net(c).nodes().size() < n.nodes().size());
         assertNotNull(c.composer().graph().node(String.valueOf(GraphEdits.indexOf(net(c), "s3.b1.shortcut"))));
     }
+
+    @Test
+    void theLayoutRoutesEveryWireFromItsOutputPortToItsInputPort() {
+        CanvasViewModel c = canvas(Templates.quickstart());
+        assertTrue(c.applyTemplate(Templates.RESNET, 20));
+        for (GraphEdge e : c.composer().graph().edges()) {
+            double[] r = c.route(e);
+            assertNotNull(r, "wire " + e);
+            NodeBox a = c.boxes().get(e.from()), b = c.boxes().get(e.to());
+            assertEquals(a.centerX(), r[0], 1e-6);
+            assertEquals(a.bottom(), r[1], 1e-6);
+            assertEquals(b.centerX(), r[r.length - 2], 1e-6);
+            assertEquals(b.y(), r[r.length - 1], 1e-6);
+        }
+        // a moved node's wires are drawn as curves to where it now is
+        GraphEdge first = c.composer().graph().edges().get(0);
+        assertTrue(c.place(Map.of(first.to(), new double[] {900, 900})));
+        assertNull(c.route(c.composer().graph().edges().get(0)));
+    }
 }
