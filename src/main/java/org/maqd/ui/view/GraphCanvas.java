@@ -58,6 +58,20 @@ public final class GraphCanvas extends Region {
         scale.xProperty().bind(vm.viewport().zoomProperty());
         scale.yProperty().bind(vm.viewport().zoomProperty());
         world.getTransforms().addAll(pan, scale);
+        // while the camera moves, the world is drawn from a cached bitmap (a blit per frame instead of every card
+        // and label); 250 ms after the last move it is drawn crisp again
+        javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.millis(250));
+        settle.setOnFinished(e -> world.setCache(false));
+        javafx.beans.InvalidationListener moving = o -> {
+            if (!world.isCache()) {
+                world.setCacheHint(javafx.scene.CacheHint.SPEED);
+                world.setCache(true);
+            }
+            settle.playFromStart();
+        };
+        vm.viewport().panXProperty().addListener(moving);
+        vm.viewport().panYProperty().addListener(moving);
+        vm.viewport().zoomProperty().addListener(moving);
         wiring = new Wiring(vm, this, overlay);
         vm.boxesProperty().addListener((o, a, b) -> rebuild());
         vm.selected().addListener((javafx.collections.SetChangeListener<String>) c -> restyle());

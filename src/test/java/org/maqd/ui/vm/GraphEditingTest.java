@@ -154,4 +154,24 @@ class GraphEditingTest {
         assertTrue(c.place(Map.of(first.to(), new double[] {900, 900})));
         assertNull(c.route(c.composer().graph().edges().get(0)));
     }
+
+    @Test
+    void thePropertySheetAndBulkEditActOnGraphNodes() {
+        CanvasViewModel c = canvas(Templates.quickstart());
+        assertTrue(c.applyTemplate(Templates.RESNET, 8));
+        int a = GraphEdits.indexOf(net(c), "s1.b1.conv1"), b = GraphEdits.indexOf(net(c), "s2.b1.conv2");
+        c.click(String.valueOf(a), false);
+        c.click(String.valueOf(b), true);
+        FieldItem ws = c.composer().fields().stream().filter(f -> f.field() == LayerField.WEIGHT_STATES).findFirst().orElseThrow();
+        assertEquals("3", ws.value(), "the resolved default of both nodes");
+        assertTrue(c.composer().setFieldOnSelection(LayerField.WEIGHT_STATES, "4"));
+        assertEquals(4, net(c).nodes().get(a).weightStates());
+        assertEquals(4, net(c).nodes().get(b).weightStates());
+        assertTrue(net(c).isGraph(), "a field edit keeps the graph a graph");
+        assertEquals(9, c.composer().bulkHidden(LayerField.NORM, "bn"), "stem, 6 convs and 2 shortcuts");
+        assertTrue(net(c).nodes().stream().filter(LayerSpec::isBlock).allMatch(l -> "bn".equals(l.norm())));
+        c.composer().document().undo();
+        c.composer().document().undo();
+        assertNull(net(c).nodes().get(a).weightStates());
+    }
 }
