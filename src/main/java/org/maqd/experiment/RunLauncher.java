@@ -9,6 +9,7 @@ import org.maqd.data.Batcher;
 import org.maqd.data.DataSplit;
 import org.maqd.data.Datasets;
 import org.maqd.model.Network;
+import org.maqd.model.MemoryEstimate;
 import org.maqd.model.NetworkBuilder;
 import org.maqd.model.Safetensors;
 import org.maqd.model.SpecException;
@@ -51,6 +52,7 @@ public final class RunLauncher {
         Experiment resolved = ExperimentDefaults.resolve(raw);
         Experiment exp = resolved.withData(Datasets.absolute(resolved.data(), opts.baseDir()));
         DataSplit data = Datasets.load(exp.data(), opts.baseDir());
+        checkMemory(exp);
         try (RunPlacement place = RunPlacement.open(opts, exp.name())) {
             try {
                 return run(exp, data, place, opts, control, extra);
@@ -97,6 +99,15 @@ public final class RunLauncher {
             if (!RunOutcome.DIVERGED.equals(outcome.status()) && !RunOutcome.FAILED.equals(outcome.status())) saveModel(runDir, net, exp);
             RunSummaries.of(exp, data, net, outcome).write(runDir);
             return new RunResult(runDir, outcome);
+        }
+    }
+
+    /** Refuses, before anything is allocated or written, a network whose training cannot fit the heap ({@link MemoryEstimate}). */
+    static void checkMemory(Experiment exp) {
+        try {
+            MemoryEstimate.check(exp.network(), exp.training().batchSize(), JitWarmup.enabled() ? 2 : 1, MemoryEstimate.availableHeap());
+        } catch (SpecException e) {
+            throw new ExperimentException("experiment '" + exp.name() + "': " + e.getMessage(), e);
         }
     }
 

@@ -52,4 +52,16 @@ class RunExitCodesTest {
         assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
         assertTrue(Files.readString(dir.resolve("nan/summary.json")).contains("\"diverged_step\""));
     }
+
+    @Test
+    void aNetworkTooBigForTheHeapIsRefusedBeforeAnythingIsWritten() throws Exception {
+        String big = EXP.formatted("0.1").replace("{\"type\": \"linear\", \"units\": 8}",
+                "{\"type\": \"linear\", \"units\": 1000000}, {\"type\": \"linear\", \"units\": 1000}");
+        Path f = Files.writeString(dir.resolve("big.json"), big);
+        Result r = maqd("run", f.toString(), "--out", dir.resolve("big").toString());
+        assertEquals(MaqdCommand.BAD_INPUT, r.code(), r.err());
+        assertEquals(1, r.lines(), r.err());
+        assertTrue(r.err().contains("network.layers[2] (linear)") && r.err().contains("GB of memory"), r.err());
+        assertFalse(Files.exists(dir.resolve("big")), "no run folder for a refused network");
+    }
 }
