@@ -48,6 +48,8 @@ public final class CifarReader {
         }
 
         public int recordBytes() { return labelBytes + PIXELS; }
+        /** Records in the official archive's file: 10000 per CIFAR-10 batch, 50000/10000 for CIFAR-100's train/test. */
+        int officialRecords(String file) { return "train.bin".equals(file) ? 50000 : 10000; }
         public int classes() { return classes; }
         public String format() { return format; }
     }
@@ -73,25 +75,32 @@ public final class CifarReader {
                     + " (or its subfolder " + variant.archiveFolder + "); found " + IdxReader.listing(folder));
         }
         String label = folder.getFileName() == null ? folder.toString() : folder.getFileName().toString();
-        Dataset train = read(dir, variant.trainFiles, variant, trainLimit, label + ":train");
-        Dataset test = read(dir, variant.testFiles, variant, testLimit, label + ":test");
+        java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        Dataset train = read(dir, variant.trainFiles, variant, trainLimit, label + ":train", counts);
+        Dataset test = read(dir, variant.testFiles, variant, testLimit, label + ":test", counts);
+        checkCounts(dir, variant, counts);
         return new DataSplit(train, test);
     }
 
     /** Reads and concatenates the given record files. */
-    static Dataset read(Path dir, List<String> files, Variant v, int limit, String name) {
+    static Dataset read(Path dir, List<String> files, Variant v, int limit, String name, java.util.Map<String, Integer> counts) {
         List<SourceFile> sources = new ArrayList<>();
         for (String f : files) sources.add(SourceFile.read(dir.resolve(f)));
-        return read(sources, v, limit, name);
+        return read(sources, v, limit, name, counts);
     }
 
     static Dataset read(List<SourceFile> sources, Variant v, int limit, String name) {
+        return read(sources, v, limit, name, new java.util.LinkedHashMap<>());
+    }
+
+    /** Reads and concatenates record files; puts each file's record count into {@code counts} (by file name). */
+    static Dataset read(List<SourceFile> sources, Variant v, int limit, String name, java.util.Map<String, Integer> counts) {
         int rec = v.recordBytes();
         MessageDigest md = Hashing.sha256();
         List<byte[]> contents = new ArrayList<>();
         long total = 0;
         for (SourceFile s : sources) {
-            byte[] b = s.decoded();
+            byte[] b = s.decoded((long) v.officialRecords(fileName(s)) * rec);
             if (b.length % rec != 0) {
                 throw new DataFormatException(s.name() + ": file size " + b.length + " bytes is not a multiple of the "
                         + v.format + " record size " + rec + " (" + v.labelBytes + " label byte" + (v.labelBytes == 1 ? "" : "s")
@@ -99,6 +108,7 @@ public final class CifarReader {
                         + (b.length % rec) + " bytes left over");
             }
             checkLabels(s.name(), b, v);
+            counts.put(fileName(s), b.length / rec);
             md.update(b);
             contents.add(b);
             total += b.length / rec;
@@ -118,6 +128,34 @@ public final class CifarReader {
             }
         }
         return new Dataset(x, y, v.classes, new int[] {3, 32, 32}, name, Hashing.hex(md), true);
+    }
+
+    private static String fileName(SourceFile s) {
+        String n = s.name();
+        return n.substring(Math.max(n.lastIndexOf('/'), n.lastIndexOf('\\')) + 1);
+    }
+
+    /**
+     * Record counts across the files of a folder: CIFAR-10's five training batches hold the same number of records
+     * (10000 each in the official archive), and when any file holds its official count (a full copy) every file
+     * must, so a batch cut at a record boundary is refused rather than read as a smaller data set.
+     */
+    static void checkCounts(Path dir, Variant v, java.util.Map<String, Integer> counts) {
+        String first = v.trainFiles.get(0);
+        for (String f : v.trainFiles) {
+            if (!counts.get(f).equals(counts.get(first))) {
+                throw new DataFormatException(dir.resolve(f) + ": holds " + counts.get(f) + " records, expected "
+                        + counts.get(first) + " like " + first + " (every " + v.format + " training batch holds the same "
+                        + "number of records; the file looks cut)");
+            }
+        }
+        boolean full = counts.entrySet().stream().anyMatch(e -> e.getValue() == v.officialRecords(e.getKey()));
+        for (var e : counts.entrySet()) {
+            if (full && e.getValue() != v.officialRecords(e.getKey())) {
+                throw new DataFormatException(dir.resolve(e.getKey()) + ": holds " + e.getValue() + " records, expected "
+                        + v.officialRecords(e.getKey()) + " (the other files are a full " + v.format + " copy; the file looks cut)");
+            }
+        }
     }
 
     private static void checkLabels(String file, byte[] b, Variant v) {

@@ -24,6 +24,25 @@ public final class Dataset {
         this(x.clone(), y.clone(), classes, sampleShape.clone(), name, sha256, true);
     }
 
+    /**
+     * Refuses, before allocation, a data file of {@code values} 8-bit values that cannot be held: more than one Java
+     * array, or more than the free heap holds as bytes plus floats (5 bytes a value).
+     */
+    static void checkFits(String file, long values) {
+        if (values > Integer.MAX_VALUE - 8) {
+            throw new DataFormatException(file + ": the header announces " + values + " values, more than one Java array holds ("
+                    + (Integer.MAX_VALUE - 8) + "); use trainLimit/testLimit or a smaller file");
+        }
+        Runtime rt = Runtime.getRuntime();
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        if (5 * values > free) {
+            throw new DataFormatException(String.format(java.util.Locale.ROOT, "%s: the header announces %,d values "
+                    + "(%.1f MB decoded, %.1f MB as floats), more than the %.1f MB the Java heap has free; give Java more "
+                    + "memory (MAQD_JAVA_OPTS=-Xmx...) or use a smaller file", file, values, values / 1048576.0,
+                    4 * values / 1048576.0, free / 1048576.0));
+        }
+    }
+
     /** Takes ownership of the arrays (no copy); for readers in this package that built them. */
     Dataset(float[] x, int[] y, int classes, int[] sampleShape, String name, String sha256, boolean owned) {
         if (classes < 1) throw new IllegalArgumentException(name + ": classes must be at least 1, got " + classes);

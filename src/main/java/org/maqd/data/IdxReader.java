@@ -79,8 +79,8 @@ public final class IdxReader {
     }
 
     static Dataset read(SourceFile imageFile, SourceFile labelFile, int classes, int limit, String name) {
-        byte[] img = imageFile.decoded();
-        byte[] lab = labelFile.decoded();
+        byte[] img = imageFile.decoded(16, head -> 16 + fits(imageFile.name(), product(header(imageFile.name(), head, IMAGE_MAGIC, "images"))));
+        byte[] lab = labelFile.decoded(8, head -> 8 + product(header(labelFile.name(), head, LABEL_MAGIC, "labels")));
         int[] imgDims = header(imageFile.name(), img, IMAGE_MAGIC, "images");
         int[] labDims = header(labelFile.name(), lab, LABEL_MAGIC, "labels");
         int n = imgDims[0], h = imgDims[1], w = imgDims[2];
@@ -103,6 +103,7 @@ public final class IdxReader {
         }
         int keep = limit > 0 ? Math.min(limit, n) : n;
         int per = h * w;
+        Dataset.checkFits(imageFile.name(), (long) keep * per);
         float[] x = new float[keep * per];
         for (int i = 0; i < x.length; i++) x[i] = (img[16 + i] & 0xff) * (1f / 255f);
         MessageDigest md = Hashing.sha256();
@@ -110,6 +111,17 @@ public final class IdxReader {
         md.update(lab);
         int[] yKeep = keep == n ? y : java.util.Arrays.copyOf(y, keep);
         return new Dataset(x, yKeep, classes, new int[] {1, h, w}, name, Hashing.hex(md), true);
+    }
+
+    private static long fits(String file, long values) {
+        Dataset.checkFits(file, values);
+        return values;
+    }
+
+    private static long product(int[] dims) {
+        long p = 1;
+        for (int d : dims) p *= d;   // at most 3 positive ints: no overflow of a long
+        return p;
     }
 
     /** Checks the magic number and reads the dimension sizes; returns them. */

@@ -1,13 +1,11 @@
 package org.maqd.data;
 
-import java.io.ByteArrayInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
+import java.util.function.ToLongFunction;
 
 /**
  * The bytes of one data file and the name to show in messages (a path, or {@code classpath:/...}). Gzip-compressed
@@ -17,6 +15,11 @@ record SourceFile(String name, byte[] bytes) {
 
     static SourceFile read(Path file) {
         try {
+            long size = Files.size(file);
+            if (size > Gunzip.MAX_ARRAY) {
+                throw new DataFormatException(file + ": file of " + size + " bytes is larger than a data file can be ("
+                        + Gunzip.MAX_ARRAY + " bytes)");
+            }
             return new SourceFile(file.toString(), Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             throw new DataFormatException(file + ": file not found");
@@ -43,20 +46,17 @@ record SourceFile(String name, byte[] bytes) {
         return bytes.length >= 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b;
     }
 
-    /** The content: decompressed when gzipped, the bytes as stored otherwise. Fails on an empty file. */
-    byte[] decoded() {
+    /** The content: decompressed when gzipped (at most {@code maxBytes}), the bytes as stored otherwise. Fails on an empty file. */
+    byte[] decoded(long maxBytes) {
+        return decoded(0, head -> maxBytes);
+    }
+
+    /**
+     * The content, decompressed when gzipped by {@link Gunzip}: {@code limitOf} gives the most bytes the content may
+     * hold from its first {@code headBytes} bytes (checked before the rest is decoded). Fails on an empty file.
+     */
+    byte[] decoded(int headBytes, ToLongFunction<byte[]> limitOf) {
         if (bytes.length == 0) throw new DataFormatException(name + ": file is empty (0 bytes)");
-        if (!gzipped()) return bytes;
-        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes), 1 << 16)) {
-            byte[] out = in.readAllBytes();
-            if (out.length == 0) throw new DataFormatException(name + ": gzip stream decompresses to 0 bytes (empty file)");
-            return out;
-        } catch (EOFException e) {
-            throw new DataFormatException(name + ": corrupt gzip: the compressed stream ends early (file of "
-                    + bytes.length + " bytes is truncated)", e);
-        } catch (IOException e) {
-            throw new DataFormatException(name + ": corrupt gzip: the file starts with the gzip magic 1f 8b but "
-                    + "cannot be decompressed (" + e.getMessage() + ")", e);
-        }
+        return gzipped() ? Gunzip.inflate(name, bytes, headBytes, limitOf) : bytes;
     }
 }
