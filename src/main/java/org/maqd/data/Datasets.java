@@ -36,8 +36,18 @@ public final class Datasets {
         return load(spec, baseDir, DEFAULT_TOY_SEED);
     }
 
-    /** As {@link #load(DataSpec, Path)}, generating toy sets from {@code toySeed}. */
+    /** As {@link #load(DataSpec, Path)}, generating toy sets from {@code toySeed}; refused when {@code sha256} differs. */
     public static DataSplit load(DataSpec spec, Path baseDir, long toySeed) {
+        DataSplit data = loadUnchecked(spec, baseDir, toySeed);
+        if (spec != null && spec.sha256() != null && !spec.sha256().equals(data.sha256())) {
+            throw new DataFormatException("field 'data.sha256': the data " + (spec.dataset() == null ? EMBEDDED : spec.dataset())
+                    + " has content hash " + data.sha256() + ", expected " + spec.sha256()
+                    + " (the data changed since the run recorded it); refusing other data than the run's");
+        }
+        return data;
+    }
+
+    private static DataSplit loadUnchecked(DataSpec spec, Path baseDir, long toySeed) {
         String name = spec == null || spec.dataset() == null || spec.dataset().isBlank() ? EMBEDDED : spec.dataset().trim();
         String format = spec == null || spec.format() == null ? null : spec.format().trim().toLowerCase(Locale.ROOT);
         int trainLimit = limit(spec == null ? null : spec.trainLimit(), "trainLimit");

@@ -20,7 +20,7 @@ public final class ExperimentDefaults {
         DataSpec d = e.data() == null ? new DataSpec(null, null, null, null, null, null, null, null, null) : e.data();
         d = new DataSpec(or(d.dataset(), "mnist-10k"), or(d.format(), "idx"), or(d.trainLimit(), 0),
                 or(d.testLimit(), 0), or(d.augment(), false), d.cropPadding(), d.flip(),
-                or(d.toySamples(), 2000), or(d.toyNoise(), 0.1));
+                or(d.toySamples(), 2000), or(d.toyNoise(), 0.1), d.sha256());
         TrainingSpec t = e.training() == null
                 ? new TrainingSpec(null, null, null, null, null, null, null, null, null, null, null, null) : e.training();
         t = new TrainingSpec(or(t.optimizer(), "adam"), or(t.learningRate(), 1e-3), or(t.momentum(), 0.9),

@@ -44,6 +44,17 @@ public final class RunFolder {
         return data;
     }
 
+    /**
+     * Refuses a run whose data is still where the run recorded it but now has another content hash (reports need no
+     * data, so a dataset that is gone is not an error here; {@link #data} refuses it).
+     */
+    public static void checkDataIfPresent(Path runDir) {
+        Experiment exp = experiment(runDir);
+        String name = exp.data() == null ? null : exp.data().dataset();
+        if (name != null && Path.of(name).isAbsolute() && !Files.exists(Path.of(name))) return;
+        data(runDir);
+    }
+
     /** The run's model.json, read as strictly as an experiment file and validated like an experiment's network. */
     public static NetworkSpec modelSpec(Path runDir) {
         requireDir(runDir);

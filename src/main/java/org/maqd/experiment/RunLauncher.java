@@ -50,8 +50,9 @@ public final class RunLauncher {
     public static RunResult run(Experiment raw, RunOptions opts, RunControl control, List<TrainingListener> extra) {
         ExperimentValidator.validate(raw, "experiment '" + (raw.name() == null ? "?" : raw.name()) + "'");
         Experiment resolved = ExperimentDefaults.resolve(raw);
-        Experiment exp = resolved.withData(Datasets.absolute(resolved.data(), opts.baseDir()));
-        DataSplit data = Datasets.load(exp.data(), opts.baseDir());
+        Experiment exp0 = resolved.withData(Datasets.absolute(resolved.data(), opts.baseDir()));
+        DataSplit data = Datasets.load(exp0.data(), opts.baseDir());
+        Experiment exp = exp0.withData(exp0.data().withSha256(data.sha256()));   // the run folder names its data by path and hash
         checkMemory(exp);
         try (RunPlacement place = RunPlacement.open(opts, exp.name())) {
             try {

@@ -6,6 +6,7 @@ import java.util.List;
 import org.maqd.run.AtomicFiles;
 import org.maqd.run.RunFiles;
 import org.maqd.experiment.ExperimentException;
+import org.maqd.experiment.RunFolder;
 
 /**
  * Writes {@code report.html} (self-contained: inline CSS, charts as inline SVG, no network references) into a
@@ -26,6 +27,7 @@ public final class ReportWriter {
             r.writeCsvs();
             html = r.html();
         } else if (Files.exists(dir.resolve(RunFiles.EXPERIMENT))) {
+            RunFolder.checkDataIfPresent(dir);
             RunReport r = new RunReport(dir);
             r.writeCsvs();
             html = r.html();
@@ -44,6 +46,7 @@ public final class ReportWriter {
         for (Path d : runs) {
             if (!Files.isRegularFile(d.resolve(RunFiles.EXPERIMENT)))
                 throw new ExperimentException(d + ": not a run folder (no experiment.json)");
+            RunFolder.checkDataIfPresent(d);
         }
         try {
             Files.createDirectories(out);

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * layer that inherits it. The runs table and the comparison report both use this.
  */
 public final class SettingDifferences {
-    private static final Set<String> IGNORED = Set.of("name", "description", "threads", "lesson");
+    private static final Set<String> IGNORED = Set.of("name", "description", "threads", "lesson", "data.sha256");
     private static final Pattern LAYER_KEY = Pattern.compile("network\\.layers\\[\\d+]\\.(\\w+)");
 
     private SettingDifferences() {}
