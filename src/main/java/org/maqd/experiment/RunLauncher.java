@@ -59,7 +59,13 @@ public final class RunLauncher {
                 return run(exp, data, place, opts, control, extra);
             } catch (RuntimeException | OutOfMemoryError e) {
                 if (BadInput.is(e)) throw e;
-                throw RunFailedException.of(place.dir(), e);
+                RunFailedException failed = RunFailedException.of(place.dir(), e);
+                try {
+                    RunSummaries.failed(exp, data, place.dir(), e).write(place.dir());
+                } catch (RuntimeException ignored) {
+                    // best effort: the disk may be full; the one line and error.log (if written) say why
+                }
+                throw failed;
             }
         }
     }
