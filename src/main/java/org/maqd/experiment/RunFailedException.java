@@ -24,6 +24,11 @@ public final class RunFailedException extends RuntimeException {
             Files.writeString(log, w.toString());
             where = "details in " + log;
         } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(log);   // no empty or cut log left behind
+            } catch (IOException | RuntimeException ignored) {
+                // nothing more to do on a full disk
+            }
             where = "the details could not be written to " + log + ": " + e.getMessage();
         }
         String what = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage().replace('\n', ' ');

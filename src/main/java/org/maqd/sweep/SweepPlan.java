@@ -210,14 +210,13 @@ public final class SweepPlan {
 
     /** Refuses a sweep of more than {@code max} trials before anything is expanded (no overflow, no hang). */
     static void checkSize(Map<FieldPath, List<Object>> grid, int entries, long seeds, long max, String source) {
-        long n = Math.multiplyExact((long) entries, seeds);
-        for (List<Object> v : grid.values()) {
-            n = n > HARD_MAX_TRIALS ? n : Math.multiplyExact(n, (long) v.size());
-        }
+        long n = (long) entries * seeds;                 // int × int: no overflow; the grid saturates below
+        for (List<Object> v : grid.values()) n = v.size() != 0 && n > Long.MAX_VALUE / v.size() ? Long.MAX_VALUE : n * v.size();
         if (n > max) {
-            throw new ExperimentException(source + ": field 'sweep': " + n + " trials (grid × list × seeds), more than the bound of " + max
-                    + (max < HARD_MAX_TRIALS ? "; pass --max-trials " + Math.min(n, HARD_MAX_TRIALS) + " to run it knowingly" : "")
-                    + (n > HARD_MAX_TRIALS ? " (at most " + HARD_MAX_TRIALS + " trials are possible)" : ""));
+            String count = n == Long.MAX_VALUE ? "more than " + Long.MAX_VALUE : Long.toString(n);
+            throw new ExperimentException(source + ": field 'sweep': " + count + " trials (grid × list × seeds), more than the bound of " + max
+                    + (n <= HARD_MAX_TRIALS ? "; pass --max-trials " + n + " to run it knowingly"
+                    : " (at most " + HARD_MAX_TRIALS + " trials are possible, even with --max-trials)"));
         }
     }
 

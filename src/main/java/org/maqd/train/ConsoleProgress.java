@@ -65,7 +65,8 @@ public final class ConsoleProgress implements TrainingListener {
 
     @Override
     public void onEnd(RunOutcome o) {
-        if (!o.completed()) out.println(o.status() + ": " + o.message());
+        // a failed run is reported once, by whoever catches its exception (the CLI's one line names error.log)
+        if (!o.completed() && !RunOutcome.FAILED.equals(o.status())) out.println(o.status() + ": " + o.message());
     }
 
     static String formatSeconds(double s) {
