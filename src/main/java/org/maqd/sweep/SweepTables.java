@@ -1,26 +1,14 @@
 package org.maqd.sweep;
 
-import static tech.tablesaw.aggregate.AggregateFunctions.countNonMissing;
-import static tech.tablesaw.aggregate.AggregateFunctions.mean;
-import static tech.tablesaw.aggregate.AggregateFunctions.stdDev;
-
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.maqd.run.AtomicFiles;
 import org.maqd.experiment.ptq.PtqCsv;
 import org.maqd.experiment.ptq.PtqResult;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.Row;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
+import org.maqd.run.SweepResultRow;
+import org.maqd.run.SweepSummaryRow;
 
 /**
  * The sweep's tables. {@code results.csv}: one row per trial (id, each swept field by its short name, method and
@@ -28,11 +16,11 @@ import tech.tablesaw.api.Table;
  * optimizer steps, seconds, samples/s); PTQ evaluations of a float trial are extra rows with id {@code <trial>/ptq-<method>-M<states>}.
  * {@code summary.csv}: completed rows grouped by the swept fields (and method, states): n, mean, standard deviation
  * and 95% confidence half-width (Student t, n − 1 degrees of freedom) of the test accuracy and loss, mean train
- * accuracy, optimizer steps and seconds. Groups keep the order in which they first appear.
+ * accuracy, optimizer steps and seconds. Groups keep the order in which they first appear ({@link Groups}); the files' formats are
+ * {@link SweepResultRow} and {@link SweepSummaryRow}.
  */
 public final class SweepTables {
     public static final String RESULTS = org.maqd.run.RunFiles.SWEEP_RESULTS, SUMMARY = org.maqd.run.RunFiles.SWEEP_SUMMARY;
-    public static final List<String> METRICS = List.of("test_accuracy", "test_loss", "train_accuracy", "steps", "seconds");
     /** Column names the tables use themselves; a swept field with one of these short names gets a longer one. */
     public static final java.util.Set<String> OWN_COLUMNS = java.util.Set.of("id", "seed", "status", "method", "states",
             "test_accuracy", "test_loss", "train_accuracy", "epochs", "steps", "seconds", "samples_per_second", "n");
@@ -46,56 +34,32 @@ public final class SweepTables {
         return g;
     }
 
-    public static Table results(SweepPlan plan, Path sweepDir) {
-        List<String> groups = groupColumns(plan);
-        Map<String, StringColumn> keys = new LinkedHashMap<>();
-        StringColumn id = StringColumn.create("id");
-        for (String g : groups) keys.put(g, StringColumn.create(g));
-        LongColumn seed = LongColumn.create("seed");
-        StringColumn status = StringColumn.create("status");
-        DoubleColumn acc = DoubleColumn.create("test_accuracy"), loss = DoubleColumn.create("test_loss"),
-                train = DoubleColumn.create("train_accuracy"), secs = DoubleColumn.create("seconds"),
-                sps = DoubleColumn.create("samples_per_second");
-        IntColumn epochs = IntColumn.create("epochs");
-        DoubleColumn steps = DoubleColumn.create("steps");
+    public static List<SweepResultRow> results(SweepPlan plan, Path sweepDir) {
+        List<SweepResultRow> out = new ArrayList<>();
         for (Trial t : plan.trials()) {
             Path dir = SweepRunner.trialDir(sweepDir, t);
             TrialFolder.Numbers n = TrialFolder.numbers(dir);
-            id.append(t.id());
+            Map<String, String> keys = new LinkedHashMap<>();
             for (int i = 0; i < plan.fields().size(); i++) {
-                keys.get(plan.shortNames().get(i)).append(t.fieldValues().get(plan.fields().get(i).toString()));
+                keys.put(plan.shortNames().get(i), java.util.Objects.toString(t.fieldValues().get(plan.fields().get(i).toString()), ""));
             }
             if (plan.ptq() != null) {
-                keys.get("method").append(t.floatModel() ? "float" : "qat");
-                keys.get("states").append(statesOf(t));
+                keys.put("method", t.floatModel() ? "float" : "qat");
+                keys.put("states", statesOf(t));
             }
-            seed.append(t.seed());
-            status.append(n.status());
-            add(acc, n.testAccuracy()); add(loss, n.testLoss()); add(train, n.trainAccuracy());
-            add(secs, n.seconds()); add(sps, n.samplesPerSecond());
-            epochs.append(n.epochs());
-            add(steps, n.steps());
+            out.add(new SweepResultRow(t.id(), keys, t.seed(), n.status(), n.testAccuracy(), n.testLoss(), n.trainAccuracy(),
+                    n.epochs(), n.steps(), n.seconds(), n.samplesPerSecond()));
             if (plan.ptq() != null && t.floatModel()) {
                 for (PtqResult r : PtqCsv.read(dir)) {
-                    id.append(t.id() + "/ptq-" + r.method() + "-M" + r.states());
-                    for (int i = 0; i < plan.fields().size(); i++) {
-                        keys.get(plan.shortNames().get(i)).append(t.fieldValues().get(plan.fields().get(i).toString()));
-                    }
-                    keys.get("method").append("ptq-" + r.method());
-                    keys.get("states").append(Integer.toString(r.states()));
-                    seed.append(t.seed());
-                    status.append("completed");
-                    add(acc, r.testAccuracy()); add(loss, r.testLoss()); train.appendMissing();
-                    add(secs, r.seconds()); add(sps, r.samplesPerSecond());
-                    epochs.append(n.epochs());
-                    add(steps, n.steps());
+                    Map<String, String> k = new LinkedHashMap<>(keys);
+                    k.put("method", "ptq-" + r.method());
+                    k.put("states", Integer.toString(r.states()));
+                    out.add(new SweepResultRow(t.id() + "/ptq-" + r.method() + "-M" + r.states(), k, t.seed(), "completed",
+                            r.testAccuracy(), r.testLoss(), Double.NaN, n.epochs(), n.steps(), r.seconds(), r.samplesPerSecond()));
                 }
             }
         }
-        Table t = Table.create("results", id);
-        keys.values().forEach(t::addColumns);
-        t.addColumns(seed, status, acc, loss, train, epochs, steps, secs, sps);
-        return t;
+        return out;
     }
 
     /** "M" when a trial's hidden weights and activations have the same M states, else "Mw/Ma"; 0 is float. */
@@ -107,71 +71,28 @@ public final class SweepTables {
         return w == a ? Integer.toString(w) : w + "/" + a;
     }
 
-    private static void add(DoubleColumn c, double v) {
-        if (Double.isNaN(v)) c.appendMissing(); else c.append(v);
-    }
-
-    /** Completed rows grouped by {@code groups}; see the class comment for the columns. */
-    public static Table summary(Table results, List<String> groups) {
-        Table done = results.where(results.stringColumn("status").isEqualTo("completed")
-                .and(results.doubleColumn("test_accuracy").isNotMissing()));
-        Table out = Table.create("summary");
-        for (String g : groups) out.addColumns(StringColumn.create(g));
-        IntColumn n = IntColumn.create("n");
-        out.addColumns(n);
-        Map<String, DoubleColumn[]> stats = new LinkedHashMap<>();
-        for (String m : METRICS) {
-            boolean full = m.startsWith("test_");
-            DoubleColumn[] cols = full
-                    ? new DoubleColumn[] {DoubleColumn.create(m + "_mean"), DoubleColumn.create(m + "_std"), DoubleColumn.create(m + "_ci95")}
-                    : new DoubleColumn[] {DoubleColumn.create(m + "_mean")};
-            out.addColumns(cols);
-            stats.put(m, cols);
-        }
-        if (done.rowCount() == 0) return out;
-        Table agg = done.summarize(METRICS, mean, stdDev, countNonMissing).by(groups.toArray(new String[0]));
-        Map<String, Integer> byKey = new LinkedHashMap<>();
-        for (int i = 0; i < agg.rowCount(); i++) byKey.put(key(agg.row(i), groups), i);
-        List<String> order = new ArrayList<>();
-        for (int i = 0; i < done.rowCount(); i++) { String k = key(done.row(i), groups); if (!order.contains(k)) order.add(k); }
-        for (String k : order) {
-            int i = byKey.get(k);
-            for (String g : groups) out.stringColumn(g).append(agg.stringColumn(g).get(i));
-            int count = (int) agg.numberColumn("Count [test_accuracy]").getDouble(i);
-            n.append(count);
-            for (String m : METRICS) {
-                DoubleColumn[] cols = stats.get(m);
-                add(cols[0], agg.numberColumn("Mean [" + m + "]").getDouble(i));
-                if (cols.length == 3) {
-                    double sd = count >= 2 ? agg.numberColumn("Std. Deviation [" + m + "]").getDouble(i) : Double.NaN;
-                    add(cols[1], sd);
-                    add(cols[2], StudentT.ci95HalfWidth(sd, count));
-                }
-            }
+    /** Completed rows with a test accuracy grouped by {@code groups}; see the class comment for the columns. */
+    public static List<SweepSummaryRow> summary(List<SweepResultRow> results, List<String> groups) {
+        List<SweepResultRow> done = results.stream()
+                .filter(r -> "completed".equals(r.status()) && !Double.isNaN(r.testAccuracy())).toList();
+        List<SweepSummaryRow> out = new ArrayList<>();
+        for (var g : Groups.by(done, r -> groups.stream().map(c -> r.keys().getOrDefault(c, "")).toList()).entrySet()) {
+            List<SweepResultRow> rs = g.getValue();
+            Map<String, String> keys = new LinkedHashMap<>();
+            for (int i = 0; i < groups.size(); i++) keys.put(groups.get(i), g.getKey().get(i));
+            Groups.Stats acc = Groups.stats(rs, SweepResultRow::testAccuracy), loss = Groups.stats(rs, SweepResultRow::testLoss);
+            out.add(new SweepSummaryRow(keys, acc.n(), acc.mean(), acc.std(), acc.ci95(), loss.mean(), loss.std(), loss.ci95(),
+                    Groups.stats(rs, SweepResultRow::trainAccuracy).mean(), Groups.stats(rs, SweepResultRow::steps).mean(),
+                    Groups.stats(rs, SweepResultRow::seconds).mean()));
         }
         return out;
     }
 
-    private static String key(Row r, List<String> groups) {
-        StringBuilder sb = new StringBuilder();
-        for (String g : groups) sb.append(r.getString(g)).append('\u0001');
-        return sb.toString();
-    }
-
     /** Writes results.csv and summary.csv in {@code sweepDir}, atomically. */
     public static void write(SweepPlan plan, Path sweepDir) {
-        Table results = results(plan, sweepDir);
-        AtomicFiles.writeString(sweepDir.resolve(RESULTS), csv(results));
-        AtomicFiles.writeString(sweepDir.resolve(SUMMARY), csv(summary(results, groupColumns(plan))));
-    }
-
-    static String csv(Table t) {
-        StringWriter w = new StringWriter();
-        try {
-            t.write().csv(w);
-        } catch (RuntimeException e) {
-            throw new UncheckedIOException(new IOException("cannot write table " + t.name() + ": " + e.getMessage(), e));
-        }
-        return w.toString();
+        List<String> groups = groupColumns(plan);
+        List<SweepResultRow> results = results(plan, sweepDir);
+        SweepResultRow.write(sweepDir, groups, results);
+        SweepSummaryRow.write(sweepDir, groups, summary(results, groups));
     }
 }

@@ -1,17 +1,17 @@
 package org.maqd.ui.vm;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import org.maqd.sweep.StudentT;
+import org.maqd.sweep.Groups;
 
 /**
  * Runs grouped by the value of one setting: per group the number of runs with a final test accuracy, their mean
  * and the half-width of the two-sided 95% confidence interval of the mean (Student t with n − 1 degrees of
- * freedom times the standard error s/√n; NaN for a single run).
+ * freedom times the standard error s/√n; NaN for a single run), computed by the sweeps' own grouping
+ * ({@link Groups}), so the Runs view and summary.csv agree.
  */
 public final class GroupStats {
     private GroupStats() {}
@@ -28,30 +28,10 @@ public final class GroupStats {
 
     /** Groups in first-seen order; runs whose accuracy is NaN count in {@code runs} but not in the statistics. */
     public static <T> List<Group> of(List<T> runs, Function<T, String> value, Function<T, String> name, Function<T, Double> accuracy) {
-        Map<String, List<T>> by = new LinkedHashMap<>();
-        for (T r : runs) by.computeIfAbsent(value.apply(r), k -> new ArrayList<>()).add(r);
         List<Group> out = new ArrayList<>();
-        for (Map.Entry<String, List<T>> e : by.entrySet()) {
-            List<String> names = new ArrayList<>();
-            List<Double> xs = new ArrayList<>();
-            for (T r : e.getValue()) {
-                names.add(name.apply(r));
-                double a = accuracy.apply(r);
-                if (!Double.isNaN(a)) xs.add(a);
-            }
-            int n = xs.size();
-            double mean = Double.NaN, half = Double.NaN;
-            if (n > 0) {
-                double s = 0;
-                for (double x : xs) s += x;
-                mean = s / n;
-            }
-            if (n > 1) {
-                double ss = 0;
-                for (double x : xs) ss += (x - mean) * (x - mean);
-                half = StudentT.ci95HalfWidth(Math.sqrt(ss / (n - 1)), n);
-            }
-            out.add(new Group(e.getKey(), List.copyOf(names), n, mean, half));
+        for (Map.Entry<String, List<T>> e : Groups.by(runs, value).entrySet()) {
+            Groups.Stats s = Groups.stats(e.getValue(), accuracy);
+            out.add(new Group(e.getKey(), e.getValue().stream().map(name).toList(), s.n(), s.mean(), s.ci95()));
         }
         return out;
     }
