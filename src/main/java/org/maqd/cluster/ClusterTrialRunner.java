@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.maqd.run.RunFolderZip;
 import org.maqd.experiment.Experiment;
 import org.maqd.experiment.ExperimentIO;
 import org.maqd.experiment.RunOptions;
@@ -92,7 +93,7 @@ public final class ClusterTrialRunner implements TrialRunner {
         }
         byte[] zip = secret.open(member.results().get(key), "result of " + key);
         ClusterWorker.delete(dir);
-        FolderZip.unzip(zip, dir);
+        RunFolderZip.unzip(zip, dir);
         member.results().delete(key);
         member.tasks().delete(key);
         member.status().delete(key);

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.maqd.run.RunFolderZip;
 import org.maqd.experiment.RunLauncher;
 import org.maqd.experiment.RunOptions;
 import org.maqd.experiment.RunResult;
@@ -70,19 +71,19 @@ public final class ClusterWorker {
             boolean resume = false;
             byte[] ck = member.checkpoints().get(key);
             if (ck != null) {
-                FolderZip.unzip(secret.open(ck, "checkpoint of " + key), dir);
+                RunFolderZip.unzip(secret.open(ck, "checkpoint of " + key), dir);
                 resume = Files.isDirectory(dir.resolve(RunFiles.CHECKPOINT)) || Files.isDirectory(dir.resolve(RunFiles.CHECKPOINT_OLD));
             }
             say((resume ? "resuming " : "running ") + key);
             TrainingListener upload = new TrainingListener() {
                 @Override public void onEpoch(EpochMetrics m) {
-                    member.checkpoints().set(key, secret.sign(FolderZip.zip(dir)));
+                    member.checkpoints().set(key, secret.sign(RunFolderZip.zip(dir)));
                 }
             };
             RunResult r = RunLauncher.run(task.experiment().withThreads(threads),
                     new RunOptions(Path.of(task.baseDir()), dir.getParent(), dir, resume, false, false), control, List.of(upload));
             if (!running) return;    // stopped: the coordinator requeues the trial when this member leaves
-            member.results().set(key, secret.sign(FolderZip.zip(dir)));
+            member.results().set(key, secret.sign(RunFolderZip.zip(dir)));
             member.checkpoints().delete(key);
             member.status().put(key, "done " + me + " " + r.outcome().status());
             say("finished " + key + ": " + r.outcome().status());

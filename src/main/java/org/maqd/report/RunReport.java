@@ -78,7 +78,7 @@ final class RunReport {
         JsonNode cert = json(dir.resolve(RunFiles.CERTIFICATE));
         if (cert != null) b.append(Html.section("certificate", "Integer deployment certificate", Html.table("certificate-table", List.of("quantity", "value"), scalars(cert, ""))));
         Csv ptq = Csv.read(dir.resolve(RunFiles.PTQ));
-        if (!ptq.isEmpty()) b.append(Html.section("ptq", "Post-training quantization of this float model", Html.table("ptq-table", ptq.header(), ptq.rows())));
+        if (!ptq.isEmpty()) b.append(Html.section("ptq-results", "Post-training quantization of this float model", Html.table("ptq-table", ptq.header(), ptq.rows())));
         b.append(Html.section("files", "Files", files()));
         return Html.page(title(), b.toString());
     }

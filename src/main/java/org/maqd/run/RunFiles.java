@@ -30,6 +30,8 @@ public final class RunFiles {
     public static final String MODEL_WEIGHTS = "model.safetensors";
     public static final String CERTIFICATE = "certificate.json";
     public static final String PTQ = "ptq.csv";
+    /** Folder of {@code maqd ptq} reports, one JSON file per set of options ({@link PtqReportFiles}). */
+    public static final String PTQ_REPORTS = "ptq";
     public static final String CHECKPOINT = "checkpoint";
     public static final String CHECKPOINT_NEW = "checkpoint.new";
     public static final String CHECKPOINT_OLD = "checkpoint.old";

@@ -47,6 +47,7 @@ class RunFilesOwnershipTest {
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i).trim();
                 if (line.startsWith("*") || line.startsWith("//") || line.startsWith("/*")) continue;
+                if (line.startsWith("@Command(")) continue;                    // a command's name, not a file
                 Matcher m = literal.matcher(line);
                 while (m.find()) {
                     String lit = m.group(1);

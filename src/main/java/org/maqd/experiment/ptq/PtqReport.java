@@ -1,16 +1,10 @@
 package org.maqd.experiment.ptq;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
-import org.maqd.experiment.ExperimentIO;
 import org.maqd.experiment.PtqSpec;
-import org.maqd.model.ModelFormatException;
+import org.maqd.run.PtqReportFiles;
 
 /**
  * One {@code maqd ptq} evaluation of a float run: the options (a resolved {@link PtqSpec} with one state count and
@@ -18,8 +12,6 @@ import org.maqd.model.ModelFormatException;
  * folder, one file per distinct set of options, so evaluations with different options sit side by side.
  */
 public record PtqReport(PtqSpec spec, PtqResult result, List<PtqLayerError> layers) {
-    public static final String DIR = "ptq";
-
     /** Accuracy lost to quantization, in points of percent, above which the report calls it a collapse. */
     public static final double COLLAPSE_POINTS = 10;
 
@@ -44,36 +36,14 @@ public record PtqReport(PtqSpec spec, PtqResult result, List<PtqLayerError> laye
 
     public boolean collapsed() { return lossPoints() > COLLAPSE_POINTS; }
 
-    /** Writes {@code runDir/ptq/<fileName()>}; returns the file. */
+    /** Writes {@code runDir/ptq/<fileName()>} ({@link PtqReportFiles}); returns the file. */
     public Path write(Path runDir) {
-        Path f = runDir.resolve(DIR).resolve(fileName());
-        ExperimentIO.writeJson(this, f);
-        return f;
+        return PtqReportFiles.write(runDir, fileName(), this);
     }
 
     /** Every report saved in {@code runDir/ptq/}, by file name; none when the folder does not exist. */
     public static List<PtqReport> readAll(Path runDir) {
-        Path d = runDir.resolve(DIR);
-        if (!Files.isDirectory(d)) return List.of();
-        List<PtqReport> out = new ArrayList<>();
-        try (Stream<Path> files = Files.list(d)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) out.add(read(f));
-        } catch (IOException e) {
-            throw new ModelFormatException(d + ": cannot list: " + e.getMessage(), e);
-        }
-        return out;
-    }
-
-    static PtqReport read(Path f) {
-        try {
-            JsonNode n = ExperimentIO.MAPPER.readTree(Files.readString(f));
-            for (String field : List.of("spec", "result", "layers")) {
-                if (!n.has(field)) throw new ModelFormatException(f + ": missing field '" + field + "'");
-            }
-            return ExperimentIO.MAPPER.treeToValue(n, PtqReport.class);
-        } catch (IOException e) {
-            throw new ModelFormatException(f + ": not a PTQ report: " + e.getMessage(), e);
-        }
+        return PtqReportFiles.readAll(runDir, PtqReport.class, List.of("spec", "result", "layers"));
     }
 
     /** The console form: accuracy, the verdict, and one line per layer. */

@@ -1,4 +1,4 @@
-package org.maqd.cluster;
+package org.maqd.run;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -11,11 +11,13 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import org.maqd.run.RunFiles;
 
-/** A run folder as zip bytes and back, for sending it through the cluster (the folder's lock file stays behind). */
-public final class FolderZip {
-    private FolderZip() {}
+/**
+ * A run folder as zip bytes and back, for sending it through the cluster (the folder's lock file stays behind);
+ * owned here with every other run-folder format.
+ */
+public final class RunFolderZip {
+    private RunFolderZip() {}
 
     public static byte[] zip(Path dir) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
