@@ -144,6 +144,53 @@ class FaultSuiteTest {
         report("data files", t);
     }
 
+    /** Gzip-compressed IDX files and CIFAR-10 batches: bytes flipped, cut, junk appended, a batch cut at a record boundary. */
+    @Test
+    void gzipAndCifarFiles() throws Exception {
+        Tally t = new Tally();
+        Random r = new Random(19);
+        for (int i = 0; i < CASES; i++) {
+            Path root = i % 2 == 0 ? gzipFolder(dir.resolve("g" + i)) : cifarFolder(dir.resolve("c" + i));
+            List<Path> files;
+            try (var s = Files.list(root)) {
+                files = s.sorted().toList();
+            }
+            Path f = files.get(r.nextInt(files.size()));
+            byte[] b = Files.readAllBytes(f);
+            int rec = 1 + 3072;
+            Files.write(f, i % 2 == 1 && r.nextInt(4) == 0 ? java.util.Arrays.copyOf(b, b.length - rec) : mutate(b, r));
+            check(t, root, f, p -> new String[] {"inspect", root.toString()});
+        }
+        report("gzip and CIFAR files", t);
+    }
+
+    static Path gzipFolder(Path d) throws Exception {
+        idxFolder(d);
+        try (var s = Files.list(d)) {
+            for (Path f : s.toList()) {
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                try (var gz = new java.util.zip.GZIPOutputStream(out)) {
+                    gz.write(Files.readAllBytes(f));
+                }
+                Files.write(d.resolve(f.getFileName() + ".gz"), out.toByteArray());
+                Files.delete(f);
+            }
+        }
+        return d;
+    }
+
+    static Path cifarFolder(Path d) throws Exception {
+        Files.createDirectories(d);
+        for (String f : new String[] {"data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin", "data_batch_4.bin",
+                "data_batch_5.bin", "test_batch.bin"}) {
+            byte[] b = new byte[3 * (1 + 3072)];
+            for (int k = 0; k < b.length; k++) b[k] = (byte) (k * 7 + f.length());
+            for (int rec = 0; rec < 3; rec++) b[rec * 3073] = (byte) rec;
+            Files.write(d.resolve(f), b);
+        }
+        return d;
+    }
+
     @Test
     void runFiles() throws Exception {
         Path exp = Files.writeString(dir.resolve("exp.json"), EXP.formatted("blobs-3"));
