@@ -182,11 +182,11 @@ public final class SweepViewModel {
         BackgroundTask.start("maqd-sweep-table", () -> {
             var summary = SweepTables.summary(SweepTables.results(p, dir), SweepTables.groupColumns(p));
             List<List<String>> rows = new ArrayList<>();
-            for (int i = 0; i < summary.rowCount(); i++) {
+            for (org.maqd.run.SweepSummaryRow r : summary) {
                 List<String> row = new ArrayList<>();
-                for (String g : SweepTables.groupColumns(p)) row.add(summary.stringColumn(g).get(i));
-                double mean = summary.doubleColumn("test_accuracy_mean").getDouble(i), ci = summary.doubleColumn("test_accuracy_ci95").getDouble(i);
-                row.add(Integer.toString(summary.intColumn("n").getInt(i)));
+                for (String g : SweepTables.groupColumns(p)) row.add(r.keys().getOrDefault(g, ""));
+                double mean = r.testAccuracyMean(), ci = r.testAccuracyCi95();
+                row.add(Integer.toString(r.n()));
                 row.add(String.format(java.util.Locale.ROOT, Double.isNaN(ci) ? "%.4f" : "%.4f ± %.4f", mean, ci));
                 rows.add(row);
             }
