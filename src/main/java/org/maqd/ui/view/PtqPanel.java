@@ -13,6 +13,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.maqd.ui.vm.PtqViewModel;
 
@@ -47,6 +48,7 @@ public final class PtqPanel extends VBox {
         g.addRow(3, new Label("Samples"), samples);
         Button run = new Button("Quantize");
         run.setId("ptqQuantize");
+        run.setMinWidth(Region.USE_PREF_SIZE);
         run.setOnAction(e -> vm.quantize());
         run.disableProperty().bind(vm.busyProperty().or(vm.floatRunProperty().not()));
         g.add(run, 2, 3, 2, 1);
