@@ -21,6 +21,7 @@ public final class Linear implements Layer {
     private final Parallel par;
     private Tensor x;          // cached input  [B, in]
     private Tensor y;          // output        [B, out]
+    private Tensor yT;         // yᵀ            [out, B] (batches smaller than out)
     private Tensor gx;         // grad input    [B, in]
     private boolean inputGradientNeeded = true;
     private Tensor gwEff;      // grad W_eff    [out, in]
@@ -70,12 +71,36 @@ public final class Linear implements Layer {
         y = Tensor.reuse(y, b, out);
         // y[B,out] = x[B,in] · W_eff[out,in]ᵀ
         if (b <= SmallBatchKernels.MAX_BATCH) small.forward(b, in, out, input.data, wEff.data, y.data);
+        else if (out > b) forwardTransposed(b, input.data, wEff.data);
         else Gemm.gemm(par, false, true, b, out, in, input.data, 0, wEff.data, 0, y.data, 0, false);
         if (bias != null) {
             float[] yd = y.data, bd = bias.value.data;
             for (int r = 0; r < b; r++) for (int o = 0; o < out; o++) yd[r * out + o] += bd[o];
         }
         return y;
+    }
+
+    /**
+     * y = x·W_effᵀ as yᵀ = W_eff·xᵀ, transposed back: the GEMM packs its transposed B operand, which is then x
+     * ({@code b × in} floats) instead of W_eff ({@code out × in}), while W_eff is read in place. Every element
+     * is the same FMA chain over the inputs as in the direct product (the GEMM's guarantee; fma(a, b, c) =
+     * fma(b, a, c)), so the bits are the same.
+     */
+    private void forwardTransposed(int b, float[] xd, float[] w) {
+        yT = Tensor.reuse(yT, out, b);
+        Gemm.gemm(par, false, true, out, b, in, w, 0, xd, 0, yT.data, 0, false);
+        transpose(yT.data, y.data, out, b);
+    }
+
+    /** dst[c][r] = src[r][c] for src of {@code rows × cols}, in tiles of 16 × 16. */
+    static void transpose(float[] src, float[] dst, int rows, int cols) {
+        for (int r0 = 0; r0 < rows; r0 += 16) {
+            int r1 = Math.min(rows, r0 + 16);
+            for (int c0 = 0; c0 < cols; c0 += 16) {
+                int c1 = Math.min(cols, c0 + 16);
+                for (int c = c0; c < c1; c++) for (int r = r0; r < r1; r++) dst[c * rows + r] = src[r * cols + c];
+            }
+        }
     }
 
     @Override

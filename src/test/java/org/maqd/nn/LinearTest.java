@@ -25,6 +25,36 @@ class LinearTest {
     }
 
     @Test
+    void batchesSmallerThanTheOutputGiveTheDirectProductsBits() {
+        // out > batch: y = (W·xᵀ)ᵀ; each element must be the same FMA chain as the direct x·Wᵀ
+        for (int[] s : new int[][] {{9, 784, 256}, {64, 784, 256}, {17, 300, 33}, {20, 64, 21}}) {
+            int b = s[0], in = s[1], out = s[2];
+            Rng rng = new Rng(b + in);
+            for (int threads : new int[] {1, 2}) {
+                try (Parallel par = new Parallel(threads)) {
+                    Linear l = new Linear(in, out, true, null, par, rng);
+                    Tensor x = GradCheck.random(rng, b, in);
+                    Tensor y = l.forward(x, Mode.TRAIN);
+                    float[] ref = new float[b * out];
+                    org.maqd.tensor.Gemm.gemm(par, false, true, b, out, in, x.data, 0, l.weight().value.data, 0, ref, 0, false);
+                    for (int r = 0; r < b; r++) for (int o = 0; o < out; o++) {
+                        assertEquals(ref[r * out + o] + l.bias().value.data[o], y.data[r * out + o], 0f,
+                                "b=" + b + " in=" + in + " out=" + out + " threads=" + threads + " at " + r + "," + o);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void transposeIsTiledCorrectly() {
+        float[] src = new float[37 * 19], dst = new float[37 * 19];
+        for (int i = 0; i < src.length; i++) src[i] = i;
+        Linear.transpose(src, dst, 37, 19);
+        for (int r = 0; r < 37; r++) for (int c = 0; c < 19; c++) assertEquals(src[r * 19 + c], dst[c * 37 + r]);
+    }
+
+    @Test
     void gradientsMatchFiniteDifferences() {
         Rng rng = new Rng(2);
         Linear l = new Linear(6, 4, true, null, Parallel.serial(), rng);
