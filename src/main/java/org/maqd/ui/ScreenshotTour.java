@@ -22,7 +22,7 @@ import org.maqd.ui.vm.RunState;
  * the first chart point and the playground's updates per second; then exits.
  */
 final class ScreenshotTour {
-    private static final String[] TABS = {"composer", "training", "quantizer", "runs", "playground"};
+    private static final String[] TABS = {"Composer", "Training", "Quantizer explorer", "Runs", "Sweep", "Playground"};
     private final WorkbenchApp.Window w;
     private final Path dir;
     private final Deque<Step> steps = new ArrayDeque<>();
@@ -39,9 +39,16 @@ final class ScreenshotTour {
      * {@code --measure}: the open experiment as it is (JIT warm-up and all), Train pressed; prints the time to the
      * first chart point, stops the run, trains the playground for 30 s and prints its updates per second.
      */
+    /** Selects the tab titled {@code title} (by title, so a new tab does not shift the tour). */
+    private void show(String title) {
+        w.view().tabs().getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
+                .ifPresentOrElse(t -> w.view().tabs().getSelectionModel().select(t),
+                        () -> { throw new IllegalStateException("no tab titled " + title); });
+    }
+
     void measure() {
         step(() -> {
-            w.view().tabs().getSelectionModel().select(1);
+            show("Training");
             w.view().trainingView().onStart();
         }, 0.2);
         waitFor(() -> !Double.isNaN(w.view().trainingView().firstPointMillis()));
@@ -58,7 +65,7 @@ final class ScreenshotTour {
     /** Trains the playground, then samples its updates per second every {@code every} s, {@code n} times. */
     private void playground(int n, double every) {
         step(() -> {
-            w.view().tabs().getSelectionModel().select(4);
+            show("Playground");
             w.vm().playground().start();
         }, 4);
         List<String> rates = new ArrayList<>();
@@ -77,7 +84,7 @@ final class ScreenshotTour {
         DataSpec d = doc.get().data() == null ? new DataSpec("mnist-10k", null, null, null, null, null, null, null, null) : doc.get().data();
         step(() -> {
             doc.edit("Tour subset", e -> e.withData(d.withTrainLimit(2048).withTestLimit(1000)).withTraining(e.training().withEpochs(2)));
-            w.view().tabs().getSelectionModel().select(1);
+            show("Training");
             w.vm().training().start();
         }, 1);
         waitFor(() -> w.vm().training().stateProperty().get() == RunState.FINISHED);
@@ -89,14 +96,13 @@ final class ScreenshotTour {
                     w.stage().setWidth(size[0]);
                     w.stage().setHeight(size[1]);
                 }, 1);
-                for (int t = 0; t < TABS.length; t++) {
-                    int tab = t;
+                for (String tab : TABS) {
                     step(() -> {
-                        w.view().tabs().getSelectionModel().select(tab);
-                        if (tab == 0) w.vm().composer().selectedProperty().set(1);
-                        if (tab == 3) w.view().runsView().selectAll();
+                        show(tab);
+                        if (tab.equals("Composer")) w.vm().composer().selectedProperty().set(1);
+                        if (tab.equals("Runs")) w.view().runsView().selectAll();
                     }, 1.2);
-                    shot(size[0] + "x" + size[1] + "-" + theme + "-" + TABS[tab]);
+                    shot(size[0] + "x" + size[1] + "-" + theme + "-" + tab.split(" ")[0].toLowerCase());
                 }
             }
         }
@@ -107,24 +113,24 @@ final class ScreenshotTour {
         }, 1);
         for (Path lesson : lessons()) {
             String name = lesson.getFileName().toString().replace(".json", "");
-            int tab = name.startsWith("affine") ? 2 : name.startsWith("playground") ? 4 : 1;
+            String tab = name.startsWith("affine") ? "Quantizer explorer" : name.startsWith("playground") ? "Playground" : "Training";
             step(() -> {
                 w.view().open(lesson);
-                w.view().tabs().getSelectionModel().select(tab);
+                show(tab);
             }, 1.5);
             shot("lesson-" + name);
             if (name.startsWith("states")) {
-                step(() -> w.view().tabs().getSelectionModel().select(0), 1.2);
+                step(() -> show("Composer"), 1.2);
                 shot("lesson-" + name + "-composer");
                 step(() -> w.vm().lesson().teacherModeProperty().set(true), 1.2);
                 shot("teacher-mode-composer");
-                step(() -> w.view().tabs().getSelectionModel().select(1), 1.2);
+                step(() -> show("Training"), 1.2);
                 shot("teacher-mode-training");
                 step(() -> w.vm().lesson().teacherModeProperty().set(false), 0.5);
             }
         }
         step(() -> {
-            w.view().tabs().getSelectionModel().select(4);
+            show("Playground");
             w.vm().playground().start();
         }, 8);
         shot("playground-training");
