@@ -97,7 +97,7 @@ public final class TrainingViewModel {
         reset();
         feed.set(f);
         state.set(RunState.RUNNING);
-        status.set("Starting…");
+        status.set("Starting: reading the data, then warming up the compiled kernels (a few seconds in a fresh window)…");
         startedNanos = System.nanoTime();
         Path base = doc.fileProperty().get() == null ? Path.of("").toAbsolutePath()
                 : doc.fileProperty().get().toAbsolutePath().getParent();
