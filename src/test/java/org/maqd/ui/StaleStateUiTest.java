@@ -1,5 +1,6 @@
 package org.maqd.ui;
 
+import static org.maqd.ui.Await.until;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -9,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -72,13 +71,6 @@ class StaleStateUiTest {
         w = WorkbenchApp.open(stage, e, file, dir.resolve("runs"), new RecentFiles(null), prompts);
     }
 
-    private static void until(String what, BooleanSupplier c) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!c.getAsBoolean()) {
-            if (System.nanoTime() > end) throw new AssertionError("timed out waiting for " + what);
-            Thread.sleep(10);
-        }
-    }
 
     private List<ChartPane> charts(FxRobot robot) {
         return robot.lookup("#charts .chart-pane").queryAllAs(ChartPane.class).stream().toList();

@@ -1,5 +1,6 @@
 package org.maqd.ui;
 
+import static org.maqd.ui.Await.until;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -44,13 +43,6 @@ class SweepUiTest {
         w = WorkbenchApp.open(stage, Engine.standard(), null, dir.resolve("runs"), new RecentFiles(null), prompts);
     }
 
-    private static void until(String what, BooleanSupplier c) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!c.getAsBoolean()) {
-            if (System.nanoTime() > end) throw new AssertionError("timed out waiting for " + what);
-            Thread.sleep(20);
-        }
-    }
 
     @Test
     void runASweepWatchEveryTrialAndOpenOneInTrainingAndRuns(FxRobot robot) throws Exception {
