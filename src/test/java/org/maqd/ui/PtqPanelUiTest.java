@@ -87,6 +87,9 @@ class PtqPanelUiTest {
         until("the quantization to finish", () -> !vm.busyProperty().get() && vm.messageProperty().get().startsWith("PTQ "));
         assertTrue(vm.messageProperty().get().startsWith("PTQ minmax at 8 states"), vm.messageProperty().get());
         robot.interact(() -> { });
+        // the table's refresh after the result keeps the result's message (it used to replace it at once with
+        // "… 1 PTQ result(s) saved; choose the options", so the result was never seen and this test raced)
+        assertTrue(vm.messageProperty().get().startsWith("PTQ minmax at 8 states"), vm.messageProperty().get());
 
         // the same numbers as `maqd ptq RUN --states 8` (default options), saved in the run's ptq folder
         PtqSpec spec = new PtqSpec(List.of(8), List.of("minmax"), "mse", true, 99.99, 512, 256, 256, "symmetric", "asymmetric", false);

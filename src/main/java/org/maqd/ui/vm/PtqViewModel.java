@@ -47,7 +47,7 @@ public final class PtqViewModel {
     public PtqViewModel(RunsViewModel runs, PtqTool tool) {
         this.runs = runs;
         this.tool = tool;
-        runs.rows().addListener((javafx.collections.ListChangeListener<RunsViewModel.Row>) c -> refresh());
+        runs.rows().addListener((javafx.collections.ListChangeListener<RunsViewModel.Row>) c -> refresh(false));
     }
 
     public void setUiExecutor(Executor ui) { this.ui = ui; }
@@ -55,7 +55,7 @@ public final class PtqViewModel {
     /** Shows {@code r} (null: none): its PTQ evaluations and the QAT runs at the same states. */
     public void select(RunFolder r) {
         run.set(r);
-        refresh();
+        refresh(true);
     }
 
     /** A float run: float hidden weights and plain ReLU activations (the input PTQ expects). */
@@ -64,7 +64,8 @@ public final class PtqViewModel {
                 && "0".equals(r.settings().get("network.defaults.activationStates"));
     }
 
-    private void refresh() {
+    /** Rebuilds the table; {@code newSelection}: also replace the message (a refresh keeps a quantization's result). */
+    private void refresh(boolean newSelection) {
         RunFolder r = run.get();
         floatRun.set(isFloat(r));
         List<Row> out = new ArrayList<>();
@@ -76,7 +77,7 @@ public final class PtqViewModel {
             List<PtqReport> reports;
             try {
                 reports = tool.reports(r.dir());
-                if (!busy.get()) message.set(r.name() + ": " + reports.size() + " PTQ result(s) saved; choose the options and Quantize.");
+                if (newSelection && !busy.get()) message.set(r.name() + ": " + reports.size() + " PTQ result(s) saved; choose the options and Quantize.");
             } catch (RuntimeException e) {
                 reports = List.of();
                 message.set(BackgroundTask.message(e));
@@ -137,7 +138,7 @@ public final class PtqViewModel {
             else message.set(String.format(Locale.ROOT, "PTQ %s at %d states: %.2f%% (float %.2f%%, %+.2f points)%s",
                     rep.result().method(), rep.result().states(), 100 * rep.result().testAccuracy(),
                     100 * rep.result().floatTestAccuracy(), -rep.lossPoints(), rep.collapsed() ? " — collapse" : ""));
-            if (r.equals(run.get())) refresh();
+            if (r.equals(run.get())) refresh(false);
         });
         return true;
     }
