@@ -91,6 +91,9 @@ class ClusterSweepTest {
         SweepPlan plan = SweepPlan.of(ExperimentIO.read(sweepFile), sweepFile.toString(), null);
 
         try (ClusterMember coordinator = ClusterMember.start(secret.clusterName(), freePort(), List.of("127.0.0.1:" + p1, "127.0.0.1:" + p2), "127.0.0.1", true)) {
+            // membership converges asynchronously (worker 2 may still be joining worker 1): wait for it, bounded
+            long end = System.nanoTime() + 60_000_000_000L;
+            while (coordinator.members() < 3 && System.nanoTime() < end) Thread.sleep(50);
             assertEquals(3, coordinator.members());
             // kill worker 1 as soon as it has checkpointed a trial (end of its first epoch)
             CountDownLatch checkpointed = new CountDownLatch(1);
