@@ -1,6 +1,5 @@
 package org.maqd.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,6 +7,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
+import org.maqd.run.LayerProbeRow;
+import org.maqd.run.MetricRow;
 
 /**
  * One report comparing run folders: the settings in which they differ, their curves overlaid, a table of final
@@ -88,9 +90,9 @@ final class ComparisonReport {
             List<String> r = new ArrayList<>(List.of(k.replace('_', ' ')));
             boolean any = false;
             for (RunReport run : runs) {
-                JsonNode v = run.summary == null ? null : run.summary.get(k);
-                String s = v == null || v.isNull() ? "–" : v.asText();
-                if (k.endsWith("accuracy") && v != null && v.isNumber()) s = Numbers.percent(v.asDouble());
+                Object v = run.summary.get(k);
+                String s = v == null ? "–" : String.valueOf(v);
+                if (k.endsWith("accuracy") && v instanceof Number n) s = Numbers.percent(n.doubleValue());
                 any |= v != null;
                 r.add(s);
             }
@@ -101,22 +103,22 @@ final class ComparisonReport {
 
     private String curves() {
         StringBuilder sb = new StringBuilder("<div class=\"charts\">");
-        sb.append(SvgChart.line(overlay("Test accuracy", "test accuracy", "test_accuracy")));
-        sb.append(SvgChart.line(overlay("Test loss", "cross-entropy loss", "test_loss")));
-        sb.append(SvgChart.line(overlay("Training loss", "cross-entropy loss", "train_loss")));
+        sb.append(SvgChart.line(overlay("Test accuracy", "test accuracy", MetricRow::testAccuracy)));
+        sb.append(SvgChart.line(overlay("Test loss", "cross-entropy loss", MetricRow::testLoss)));
+        sb.append(SvgChart.line(overlay("Training loss", "cross-entropy loss", MetricRow::trainLoss)));
         return sb.append("</div>\n").toString();
     }
 
-    Chart overlay(String title, String yLabel, String column) {
+    Chart overlay(String title, String yLabel, ToDoubleFunction<MetricRow> quantity) {
         List<Chart.Series> series = new ArrayList<>();
         double maxEpoch = 1;
         for (int i = 0; i < runs.size(); i++) {
-            Csv m = runs.get(i).metrics;
-            int n = m.rows().size();
+            List<MetricRow> m = runs.get(i).metrics;
+            int n = m.size();
             double[] x = new double[n], y = new double[n];
             for (int j = 0; j < n; j++) {
-                x[j] = Csv.num(m.get(m.rows().get(j), "epoch"));
-                y[j] = Csv.num(m.get(m.rows().get(j), column));
+                x[j] = m.get(j).epoch();
+                y[j] = quantity.applyAsDouble(m.get(j));
                 maxEpoch = Math.max(maxEpoch, x[j]);
             }
             series.add(new Chart.Series(labels.get(i), x, y, null, null));
@@ -130,10 +132,10 @@ final class ComparisonReport {
     /** One table per quantity: a row per layer, a column per run. */
     private String layerTables() {
         Set<String> layerNames = new LinkedHashSet<>();
-        List<Map<String, List<String>>> last = new ArrayList<>();
+        List<Map<String, LayerProbeRow>> last = new ArrayList<>();
         for (RunReport r : runs) {
-            Map<String, List<String>> byName = new LinkedHashMap<>();
-            for (List<String> row : r.layers.rows()) byName.put(r.layers.get(row, "name"), row);
+            Map<String, LayerProbeRow> byName = new LinkedHashMap<>();
+            for (LayerProbeRow row : r.layers) byName.put(row.name(), row);
             layerNames.addAll(byName.keySet());
             last.add(byName);
         }
@@ -145,8 +147,8 @@ final class ComparisonReport {
             for (String layer : layerNames) {
                 List<String> row = new ArrayList<>(List.of(layer));
                 for (int i = 0; i < runs.size(); i++) {
-                    List<String> src = last.get(i).get(layer);
-                    String v = src == null ? "" : runs.get(i).layers.get(src, q);
+                    LayerProbeRow src = last.get(i).get(layer);
+                    String v = src == null ? "" : RunReport.cells(src, List.of(q)).get(0);
                     if (q.endsWith("_states") && "0".equals(v)) v = "float"; // 0 states = not quantized
                     any |= v != null && !v.isEmpty() && !"NaN".equals(v);
                     row.add(v == null || v.isEmpty() || "NaN".equals(v) ? "–" : v);

@@ -47,7 +47,7 @@ public final class Html {
         for (List<String> r : rows) {
             sb.append("<tr>");
             for (String c : r) {
-                boolean num = !Double.isNaN(Csv.num(c));
+                boolean num = !Double.isNaN(Numbers.num(c));
                 sb.append(num ? "<td class=\"num\">" : "<td>").append(esc(Numbers.forPeople(c))).append("</td>");
             }
             sb.append("</tr>\n");

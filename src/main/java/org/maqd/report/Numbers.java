@@ -35,6 +35,16 @@ public final class Numbers {
         return String.format(Locale.ROOT, "%.3e", v).replaceAll("0+e", "e").replace(".e", "e");
     }
 
+    /** A cell as a number, NaN when empty or not a number. */
+    public static double num(String s) {
+        if (s == null || s.isBlank()) return Double.NaN;
+        try {
+            return Double.parseDouble(s.trim());
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
     /** A fraction as a percentage with two decimals: 0.94511 → 94.51%. */
     public static String percent(double fraction) {
         return Double.isNaN(fraction) ? "–" : String.format(Locale.ROOT, "%.2f%%", 100 * fraction);

@@ -1,8 +1,6 @@
 package org.maqd.report;
 
-import org.maqd.run.RunFiles;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,14 +8,24 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.maqd.run.AtomicFiles;
+import java.util.function.ToDoubleFunction;
 import org.maqd.experiment.ExperimentIO;
+import org.maqd.run.CertificateRecord;
+import org.maqd.run.CsvTable;
+import org.maqd.run.HistogramRow;
+import org.maqd.run.LayerProbeRow;
+import org.maqd.run.MetricRow;
+import org.maqd.run.PtqRow;
+import org.maqd.run.RunFiles;
+import org.maqd.run.Summary;
 
 /**
  * The report of one run folder: the experiment (description, resolved settings, layers), environment and seed,
  * final numbers, loss and accuracy curves, the per-layer quantization table (last probe of each layer), the last
  * weight histogram of each layer with its quantization grid, the deployment certificate and PTQ results when
  * present, and the list of CSV files. Writes {@code report-settings.csv} and {@code report-layers.csv} beside it.
+ * Every file is read as the typed records of its owner ({@code org.maqd.run}, {@link ExperimentIO}); tables show
+ * the cells as the owner writes them, formatted for people.
  */
 final class RunReport {
     static final List<String> LAYER_COLUMNS = List.of("layer", "name", "norm", "weight_states", "activation_states",
@@ -32,27 +40,32 @@ final class RunReport {
     static final int MAX_DRAWN_LEVELS = 32;
 
     final Path dir;
-    final JsonNode experiment, summary;
-    final Csv metrics, layers, histograms;
+    /** The resolved experiment as the tree it is written as (null without experiment.json). */
+    final JsonNode experiment;
+    /** The summary's fields by their names in summary.json (empty without one). */
+    final Map<String, Object> summary;
+    final List<MetricRow> metrics;
+    final List<LayerProbeRow> layers;
+    final List<HistogramRow> histograms;
 
     RunReport(Path dir) {
         this.dir = dir;
-        this.experiment = json(dir.resolve(RunFiles.EXPERIMENT));
-        this.summary = json(dir.resolve(RunFiles.SUMMARY));
-        this.metrics = Csv.read(dir.resolve(RunFiles.METRICS));
-        this.layers = Csv.read(dir.resolve(RunFiles.LAYERS));
-        this.histograms = Csv.read(dir.resolve(RunFiles.HISTOGRAMS));
+        this.experiment = experimentTree(dir.resolve(RunFiles.EXPERIMENT));
+        this.summary = summaryFields(dir);
+        this.metrics = MetricRow.FILE.read(dir);
+        this.layers = LayerProbeRow.FILE.read(dir);
+        this.histograms = HistogramRow.FILE.read(dir);
     }
 
-    static JsonNode json(Path f) {
-        if (!Files.exists(f)) return null;
-        try {
-            return ExperimentIO.MAPPER.readTree(Files.readString(f));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new org.maqd.model.ModelFormatException(ExperimentIO.describe(e, f.toString()), e);
-        } catch (IOException e) {
-            throw new org.maqd.model.ModelFormatException(f + ": cannot read: " + e.getMessage(), e);
-        }
+    /** An experiment file (a run's experiment.json, a sweep's sweep.json) read by its owner, as a tree; null when absent. */
+    static JsonNode experimentTree(Path f) {
+        return Files.exists(f) ? ExperimentIO.MAPPER.valueToTree(ExperimentIO.read(f)) : null;
+    }
+
+    /** The fields of {@code runDir/summary.json}, empty when the run has none. */
+    static Map<String, Object> summaryFields(Path runDir) {
+        Summary s = Summary.read(runDir);
+        return s == null ? Map.of() : s.toMap();
     }
 
     String title() {
@@ -75,24 +88,25 @@ final class RunReport {
                 layerTable().isEmpty() ? "<p class=\"note\">No probes were recorded (probes disabled).</p>"
                         : Html.table("quant-table", LAYER_COLUMNS, abbreviated(layerTable()))));
         b.append(Html.section("histograms", "Weight histograms (last probe, with the quantization grid)", histogramCharts()));
-        JsonNode cert = json(dir.resolve(RunFiles.CERTIFICATE));
-        if (cert != null) b.append(Html.section("certificate", "Integer deployment certificate", Html.table("certificate-table", List.of("quantity", "value"), scalars(cert, ""))));
-        Csv ptq = Csv.read(dir.resolve(RunFiles.PTQ));
-        if (!ptq.isEmpty()) b.append(Html.section("ptq-results", "Post-training quantization of this float model", Html.table("ptq-table", ptq.header(), ptq.rows())));
+        CertificateRecord cert = CertificateRecord.read(dir);
+        if (cert != null) b.append(Html.section("certificate", "Integer deployment certificate",
+                Html.table("certificate-table", List.of("quantity", "value"), scalars(ExperimentIO.MAPPER.valueToTree(cert.toMap()), ""))));
+        List<PtqRow> ptq = PtqRow.FILE.read(dir);
+        if (!ptq.isEmpty()) b.append(Html.section("ptq-results", "Post-training quantization of this float model",
+                Html.table("ptq-table", PtqRow.FILE.columns(), ptq.stream().map(PtqRow.FILE::cells).toList())));
         b.append(Html.section("files", "Files", files()));
         return Html.page(title(), b.toString());
     }
 
     /** Writes the report's own CSV files. */
     void writeCsvs() {
-        AtomicFiles.writeString(dir.resolve(RunFiles.REPORT_SETTINGS), new Csv(List.of("field", "value"), settings()).text());
-        AtomicFiles.writeString(dir.resolve(RunFiles.REPORT_LAYERS), new Csv(LAYER_COLUMNS, layerTable()).text());
+        new CsvTable(List.of("field", "value"), settings()).write(dir.resolve(RunFiles.REPORT_SETTINGS));
+        new CsvTable(LAYER_COLUMNS, layerTable()).write(dir.resolve(RunFiles.REPORT_LAYERS));
     }
 
-    static List<List<String>> keyValues(JsonNode n, List<String> keys) {
+    static List<List<String>> keyValues(Map<String, Object> fields, List<String> keys) {
         List<List<String>> rows = new ArrayList<>();
-        if (n == null) return rows;
-        for (String k : keys) if (n.has(k)) rows.add(List.of(k, n.get(k).isNull() ? "" : n.get(k).asText()));
+        for (String k : keys) if (fields.containsKey(k)) rows.add(List.of(k, String.valueOf(fields.get(k))));
         return rows;
     }
 
@@ -150,17 +164,24 @@ final class RunReport {
         return rows;
     }
 
-    /** The last probe row of each layer, in layer order. */
+    /** The last probe row of each layer, in layer order, as the cells of {@link #LAYER_COLUMNS}. */
     List<List<String>> layerTable() {
-        Map<String, List<String>> last = new LinkedHashMap<>();
-        for (List<String> r : layers.rows()) last.put(layers.get(r, "layer"), r);
         List<List<String>> rows = new ArrayList<>();
-        for (List<String> r : last.values()) {
-            List<String> out = new ArrayList<>();
-            for (String c : LAYER_COLUMNS) out.add(layers.get(r, c));
-            rows.add(out);
-        }
+        for (LayerProbeRow r : lastProbes().values()) rows.add(cells(r, LAYER_COLUMNS));
         return rows;
+    }
+
+    /** The last probe row of each layer, by layer index, in order of appearance. */
+    Map<Integer, LayerProbeRow> lastProbes() {
+        Map<Integer, LayerProbeRow> last = new LinkedHashMap<>();
+        for (LayerProbeRow r : layers) last.put(r.layer(), r);
+        return last;
+    }
+
+    /** Cells of a probe row in the named columns of layers.csv, as the file writes them. */
+    static List<String> cells(LayerProbeRow r, List<String> columns) {
+        List<String> all = LayerProbeRow.FILE.cells(r), names = LayerProbeRow.FILE.columns();
+        return columns.stream().map(c -> all.get(names.indexOf(c))).toList();
     }
 
     /** Occupancy lists longer than 16 states are shown as a count (the full lists are in report-layers.csv). */
@@ -185,19 +206,19 @@ final class RunReport {
 
     private String curves() {
         if (metrics.isEmpty()) return "<p class=\"note\">No finished epoch (metrics.csv is empty).</p>";
-        Chart loss = epochChart("Loss", "cross-entropy loss", "train_loss", "test_loss");
-        Chart acc = epochChart("Accuracy", "accuracy", "train_accuracy", "test_accuracy");
+        Chart loss = epochChart("Loss", "cross-entropy loss", MetricRow::trainLoss, MetricRow::testLoss);
+        Chart acc = epochChart("Accuracy", "accuracy", MetricRow::trainAccuracy, MetricRow::testAccuracy);
         return "<div class=\"charts\">" + SvgChart.line(loss) + SvgChart.line(acc) + "</div>\n";
     }
 
-    Chart epochChart(String title, String yLabel, String trainCol, String testCol) {
-        int n = metrics.rows().size();
+    Chart epochChart(String title, String yLabel, ToDoubleFunction<MetricRow> train, ToDoubleFunction<MetricRow> test) {
+        int n = metrics.size();
         double[] x = new double[n], tr = new double[n], te = new double[n];
         for (int i = 0; i < n; i++) {
-            List<String> r = metrics.rows().get(i);
-            x[i] = Csv.num(metrics.get(r, "epoch"));
-            tr[i] = Csv.num(metrics.get(r, trainCol));
-            te[i] = Csv.num(metrics.get(r, testCol));
+            MetricRow r = metrics.get(i);
+            x[i] = r.epoch();
+            tr[i] = train.applyAsDouble(r);
+            te[i] = test.applyAsDouble(r);
         }
         int step = Math.max(1, (int) Math.ceil(n / 10.0));
         List<Double> ticks = new ArrayList<>();
@@ -214,18 +235,16 @@ final class RunReport {
 
     /** The last weight histogram of each layer as SVG with its quantization grid, by layer name, in layer order. */
     Map<String, String> lastWeightHistograms() {
-        Map<String, List<String>> lastHist = new LinkedHashMap<>();
-        for (List<String> r : histograms.rows()) if ("weight".equals(histograms.get(r, "kind"))) lastHist.put(histograms.get(r, "layer"), r);
-        Map<String, List<String>> lastLayer = new LinkedHashMap<>();
-        for (List<String> r : layers.rows()) lastLayer.put(layers.get(r, "layer"), r);
+        Map<Integer, HistogramRow> lastHist = new LinkedHashMap<>();
+        for (HistogramRow r : histograms) if (r.ofWeights()) lastHist.put(r.layer(), r);
+        Map<Integer, LayerProbeRow> lastLayer = lastProbes();
         Map<String, String> out = new LinkedHashMap<>();
         for (var e : lastHist.entrySet()) {
-            List<String> h = e.getValue(), l = lastLayer.get(e.getKey());
-            String[] parts = histograms.get(h, "counts").trim().split(" ");
-            double[] counts = new double[parts.length];
-            for (int i = 0; i < parts.length; i++) counts[i] = Csv.num(parts[i]);
-            int m = l == null ? 0 : (int) Csv.num(layers.get(l, "weight_states"));
-            double step = l == null ? Double.NaN : Csv.num(layers.get(l, "weight_step"));
+            HistogramRow h = e.getValue();
+            LayerProbeRow l = lastLayer.get(e.getKey());
+            double[] counts = java.util.Arrays.stream(h.counts()).asDoubleStream().toArray();
+            int m = l == null ? 0 : l.weightStates();
+            double step = l == null ? Double.NaN : LayerProbeRow.num(l.weightStep());
             double[] levels = new double[0], clip = new double[0];
             if (m >= 2 && !Double.isNaN(step)) {
                 if (m <= MAX_DRAWN_LEVELS) {
@@ -234,17 +253,16 @@ final class RunReport {
                 }
                 clip = new double[] {-step * m / 2.0, step * m / 2.0};
             }
-            String name = l == null ? "layer " + e.getKey() : layers.get(l, "name");
+            String name = l == null ? "layer " + e.getKey() : l.name();
             String title = name + (m >= 2 ? " (M_w = " + m + (m > MAX_DRAWN_LEVELS ? ", levels too dense to draw" : "") + ")" : " (float)");
-            out.put(name, SvgChart.histogram(title, counts, Csv.num(histograms.get(h, "min")), Csv.num(histograms.get(h, "max")), levels, clip));
+            out.put(name, SvgChart.histogram(title, counts, h.min(), h.max(), levels, clip));
         }
         return out;
     }
 
     private String files() {
         StringBuilder sb = new StringBuilder("<ul>");
-        for (String f : List.of(RunFiles.EXPERIMENT, RunFiles.SUMMARY, RunFiles.METRICS, RunFiles.LAYERS, RunFiles.HISTOGRAMS,
-                RunFiles.REPORT_SETTINGS, RunFiles.REPORT_LAYERS, RunFiles.PTQ, RunFiles.CERTIFICATE, RunFiles.MODEL_WEIGHTS)) {
+        for (String f : RunFiles.REPORTED) {
             if (Files.exists(dir.resolve(f)) || f.startsWith("report-")) {
                 sb.append("<li><a href=\"").append(Html.esc(f)).append("\">").append(Html.esc(f)).append("</a></li>");
             }

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.maqd.run.AtomicFiles;
+import org.maqd.run.CsvTable;
+import org.maqd.run.MetricRow;
+import org.maqd.run.SweepResultRow;
+import org.maqd.run.SweepSummaryRow;
 
 /**
  * The report of a sweep folder: the experiment and its sweep declaration, the summary (mean ± 95% CI per group),
@@ -22,16 +25,18 @@ import org.maqd.run.AtomicFiles;
 final class SweepReport {
     final Path dir;
     final JsonNode sweep;
-    final Csv results, summary;
+    final List<SweepResultRow> results;
+    final List<SweepSummaryRow> summary;
+    /** The group columns (the swept fields' short names), in the files' order. */
     final List<String> groups;
 
     SweepReport(Path dir) {
         this.dir = dir;
-        this.sweep = RunReport.json(dir.resolve(RunFiles.SWEEP_JSON));
-        this.results = Csv.read(dir.resolve(RunFiles.SWEEP_RESULTS));
-        this.summary = Csv.read(dir.resolve(RunFiles.SWEEP_SUMMARY));
-        int n = summary.column("n");
-        this.groups = n < 0 ? List.of() : summary.header().subList(0, n);
+        this.sweep = RunReport.experimentTree(dir.resolve(RunFiles.SWEEP_JSON));
+        this.results = SweepResultRow.read(dir);
+        this.summary = SweepSummaryRow.read(dir);
+        this.groups = !summary.isEmpty() ? List.copyOf(summary.get(0).keys().keySet())
+                : !results.isEmpty() ? List.copyOf(results.get(0).keys().keySet()) : List.of();
     }
 
     String title() {
@@ -46,17 +51,22 @@ final class SweepReport {
         }
         b.append(Html.section("sweep", "Sweep", declaration()));
         b.append(Html.section("summary", "Summary (completed trials; mean, standard deviation, 95% CI half-width over seeds)",
-                Html.table("summary-table", summary.header(), summary.rows())));
+                Html.table("summary-table", SweepSummaryRow.header(groups), summary.stream().map(r -> r.cells(groups)).toList())));
         Comparison c = comparison();
         b.append(Html.section("comparison", "Comparison", c == null ? "<p class=\"note\">No completed trials yet.</p>"
                 : "<div class=\"charts\">" + SvgChart.line(c.chart()) + "</div>\n<h3>Test accuracy, mean ± 95% CI (n)</h3>\n"
                         + Html.table("pivot-table", c.pivotHeader(), c.pivotRows())));
-        b.append(Html.section(RunFiles.SWEEP_TRIALS, "Trials", Html.table("results-table", results.header(), results.rows())));
+        b.append(Html.section(RunFiles.SWEEP_TRIALS, "Trials", Html.table("results-table", SweepResultRow.header(groups),
+                results.stream().map(r -> r.cells(groups)).toList())));
         b.append(Html.section("experiment", "Experiment (as declared)",
                 Html.table("settings-table", List.of("field", "value"), RunReport.scalars(sweep, ""))));
         b.append(Html.section("environment", "Environment", environment()));
-        b.append(Html.section("files", "Files", "<ul><li><a href=\"results.csv\">results.csv</a></li><li><a href=\"summary.csv\">summary.csv</a></li>"
-                + "<li><a href=\"report-curves.csv\">report-curves.csv</a></li><li><a href=\"sweep.json\">sweep.json</a></li><li>trials/&lt;id&gt;/ (one run folder per trial)</li></ul>\n"));
+        StringBuilder files = new StringBuilder("<ul>");
+        for (String f : List.of(RunFiles.SWEEP_RESULTS, RunFiles.SWEEP_SUMMARY, RunFiles.REPORT_CURVES, RunFiles.SWEEP_JSON)) {
+            files.append("<li><a href=\"").append(Html.esc(f)).append("\">").append(Html.esc(f)).append("</a></li>");
+        }
+        files.append("<li>").append(RunFiles.SWEEP_TRIALS).append("/&lt;id&gt;/ (one run folder per trial)</li></ul>\n");
+        b.append(Html.section("files", "Files", files.toString()));
         return Html.page(title(), b.toString());
     }
 
@@ -65,8 +75,8 @@ final class SweepReport {
         JsonNode s = sweep == null ? null : sweep.get("sweep");
         if (s != null) rows.addAll(RunReport.scalars(s, "sweep"));
         Map<String, Integer> status = new LinkedHashMap<>();
-        for (List<String> r : results.rows()) status.merge(results.get(r, "status"), 1, Integer::sum);
-        rows.add(List.of("rows in results.csv", Integer.toString(results.rows().size())));
+        for (SweepResultRow r : results) status.merge(r.status(), 1, Integer::sum);
+        rows.add(List.of("rows in " + RunFiles.SWEEP_RESULTS, Integer.toString(results.size())));
         status.forEach((k, v) -> rows.add(List.of("status " + k, Integer.toString(v))));
         return Html.table("sweep-table", List.of("field", "value"), rows);
     }
@@ -74,11 +84,11 @@ final class SweepReport {
     private String environment() {
         Path trials = dir.resolve(RunFiles.SWEEP_TRIALS);
         if (!Files.isDirectory(trials)) return "<p class=\"note\">No trial has run.</p>";
-        for (List<String> r : results.rows()) {
-            String id = results.get(r, "id");
+        for (SweepResultRow r : results) {
+            String id = r.id();
             if (id.contains("/")) continue;
-            JsonNode s = RunReport.json(trials.resolve(id).resolve(RunFiles.SUMMARY));
-            if (s != null) return "<p class=\"note\">From trial " + Html.esc(id) + "; each trial's seed is in the table above and in its summary.json.</p>"
+            Map<String, Object> s = RunReport.summaryFields(trials.resolve(id));
+            if (!s.isEmpty()) return "<p class=\"note\">From trial " + Html.esc(id) + "; each trial's seed is in the table above and in its summary.json.</p>"
                     + Html.table("environment-table", List.of("quantity", "value"), RunReport.keyValues(s, RunReport.ENV_KEYS));
         }
         return "<p class=\"note\">No trial has finished.</p>";
@@ -94,36 +104,35 @@ final class SweepReport {
         seriesCols.remove(x);
         if (groups.contains("method")) { seriesCols.clear(); seriesCols.add("method"); }
         List<String> xs = orderedX(x);
-        Map<String, Map<String, List<String>>> bySeries = new LinkedHashMap<>();
-        for (List<String> r : summary.rows()) {
+        Map<String, Map<String, SweepSummaryRow>> bySeries = new LinkedHashMap<>();
+        for (SweepSummaryRow r : summary) {
             List<String> parts = new ArrayList<>();
             for (String c : seriesCols) {
-                String v = summary.get(r, c);
-                boolean plainWord = Double.isNaN(Csv.num(v)) && !v.equals("true") && !v.equals("false");
+                String v = r.keys().get(c);
+                boolean plainWord = Double.isNaN(Numbers.num(v)) && !v.equals("true") && !v.equals("false");
                 parts.add(seriesCols.size() == 1 && plainWord ? v : c + "=" + label(c, v));
             }
             String name = parts.isEmpty() ? "test accuracy" : String.join(", ", parts);
-            bySeries.computeIfAbsent(name, k -> new LinkedHashMap<>()).put(summary.get(r, x), r);
+            bySeries.computeIfAbsent(name, k -> new LinkedHashMap<>()).put(r.keys().get(x), r);
         }
         List<Chart.Series> series = new ArrayList<>();
         List<List<String>> pivot = new ArrayList<>();
         for (String xv : xs) {
             List<String> row = new ArrayList<>(List.of(label(x, xv)));
             for (var e : bySeries.entrySet()) {
-                List<String> r = e.getValue().get(xv);
-                row.add(r == null ? "" : String.format(Locale.ROOT, "%.4f ± %s (%s)", Csv.num(summary.get(r, "test_accuracy_mean")),
-                        Double.isNaN(Csv.num(summary.get(r, "test_accuracy_ci95"))) ? "–" : String.format(Locale.ROOT, "%.4f", Csv.num(summary.get(r, "test_accuracy_ci95"))),
-                        summary.get(r, "n")));
+                SweepSummaryRow r = e.getValue().get(xv);
+                row.add(r == null ? "" : String.format(Locale.ROOT, "%.4f ± %s (%d)", r.testAccuracyMean(),
+                        Double.isNaN(r.testAccuracyCi95()) ? "–" : String.format(Locale.ROOT, "%.4f", r.testAccuracyCi95()), r.n()));
             }
             pivot.add(row);
         }
         for (var e : bySeries.entrySet()) {
             double[] px = new double[xs.size()], y = new double[xs.size()], lo = new double[xs.size()], hi = new double[xs.size()];
             for (int i = 0; i < xs.size(); i++) {
-                List<String> r = e.getValue().get(xs.get(i));
+                SweepSummaryRow r = e.getValue().get(xs.get(i));
                 px[i] = i;
-                double m = r == null ? Double.NaN : Csv.num(summary.get(r, "test_accuracy_mean"));
-                double ci = r == null ? Double.NaN : Csv.num(summary.get(r, "test_accuracy_ci95"));
+                double m = r == null ? Double.NaN : r.testAccuracyMean();
+                double ci = r == null ? Double.NaN : r.testAccuracyCi95();
                 y[i] = m;
                 lo[i] = Double.isNaN(ci) ? m : Math.max(0, m - ci);   // an accuracy: the band is clipped to [0, 1]
                 hi[i] = Double.isNaN(ci) ? m : Math.min(1, m + ci);
@@ -149,7 +158,7 @@ final class SweepReport {
         for (String g : groups) {
             Set<String> v = new LinkedHashSet<>();
             boolean num = true;
-            for (List<String> r : summary.rows()) { String s = summary.get(r, g); v.add(s); num &= !Double.isNaN(Csv.num(s)); }
+            for (SweepSummaryRow r : summary) { String s = r.keys().get(g); v.add(s); num &= !Double.isNaN(Numbers.num(s)); }
             if (v.size() > bestN || (v.size() == bestN && num && !bestNum)) { best = g; bestN = v.size(); bestNum = num; }
         }
         return best;
@@ -157,10 +166,10 @@ final class SweepReport {
 
     /** Distinct x values: numeric ascending (0 states = float last), else in order of appearance. */
     List<String> orderedX(String x) {
-        List<String> v = new ArrayList<>(new LinkedHashSet<>(summary.rows().stream().map(r -> summary.get(r, x)).toList()));
-        if (v.stream().allMatch(s -> !Double.isNaN(Csv.num(s)))) {
+        List<String> v = new ArrayList<>(new LinkedHashSet<>(summary.stream().map(r -> r.keys().get(x)).toList()));
+        if (v.stream().allMatch(s -> !Double.isNaN(Numbers.num(s)))) {
             boolean states = isStates(x);
-            v.sort((a, b) -> Double.compare(key(Csv.num(a), states), key(Csv.num(b), states)));
+            v.sort((a, b) -> Double.compare(key(Numbers.num(a), states), key(Numbers.num(b), states)));
         }
         return v;
     }
@@ -174,19 +183,16 @@ final class SweepReport {
     /** Writes report-curves.csv: trial id then every metrics.csv row of every trial. */
     void writeCsvs() {
         List<String> header = new ArrayList<>(List.of("id"));
+        header.addAll(MetricRow.FILE.columns());
         List<List<String>> rows = new ArrayList<>();
-        for (List<String> r : results.rows()) {
-            String id = results.get(r, "id");
-            if (id.contains("/")) continue;
-            Csv m = Csv.read(dir.resolve(RunFiles.SWEEP_TRIALS).resolve(id).resolve(RunFiles.METRICS));
-            if (m.isEmpty()) continue;
-            if (header.size() == 1) header.addAll(m.header());
-            for (List<String> mr : m.rows()) {
-                List<String> out = new ArrayList<>(List.of(id));
-                out.addAll(mr);
+        for (SweepResultRow r : results) {
+            if (r.id().contains("/")) continue;
+            for (MetricRow m : MetricRow.FILE.read(dir.resolve(RunFiles.SWEEP_TRIALS).resolve(r.id()))) {
+                List<String> out = new ArrayList<>(List.of(r.id()));
+                out.addAll(MetricRow.FILE.cells(m));
                 rows.add(out);
             }
         }
-        AtomicFiles.writeString(dir.resolve(RunFiles.REPORT_CURVES), new Csv(header, rows).text());
+        new CsvTable(header, rows).write(dir.resolve(RunFiles.REPORT_CURVES));
     }
 }

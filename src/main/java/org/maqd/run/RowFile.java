@@ -96,6 +96,11 @@ public final class RowFile<T extends Record> {
         AtomicFiles.append(f, sb.toString());
     }
 
+    /** The cells of one row as this file writes them, in {@link #columns()} order (reports show them as written). */
+    public List<String> cells(T row) {
+        return CsvTable.parse(header + "\n" + line(row), name).rows().get(0);
+    }
+
     private String line(T row) {
         Finite.requireFinite(row, name);
         try {

@@ -39,6 +39,10 @@ public record Summary(int formatVersion, String name, String status, String mess
         return s;
     }
 
+    /** The summary as the JSON object it is written as (snake-case keys, nulls left out), for views that list its fields. */
+    @SuppressWarnings("unchecked")
+    public java.util.Map<String, Object> toMap() { return Json.MAPPER.convertValue(this, java.util.LinkedHashMap.class); }
+
     /** Writes {@code dir/summary.json} atomically. */
     public void write(Path dir) { Json.write(dir.resolve(RunFiles.SUMMARY), this); }
 

@@ -20,20 +20,28 @@ public record SweepResultRow(String id, Map<String, String> keys, long seed, Str
 
     /** Writes {@code sweepDir/results.csv} atomically; {@code keyColumns} in order after the id. */
     public static void write(Path sweepDir, List<String> keyColumns, List<SweepResultRow> rows) {
+        List<List<String>> cells = new ArrayList<>();
+        for (SweepResultRow r : rows) cells.add(r.cells(keyColumns));
+        new CsvTable(header(keyColumns), cells).write(sweepDir.resolve(RunFiles.SWEEP_RESULTS));
+    }
+
+    /** The file's header for these group columns: id, the group columns, then {@link #COLUMNS}. */
+    public static List<String> header(List<String> keyColumns) {
         List<String> header = new ArrayList<>();
         header.add("id");
         header.addAll(keyColumns);
         header.addAll(COLUMNS);
-        List<List<String>> cells = new ArrayList<>();
-        for (SweepResultRow r : rows) {
-            List<String> c = new ArrayList<>();
-            c.add(r.id());
-            for (String k : keyColumns) c.add(r.keys().getOrDefault(k, ""));
-            c.addAll(List.of(Long.toString(r.seed()), r.status(), num(r.testAccuracy()), num(r.testLoss()),
-                    num(r.trainAccuracy()), Integer.toString(r.epochs()), num(r.steps()), num(r.seconds()), num(r.samplesPerSecond())));
-            cells.add(c);
-        }
-        new CsvTable(header, cells).write(sweepDir.resolve(RunFiles.SWEEP_RESULTS));
+        return header;
+    }
+
+    /** This row's cells as the file writes them, in {@link #header} order. */
+    public List<String> cells(List<String> keyColumns) {
+        List<String> c = new ArrayList<>();
+        c.add(id);
+        for (String k : keyColumns) c.add(keys.getOrDefault(k, ""));
+        c.addAll(List.of(Long.toString(seed), status, num(testAccuracy), num(testLoss), num(trainAccuracy),
+                Integer.toString(epochs), num(steps), num(seconds), num(samplesPerSecond)));
+        return c;
     }
 
     /** Reads {@code sweepDir/results.csv} (empty when absent): the columns between id and seed are the keys. */

@@ -17,6 +17,8 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.maqd.run.CertificateRecord;
+import org.maqd.run.CsvTable;
 import org.maqd.experiment.ExperimentException;
 import org.maqd.sweep.SweepFixtures;
 import org.maqd.sweep.SweepPlan;
@@ -33,8 +35,7 @@ class ReportWriterTest {
         SweepPlan plan = SweepPlan.of(SweepFixtures.experiment(SweepFixtures.NORM_SWEEP, 2), "tiny.json", null);
         assertTrue(SweepFixtures.run(plan, sweepDir, 2, null, List.of()).complete());
         trialDir = sweepDir.resolve("trials").resolve(plan.trials().get(0).id());
-        Files.writeString(trialDir.resolve("certificate.json"),
-                "{\"test_samples\": 100, \"agreement\": 0.9990, \"identical_predictions\": 99, \"first_divergent_layer\": null}");
+        new CertificateRecord(true, 100, 99, 99.0, 99.9, false, 0.5, 0.49, List.of(), "layer 2", 0.01, 100, 32, null).write(trialDir);
         sweepHtml = Files.readString(ReportWriter.write(sweepDir, true));
         runHtml = Files.readString(ReportWriter.write(trialDir, true));
     }
@@ -81,11 +82,11 @@ class ReportWriterTest {
 
     @Test
     void sweepTablesEqualTheCsvFiles() {
-        Csv summary = Csv.read(sweepDir.resolve("summary.csv"));
+        CsvTable summary = CsvTable.read(sweepDir.resolve("summary.csv"));
         List<List<String>> st = table(sweepHtml, "summary-table");
         assertEquals(summary.header(), st.get(0));
         assertEquals(forPeople(summary.rows()), st.subList(1, st.size()), "the CSV's numbers, formatted for people");
-        Csv results = Csv.read(sweepDir.resolve("results.csv"));
+        CsvTable results = CsvTable.read(sweepDir.resolve("results.csv"));
         List<List<String>> rt = table(sweepHtml, "results-table");
         assertEquals(results.header(), rt.get(0));
         assertEquals(forPeople(results.rows()), rt.subList(1, rt.size()));
@@ -95,11 +96,11 @@ class ReportWriterTest {
         Map<String, String> pivotCell = new LinkedHashMap<>();
         for (List<String> r : pivot.subList(1, pivot.size())) pivotCell.put(r.get(0), r.get(1));
         for (List<String> r : summary.rows()) {
-            String mean = String.format(Locale.ROOT, "%.4f", Csv.num(summary.get(r, "test_accuracy_mean")));
-            String ci = String.format(Locale.ROOT, "%.4f", Csv.num(summary.get(r, "test_accuracy_ci95")));
+            String mean = String.format(Locale.ROOT, "%.4f", Numbers.num(summary.get(r, "test_accuracy_mean")));
+            String ci = String.format(Locale.ROOT, "%.4f", Numbers.num(summary.get(r, "test_accuracy_ci95")));
             assertEquals(mean + " ± " + ci + " (2)", pivotCell.get(summary.get(r, "norm")));
         }
-        Csv curves = Csv.read(sweepDir.resolve("report-curves.csv"));
+        CsvTable curves = CsvTable.read(sweepDir.resolve("report-curves.csv"));
         assertEquals("id", curves.header().get(0));
         assertEquals(4 * 2, curves.rows().size(), "4 trials × 2 epochs");
     }
@@ -123,7 +124,7 @@ class ReportWriterTest {
         assertEquals("3", env.get("seed"));
         assertEquals(summary.get("jdk").asText(), env.get("jdk"));
         // per-layer table: the last probe row of each layer in layers.csv
-        Csv layers = Csv.read(trialDir.resolve("layers.csv"));
+        CsvTable layers = CsvTable.read(trialDir.resolve("layers.csv"));
         Map<String, List<String>> last = new LinkedHashMap<>();
         for (List<String> r : layers.rows()) last.put(layers.get(r, "layer"), r);
         List<List<String>> qt = table(runHtml, "quant-table");
@@ -140,11 +141,12 @@ class ReportWriterTest {
             i++;
         }
         assertEquals(new ArrayList<>(last.values()).stream().map(r -> RunReport.LAYER_COLUMNS.stream().map(c -> layers.get(r, c)).toList()).toList(),
-                Csv.read(trialDir.resolve("report-layers.csv")).rows());
+                CsvTable.read(trialDir.resolve("report-layers.csv")).rows());
         assertTrue(runHtml.contains("256 states, "), "8-bit layers' occupancy abbreviated");
         Map<String, String> cert = new LinkedHashMap<>();
         for (List<String> r : table(runHtml, "certificate-table")) cert.put(r.get(0), r.get(1));
-        assertEquals("0.999", cert.get("agreement"));
+        assertEquals("99", cert.get("identical_predictions_percent"));
+        assertEquals("layer 2", cert.get("first_divergence"));
         assertEquals("99", cert.get("identical_predictions"));
         // the resolved settings
         Map<String, String> settings = new LinkedHashMap<>();

@@ -4,17 +4,42 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.maqd.run.SweepSummaryRow;
 
-/** How a sweep's comparison chart is laid out, from summary.csv alone. */
+/**
+ * How a sweep's comparison chart is laid out, from summary.csv alone. Each fixture is a compact table: the group
+ * columns, then n, the mean and (optionally) the standard deviation and the CI half-width of the test accuracy; it
+ * is written by summary.csv's owner.
+ */
 class SweepComparisonTest {
-    static SweepReport report(Path dir, String summary) throws Exception {
-        Files.writeString(dir.resolve("summary.csv"), summary);
-        Files.writeString(dir.resolve("results.csv"), "id,status\n");
+    static SweepReport report(Path dir, String table) throws Exception {
+        List<String> lines = table.lines().toList();
+        List<String> header = List.of(lines.get(0).split(","));
+        int n = header.indexOf("n");
+        List<String> groups = header.subList(0, n);
+        List<SweepSummaryRow> rows = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] c = line.split(",", -1);
+            Map<String, String> keys = new LinkedHashMap<>();
+            for (int i = 0; i < n; i++) keys.put(groups.get(i), c[i]);
+            double mean = Double.parseDouble(c[n + 1]);
+            double ci = num(c[header.indexOf("test_accuracy_ci95")]);
+            double std = header.contains("test_accuracy_std") ? num(c[header.indexOf("test_accuracy_std")]) : Double.NaN;
+            rows.add(new SweepSummaryRow(keys, Integer.parseInt(c[n]), mean, std, ci, Double.NaN, Double.NaN, Double.NaN,
+                    Double.NaN, Double.NaN, Double.NaN));
+        }
+        SweepSummaryRow.write(dir, groups, rows);
+        assertFalse(Files.exists(dir.resolve("results.csv")), "a sweep whose trials are still running has no results yet");
         return new SweepReport(dir);
     }
+
+    private static double num(String cell) { return cell.isEmpty() ? Double.NaN : Double.parseDouble(cell); }
 
     @Test
     void batchSizeOnXOneLinePerNormWithBands(@TempDir Path dir) throws Exception {

@@ -9,7 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.maqd.experiment.ptq.PtqCsv;
-import org.maqd.report.Csv;
+import org.maqd.report.Numbers;
+import org.maqd.run.CsvTable;
 
 /** A qat-vs-ptq style sweep: QAT trials, a float trial, and PTQ rows derived from the float trial. */
 class PtqSweepTest {
@@ -28,7 +29,7 @@ class PtqSweepTest {
         assertTrue(SweepFixtures.run(plan, dir, 1, null, List.of()).complete());
         Path floatDir = SweepRunner.trialDir(dir, plan.trials().get(1));
         assertEquals(4, PtqCsv.read(floatDir).size());
-        Csv results = Csv.read(dir.resolve("results.csv"));
+        CsvTable results = CsvTable.read(dir.resolve("results.csv"));
         assertEquals(2 + 4, results.rows().size());
         assertTrue(results.header().containsAll(List.of("method", "states")));
         List<String> methods = results.rows().stream().map(r -> results.get(r, "method")).toList();
@@ -36,10 +37,10 @@ class PtqSweepTest {
         assertEquals("2", results.get(results.rows().get(0), "states"));
         assertEquals("0", results.get(results.rows().get(1), "states"));
         assertEquals(plan.trials().get(1).id() + "/ptq-dynamic-M16", results.get(results.rows().get(5), "id"));
-        Csv summary = Csv.read(dir.resolve("summary.csv"));
+        CsvTable summary = CsvTable.read(dir.resolve("summary.csv"));
         assertEquals(6, summary.rows().size(), "one group per (method, states)");
-        double floatAcc = Csv.num(results.get(results.rows().get(1), "test_accuracy"));
-        double ptq16 = Csv.num(results.get(results.rows().get(4), "test_accuracy"));
+        double floatAcc = Numbers.num(results.get(results.rows().get(1), "test_accuracy"));
+        double ptq16 = Numbers.num(results.get(results.rows().get(4), "test_accuracy"));
         assertEquals(floatAcc, ptq16, 0.05, "16 states stay near the float model");
 
         FileTime before = Files.getLastModifiedTime(floatDir.resolve(org.maqd.run.RunFiles.PTQ));

@@ -13,7 +13,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.maqd.report.Csv;
+import org.maqd.report.Numbers;
+import org.maqd.run.CsvTable;
 import org.maqd.train.EpochMetrics;
 import org.maqd.train.RunControl;
 import org.maqd.train.RunInfo;
@@ -38,31 +39,31 @@ class SweepRunnerTest {
             assertTrue(Files.exists(td.resolve("metrics.csv")));
         }
         assertTrue(Files.exists(dir.resolve("sweep.json")));
-        Csv results = Csv.read(dir.resolve("results.csv"));
+        CsvTable results = CsvTable.read(dir.resolve("results.csv"));
         assertEquals(List.of("id", "norm", "seed", "status", "test_accuracy", "test_loss", "train_accuracy", "epochs",
                 "steps", "seconds", "samples_per_second"), results.header());
         assertEquals(4, results.rows().size());
-        Csv summary = Csv.read(dir.resolve("summary.csv"));
+        CsvTable summary = CsvTable.read(dir.resolve("summary.csv"));
         assertEquals(2, summary.rows().size());
         assertEquals("lbn", summary.get(summary.rows().get(0), "norm"));
         // mean, std and CI recomputed by hand from results.csv
         for (List<String> s : summary.rows()) {
             List<Double> acc = new ArrayList<>();
             for (List<String> r : results.rows()) {
-                if (results.get(r, "norm").equals(summary.get(s, "norm"))) acc.add(Csv.num(results.get(r, "test_accuracy")));
+                if (results.get(r, "norm").equals(summary.get(s, "norm"))) acc.add(Numbers.num(results.get(r, "test_accuracy")));
             }
             assertEquals(2, acc.size());
             double mean = (acc.get(0) + acc.get(1)) / 2;
             double sd = Math.abs(acc.get(0) - acc.get(1)) / Math.sqrt(2);
             assertEquals("2", summary.get(s, "n"));
-            assertEquals(mean, Csv.num(summary.get(s, "test_accuracy_mean")), 1e-12);
-            assertEquals(sd, Csv.num(summary.get(s, "test_accuracy_std")), 1e-12);
-            assertEquals(12.706205 * sd / Math.sqrt(2), Csv.num(summary.get(s, "test_accuracy_ci95")), 1e-12);
+            assertEquals(mean, Numbers.num(summary.get(s, "test_accuracy_mean")), 1e-12);
+            assertEquals(sd, Numbers.num(summary.get(s, "test_accuracy_std")), 1e-12);
+            assertEquals(12.706205 * sd / Math.sqrt(2), Numbers.num(summary.get(s, "test_accuracy_ci95")), 1e-12);
         }
         // the accuracy of each trial is the one in its own summary
         List<String> r0 = results.rows().get(0);
         double fromTrial = TrialFolder.numbers(dir.resolve("trials").resolve(results.get(r0, "id"))).testAccuracy();
-        assertEquals(fromTrial, Csv.num(results.get(r0, "test_accuracy")));
+        assertEquals(fromTrial, Numbers.num(results.get(r0, "test_accuracy")));
     }
 
     /**
@@ -78,12 +79,12 @@ class SweepRunnerTest {
         assertEquals(List.of("batchSize", "trainLimit", "training.epochs"), plan.shortNames());
         assertEquals("batchSize=8_trainLimit=64_epochs=1_seed=3", plan.trials().get(0).id(), "trial ids keep the short name");
         assertTrue(SweepFixtures.run(plan, dir, 1, null, List.of()).complete());
-        Csv results = Csv.read(dir.resolve("results.csv"));
+        CsvTable results = CsvTable.read(dir.resolve("results.csv"));
         assertEquals(List.of("id", "batchSize", "trainLimit", "training.epochs", "seed", "status", "test_accuracy",
                 "test_loss", "train_accuracy", "epochs", "steps", "seconds", "samples_per_second"), results.header());
-        for (List<String> r : results.rows()) assertEquals(8.0, Csv.num(results.get(r, "steps")), r.toString());
-        Csv summary = Csv.read(dir.resolve("summary.csv"));
-        assertEquals(8.0, Csv.num(summary.get(summary.rows().get(1), "steps_mean")));
+        for (List<String> r : results.rows()) assertEquals(8.0, Numbers.num(results.get(r, "steps")), r.toString());
+        CsvTable summary = CsvTable.read(dir.resolve("summary.csv"));
+        assertEquals(8.0, Numbers.num(summary.get(summary.rows().get(1), "steps_mean")));
     }
 
     @Test
@@ -104,7 +105,7 @@ class SweepRunnerTest {
             Path s = dir.resolve("trials").resolve(plan.trials().get(i).id()).resolve("summary.json");
             before.put(s.toString(), Files.getLastModifiedTime(s));
         }
-        Csv partial = Csv.read(dir.resolve("results.csv"));
+        CsvTable partial = CsvTable.read(dir.resolve("results.csv"));
         assertEquals(4, partial.rows().size(), "results.csv lists every trial, finished or not");
 
         List<RunInfo> started = Collections.synchronizedList(new ArrayList<>());
@@ -119,7 +120,7 @@ class SweepRunnerTest {
         assertEquals(0, started.get(1).startEpoch());
         for (var e : before.entrySet()) assertEquals(e.getValue(), Files.getLastModifiedTime(Path.of(e.getKey())), "finished trial untouched");
         for (Trial t : plan.trials()) assertEquals("completed", TrialFolder.status(dir.resolve("trials").resolve(t.id())));
-        Csv summary = Csv.read(dir.resolve("summary.csv"));
+        CsvTable summary = CsvTable.read(dir.resolve("summary.csv"));
         assertEquals(List.of("2", "2"), summary.rows().stream().map(r -> summary.get(r, "n")).toList());
 
         // a third run has nothing left to do
