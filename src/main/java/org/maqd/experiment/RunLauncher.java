@@ -85,6 +85,7 @@ public final class RunLauncher {
             int startEpoch = place.resuming() ? Checkpoint.restore(runDir, net, opt, exp.training().epochs(), stepsPerEpoch) : 0;
             ExperimentIO.write(exp, runDir.resolve(RunFiles.EXPERIMENT));
             RunOutcome outcome;
+            double warmupSeconds = 0;
             if (startEpoch == exp.training().epochs()) {
                 outcome = finishedFromCheckpoint(runDir, startEpoch);
             } else {
@@ -100,11 +101,11 @@ public final class RunLauncher {
                 ls.add(new Checkpoint(runDir, net, opt, probes));
                 if (opts.console()) ls.add(new ConsoleProgress(System.err, opts.interactiveConsole()));
                 ls.addAll(extra);
-                warmUp(exp, data, par, opts.console());
+                warmupSeconds = warmUp(exp, data, par, opts.console());
                 outcome = new Trainer(setup, ls, control, new DivergenceGuard(data.train().classes())).run(startEpoch);
             }
             if (!RunOutcome.DIVERGED.equals(outcome.status()) && !RunOutcome.FAILED.equals(outcome.status())) saveModel(runDir, net, exp);
-            RunSummaries.of(exp, data, net, outcome).write(runDir);
+            RunSummaries.of(exp, data, net, outcome, warmupSeconds).write(runDir);
             return new RunResult(runDir, outcome);
         }
     }
@@ -127,15 +128,19 @@ public final class RunLauncher {
         return new RunOutcome(RunOutcome.COMPLETED, "", last, epochs, 0);
     }
 
-    /** Warms the JIT on throwaway copies of the network so the first epoch is timed compiled (see {@link JitWarmup}). */
-    private static void warmUp(Experiment exp, DataSplit data, Parallel par, boolean console) {
-        if (!JitWarmup.enabled()) return;
+    /**
+     * Warms the JIT on throwaway copies of the network so the first epoch is timed compiled (see {@link JitWarmup});
+     * returns the seconds it took (0 when it is off).
+     */
+    private static double warmUp(Experiment exp, DataSplit data, Parallel par, boolean console) {
+        if (!JitWarmup.enabled()) return 0;
         JitWarmup.Result w = JitWarmup.warm(exp.network(), data.train().sampleShape(), data.train().classes(),
                 exp.training(), exp.training().batchSize(), exp.probes(), par);
         if (console) {
             System.err.printf(java.util.Locale.ROOT, "JIT warm-up: %d steps in %.1f s (step %.1f ms at first, %.1f ms settled)%n",
                     w.steps(), w.seconds(), 1e3 * w.firstStepSeconds(), 1e3 * w.settledStepSeconds());
         }
+        return w.seconds();
     }
 
     public static void saveModel(Path runDir, Network net, Experiment exp) {

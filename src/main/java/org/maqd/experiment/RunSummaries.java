@@ -16,8 +16,8 @@ import org.maqd.train.RunOutcome;
 final class RunSummaries {
     private RunSummaries() {}
 
-    static Summary of(Experiment exp, DataSplit data, Network net, RunOutcome o) {
-        return of(exp, data, net.parameterCount(), o);
+    static Summary of(Experiment exp, DataSplit data, Network net, RunOutcome o, double warmupSeconds) {
+        return of(exp, data, net.parameterCount(), o, warmupSeconds);
     }
 
     /**
@@ -37,10 +37,10 @@ final class RunSummaries {
         String reason = why.getMessage() == null ? why.getClass().getSimpleName() : why.getMessage().replace('\n', ' ');
         RunOutcome o = new RunOutcome(RunOutcome.FAILED, "failed: " + reason + " (see " + RunFiles.ERROR_LOG + ")", last,
                 last == null ? 0 : last.epoch(), 0);
-        return of(exp, data, NetworkAnalysis.analyze(exp.network()).params(), o);
+        return of(exp, data, NetworkAnalysis.analyze(exp.network()).params(), o, null);
     }
 
-    private static Summary of(Experiment exp, DataSplit data, long parameters, RunOutcome o) {
+    private static Summary of(Experiment exp, DataSplit data, long parameters, RunOutcome o, Double warmupSeconds) {
         EpochMetrics last = o.last();
         Map<String, Object> env = Environment.describe();
         String dataset = exp.data() == null || exp.data().dataset() == null ? data.train().name() : exp.data().dataset();
@@ -49,7 +49,7 @@ final class RunSummaries {
                 last == null ? null : last.testAccuracy(), last == null ? null : last.testLoss(),
                 last == null ? null : last.trainAccuracy(), last == null ? null : last.trainLoss(),
                 o.epochsCompleted(), exp.seed(), exp.threads(), exp.training().batchSize(), o.seconds(),
-                last == null ? null : last.samplesPerSecond(), parameters, data.train().name(), dataset,
+                last == null ? null : last.samplesPerSecond(), warmupSeconds, parameters, data.train().name(), dataset,
                 data.sha256(), data.train().size(), data.test().size(), (String) env.get("jdk"), (String) env.get("os"),
                 (String) env.get("cpu"), (Integer) env.get("cores"), (Long) env.get("max_heap_mb"), (String) env.get("git_revision"));
     }

@@ -34,7 +34,7 @@ final class RunReport {
     static final List<String> ENV_KEYS = List.of("seed", "threads", "dataset", "dataset_hash", "train_samples",
             "test_samples", "jdk", "os", "cpu", "cores", "max_heap_mb", "git_revision");
     static final List<String> RESULT_KEYS = List.of("status", "message", "test_accuracy", "test_loss", "train_accuracy",
-            "train_loss", "epochs", "batch_size", "seconds", "samples_per_second", "parameters");
+            "train_loss", "epochs", "batch_size", "seconds", "samples_per_second", "warmup_seconds", "parameters");
 
     /** Above this many weight states only the clip range is drawn on a histogram. */
     static final int MAX_DRAWN_LEVELS = 32;

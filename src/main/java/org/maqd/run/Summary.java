@@ -6,16 +6,18 @@ import java.util.List;
 /**
  * {@code summary.json}: how a run ended and where it ran. {@code status} is completed, stopped, diverged or
  * failed; a diverged run names the step ({@code divergedStep}) and the reason. The dataset is recorded by absolute
- * path and content hash. Numbers of the last finished epoch are null when no epoch finished.
+ * path and content hash. Numbers of the last finished epoch are null when no epoch finished. {@code warmupSeconds} is
+ * the time the JIT warm-up took before the run's clock started (0 with the warm-up off; null in summaries written
+ * before it was recorded, and in a failed run's).
  */
 public record Summary(int formatVersion, String name, String status, String message, Long divergedStep,
                       String divergedReason, Double testAccuracy, Double testLoss, Double trainAccuracy,
                       Double trainLoss, int epochs, long seed, int threads, int batchSize, double seconds,
-                      Double samplesPerSecond, long parameters, String dataset, String datasetPath,
+                      Double samplesPerSecond, Double warmupSeconds, long parameters, String dataset, String datasetPath,
                       String datasetHash, int trainSamples, int testSamples, String jdk, String os, String cpu,
                       Integer cores, Long maxHeapMb, String gitRevision) {
     /** Fields that depend on the machine's speed, not on the numbers computed. */
-    public static final List<String> TIMING_FIELDS = List.of("seconds", "samples_per_second");
+    public static final List<String> TIMING_FIELDS = List.of("seconds", "samples_per_second", "warmup_seconds");
 
     public static final String COMPLETED = "completed", STOPPED = "stopped", DIVERGED = "diverged", FAILED = "failed";
 

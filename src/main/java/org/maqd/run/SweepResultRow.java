@@ -9,14 +9,18 @@ import java.util.Map;
 /**
  * One row of a sweep's {@code results.csv}: a trial (or a PTQ evaluation of a float trial, id
  * {@code <trial>/ptq-<method>-M<states>}), the values of its group columns (the swept fields' short names, plus
- * method and states with PTQ), seed, status, final numbers (NaN = none, an empty cell), epochs, optimizer steps, seconds and
- * samples/s. Its columns depend on the sweep, so the file goes through {@link CsvTable}; this class is its one
- * reader and writer.
+ * method and states with PTQ), seed, status, final numbers (NaN = none, an empty cell), epochs, optimizer steps, seconds,
+ * samples/s and the seconds of the JIT warm-up before the trial's clock started (summary.json's {@code warmup_seconds};
+ * empty for trials whose summary predates it). Its columns depend on the sweep, so the file goes through
+ * {@link CsvTable}; this class is its one reader and writer. Files written before the warm-up column read with it empty.
  */
 public record SweepResultRow(String id, Map<String, String> keys, long seed, String status, double testAccuracy,
-                             double testLoss, double trainAccuracy, int epochs, double steps, double seconds, double samplesPerSecond) {
+                             double testLoss, double trainAccuracy, int epochs, double steps, double seconds, double samplesPerSecond,
+                             double warmupSeconds) {
     static final List<String> COLUMNS = List.of("seed", "status", "test_accuracy", "test_loss", "train_accuracy",
-            "epochs", "steps", "seconds", "samples_per_second");
+            "epochs", "steps", "seconds", "samples_per_second", "warmup_seconds");
+    /** The columns before {@code warmup_seconds} was added. */
+    static final List<String> COLUMNS_V1 = COLUMNS.subList(0, COLUMNS.size() - 1);
 
     /** Writes {@code sweepDir/results.csv} atomically; {@code keyColumns} in order after the id. */
     public static void write(Path sweepDir, List<String> keyColumns, List<SweepResultRow> rows) {
@@ -40,7 +44,7 @@ public record SweepResultRow(String id, Map<String, String> keys, long seed, Str
         c.add(id);
         for (String k : keyColumns) c.add(keys.getOrDefault(k, ""));
         c.addAll(List.of(Long.toString(seed), status, num(testAccuracy), num(testLoss), num(trainAccuracy),
-                Integer.toString(epochs), num(steps), num(seconds), num(samplesPerSecond)));
+                Integer.toString(epochs), num(steps), num(seconds), num(samplesPerSecond), num(warmupSeconds)));
         return c;
     }
 
@@ -50,7 +54,8 @@ public record SweepResultRow(String id, Map<String, String> keys, long seed, Str
         CsvTable t = CsvTable.read(f);
         if (t.header().isEmpty()) return List.of();
         int seed = t.column("seed");
-        if (t.column("id") != 0 || seed < 1 || !t.header().subList(seed, t.header().size()).equals(COLUMNS)) {
+        List<String> tail = seed < 1 ? List.of() : t.header().subList(seed, t.header().size());
+        if (t.column("id") != 0 || seed < 1 || !(tail.equals(COLUMNS) || tail.equals(COLUMNS_V1))) {
             throw new RunFormatException(f + ": header: expected id, the swept fields, then " + String.join(",", COLUMNS)
                     + "; found " + String.join(",", t.header()));
         }
@@ -64,7 +69,8 @@ public record SweepResultRow(String id, Map<String, String> keys, long seed, Str
                     parse(where, "test_accuracy", r.get(seed + 2)), parse(where, "test_loss", r.get(seed + 3)),
                     parse(where, "train_accuracy", r.get(seed + 4)), (int) parse(where, "epochs", r.get(seed + 5)),
                     parse(where, "steps", r.get(seed + 6)), parse(where, "seconds", r.get(seed + 7)),
-                    parse(where, "samples_per_second", r.get(seed + 8))));
+                    parse(where, "samples_per_second", r.get(seed + 8)),
+                    tail.size() > 9 ? parse(where, "warmup_seconds", r.get(seed + 9)) : Double.NaN));
         }
         return out;
     }

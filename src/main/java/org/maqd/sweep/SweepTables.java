@@ -13,7 +13,7 @@ import org.maqd.run.SweepSummaryRow;
 /**
  * The sweep's tables. {@code results.csv}: one row per trial (id, each swept field by its short name, method and
  * states when the sweep has a PTQ block, seed, status, final test accuracy and loss, train accuracy, epochs,
- * optimizer steps, seconds, samples/s); PTQ evaluations of a float trial are extra rows with id {@code <trial>/ptq-<method>-M<states>}.
+ * optimizer steps, seconds, samples/s, warm-up seconds); PTQ evaluations of a float trial are extra rows with id {@code <trial>/ptq-<method>-M<states>}.
  * {@code summary.csv}: completed rows grouped by the swept fields (and method, states): n, mean, standard deviation
  * and 95% confidence half-width (Student t, n − 1 degrees of freedom) of the test accuracy and loss, mean train
  * accuracy, optimizer steps and seconds. Groups keep the order in which they first appear ({@link Groups}); the files' formats are
@@ -48,14 +48,14 @@ public final class SweepTables {
                 keys.put("states", statesOf(t));
             }
             out.add(new SweepResultRow(t.id(), keys, t.seed(), n.status(), n.testAccuracy(), n.testLoss(), n.trainAccuracy(),
-                    n.epochs(), n.steps(), n.seconds(), n.samplesPerSecond()));
+                    n.epochs(), n.steps(), n.seconds(), n.samplesPerSecond(), n.warmupSeconds()));
             if (plan.ptq() != null && t.floatModel()) {
                 for (PtqResult r : PtqCsv.read(dir)) {
                     Map<String, String> k = new LinkedHashMap<>(keys);
                     k.put("method", "ptq-" + r.method());
                     k.put("states", Integer.toString(r.states()));
                     out.add(new SweepResultRow(t.id() + "/ptq-" + r.method() + "-M" + r.states(), k, t.seed(), "completed",
-                            r.testAccuracy(), r.testLoss(), Double.NaN, n.epochs(), n.steps(), r.seconds(), r.samplesPerSecond()));
+                            r.testAccuracy(), r.testLoss(), Double.NaN, n.epochs(), n.steps(), r.seconds(), r.samplesPerSecond(), Double.NaN));
                 }
             }
         }

@@ -16,9 +16,12 @@ import org.maqd.run.Summary;
  * An unreadable summary counts as interrupted: the rerun resumes the trial and rewrites it.
  */
 public final class TrialFolder {
-    /** Final numbers of a trial (NaN when unknown); steps = optimizer steps taken (epochs × batches per epoch). */
+    /**
+     * Final numbers of a trial (NaN when unknown); steps = optimizer steps taken (epochs × batches per epoch);
+     * warmupSeconds = the JIT warm-up before the clock started (NaN for summaries that predate it).
+     */
     public record Numbers(String status, double testAccuracy, double testLoss, double trainAccuracy, int epochs,
-                          double seconds, double samplesPerSecond, double steps) {}
+                          double seconds, double samplesPerSecond, double steps, double warmupSeconds) {}
 
     private TrialFolder() {}
 
@@ -56,7 +59,7 @@ public final class TrialFolder {
                 sps = last.samplesPerSecond();
             }
         }
-        return new Numbers(status, acc, loss, train, epochs, secs, sps, steps);
+        return new Numbers(status, acc, loss, train, epochs, secs, sps, steps, s == null ? Double.NaN : num(s.warmupSeconds()));
     }
 
     private static MetricRow lastMetricsRow(Path dir) {

@@ -44,10 +44,10 @@ final class RunFolderBytes {
                 Summary s = Summary.read(dir);
                 m.put(rel, new Summary(s.formatVersion(), s.name(), s.status(), s.message(), s.divergedStep(), s.divergedReason(),
                         s.testAccuracy(), s.testLoss(), s.trainAccuracy(), s.trainLoss(), s.epochs(), s.seed(), s.threads(), s.batchSize(),
-                        0, null, s.parameters(), s.dataset(), s.datasetPath(), s.datasetHash(), s.trainSamples(), s.testSamples(),
+                        0, null, null, s.parameters(), s.dataset(), s.datasetPath(), s.datasetHash(), s.trainSamples(), s.testSamples(),
                         s.jdk(), s.os(), s.cpu(), s.cores(), s.maxHeapMb(), s.gitRevision()).toString());
             } else if (name.equals(RunFiles.SWEEP_RESULTS) || name.equals(RunFiles.SWEEP_SUMMARY)) {
-                m.put(rel, withoutColumns(Files.readString(p), List.of("seconds", "samples_per_second", "seconds_mean")));
+                m.put(rel, withoutColumns(Files.readString(p), List.of("seconds", "samples_per_second", "warmup_seconds", "seconds_mean")));
             } else {
                 m.put(rel, java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
             }

@@ -8,7 +8,7 @@ public final class RunFixtures {
 
     public static Summary summary(String name, String status, Double testAccuracy) {
         return new Summary(RunFiles.FORMAT_VERSION, name, status, null, null, null, testAccuracy, 0.5, 0.9, 0.4, 2, 1L, 1,
-                32, 1.5, 1000.0, 100, "mnist-10k", "mnist-10k", null, 640, 200, "jdk", "os", "cpu", 2, 512L, null);
+                32, 1.5, 1000.0, 2.5, 100, "mnist-10k", "mnist-10k", null, 640, 200, "jdk", "os", "cpu", 2, 512L, null);
     }
 
     public static MetricRow metric(int epoch, long step, double testAccuracy) {

@@ -41,7 +41,7 @@ class SweepRunnerTest {
         assertTrue(Files.exists(dir.resolve("sweep.json")));
         CsvTable results = CsvTable.read(dir.resolve("results.csv"));
         assertEquals(List.of("id", "norm", "seed", "status", "test_accuracy", "test_loss", "train_accuracy", "epochs",
-                "steps", "seconds", "samples_per_second"), results.header());
+                "steps", "seconds", "samples_per_second", "warmup_seconds"), results.header());
         assertEquals(4, results.rows().size());
         CsvTable summary = CsvTable.read(dir.resolve("summary.csv"));
         assertEquals(2, summary.rows().size());
@@ -81,7 +81,7 @@ class SweepRunnerTest {
         assertTrue(SweepFixtures.run(plan, dir, 1, null, List.of()).complete());
         CsvTable results = CsvTable.read(dir.resolve("results.csv"));
         assertEquals(List.of("id", "batchSize", "trainLimit", "training.epochs", "seed", "status", "test_accuracy",
-                "test_loss", "train_accuracy", "epochs", "steps", "seconds", "samples_per_second"), results.header());
+                "test_loss", "train_accuracy", "epochs", "steps", "seconds", "samples_per_second", "warmup_seconds"), results.header());
         for (List<String> r : results.rows()) assertEquals(8.0, Numbers.num(results.get(r, "steps")), r.toString());
         CsvTable summary = CsvTable.read(dir.resolve("summary.csv"));
         assertEquals(8.0, Numbers.num(summary.get(summary.rows().get(1), "steps_mean")));
