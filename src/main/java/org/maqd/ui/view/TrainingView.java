@@ -119,8 +119,9 @@ public final class TrainingView {
         }
         int i = 0;
         for (ChartPane p : live.panes) {
-            p.setPrefHeight(222);
-            p.setMinHeight(190);
+            // 150 px each (3 × 150 + gaps) lets the grid fit, and so grow with, a 1280×800 window; below that it scrolls
+            p.setPrefHeight(180);
+            p.setMinHeight(150);
             p.setMaxHeight(Double.MAX_VALUE);
             charts.add(p, i % 3, i / 3);
             i++;
