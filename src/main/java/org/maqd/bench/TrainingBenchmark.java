@@ -14,6 +14,7 @@ import org.maqd.model.LayerSpec;
 import org.maqd.model.Network;
 import org.maqd.model.NetworkBuilder;
 import org.maqd.model.NetworkSpec;
+import org.maqd.model.NetworkTemplates;
 import org.maqd.model.QuantDefaults;
 import org.maqd.nn.Mode;
 import org.maqd.nn.SoftmaxCrossEntropy;
@@ -24,15 +25,22 @@ import org.maqd.tensor.Tensor;
 import org.maqd.train.Optimizers;
 
 /**
- * Training throughput of the quickstart networks (method.md §8 defaults: 3-state hidden weights, 2-state
+ * Training throughput of the quickstart networks, the small CNN and a ResNet-8 (method.md §8 defaults: 3-state hidden weights, 2-state
  * activations, LBN, 256-state first and last weights; Adam): full steps (forward, loss, backward, optimizer) on
  * random MNIST-shaped batches, after warm-up, median of timed repetitions.
  */
 public final class TrainingBenchmark {
     private TrainingBenchmark() {}
 
+    /**
+     * The benchmark's networks on [1, 28, 28] inputs with 10 classes: "mlp" (784-256-256-10), "cnn" (conv 32-32,
+     * pool, conv 64-64, pool, classifier) and "resnet" (the ResNet-8 template of {@link NetworkTemplates}: a 3×3
+     * stem of 16 channels, one residual block in each of three stages of 16, 32 and 64 channels, global average
+     * pooling, classifier), all with the method's defaults above.
+     */
     public static NetworkSpec network(String kind) {
         QuantDefaults d = new QuantDefaults(3, 2, "lbn", null, true, null, null, null, null, null, null, null, 256, 256);
+        if (kind.equals("resnet")) return NetworkTemplates.resnet(List.of(1, 28, 28), 10, 8, 16, true).withDefaults(d);
         List<LayerSpec> layers = switch (kind) {
             case "mlp" -> List.of(LayerSpec.of("flatten"), LayerSpec.linear(256), LayerSpec.linear(256), LayerSpec.output(10));
             case "cnn" -> List.of(LayerSpec.conv(32, 3, 1, 1), LayerSpec.conv(32, 3, 1, 1), LayerSpec.of("maxpool").withKernel(2),

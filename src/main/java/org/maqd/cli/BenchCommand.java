@@ -22,7 +22,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object on stdout") boolean json;
     @Option(names = "--quick", description = "fewer repetitions (for a smoke test)") boolean quick;
     @Option(names = "--threads", description = "threads for the headline figures (default 2)") int threads = 2;
-    @Option(names = "--only", paramLabel = "CASE", description = "run only cases whose name contains CASE (e.g. gemm, mlp_b4, cnn, inference)") String only;
+    @Option(names = "--only", paramLabel = "CASE", description = "run only cases whose name contains CASE (e.g. gemm, mlp_b4, cnn, resnet8, inference)") String only;
 
     @Override
     public Integer call() {
@@ -42,7 +42,8 @@ public final class BenchCommand implements Callable<Integer> {
         }
         out.put("gemm_gflops", gemm);
         out.put("gemm_gflops_1_thread", gemm1);
-        String[][] cases = {{"mlp_b4", "mlp", "4"}, {"mlp_b64", "mlp", "64"}, {"mlp_b256", "mlp", "256"}, {"cnn_b64", "cnn", "64"}};
+        String[][] cases = {{"mlp_b4", "mlp", "4"}, {"mlp_b64", "mlp", "64"}, {"mlp_b256", "mlp", "256"}, {"cnn_b64", "cnn", "64"},
+                {"resnet8_b64", "resnet", "64"}};
         boolean training = false;
         for (String[] c : cases) training |= selected(c[0]);
         double ceiling = 0;

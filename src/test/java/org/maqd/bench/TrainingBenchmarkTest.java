@@ -26,6 +26,21 @@ class TrainingBenchmarkTest {
     }
 
     @Test
+    void benchReportsTheResnetWithItsFlopsAndShareOfTheFmaPeak() throws Exception {
+        var json = BenchCli.json("--only", "resnet8", "--quick", "--threads", "1");
+        String text = json.toString();
+        assertEquals(1, json.get("train_samples_per_second").size(), text);
+        double rate = json.get("train_samples_per_second").get("resnet8_b64").asDouble();
+        assertTrue(rate > 0, text);
+        long flops = TrainingFlops.perSample(TrainingBenchmark.network("resnet"));
+        assertEquals(flops, json.get("train_flops_per_sample").get("resnet8_b64").asLong(), text);
+        double gflops = json.get("train_gflops").get("resnet8_b64").asDouble();
+        assertEquals(rate * flops / 1e9, gflops, 1e-9 * gflops, text);
+        double ceiling = json.get("fma_peak_gflops").get("1_threads").asDouble();
+        assertEquals(gflops / ceiling, json.get("train_share_of_fma_peak").get("resnet8_b64").asDouble(), 1e-12, text);
+    }
+
+    @Test
     void gcCountersNeverDecreaseAndCountAnExplicitCollection() {
         long before = TrainingBenchmark.gcMillis(), count = TrainingBenchmark.gcCount();
         System.gc();
