@@ -88,4 +88,24 @@ class ComposerFixesUiTest {
                     "layer " + i + " at " + b + " is cut off by the composer view " + port);
         }
     }
+
+    @Test
+    void theTemplateBoxNamesTheOpenNetwork(FxRobot robot) {
+        @SuppressWarnings("unchecked") ComboBox<String> box = robot.lookup("#templateBox").queryAs(ComboBox.class);
+        @SuppressWarnings("unchecked") ComboBox<Integer> depth = robot.lookup("#depthBox").queryAs(ComboBox.class);
+        assertEquals("MLP", box.getValue(), "the quickstart is an MLP");
+        var q = Templates.quickstart();
+        robot.interact(() -> w.vm().document().load(q.withNetwork(Templates.network(Templates.RESNET, 8)), null));
+        assertEquals(Templates.RESNET, box.getValue(), "a ResNet-8 document");
+        assertEquals(8, depth.getValue());
+        robot.interact(() -> w.vm().document().load(q.withNetwork(Templates.network("LeNet-style CNN")), null));
+        assertEquals("LeNet-style CNN", box.getValue());
+        robot.interact(() -> w.vm().composer().insert(1, "dropout"));
+        assertEquals(org.maqd.ui.vm.TemplateMatch.CUSTOM, box.getValue(), "a CNN with a dropout is none of the templates");
+        assertTrue(robot.lookup("#templateButton").query().isDisabled(), "nothing to apply under Custom");
+        robot.interact(() -> box.setValue("MLP"));
+        robot.clickOn("#templateButton");
+        assertEquals("MLP", box.getValue());
+        assertEquals(4, w.vm().document().get().network().layers().size());
+    }
 }

@@ -19,6 +19,7 @@ import org.maqd.ui.vm.BulkEdit;
 import org.maqd.ui.vm.CanvasViewModel;
 import org.maqd.ui.vm.ComposerViewModel;
 import org.maqd.ui.vm.LayerField;
+import org.maqd.ui.vm.TemplateMatch;
 import org.maqd.ui.vm.Templates;
 
 /**
@@ -54,9 +55,11 @@ public final class ComposerView {
         canvasHost.getChildren().add(canvas);
         for (String t : ComposerViewModel.PALETTE) palette.getChildren().add(paletteButton(t));
         templateBox.getItems().setAll(Templates.NAMES);
-        templateBox.getSelectionModel().selectFirst();
         depthBox.getItems().setAll(Templates.DEPTHS);
-        depthBox.setValue(Templates.DEFAULT_DEPTH);
+        // the box names the template the open network is ("Custom" for none) until another one is picked to apply
+        vm.templateProperty().addListener((o, a, m) -> showTemplate(m));
+        showTemplate(vm.templateProperty().get());
+        templateButton.disableProperty().bind(templateBox.valueProperty().isEqualTo(TemplateMatch.CUSTOM));
         depthRow.visibleProperty().bind(templateBox.valueProperty().isEqualTo(Templates.RESNET));
         depthRow.managedProperty().bind(depthRow.visibleProperty());
         BulkControls.bind(bulk, bulkScope, bulkField, bulkValue);
@@ -70,6 +73,11 @@ public final class ComposerView {
         showTotals(vm.cost());
         sheet.rebuild();
         title();
+    }
+
+    private void showTemplate(TemplateMatch.Match m) {
+        templateBox.setValue(m.name());
+        depthBox.setValue(m.depth());
     }
 
     private Button paletteButton(String type) {

@@ -37,6 +37,7 @@ public final class ComposerViewModel {
     private final IntegerProperty selected = new SimpleIntegerProperty(-1);
     private final StringProperty message = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<CostReport> cost = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<TemplateMatch.Match> template = new ReadOnlyObjectWrapper<>();
 
     public ComposerViewModel(ExperimentDocument doc, NetworkAnalyzer analyzer) {
         this.doc = doc;
@@ -285,12 +286,16 @@ public final class ComposerViewModel {
         NetworkSpec net = network(doc.get());
         CostReport r = analyzer.analyze(net);
         cost.set(r);
+        template.set(TemplateMatch.of(net));
         graph.set(ComposerGraph.of(net, r));
         int n = net.all().size();
         if (selection.stream().anyMatch(i -> i >= n)) selection.setAll(selection.stream().filter(i -> i < n).toList());
         if (selected.get() >= n) selected.set(n - 1);
         refreshFields();
     }
+
+    /** The template the document's network is ({@link TemplateMatch#CUSTOM} when none), following every edit. */
+    public ReadOnlyObjectProperty<TemplateMatch.Match> templateProperty() { return template.getReadOnlyProperty(); }
 
     /** Selects layers (the property sheet then edits them together); {@code primary} is the one shown first. */
     public void select(List<Integer> indices, int primary) {

@@ -138,4 +138,17 @@ class ComposerViewModelTest {
         assertTrue(vm.messageProperty().get().contains("Input shape"));
         assertFalse(vm(Templates.quickstart().withLocks(List.of("network.input"))).setInput("1, 8, 8"));
     }
+
+    @Test
+    void theTemplateFollowsTheNetworkNotItsQuantization() {
+        ComposerViewModel vm = vm(Templates.quickstart());
+        assertEquals(new TemplateMatch.Match("MLP", Templates.DEFAULT_DEPTH), vm.templateProperty().get());
+        vm.selectedProperty().set(1);
+        assertTrue(vm.setField(1, LayerField.WEIGHT_STATES, "5"));
+        assertEquals("MLP", vm.templateProperty().get().name(), "states are not the architecture");
+        assertTrue(vm.setField(1, LayerField.UNITS, "128"));
+        assertEquals(TemplateMatch.CUSTOM, vm.templateProperty().get().name(), "an MLP 784-128-256-10 is no template");
+        vm.document().load(Templates.quickstart().withNetwork(Templates.network(Templates.RESNET, 14)), null);
+        assertEquals(new TemplateMatch.Match(Templates.RESNET, 14), vm.templateProperty().get());
+    }
 }
