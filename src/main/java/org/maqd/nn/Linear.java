@@ -27,6 +27,21 @@ public final class Linear implements Layer {
     private Tensor gwEff;      // grad W_eff    [out, in]
     private Tensor wEff;       // effective weight of the last forward
     private final SmallBatchKernels small;
+    // small batches: the products row by row inside the weight transform's passes (same operations per row)
+    private int rowsB;
+    private float[] rowsGy;
+    private final WeightTransform.RowSink forwardSink = this::forwardRow;
+    private final WeightTransform.RowSource gradientSource = this::gradientRow;
+
+    // y[:, r] from row r of W_eff (the small-batch forward's operations for that output)
+    private void forwardRow(int r, float[] eff) {
+        SmallBatchKernels.forwardOutputs(rowsB, in, out, x.data, eff, y.data, r, r + 1);
+    }
+
+    // row r of dW_eff = gyᵀ·x (the small-batch weight gradient's operations for that row)
+    private void gradientRow(int r, float[] dst, int off) {
+        SmallBatchKernels.weightGradRow(rowsB, in, out, rowsGy, x.data, r, dst, off);
+    }
 
     public Linear(int in, int out, boolean bias, WeightTransform transform, Parallel par, Rng rng) {
         this.in = in;
@@ -67,12 +82,20 @@ public final class Linear implements Layer {
         int b = input.dim(0);
         if (input.perItem() != in) throw new ShapeException("linear expects " + in + " inputs, gets " + input.perItem());
         x = input;
-        wEff = transform.forward(weight.value, mode);
         y = Tensor.reuse(y, b, out);
         // y[B,out] = x[B,in] · W_eff[out,in]ᵀ
-        if (b <= SmallBatchKernels.MAX_BATCH) small.forward(b, in, out, input.data, wEff.data, y.data);
-        else if (out > b) forwardTransposed(b, input.data, wEff.data);
-        else Gemm.gemm(par, false, true, b, out, in, input.data, 0, wEff.data, 0, y.data, 0, false);
+        if (b <= SmallBatchKernels.MAX_BATCH) {
+            rowsB = b;
+            wEff = transform.forwardRows(weight.value, mode, forwardSink, (long) b * in);
+            if (wEff == null) {
+                wEff = transform.forward(weight.value, mode);
+                small.forward(b, in, out, input.data, wEff.data, y.data);
+            }
+        } else {
+            wEff = transform.forward(weight.value, mode);
+            if (out > b) forwardTransposed(b, input.data, wEff.data);
+            else Gemm.gemm(par, false, true, b, out, in, input.data, 0, wEff.data, 0, y.data, 0, false);
+        }
         if (bias != null) {
             float[] yd = y.data, bd = bias.value.data;
             for (int r = 0; r < b; r++) for (int o = 0; o < out; o++) yd[r * out + o] += bd[o];
@@ -106,10 +129,16 @@ public final class Linear implements Layer {
     @Override
     public Tensor backward(Tensor gy) {
         int b = gy.dim(0);
-        // dW_eff[out,in] = gyᵀ[out,B] · x[B,in]
-        if (b <= SmallBatchKernels.MAX_BATCH) small.weightGrad(b, in, out, gy.data, x.data, gwEff.data);
-        else Gemm.gemm(par, true, false, out, in, b, gy.data, 0, x.data, 0, gwEff.data, 0, false);
-        transform.backward(gwEff, weight.grad);
+        // dW_eff[out,in] = gyᵀ[out,B] · x[B,in]; at a small batch row by row into the transform's backward
+        rowsB = b;
+        rowsGy = gy.data;
+        boolean fused = b <= SmallBatchKernels.MAX_BATCH && transform.backwardRows(gradientSource, (long) b * in, weight.grad);
+        rowsGy = null;
+        if (!fused) {
+            if (b <= SmallBatchKernels.MAX_BATCH) small.weightGrad(b, in, out, gy.data, x.data, gwEff.data);
+            else Gemm.gemm(par, true, false, out, in, b, gy.data, 0, x.data, 0, gwEff.data, 0, false);
+            transform.backward(gwEff, weight.grad);
+        }
         if (bias != null) {
             float[] gb = bias.grad.data, g = gy.data;
             for (int r = 0; r < b; r++) for (int o = 0; o < out; o++) gb[o] += g[r * out + o];

@@ -144,19 +144,21 @@ final class SmallBatchKernels {
 
     // rows [o0, o1) of dW
     static void weightGradRows(int b, int in, int out, float[] gy, float[] x, float[] dw, int o0, int o1) {
+        for (int o = o0; o < o1; o++) weightGradRow(b, in, out, gy, x, o, dw, o * in);
+    }
+
+    /** Row o of dW = gyᵀ·x into {@code dw[off…off + in)} (the operations of {@link #weightGrad} for that row). */
+    static void weightGradRow(int b, int in, int out, float[] gy, float[] x, int o, float[] dw, int off) {
         int end = in - in % L;
-        for (int o = o0; o < o1; o++) {
-            int wi = o * in;
-            for (int i = 0; i < end; i += L) {
-                FloatVector a = FloatVector.zero(S);
-                for (int r = 0; r < b; r++) a = FloatVector.fromArray(S, x, r * in + i).fma(FloatVector.broadcast(S, gy[r * out + o]), a);
-                a.intoArray(dw, wi + i);
-            }
-            for (int i = end; i < in; i++) {
-                float s = 0;
-                for (int r = 0; r < b; r++) s = Math.fma(x[r * in + i], gy[r * out + o], s);
-                dw[wi + i] = s;
-            }
+        for (int i = 0; i < end; i += L) {
+            FloatVector a = FloatVector.zero(S);
+            for (int r = 0; r < b; r++) a = FloatVector.fromArray(S, x, r * in + i).fma(FloatVector.broadcast(S, gy[r * out + o]), a);
+            a.intoArray(dw, off + i);
+        }
+        for (int i = end; i < in; i++) {
+            float s = 0;
+            for (int r = 0; r < b; r++) s = Math.fma(x[r * in + i], gy[r * out + o], s);
+            dw[off + i] = s;
         }
     }
 }

@@ -14,6 +14,36 @@ public interface WeightTransform {
     /** Given dL/d(effective), writes dL/d(latent) into {@code gradLatent} (accumulating). */
     void backward(Tensor gradEffective, Tensor gradLatent);
 
+    /**
+     * Row {@code r} of a weight-shaped operand, produced on demand: writes the row's {@code fanIn} floats into
+     * {@code dst[off…off + fanIn)}.
+     */
+    @FunctionalInterface
+    interface RowSource { void row(int r, float[] dst, int off); }
+
+    /**
+     * Called with each row {@code r} of the effective weight right after the transform wrote it (while it is in
+     * L1): {@code eff} is the effective weight's buffer, the row starts at {@code r · fanIn}.
+     */
+    @FunctionalInterface
+    interface RowSink { void row(int r, float[] eff); }
+
+    /**
+     * As {@link #forward}, also handing every effective row to {@code sink} as soon as it is written (from the
+     * thread that wrote it; rows are independent, each handed over exactly once). {@code workPerRow} is the
+     * sink's work per row in elements touched. Returns null, having done nothing, where the transform has no
+     * such path: the caller then runs {@link #forward} and its own pass.
+     */
+    default Tensor forwardRows(Tensor latent, Mode mode, RowSink sink, long workPerRow) { return null; }
+
+    /**
+     * As {@link #backward}, with dL/d(effective) produced one row at a time by {@code gradient} just before the
+     * transform consumes it (the row never leaves L1), instead of a weight-sized buffer. {@code workPerRow} is
+     * the source's work per row in elements touched. Returns false, having done nothing, where the transform
+     * has no such path: the caller then computes the full gradient and runs {@link #backward}.
+     */
+    default boolean backwardRows(RowSource gradient, long workPerRow, Tensor gradLatent) { return false; }
+
     /** Identity: float weights. */
     WeightTransform IDENTITY = new WeightTransform() {
         @Override public Tensor forward(Tensor latent, Mode mode) { return latent; }

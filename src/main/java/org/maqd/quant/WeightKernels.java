@@ -222,24 +222,32 @@ final class WeightKernels {
 
     /** As {@link #steRow(float[], float[], float[], int, int, Levels)}, writing {@code gp[gpOff + j]}. */
     static void steRow(float[] g, float[] std, float[] gp, int gpOff, int base, int n, Levels q) {
-        int end = base + n - n % SL, shift = gpOff - base;
+        steRow(g, base, std, gp, gpOff, base, n, q);
+    }
+
+    /**
+     * As {@link #steRow(float[], float[], float[], int, int, Levels)}, reading g at {@code g[gOff + j]} and
+     * writing {@code gp[gpOff + j]} (in place when both are the same row).
+     */
+    static void steRow(float[] g, int gOff, float[] std, float[] gp, int gpOff, int base, int n, Levels q) {
+        int end = base + n - n % SL, gShift = gOff - base, shift = gpOff - base;
         for (int i = base; i < end; ) {
-            i = steBlocks(g, std, gp, shift, i, end, q);
+            i = steBlocks(g, gShift, std, gp, shift, i, end, q);
             if (i < end) {
-                for (int j = i; j < i + SL; j++) gp[j + shift] = steScalar(g[j], std[j], q);
+                for (int j = i; j < i + SL; j++) gp[j + shift] = steScalar(g[j + gShift], std[j], q);
                 i += SL;
             }
         }
-        for (int j = end; j < base + n; j++) gp[j + shift] = steScalar(g[j], std[j], q);
+        for (int j = end; j < base + n; j++) gp[j + shift] = steScalar(g[j + gShift], std[j], q);
     }
 
-    private static int steBlocks(float[] g, float[] std, float[] gp, int shift, int i, int end, Levels q) {
+    private static int steBlocks(float[] g, int gShift, float[] std, float[] gp, int shift, int i, int end, Levels q) {
         FloatVector inv = FloatVector.broadcast(S, q.inv), h = FloatVector.broadcast(S, q.halfRange);
         FloatVector zero = FloatVector.zero(S);
         for (; i < end; i += SL) {
             FloatVector a = FloatVector.fromArray(S, std, i).abs().mul(inv);
             if (!a.sub(h).abs().compare(VectorOperators.GE, Levels.DELTA).allTrue()) return i;
-            FloatVector.fromArray(S, g, i).blend(zero, a.compare(VectorOperators.GT, h)).intoArray(gp, i + shift);
+            FloatVector.fromArray(S, g, i + gShift).blend(zero, a.compare(VectorOperators.GT, h)).intoArray(gp, i + shift);
         }
         return end;
     }

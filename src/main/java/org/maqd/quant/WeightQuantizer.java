@@ -90,10 +90,13 @@ public final class WeightQuantizer implements WeightTransform {
     private float[] rowScratch = new float[0];   // fast STE + WS backward: one row of dL/dŴ per chunk (stays in L1)
     private int rows, fanIn;
     private float[] bwdGrad, fwdLatent, bwdOut;
+    private RowSink fwdSink;
+    private RowSource bwdSource;
     private final Parallel.RangeBody quantizeRows = this::quantizeRows;
     private final Parallel.RangeBody fusedRows = this::fusedRows;
     private final Parallel.RangeBody surrogateRows = this::surrogateRows;
     private final Parallel.RangeBody steRows = this::steRows;
+    private final Parallel.RangeBody sourcedSteRows = this::sourcedSteRows;
 
     public WeightQuantizer(Config config, Parallel par) { this(config, par, WeightKernels.AVAILABLE); }
 
@@ -113,22 +116,8 @@ public final class WeightQuantizer implements WeightTransform {
 
     @Override
     public Tensor forward(Tensor latent, Mode mode) {
-        if (latent.rank() < 2) {
-            throw new ShapeException("weight quantizer: expected a weight of shape [out, fanIn...], got " + latent);
-        }
-        rows = latent.dim(0);
-        fanIn = latent.size() / Math.max(1, rows);
-        if (fast && ws != null && states != 0) {
-            source = ws.prepare(latent);
-            quantized = Tensor.reuse(quantized, latent.shape());
-            if (codes.length != latent.size()) codes = new byte[latent.size()];
-            fwdLatent = latent.data;
-            // work in elements touched: w read twice, Ŵ, codes and W_q written (the 256×256 hidden layer's
-            // 65,536 weights are then split between threads like the first layer's)
-            par.forRange(rows, WeightStandardization.rowGrain(fanIn), 5L * rows * fanIn, fusedRows);
-            fwdLatent = null;
-            return quantized;
-        }
+        checkLatent(latent);
+        if (fusedPath()) return fusedForward(latent, null, 0);
         if (ws != null) {
             source = ws.forward(latent);
         } else {
@@ -142,9 +131,48 @@ public final class WeightQuantizer implements WeightTransform {
         return quantized;
     }
 
-    // rows [r0, r1) of W [out, fanIn]: μ, σ, Ŵ, codes and W_q in one read of W (fast path)
+    /** Fast path with WS: {@link #fusedRows}; otherwise the separate passes below. */
+    private boolean fusedPath() { return fast && ws != null && states != 0; }
+
+    private void checkLatent(Tensor latent) {
+        if (latent.rank() < 2) {
+            throw new ShapeException("weight quantizer: expected a weight of shape [out, fanIn...], got " + latent);
+        }
+        rows = latent.dim(0);
+        fanIn = latent.size() / Math.max(1, rows);
+    }
+
+    /**
+     * Fast path: WS and quantization row by row; with a sink, each W_q row is handed to it right after it is
+     * written. The sink's output does not depend on which thread or chunk calls it (rows are independent).
+     */
+    @Override
+    public Tensor forwardRows(Tensor latent, Mode mode, RowSink sink, long workPerRow) {
+        checkLatent(latent);
+        return fusedPath() ? fusedForward(latent, sink, workPerRow) : null;
+    }
+
+    private Tensor fusedForward(Tensor latent, RowSink sink, long workPerRow) {
+        source = ws.prepare(latent);
+        quantized = Tensor.reuse(quantized, latent.shape());
+        if (codes.length != latent.size()) codes = new byte[latent.size()];
+        fwdLatent = latent.data;
+        fwdSink = sink;
+        // work in elements touched: w read twice, Ŵ, codes and W_q written (the 256×256 hidden layer's
+        // 65,536 weights are then split between threads like the first layer's)
+        try {
+            par.forRange(rows, WeightStandardization.rowGrain(fanIn), (5L * fanIn + workPerRow) * rows, fusedRows);
+        } finally {
+            fwdLatent = null;
+            fwdSink = null;
+        }
+        return quantized;
+    }
+
+    // rows [r0, r1) of W [out, fanIn]: μ, σ, Ŵ, codes and W_q in one read of W (fast path), then the sink
     private void fusedRows(int r0, int r1) {
         float[] w = fwdLatent, std = source.data, out = quantized.data;
+        RowSink sink = fwdSink;
         int n = fanIn;
         for (int r = r0; r < r1; r++) {
             ws.rowStats(w, r);
@@ -152,6 +180,7 @@ public final class WeightQuantizer implements WeightTransform {
                     levels)) {
                 quantizeRowsPlain(r, r + 1);   // a NaN: the plain body names it
             }
+            if (sink != null) sink.row(r, out);
         }
     }
 
@@ -176,6 +205,47 @@ public final class WeightQuantizer implements WeightTransform {
             int c = RoundClip.codeOfScaled(src[i] / step + offset, 0, hi);
             k[i] = (byte) c;
             out[i] = (float) (step * (c - offset));
+        }
+    }
+
+    /**
+     * Fast STE path with WS: each row of dL/dW_q is produced by {@code gradient} into the chunk's L1 row
+     * buffer, then the STE mask and the WS backward run on it there; the same bits as {@link #backward} given
+     * the full gradient (the same row kernels on the same values).
+     */
+    @Override
+    public boolean backwardRows(RowSource gradient, long workPerRow, Tensor gradLatent) {
+        if (!fusedPath() || config.surrogate().kind() != Surrogate.Kind.STE) return false;
+        if (source == null) throw new IllegalStateException("weight quantizer: backward before forward");
+        int n = source.size();
+        if (gradLatent.size() != n) {
+            throw new ShapeException("weight quantizer backward: expected a gradient like " + source + ", got "
+                    + gradLatent);
+        }
+        int grain = WeightStandardization.rowGrain(fanIn);
+        if (rowScratch.length != Parallel.chunks(rows, grain) * fanIn) {
+            rowScratch = new float[Parallel.chunks(rows, grain) * fanIn];
+        }
+        bwdSource = gradient;
+        bwdOut = gradLatent.data;
+        try {
+            par.forRange(rows, grain, (8L * fanIn + workPerRow) * rows, sourcedSteRows);
+        } finally {
+            bwdSource = null;
+            bwdOut = null;
+        }
+        return true;
+    }
+
+    // rows [r0, r1) of the sourced STE + WS backward (as steRows, the row of dL/dW_q from bwdSource)
+    private void sourcedSteRows(int r0, int r1) {
+        float[] src = source.data, buf = rowScratch;
+        int n = fanIn, off = r0 / WeightStandardization.rowGrain(n) * n;
+        RowSource gradient = bwdSource;
+        for (int r = r0; r < r1; r++) {
+            gradient.row(r, buf, off);
+            WeightKernels.steRow(buf, off, src, buf, off, r * n, n, levels);
+            ws.backwardRowFast(buf, off, bwdOut, r);
         }
     }
 
