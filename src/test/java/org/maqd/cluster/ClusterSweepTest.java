@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.maqd.experiment.ExperimentIO;
@@ -32,7 +30,12 @@ import org.maqd.train.RunControl;
  */
 class ClusterSweepTest {
     @TempDir Path dir;
-    final List<Process> workers = new ArrayList<>();
+    ClusterProcesses jvms;
+
+    @BeforeEach
+    void jvms() {
+        jvms = new ClusterProcesses(dir);
+    }
 
     static final String SWEEP = """
             {"description": "cluster test", "name": "cl", "seed": 0,
@@ -45,36 +48,7 @@ class ClusterSweepTest {
 
     @AfterEach
     void stopWorkers() {
-        for (Process p : workers) p.destroyForcibly();
-    }
-
-    /** Starts {@code maqd worker} in a new JVM; returns its identity line once it is ready. */
-    String startWorker(Path secret, int port, String join, List<String> log) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules", "jdk.incubator.vector", "-Dmaqd.warmup=false", "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), "org.maqd.Main", "worker", "--port", Integer.toString(port),
-                "--bind", "127.0.0.1", "--secret-file", secret.toString(), "--threads", "1",
-                "--scratch", dir.resolve("scratch-" + port).toString()));
-        if (join != null) cmd.addAll(List.of("--join", join));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        workers.add(p);
-        BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        for (String line; (line = r.readLine()) != null; ) {
-            if (line.startsWith("worker ") && line.contains(" ready ")) {
-                Thread t = new Thread(() -> r.lines().forEach(l -> { synchronized (log) { log.add(l); } }), "worker-log");
-                t.setDaemon(true);
-                t.start();
-                return line;
-            }
-        }
-        fail("worker on port " + port + " exited before it was ready: " + p.waitFor());
-        return null;
-    }
-
-    static int freePort() throws Exception {
-        try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
+        jvms.close();
     }
 
     @Test
@@ -82,15 +56,15 @@ class ClusterSweepTest {
         Path secretFile = dir.resolve("secret");
         Files.writeString(secretFile, "test-secret-" + UUID.randomUUID());
         ClusterSecret secret = ClusterSecret.read(secretFile);
-        int p1 = freePort(), p2 = freePort();
+        int p1 = ClusterProcesses.freePort(), p2 = ClusterProcesses.freePort();
         List<String> log1 = new ArrayList<>(), log2 = new ArrayList<>();
-        String id1 = startWorker(secretFile, p1, null, log1).split(" ")[1];
-        startWorker(secretFile, p2, "127.0.0.1:" + p1, log2);
+        String id1 = jvms.startWorker(secretFile, p1, null, log1).split(" ")[1];
+        jvms.startWorker(secretFile, p2, "127.0.0.1:" + p1, log2);
         Path sweepFile = dir.resolve("cl.json");
         Files.writeString(sweepFile, SWEEP);
         SweepPlan plan = SweepPlan.of(ExperimentIO.read(sweepFile), sweepFile.toString(), null);
 
-        try (ClusterMember coordinator = ClusterMember.start(secret.clusterName(), freePort(), List.of("127.0.0.1:" + p1, "127.0.0.1:" + p2), "127.0.0.1", true)) {
+        try (ClusterMember coordinator = ClusterMember.start(secret.clusterName(), ClusterProcesses.freePort(), List.of("127.0.0.1:" + p1, "127.0.0.1:" + p2), "127.0.0.1", true)) {
             // membership converges asynchronously (worker 2 may still be joining worker 1): wait for it, bounded
             long end = System.nanoTime() + 60_000_000_000L;
             while (coordinator.members() < 3 && System.nanoTime() < end) Thread.sleep(50);
@@ -106,7 +80,7 @@ class ClusterSweepTest {
                     new RunControl(), List.of()).on(new ClusterTrialRunner(coordinator, secret));
             CompletableFuture<SweepRunner.Outcome> outcome = CompletableFuture.supplyAsync(runner::run);
             assertTrue(checkpointed.await(5, TimeUnit.MINUTES), "worker 1 checkpointed a trial");
-            workers.get(0).destroyForcibly().waitFor();
+            jvms.started.get(0).destroyForcibly().waitFor();
             SweepRunner.Outcome o = outcome.get(5, TimeUnit.MINUTES);
             assertTrue(o.complete(), o.toString());
             synchronized (log2) {
@@ -129,7 +103,7 @@ class ClusterSweepTest {
             // a member with another secret forms its own cluster: the join is refused
             Path other = dir.resolve("other");
             Files.writeString(other, "another-secret-" + UUID.randomUUID());
-            try (ClusterMember stranger = ClusterMember.start(ClusterSecret.read(other).clusterName(), freePort(),
+            try (ClusterMember stranger = ClusterMember.start(ClusterSecret.read(other).clusterName(), ClusterProcesses.freePort(),
                     List.of("127.0.0.1:" + p2), "127.0.0.1", true)) {
                 assertEquals(1, stranger.members());
                 assertEquals(2, coordinator.members(), "the cluster did not take the stranger in");
