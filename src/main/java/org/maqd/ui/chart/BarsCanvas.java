@@ -25,17 +25,23 @@ public final class BarsCanvas extends ChartCanvas {
 
     @Override
     protected void draw(Painter g, double w, double h, ChartStyle s) {
-        Plot p = new Plot(w, h, 0, fractions.length, 0, 1);
+        double top = yTop();
+        Plot p = new Plot(w, h, 0, fractions.length, 0, top);
         double gap = p.pw / fractions.length;
         g.setStroke(s.grid());
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
         for (int t = 0; t <= 4; t++) {
-            double y = Math.round(p.sy(t / 4.0)) + 0.5;
+            double y = Math.round(p.sy(t * top / 4)) + 0.5;
             g.strokeLine(p.px, y, p.px + p.pw, y);
             g.setFill(s.muted());
-            g.fillText(t * 25 + "%", p.px - 4, y);
+            double pct = 100 * t * top / 4;
+            g.fillText((pct == Math.rint(pct) ? String.format("%.0f", pct) : String.format("%.2g", pct)) + "%", p.px - 4, y);
         }
+        int longest = 1;
+        for (String l : labels) if (l != null) longest = Math.max(longest, l.length());
+        // labels no closer than their own width (a range label such as -127.5…-120.5 is wider than a bar)
+        int stride = (int) Math.ceil(Math.max(40, longest * 6 + 8) / gap);
         g.setTextAlign(TextAlignment.CENTER);
         for (int i = 0; i < fractions.length; i++) {
             double x = p.px + i * gap + gap * 0.15, bw = gap * 0.7, y = p.sy(fractions[i]);
@@ -46,8 +52,7 @@ public final class BarsCanvas extends ChartCanvas {
             if (gap > 26) g.fillText(String.format("%.1f%%", 100 * fractions[i]), x + bw / 2, y - 1);
             g.setTextBaseline(VPos.TOP);
             g.setFill(s.muted());
-            int stride = (int) Math.ceil(40 / gap);
-            if (labels[i] != null && (gap > 40 || i % stride == 0 || i == fractions.length - 1 && (fractions.length - 1) % stride > stride / 2))
+            if (labels[i] != null && (stride <= 1 || i % stride == 0 || i == fractions.length - 1 && (fractions.length - 1) % stride > stride / 2))
                 g.fillText(labels[i], x + bw / 2, p.py + p.ph + 3);
         }
         g.setStroke(s.axis());
@@ -56,6 +61,17 @@ public final class BarsCanvas extends ChartCanvas {
         g.setTextBaseline(VPos.TOP);
         g.setFill(s.text());
         g.fillText(caption, p.px + p.pw - 4, p.py + 4);
+    }
+
+    /**
+     * The y axis' top: the smallest of 5%, 10%, 25%, 50% and 100% above the tallest bar, so that many small shares
+     * (e.g. 32 bars of 256 states) are not drawn as flat lines at the bottom of a 0–100% axis.
+     */
+    double yTop() {
+        double max = 0;
+        for (double f : fractions) max = Math.max(max, f);
+        for (double t : new double[] {0.05, 0.1, 0.25, 0.5}) if (max <= t) return t;
+        return 1;
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.maqd.ui.chart.RasterCanvas;
 import org.maqd.ui.vm.LiveFeed;
 import org.maqd.ui.vm.QuantizerViewModel;
 import org.maqd.ui.vm.SeriesBuffer;
+import org.maqd.ui.vm.StateBins;
 
 /** The training view's live charts and how each is filled from a run's {@link LiveFeed}. */
 final class TrainingCharts {
@@ -48,7 +49,7 @@ final class TrainingCharts {
                 + "Weight states and Flip rate.", weights);
         panes.add(weightPane);
         panes.add(new ChartPane("Weight states", "Share of the selected layer's weights in each quantized state (the value "
-                + "under each bar is the level in units of Δ).", weightStates));
+                + "under each bar is the level in units of Δ). Above 32 states, neighbouring states share a bar.", weightStates));
         panes.add(new ChartPane("Flip rate", "Fraction of the selected layer's weights whose quantized state changed since "
                 + "the previous sample point. It falls as the network settles.", flips));
         panes.add(new ChartPane("Activation states", "Share of the selected layer's outputs in each activation state. With "
@@ -126,10 +127,11 @@ final class TrainingCharts {
         } else {
             weights.setData(p.latentHistogram(), p.histMin(), p.histMax(), null, Double.NaN, Double.NaN);
         }
-        weightStates.setData(p.weightOccupancy(), stateLabels(p.weightOccupancy().length, true),
-                p.weightStates() == 0 ? "float weights" : "M_w = " + p.weightStates());
-        activationStates.setData(p.activationOccupancy(), stateLabels(p.activationOccupancy().length, false),
-                Double.isNaN(p.firingRate()) ? "" : String.format("firing rate %.1f%%", 100 * p.firingRate()));
+        StateBins wb = StateBins.of(p.weightOccupancy(), stateLabels(p.weightOccupancy().length, true), StateBins.MAX_BARS);
+        weightStates.setData(wb.counts(), wb.labels(), caption(p.weightStates() == 0 ? "float weights" : "M_w = " + p.weightStates(), wb));
+        StateBins ab = StateBins.of(p.activationOccupancy(), stateLabels(p.activationOccupancy().length, false), StateBins.MAX_BARS);
+        activationStates.setData(ab.counts(), ab.labels(),
+                caption(Double.isNaN(p.firingRate()) ? "" : String.format("firing rate %.1f%%", 100 * p.firingRate()), ab));
         raster.setData(p.spikeRaster(), p.rasterRows(), p.rasterCols(), Math.max(2, p.activationStates()));
         int n = probes.size();
         double[] x = new double[n], fr = new double[n], mean = new double[n], var = new double[n];
@@ -188,6 +190,11 @@ final class TrainingCharts {
             y[i] = sum / Math.min(i + 1, window);
         }
         return new Series("train (mean of " + window + " batches)", v.xs(), y, v.n(), 0, false);
+    }
+
+    private static String caption(String text, StateBins b) {
+        if (b.perBar() == 1) return text;
+        return (text.isEmpty() ? "" : text + " · ") + b.perBar() + " states per bar";
     }
 
     private static String[] stateLabels(int m, boolean signed) {

@@ -41,4 +41,32 @@ class TrainingChartsUiTest {
         });
         assertTrue(range[1] - range[0] < 0.25, "per-batch accuracy spans " + range[0] + "–" + range[1]);
     }
+
+    @Test
+    void twoHundredFiftySixWeightStatesAreDrawnAsAtMost32Bars(FxRobot robot) {
+        LiveFeed f = new LiveFeed();
+        f.onStart(new RunInfo("m256", 1, 0, 10, 64, 640, 100, 1, List.of("1:linear")));
+        f.onStep(new StepMetrics(1, 1, 1, 10, 1, 0.5, 1e-3, 100));
+        long[] occupancy = new long[256];
+        for (int k = 0; k < 256; k++) occupancy[k] = Math.round(1000 * Math.exp(-Math.pow((k - 127.5) / 40, 2)));
+        float[] hist = new float[64];
+        java.util.Arrays.fill(hist, 1);
+        f.onProbe(new org.maqd.train.ProbeSnapshot(1, 1, List.of(new org.maqd.train.LayerProbe(1, "1:linear", "lbn", 256, 256,
+                0.02, 0.02, hist, -3, 3, occupancy, 0.01, 0.1, 40, 0.1, 40, hist, -3, 3, occupancy, Double.NaN, 0, 0,
+                new byte[0], new float[] {0}, new float[] {1})), 0, null));
+        String[] csv = new String[2];
+        robot.interact(() -> {
+            TrainingCharts c = new TrainingCharts(new SimpleObjectProperty<>(ChartStyle.LIGHT));
+            c.update(f, 0);
+            csv[0] = c.weightStates.csv();
+            csv[1] = c.activationStates.csv();
+        });
+        for (String t : csv) {
+            long bars = t.lines().count() - 1;
+            assertTrue(bars >= 16 && bars <= 32, bars + " bars:\n" + t);
+            double sum = t.lines().skip(1).mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(',') + 1))).sum();
+            assertTrue(Math.abs(sum - 1) < 1e-9, "every state counted once: " + sum);
+        }
+        assertTrue(csv[0].lines().skip(1).findFirst().orElseThrow().contains("-127.5…-120.5"), csv[0]);
+    }
 }
