@@ -3,6 +3,7 @@ package org.maqd.train;
 import java.util.List;
 import java.util.Locale;
 import org.maqd.nn.Param;
+import org.maqd.tensor.fast.Reductions;
 
 /**
  * Stops a run that diverges, before anything non-finite reaches its files: a loss that is NaN or infinite, or
@@ -50,8 +51,5 @@ public final class DivergenceGuard {
         return Double.isFinite(l) ? null : "the test loss is " + l;
     }
 
-    static int firstNonFinite(float[] a) {
-        for (int i = 0; i < a.length; i++) if (!Float.isFinite(a[i])) return i;
-        return -1;
-    }
+    static int firstNonFinite(float[] a) { return Reductions.firstNonFinite(a); }
 }

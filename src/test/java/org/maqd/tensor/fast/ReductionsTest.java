@@ -70,4 +70,25 @@ class ReductionsTest {
         java.util.Arrays.fill(ones, 1f);
         assertEquals(100.0, Reductions.sum(ones, 0, 100), 0.0);
     }
+
+    @Test
+    void firstNonFiniteFindsTheFirstNaNOrInfinityAsThePlainLoop() {
+        Random r = new Random(11);
+        float[] bad = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.intBitsToFloat(0x7fc00001)};
+        for (int n : new int[] {0, 1, 15, 16, 255, 256, 257, 1000, 4096, 268_800}) {
+            for (int trial = 0; trial < 12; trial++) {
+                float[] x = new float[n];
+                for (int i = 0; i < n; i++) {
+                    // finite extremes must not trigger it: ±MAX_VALUE, subnormals, ±0
+                    int kind = r.nextInt(8);
+                    x[i] = kind == 0 ? Float.MAX_VALUE : kind == 1 ? -Float.MAX_VALUE : kind == 2 ? Float.MIN_VALUE
+                            : kind == 3 ? -0f : (float) (r.nextGaussian() * 1e30);
+                }
+                int planted = n == 0 || trial == 0 ? 0 : 1 + r.nextInt(3);
+                for (int k = 0; k < planted; k++) x[r.nextInt(n)] = bad[r.nextInt(bad.length)];
+                if (trial == 1 && n > 0) x[n - 1] = Float.NaN;                  // in the tail or the last block
+                assertEquals(Reductions.firstNonFinitePlain(x), Reductions.firstNonFinite(x), "n=" + n + " trial " + trial);
+            }
+        }
+    }
 }
