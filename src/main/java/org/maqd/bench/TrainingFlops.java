@@ -39,7 +39,7 @@ public final class TrainingFlops {
             LayerKind.Cost c = n.kind().cost(n.spec(), n.inShapes(), n.outShape(), 256);
             needsGrad[n.index()] = upstream || c.params() > 0;
             total += 2 * c.macs() * (upstream ? 3 : 2);
-            if ("add".equals(n.kind().name())) total += (long) (n.inputs().length - 1) * elements(n.outShape());
+            total += n.kind().forwardAdds(n.inShapes(), n.outShape());
         }
         for (NetworkGraph.Node n : nodes) {
             if (needsGrad[n.index()] && consumers[n.index()] > 1) total += (long) (consumers[n.index()] - 1) * elements(n.outShape());

@@ -49,6 +49,13 @@ final class AddKind implements LayerKind {
     }
 
     @Override
+    public long forwardAdds(List<int[]> in, int[] out) {
+        long n = 1;
+        for (int d : out) n *= d;
+        return (in.size() - 1) * n;
+    }
+
+    @Override
     public Cost cost(LayerSpec l, List<int[]> in, int[] out, int inStates) {
         long step = "learned".equals(l.activationStep()) ? 1 : 0;
         return new Cost(step, 0, 32 * step, 32 * step, 0);

@@ -63,78 +63,21 @@ public final class GraphDraft {
         return drawing(spec);
     }
 
-    /** A graph with structural problems: every check of {@link NetworkGraph#sorted}, kept per node. */
+    /** A graph with structural problems: every problem of its {@link GraphStructure}, kept on its node. */
     private static Map<String, Node> drawing(NetworkSpec spec) {
         List<LayerSpec> nodes = spec.nodes();
         int size = nodes.size();
         String[] error = new String[size];
         Issue[] issue = new Issue[size];
         java.util.Arrays.fill(issue, Issue.NONE);
-        Map<String, Integer> at = new HashMap<>();
-        for (int i = 0; i < size; i++) {
-            LayerSpec n = nodes.get(i);
-            if (n == null || n.id() == null || NetworkSpec.INPUT.equals(n.id()) || at.containsKey(n.id())) {
-                set(error, issue, i, Issue.OTHER, n == null || n.id() == null ? "node " + i + ": no id"
-                        : "node " + n.id() + ": the id is used twice");
-                continue;
-            }
-            at.put(n.id(), i);
-            if (LayerKinds.find(n.type()) == null) set(error, issue, i, Issue.OTHER, "node " + n.id() + ": type expected one of "
-                    + LayerKinds.names() + ", got " + (n.type() == null ? "none" : "\"" + n.type() + "\""));
-        }
-        List<List<Integer>> users = new ArrayList<>();
-        for (int i = 0; i < size; i++) users.add(new ArrayList<>());
-        int[] pending = new int[size];
-        for (int i = 0; i < size; i++) {
-            if (issue[i] == Issue.OTHER) continue;
-            LayerSpec n = nodes.get(i);
-            LayerKind k = LayerKinds.get(n.type());
-            List<String> in = n.inputs() == null ? List.of() : n.inputs();
-            for (int p = 0; p < in.size(); p++) {
-                String src = in.get(p);
-                if (NetworkSpec.INPUT.equals(src)) continue;
-                Integer j = at.get(src);
-                if (j == null) {
-                    set(error, issue, i, Issue.UNKNOWN_INPUT, "node " + n.id() + ", input " + (p + 1) + ": no node has the id "
-                            + (src == null ? "null" : "\"" + src + "\"") + " (ids: \"input\" or a node's id)");
-                } else if (j == i) {
-                    set(error, issue, i, Issue.CYCLE, "node " + n.id() + ", input " + (p + 1) + ": a node cannot be its own input");
-                } else {
-                    pending[i]++;
-                    users.get(j).add(i);
-                }
-            }
-            if (in.size() < k.minInputs() || in.size() > k.maxInputs()) {
-                String want = k.maxInputs() == 1 ? "1 input" : "at least " + k.minInputs() + " inputs";
-                set(error, issue, i, in.size() > k.maxInputs() ? Issue.PORT_FULL : Issue.MISSING_INPUT,
-                        "node " + n.id() + " (" + n.type() + "): needs " + want + ", has " + in.size());
-            }
-            if (LayerKinds.isOutput(n.type()) && !users.get(i).isEmpty()) {
-                set(error, issue, users.get(i).get(0), Issue.OTHER, "node " + n.id() + ": the output node's logits cannot feed node "
-                        + nodes.get(users.get(i).get(0)).id());
-            }
-        }
-        boolean[] done = new boolean[size];
-        List<Integer> order = new ArrayList<>();
-        for (boolean progress = true; progress; ) {
-            progress = false;
-            for (int i = 0; i < size; i++) {
-                if (done[i] || pending[i] > 0) continue;
-                done[i] = progress = true;
-                order.add(i);
-                for (int u : users.get(i)) pending[u]--;
-            }
-        }
-        for (int i = 0; i < size; i++) {
-            if (!done[i] && issue[i] != Issue.OTHER) {
-                set(error, issue, i, Issue.CYCLE, "node " + nodes.get(i).id() + ": its inputs form a cycle"
-                        + NetworkGraph.cycle(nodes, users, done, i));
-            }
+        GraphStructure structure = GraphStructure.of(nodes);
+        for (GraphStructure.Problem p : structure.problems) {
+            if (p.marked() >= 0 && p.issue() != Issue.UNUSED) set(error, issue, p.marked(), p.issue(), p.message());
         }
         int[] in0 = spec.input() == null ? null : spec.input().stream().mapToInt(Integer::intValue).toArray();
         Map<String, int[]> shapes = new HashMap<>();
         shapes.put(NetworkSpec.INPUT, in0);
-        for (int i : order) {
+        for (int i : structure.order) {
             LayerSpec n = nodes.get(i);
             if (issue[i] != Issue.NONE || n.inputs() == null) continue;
             List<int[]> in = new ArrayList<>();
@@ -146,7 +89,9 @@ public final class GraphDraft {
                 set(error, issue, i, Issue.SHAPE, e.getMessage());
             }
         }
-        markUnused(nodes, users, error, issue);
+        for (GraphStructure.Problem p : structure.problems) {   // unused: only a node with no other problem
+            if (p.issue() == Issue.UNUSED && issue[p.marked()] == Issue.NONE) set(error, issue, p.marked(), p.issue(), p.message());
+        }
         Map<String, Node> out = new LinkedHashMap<>();
         for (int i = 0; i < size; i++) {
             LayerSpec n = nodes.get(i);
@@ -154,29 +99,6 @@ public final class GraphDraft {
             out.putIfAbsent(id, new Node(id, issue[i] == Issue.NONE || issue[i] == Issue.UNUSED ? shapes.get(id) : null, error[i], issue[i]));
         }
         return out;
-    }
-
-    /** Nodes whose result reaches no output node (only when there is an output node to reach). */
-    private static void markUnused(List<LayerSpec> nodes, List<List<Integer>> users, String[] error, Issue[] issue) {
-        int size = nodes.size();
-        boolean[] reaches = new boolean[size];
-        boolean any = false;
-        for (int i = 0; i < size; i++) {
-            if (nodes.get(i) != null && LayerKinds.isOutput(nodes.get(i).type())) reaches[i] = any = true;
-        }
-        if (!any) return;
-        for (boolean changed = true; changed; ) {
-            changed = false;
-            for (int i = 0; i < size; i++) {
-                if (reaches[i]) continue;
-                for (int u : users.get(i)) if (reaches[u]) { reaches[i] = changed = true; break; }
-            }
-        }
-        for (int i = 0; i < size; i++) {
-            if (!reaches[i] && issue[i] == Issue.NONE) {
-                set(error, issue, i, Issue.UNUSED, "node " + nodes.get(i).id() + ": unused (its result does not lead to the output node)");
-            }
-        }
     }
 
     private static void set(String[] error, Issue[] issue, int i, Issue what, String message) {

@@ -58,6 +58,9 @@ public interface LayerKind {
     /** Output shape per sample for the inputs' shapes; throws {@link IllegalArgumentException} saying why not. */
     int[] outShape(LayerSpec l, List<int[]> in);
 
+    /** Float additions per sample the forward pass runs besides multiply-adds (an add node sums its inputs). */
+    default long forwardAdds(List<int[]> in, int[] out) { return 0; }
+
     /** Cost per sample; {@code inStates} is the number of states of the input codes (0 = float). */
     default Cost cost(LayerSpec l, List<int[]> in, int[] out, int inStates) { return Cost.NONE; }
 
