@@ -65,4 +65,19 @@ class GraphDraftTest {
         List<LayerSpec> nodes = new ArrayList<>(List.of(node("f", LayerSpec.of("flatten"), "input"), node("out", LayerSpec.output(10), "f")));
         assertTrue(GraphDraft.of(graph(nodes.toArray(LayerSpec[]::new))).values().stream().allMatch(GraphDraft.Node::ok));
     }
+
+    @Test
+    void anOutputFeedingANodeIsShownOnThatNodeWhereverItStandsAndSortedSaysTheSame() {
+        LayerSpec[] nodes = {
+                node("f", LayerSpec.of("flatten"), "input"),
+                node("out", LayerSpec.output(10), "f"),
+                node("after", LayerSpec.linear(8), "out")};   // the logits feed a node later in the file
+        Map<String, GraphDraft.Node> d = GraphDraft.of(graph(nodes));
+        assertEquals(GraphDraft.Issue.OTHER, d.get("after").issue());
+        assertEquals("node out: the output node's logits cannot feed node after", d.get("after").error());
+        NetworkGraph.GraphException e = org.junit.jupiter.api.Assertions.assertThrows(NetworkGraph.GraphException.class,
+                () -> NetworkGraph.sorted(List.of(nodes)));
+        assertEquals(d.get("after").error(), e.getMessage());
+        assertEquals("network.nodes[1]", e.field());
+    }
 }
