@@ -18,7 +18,8 @@ public final class LineChartCanvas extends ChartCanvas {
     private List<Series> series = List.of();
     private double fixedY0 = Double.NaN, fixedY1 = Double.NaN;
     private String xLabel = "";
-    private boolean legendBottom;
+    private boolean legendBottom, legendBelow;
+    private double[] plotArea = new double[4], legendArea = new double[4];
     private final List<double[]> verticals = new ArrayList<>();
 
     public void setSeries(List<Series> s) {
@@ -39,6 +40,18 @@ public final class LineChartCanvas extends ChartCanvas {
 
     /** Puts the legend in the bottom-right corner (for curves that rise towards the top). */
     public void setLegendBottom(boolean b) { legendBottom = b; }
+
+    /**
+     * Puts the legend under the plot, outside the data (for overlays of many runs, whose curves can lie anywhere:
+     * inside the plot the legend hid some of them); the plot gives up the legend's rows.
+     */
+    public void setLegendBelow(boolean b) { legendBelow = b; }
+
+    /** The plot's data area as drawn last: {x, y, width, height} in chart pixels. */
+    public double[] plotArea() { return plotArea.clone(); }
+
+    /** The legend's area as drawn last ({x, y, width, height}; all 0 without a legend). */
+    public double[] legendArea() { return legendArea.clone(); }
 
     /** Dashed vertical marker lines at these x values. */
     public void setVerticals(double... xs) {
@@ -71,15 +84,17 @@ public final class LineChartCanvas extends ChartCanvas {
         if (!(y1 >= y0)) { y0 = 0; y1 = 1; }
         double pad = (y1 - y0) * 0.05;
         if (Double.isNaN(fixedY0)) { y0 -= pad; y1 += pad; }
-        Plot p = xLabel.isEmpty() ? new Plot(w, h, x0, x1, y0, y1) : Plot.labelled(w, h, x0, x1, y0, y1);
         String[] names = series.stream().map(Series::name).toArray(String[]::new);
         boolean legend = series.size() > 1 || !names[0].isEmpty();
-        if (legend && !legendBottom && Double.isNaN(fixedY0)) {
+        double below = legend && legendBelow ? Plot.legendBelowHeight(names, w - Plot.LEFT - Plot.RIGHT) : 0;
+        double ph = h - below;
+        Plot p = xLabel.isEmpty() ? new Plot(w, ph, x0, x1, y0, y1) : Plot.labelled(w, ph, x0, x1, y0, y1);
+        if (legend && !legendBottom && !legendBelow && Double.isNaN(fixedY0)) {
             // room above the data for the legend rows, so they never hide the curves' peaks
             double px = 8 + Plot.legendRows(names, p.pw) * 16;
             if (px < p.ph * 0.6) {
                 y1 += (y1 - y0) * px / (p.ph - px);
-                p = xLabel.isEmpty() ? new Plot(w, h, x0, x1, y0, y1) : Plot.labelled(w, h, x0, x1, y0, y1);
+                p = xLabel.isEmpty() ? new Plot(w, ph, x0, x1, y0, y1) : Plot.labelled(w, ph, x0, x1, y0, y1);
             }
         }
         p.axes(g, st, xLabel);
@@ -101,7 +116,17 @@ public final class LineChartCanvas extends ChartCanvas {
         }
         g.restore();
         int[] cols = series.stream().mapToInt(Series::color).toArray();
-        if (legend) p.legend(g, st, names, cols, legendBottom);
+        plotArea = new double[] {p.px, p.py, p.pw, p.ph};
+        legendArea = new double[4];
+        if (legend && legendBelow) {
+            p.legendBelow(g, st, names, cols, ph + 2);
+            legendArea = new double[] {p.px, ph, p.pw, below};
+        } else if (legend) {
+            p.legend(g, st, names, cols, legendBottom);
+            int rows = Plot.legendRows(names, p.pw);
+            legendArea = legendBottom ? new double[] {p.px, p.py + p.ph - 22 - (rows - 1) * 16 - 3, p.pw, rows * 16 + 2}
+                    : new double[] {p.px, p.py + 3, p.pw, rows * 16 + 2};
+        }
     }
 
     private static void drawPolyline(Painter g, Plot p, Series s) {

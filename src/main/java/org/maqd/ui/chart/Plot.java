@@ -100,13 +100,28 @@ final class Plot {
      * rows when they do not fit the plot's width.
      */
     void legend(Painter g, ChartStyle s, String[] names, int[] colors, boolean bottom) {
+        legend(g, s, names, colors, bottom, Double.NaN);
+    }
+
+    /** Height of a legend drawn below the plot ({@link #legendBelow}), rows wrapped to the plot's width. */
+    static double legendBelowHeight(String[] names, double pw) { return 4 + LEGEND_ROW * legendRows(names, pw); }
+
+    /** The legend under the plot, its first row's top at {@code top}: outside the data, so it hides no curve. */
+    void legendBelow(Painter g, ChartStyle s, String[] names, int[] colors, double top) {
+        legend(g, s, names, colors, false, top);
+    }
+
+    private static final double LEGEND_ROW = 16;
+
+    private void legend(Painter g, ChartStyle s, String[] names, int[] colors, boolean bottom, double below) {
         java.util.List<int[]> rows = legendSpans(names, pw);
-        double rowH = 16;
+        double rowH = LEGEND_ROW;
         for (int r = 0; r < rows.size(); r++) {
             double total = 0;
             for (int i = rows.get(r)[0]; i < rows.get(r)[1]; i++) total += entryWidth(names[i]);
             double x = bottom ? px + pw - total - 2 : px + 8;
-            double y = bottom ? py + ph - 22 - (rows.size() - 1 - r) * rowH : py + 6 + r * rowH;
+            double y = !Double.isNaN(below) ? below + r * rowH
+                    : bottom ? py + ph - 22 - (rows.size() - 1 - r) * rowH : py + 6 + r * rowH;
             g.setFill(s.background().deriveColor(0, 1, 1, 0.85));
             g.fillRect(x - 5, y - 3, total, rowH + 2);
             for (int i = rows.get(r)[0]; i < rows.get(r)[1]; i++) {

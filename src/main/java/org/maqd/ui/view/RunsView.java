@@ -109,7 +109,7 @@ public final class RunsView {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getSelectionModel().getSelectedItems().addListener((javafx.collections.ListChangeListener<RunsViewModel.Row>) c -> draw());
         messageLabel.textProperty().bind(vm.messageProperty());
-        curves.setLegendBottom(true);
+        curves.setLegendBelow(true);
         curves.setXLabel("epoch");
         curves.setEmptyText("Select runs in the table to compare their test accuracy");
         histograms.setXLabel("standardized weight Ŵ");

@@ -132,4 +132,18 @@ class RunsViewUiTest {
         assertTrue(page.contains("Comparison of 3 runs"), "one report comparing the three runs");
         assertTrue(Files.size(html.resolveSibling("report.pdf")) > 1000, "and its PDF");
     }
+
+    @Test
+    void theOverlayLegendLiesOutsideTheCurves(FxRobot robot) {
+        robot.clickOn("Runs");
+        robot.interact(() -> w.view().runsView().selectAll());
+        robot.interact(() -> w.view().runsView().accuracyOverlay().redraw());
+        double[] plot = w.view().runsView().accuracyOverlay().plotArea(), legend = w.view().runsView().accuracyOverlay().legendArea();
+        assertTrue(legend[2] > 0 && legend[3] > 0, "a legend for three runs");
+        boolean overlap = legend[0] < plot[0] + plot[2] && plot[0] < legend[0] + legend[2]
+                && legend[1] < plot[1] + plot[3] && plot[1] < legend[1] + legend[3];
+        assertFalse(overlap, "legend " + java.util.Arrays.toString(legend) + " covers the plot " + java.util.Arrays.toString(plot));
+        double h = w.view().runsView().accuracyOverlay().getHeight();
+        assertTrue(legend[1] + legend[3] <= h + 0.5, "the legend fits the chart");
+    }
 }
