@@ -1,13 +1,16 @@
 package org.maqd.cli;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.maqd.bench.ClusterBenchmark;
 import org.maqd.bench.FmaPeak;
 import org.maqd.bench.GemmBenchmark;
 import org.maqd.bench.InferenceBenchmark;
 import org.maqd.bench.TrainingBenchmark;
+import org.maqd.experiment.ExperimentException;
 import org.maqd.experiment.ExperimentIO;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,15 +20,21 @@ import picocli.CommandLine.Option;
  * With {@code --json}, one JSON object on stdout (2-thread figures under the documented keys).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure GEMM GFLOPS, training samples/s and integer vs float inference samples/s (after warm-up, median of repetitions).")
+        description = "Measure GEMM GFLOPS, training samples/s and integer vs float inference samples/s (after warm-up, median of repetitions); "
+                + "with --cluster, trials per hour of a small sweep locally and on 1, 2, 3 local worker processes, and the bytes moved per trial.")
 public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object on stdout") boolean json;
     @Option(names = "--quick", description = "fewer repetitions (for a smoke test)") boolean quick;
     @Option(names = "--threads", description = "threads for the headline figures (default 2)") int threads = 2;
+    @Option(names = "--cluster", description = "instead of the kernels: trials per hour of a small sweep run locally and on 1, 2, 3 local worker processes (loopback), and the bytes each trial puts into the cluster's maps")
+    boolean cluster;
+    @Option(names = "--cluster-workers", paramLabel = "N,…", split = ",", description = "with --cluster: the cluster sizes to measure (default 1,2,3)")
+    List<Integer> clusterWorkers = List.of(1, 2, 3);
     @Option(names = "--only", paramLabel = "CASE", description = "run only cases whose name contains CASE (e.g. gemm, mlp_b4, cnn, resnet8, inference)") String only;
 
     @Override
     public Integer call() {
+        if (cluster) return cluster();
         int warm = quick ? 200 : 1000;
         // GEMM repetitions are short (20 ms or more): take many, so the median spans 1.5 s or more rather than
         // one of a shared host's slow spells (a fraction of a second to a few seconds; see docs/kernels.md)
@@ -95,6 +104,48 @@ public final class BenchCommand implements Callable<Integer> {
         if (json) System.out.println(ExperimentIO.toJson(out).replaceAll("\\s*\\n\\s*", " "));
         return 0;
     }
+
+    /** {@code --cluster}: see {@link ClusterBenchmark}; JSON keys {@code cluster_*}, keyed "local" and "N_workers". */
+    private int cluster() {
+        for (int k : clusterWorkers) {
+            if (k < 1 || k > 16) throw new ExperimentException("--cluster-workers: expected numbers from 1 to 16, got " + k);
+        }
+        double load0 = loadAverage();
+        List<ClusterBenchmark.Result> rs = ClusterBenchmark.run(clusterWorkers, quick, json ? System.err : System.out);
+        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, Double> perHour = new LinkedHashMap<>(), secs = new LinkedHashMap<>(), start = new LinkedHashMap<>(), warm = new LinkedHashMap<>();
+        Map<String, Map<String, Double>> bytes = new LinkedHashMap<>();
+        for (ClusterBenchmark.Result r : rs) {
+            String key = r.workers() == 0 ? "local" : r.workers() + "_workers";
+            perHour.put(key, r.trialsPerHour());
+            secs.put(key, r.seconds());
+            warm.put(key, r.warmSeconds());
+            if (r.workers() == 0) continue;
+            start.put(key, r.startSeconds());
+            Map<String, Double> b = new LinkedHashMap<>();
+            b.put("task", r.bytesPerTrial("tasks"));
+            b.put("checkpoints", r.bytesPerTrial("checkpoints"));
+            b.put("checkpoint_puts", r.putsPerTrial("checkpoints"));
+            b.put("result", r.bytesPerTrial("results"));
+            b.put("total", r.totalBytesPerTrial());
+            bytes.put(key, b);
+        }
+        out.put("cluster_trials", rs.get(0).trials());
+        out.put("cluster_trials_per_hour", perHour);
+        out.put("cluster_sweep_seconds", secs);
+        out.put("cluster_bytes_per_trial", bytes);
+        out.put("cluster_worker_start_seconds", start);
+        out.put("cluster_warmup_sweep_seconds", warm);
+        out.put("load_average_before", load0);
+        out.put("load_average_after", loadAverage());
+        out.put("cores", Runtime.getRuntime().availableProcessors());
+        out.put("jdk", System.getProperty("java.version"));
+        if (json) System.out.println(ExperimentIO.toJson(out).replaceAll("\\s*\\n\\s*", " "));
+        else progress("load average %.2f before, %.2f after (%d cores)", load0, loadAverage(), Runtime.getRuntime().availableProcessors());
+        return 0;
+    }
+
+    private static double loadAverage() { return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(); }
 
     private boolean selected(String name) { return only == null || name.contains(only); }
 
