@@ -77,7 +77,8 @@ public final class MemoryEstimate {
         return rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
     }
 
-    static String human(long bytes) {
+    /** Bytes for people: kB, MB or GB with one decimal. */
+    public static String human(long bytes) {
         if (bytes >= 1L << 30) return String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30));
         if (bytes >= 1L << 20) return String.format(Locale.ROOT, "%.1f MB", bytes / (double) (1L << 20));
         return String.format(Locale.ROOT, "%.1f kB", bytes / 1024.0);

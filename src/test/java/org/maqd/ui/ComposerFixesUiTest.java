@@ -108,4 +108,14 @@ class ComposerFixesUiTest {
         assertEquals("MLP", box.getValue());
         assertEquals(4, w.vm().document().get().network().layers().size());
     }
+
+    @Test
+    void theComposerShowsTheTrainingMemoryAtTheBatchSize(FxRobot robot) {
+        javafx.scene.control.Label memory = robot.lookup("#memoryLabel").queryAs(javafx.scene.control.Label.class);
+        assertTrue(memory.getText().contains("at batch size 64"), memory.getText());
+        String before = memory.getText();
+        robot.interact(() -> w.vm().document().edit("batch", e -> e.withTraining(e.training().withBatchSize(256))));
+        assertTrue(memory.getText().contains("at batch size 256"), memory.getText());
+        assertNotEquals(before.replace("64", "256"), memory.getText(), "the figure follows the batch size");
+    }
 }

@@ -37,7 +37,7 @@ public final class ComposerView {
     @FXML private ComboBox<LayerField> bulkField;
     @FXML private ComboBox<String> bulkValue;
     @FXML private Button templateButton, bulkButton;
-    @FXML private Label propertyTitle, messageLabel, costTotals, zoomLabel;
+    @FXML private Label propertyTitle, messageLabel, costTotals, zoomLabel, memoryLabel;
     @FXML private GridPane propertySheet;
     @FXML private TableView<org.maqd.ui.engine.CostRow> costTable;
 
@@ -71,6 +71,8 @@ public final class ComposerView {
         vm.costProperty().addListener((o, a, r) -> showTotals(r));
         zoomLabel.textProperty().bind(canvasVm.viewport().zoomProperty().multiply(100).asString("%.0f%%"));
         showTotals(vm.cost());
+        vm.memoryProperty().addListener((o, a, m) -> showMemory(m));
+        showMemory(vm.memoryProperty().get());
         sheet.rebuild();
         title();
     }
@@ -102,6 +104,16 @@ public final class ComposerView {
     private void title() {
         int n = vm.selection().size();
         propertyTitle.setText(n > 1 ? "Properties — " + n + " layers (edits apply to all)" : "Properties");
+    }
+
+    private void showMemory(org.maqd.ui.vm.MemoryNote m) {
+        memoryLabel.setText(m.text().isEmpty() ? "" : "· " + m.text());
+        memoryLabel.getStyleClass().remove("memory-warning");
+        if (m.tooLarge()) memoryLabel.getStyleClass().add("memory-warning");
+        memoryLabel.setTooltip(m.text().isEmpty() ? null : new Tooltip("Estimated from the layers' shapes: per parameter "
+                + "the weight, its gradient, the optimizer's moments and quantized copies; per activation value of a batch "
+                + "the output, its normalized and quantized forms and their gradients. A lower bound, checked when Train is "
+                + "pressed."));
     }
 
     private void showTotals(CostReport r) {

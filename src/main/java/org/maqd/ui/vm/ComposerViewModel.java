@@ -38,6 +38,8 @@ public final class ComposerViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<CostReport> cost = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<TemplateMatch.Match> template = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<MemoryNote> memory = new ReadOnlyObjectWrapper<>(new MemoryNote("", false));
+    private java.util.function.LongSupplier freeHeap = org.maqd.model.MemoryEstimate::availableHeap;
 
     public ComposerViewModel(ExperimentDocument doc, NetworkAnalyzer analyzer) {
         this.doc = doc;
@@ -287,6 +289,7 @@ public final class ComposerViewModel {
         CostReport r = analyzer.analyze(net);
         cost.set(r);
         template.set(TemplateMatch.of(net));
+        memory.set(MemoryNote.of(doc.get(), freeHeap.getAsLong()));
         graph.set(ComposerGraph.of(net, r));
         int n = net.all().size();
         if (selection.stream().anyMatch(i -> i >= n)) selection.setAll(selection.stream().filter(i -> i < n).toList());
@@ -296,6 +299,15 @@ public final class ComposerViewModel {
 
     /** The template the document's network is ({@link TemplateMatch#CUSTOM} when none), following every edit. */
     public ReadOnlyObjectProperty<TemplateMatch.Match> templateProperty() { return template.getReadOnlyProperty(); }
+
+    /** The training memory of the network at the document's batch size, following every edit. */
+    public ReadOnlyObjectProperty<MemoryNote> memoryProperty() { return memory.getReadOnlyProperty(); }
+
+    /** Where the free heap is read (tests give a fixed figure); recomputes the note. */
+    public void setFreeHeap(java.util.function.LongSupplier s) {
+        freeHeap = s;
+        memory.set(MemoryNote.of(doc.get(), s.getAsLong()));
+    }
 
     /** Selects layers (the property sheet then edits them together); {@code primary} is the one shown first. */
     public void select(List<Integer> indices, int primary) {

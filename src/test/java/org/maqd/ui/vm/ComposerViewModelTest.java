@@ -151,4 +151,27 @@ class ComposerViewModelTest {
         vm.document().load(Templates.quickstart().withNetwork(Templates.network(Templates.RESNET, 14)), null);
         assertEquals(new TemplateMatch.Match(Templates.RESNET, 14), vm.templateProperty().get());
     }
+
+    @Test
+    void theMemoryNoteFollowsTheNetworkAndTheBatchSize() {
+        ComposerViewModel vm = vm(Templates.quickstart());
+        vm.setFreeHeap(() -> 1L << 30);
+        MemoryNote first = vm.memoryProperty().get();
+        assertTrue(first.text().contains("at batch size 64"), first.text());
+        assertFalse(first.tooLarge());
+        assertTrue(vm.setField(1, LayerField.UNITS, "4096"));
+        MemoryNote wide = vm.memoryProperty().get();
+        assertTrue(mb(wide) > mb(first), first.text() + " → " + wide.text());
+        vm.document().edit("batch", e -> e.withTraining(e.training().withBatchSize(512)));
+        assertTrue(vm.memoryProperty().get().text().contains("at batch size 512"), vm.memoryProperty().get().text());
+        vm.setFreeHeap(() -> 1L << 20);
+        assertTrue(vm.memoryProperty().get().tooLarge(), "more than 1 MB of heap");
+        assertTrue(vm.memoryProperty().get().text().contains("network.layers[1]"), vm.memoryProperty().get().text());
+    }
+
+    private static double mb(MemoryNote n) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("about ([0-9.]+) (kB|MB|GB)").matcher(n.text());
+        assertTrue(m.find(), n.text());
+        return Double.parseDouble(m.group(1)) * switch (m.group(2)) { case "kB" -> 1e-3; case "GB" -> 1e3; default -> 1; };
+    }
 }
