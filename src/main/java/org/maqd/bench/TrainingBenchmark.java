@@ -136,6 +136,7 @@ public final class TrainingBenchmark {
     private static void step(Network net, Optimizer opt, SoftmaxCrossEntropy ce, Tensor x, int[] y) {
         net.zeroGrad();
         ce.forward(net.forward(x, Mode.TRAIN), y);
+        opt.prepare(1e-3);
         net.backward(ce.backward());
         opt.step(1e-3);
     }

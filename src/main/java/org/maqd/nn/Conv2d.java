@@ -219,7 +219,7 @@ public final class Conv2d implements Layer {
         } else {
             System.arraycopy(sum, 0, ge, 0, wSize);
         }
-        transform.backward(gEff, weight.grad);
+        transform.backward(gEff, weight);
         if (bias != null) {
             float[] bg = bias.grad.data;
             for (int o = 0; o < outC; o++) bg[o] += biasSum[o];

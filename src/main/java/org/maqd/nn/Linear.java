@@ -132,12 +132,12 @@ public final class Linear implements Layer {
         // dW_eff[out,in] = gyᵀ[out,B] · x[B,in]; at a small batch row by row into the transform's backward
         rowsB = b;
         rowsGy = gy.data;
-        boolean fused = b <= SmallBatchKernels.MAX_BATCH && transform.backwardRows(gradientSource, (long) b * in, weight.grad);
+        boolean fused = b <= SmallBatchKernels.MAX_BATCH && transform.backwardRows(gradientSource, (long) b * in, weight);
         rowsGy = null;
         if (!fused) {
             if (b <= SmallBatchKernels.MAX_BATCH) small.weightGrad(b, in, out, gy.data, x.data, gwEff.data);
             else Gemm.gemm(par, true, false, out, in, b, gy.data, 0, x.data, 0, gwEff.data, 0, false);
-            transform.backward(gwEff, weight.grad);
+            transform.backward(gwEff, weight);
         }
         if (bias != null) {
             float[] gb = bias.grad.data, g = gy.data;

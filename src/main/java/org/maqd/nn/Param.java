@@ -19,6 +19,44 @@ public final class Param {
         this.decay = decay;
     }
 
+    /**
+     * An optimizer's update of a run of this parameter's elements from their gradient, applied by the layer that
+     * computes the gradient, row by row while each row is still in cache, instead of adding it to {@link #grad}
+     * for a later pass of the optimizer ({@link #takeUpdate}).
+     */
+    @FunctionalInterface
+    public interface Update {
+        /**
+         * Updates elements {@code [from, from + n)} given their complete gradient {@code g[gOff…gOff + n)} (which
+         * it may overwrite). Runs on any thread, for disjoint runs; the gradient of each element is passed once.
+         */
+        void apply(int from, int n, float[] g, int gOff);
+    }
+
+    private Update update;
+    private boolean updated;
+
+    /** Offered by an optimizer before the backward pass (null withdraws it); clears {@link #updatedInBackward}. */
+    public void offerUpdate(Update u) {
+        update = u;
+        updated = false;
+    }
+
+    /**
+     * The offered update, or null: a layer that takes it promises to pass it the complete gradient of every
+     * element exactly once in this backward pass (and to leave {@link #grad} untouched, except where the update
+     * itself writes it), so the optimizer skips this parameter in its own pass.
+     */
+    public Update takeUpdate() {
+        Update u = update;
+        update = null;
+        if (u != null) updated = true;
+        return u;
+    }
+
+    /** True when a layer took this step's update ({@link #takeUpdate}). */
+    public boolean updatedInBackward() { return updated; }
+
     /** True when {@link #grad} is known to be all zeros (an optimizer cleared it while reading it). */
     private boolean gradCleared;
 

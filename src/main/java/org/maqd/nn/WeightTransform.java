@@ -39,10 +39,18 @@ public interface WeightTransform {
     /**
      * As {@link #backward}, with dL/d(effective) produced one row at a time by {@code gradient} just before the
      * transform consumes it (the row never leaves L1), instead of a weight-sized buffer. {@code workPerRow} is
-     * the source's work per row in elements touched. Returns false, having done nothing, where the transform
+     * the source's work per row in elements touched. The result goes to {@code latent}'s gradient, or through its
+     * offered update as in {@link #backward(Tensor, Param)}. Returns false, having done nothing, where the transform
      * has no such path: the caller then computes the full gradient and runs {@link #backward}.
      */
-    default boolean backwardRows(RowSource gradient, long workPerRow, Tensor gradLatent) { return false; }
+    default boolean backwardRows(RowSource gradient, long workPerRow, Param latent) { return false; }
+
+    /**
+     * As {@link #backward(Tensor, Tensor)} into {@code latent}'s gradient; a transform may instead take the
+     * update an optimizer offered ({@link Param#takeUpdate}) and apply it to each row of dL/d(latent) as it is
+     * computed. {@link #backwardRows} does the same.
+     */
+    default void backward(Tensor gradEffective, Param latent) { backward(gradEffective, latent.grad); }
 
     /** Identity: float weights. */
     WeightTransform IDENTITY = new WeightTransform() {

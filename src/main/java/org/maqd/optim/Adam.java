@@ -6,6 +6,7 @@ import java.util.Map;
 import org.maqd.nn.Param;
 import org.maqd.tensor.Parallel;
 import org.maqd.tensor.Tensor;
+import org.maqd.tensor.fast.Reductions;
 
 /**
  * Adam (Kingma & Ba) with bias correction, ε = 1e-8. With {@code decoupled} it is AdamW (Loshchilov & Hutter):
@@ -34,7 +35,11 @@ public final class Adam implements Optimizer {
         shrink = new float[params.size()];
         starts = new int[params.size() + 1];
         for (int i = 0; i < params.size(); i++) starts[i + 1] = Math.addExact(starts[i], params.get(i).value.size());
+        updates = new Param.Update[params.size()];
+        unfinished = new boolean[params.size()];
         for (int i = 0; i < m.length; i++) {
+            int index = i;
+            updates[i] = (from, n, g, gOff) -> applyFused(index, from, n, g, gOff);
             m[i] = Tensor.zeros(params.get(i).value.shape());
             v[i] = Tensor.zeros(params.get(i).value.shape());
         }
@@ -45,8 +50,36 @@ public final class Adam implements Optimizer {
      * elements of the parameters laid end to end, so small parameters share chunks instead of each running its
      * own serial loop). Clears each gradient as it reads it ({@link Param#gradCleared}).
      */
+    /**
+     * Offers each parameter this step's update ({@link Param#offerUpdate}): a layer that takes it runs
+     * {@link UpdateKernels#adamRow} on each row of the gradient while the row is in cache, and {@link #step}
+     * then skips that parameter. The same operations on the same values as the plain step, so the same bits.
+     */
+    @Override
+    public void prepare(double learningRate) {
+        constants(learningRate);
+        prepared = true;
+        for (int i = 0; i < params.size(); i++) params.get(i).offerUpdate(updates[i]);
+    }
+
     @Override
     public void step(double learningRate) {
+        if (!prepared) constants(learningRate);   // else prepare computed them for this step
+        prepared = false;
+        long work = 0;
+        for (int i = 0; i < params.size(); i++) if (!params.get(i).updatedInBackward()) work += starts[i + 1] - starts[i];
+        int total = starts[params.size()];
+        par.forRange(total, GRAIN, work, update);
+        for (int i = 0; i < params.size(); i++) {
+            Param p = params.get(i);
+            p.offerUpdate(null);
+            if (!unfinished[i]) p.gradCleared();
+            unfinished[i] = false;
+        }
+    }
+
+    // the step count and this step's constants
+    private void constants(double learningRate) {
         steps++;
         float b1 = (float) beta1, b2 = (float) beta2;
         double bc1 = 1 - Math.pow(beta1, steps), bc2 = 1 - Math.pow(beta2, steps);
@@ -60,9 +93,19 @@ public final class Adam implements Optimizer {
             l2[i] = decoupled ? 0f : wd;
             shrink[i] = decoupled ? (float) (1 - learningRate * wd) : 1f;
         }
-        int total = starts[params.size()];
-        par.forRange(total, GRAIN, total, update);
-        for (Param p : params) p.gradCleared();
+    }
+
+    // the update a layer applies during backward: one run of parameter i from its gradient (g[gOff…gOff + n));
+    // a run with a NaN or infinity is not applied but left in the gradient, where the divergence check finds it
+    private void applyFused(int i, int from, int n, float[] g, int gOff) {
+        Param p = params.get(i);
+        if (Reductions.firstNonFinite(g, gOff, gOff + n) >= 0) {
+            System.arraycopy(g, gOff, p.grad.data, from, n);
+            unfinished[i] = true;
+            return;
+        }
+        UpdateKernels.adamRow(p.value.data, from, n, g, gOff, m[i].data, v[i].data, cb1, cb2, l2[i], shrink[i], cstep,
+                cinv, ceps);
     }
 
     // elements [a, b) of the parameters laid end to end
@@ -71,6 +114,7 @@ public final class Adam implements Optimizer {
         while (starts[i + 1] <= a) i++;
         for (; i < params.size() && starts[i] < b; i++) {
             Param p = params.get(i);
+            if (p.updatedInBackward()) continue;
             int from = Math.max(a, starts[i]) - starts[i], to = Math.min(b, starts[i + 1]) - starts[i];
             UpdateKernels.adamAndClear(p.value.data, p.grad.data, m[i].data, v[i].data, from, to, cb1, cb2, l2[i],
                     shrink[i], cstep, cinv, ceps);
@@ -82,6 +126,9 @@ public final class Adam implements Optimizer {
     private final float[] l2, shrink;
     private final int[] starts;
     private final Parallel.RangeBody update = this::updateRange;
+    private final Param.Update[] updates;
+    private final boolean[] unfinished;   // a fused run found a non-finite gradient: the gradient is not cleared
+    private boolean prepared;
 
     @Override
     public Map<String, Tensor> state() {

@@ -12,6 +12,13 @@ import org.maqd.tensor.Tensor;
 public interface Optimizer {
     void step(double learningRate);
 
+    /**
+     * Optionally called before the backward pass of a step whose {@link #step} follows with the same learning
+     * rate: the optimizer may offer its update to the parameters ({@link Param#offerUpdate}), for layers that
+     * apply it while the gradient is in cache. The results are those of the plain step. Default: nothing.
+     */
+    default void prepare(double learningRate) {}
+
     /** Named state tensors ("exp_avg.3" ...) plus the step count, for checkpoint and resume. */
     Map<String, Tensor> state();
 

@@ -39,6 +39,36 @@ final class UpdateKernels {
         for (; j < to; j++) g[j] = 0f;
     }
 
+    /**
+     * Adam over {@code w, m, v [from, from + n)} with the gradient read at {@code g[gOff…]} (left as is): the
+     * operations of {@link #adamAndClear} on a gradient that was accumulated into a cleared one, i.e.
+     * {@code g' = (0 + g) + l2·w}, so the same bits as accumulating g into the zeroed gradient and running
+     * {@link #adamAndClear} over it.
+     */
+    static void adamRow(float[] w, int from, int n, float[] g, int gOff, float[] m, float[] v,
+                        float b1, float b2, float l2, float shrink, float stepSize, float invSqrtBc2, float eps) {
+        float c1 = 1 - b1, c2 = 1 - b2;
+        FloatVector zero = FloatVector.zero(S);
+        int j = from, end = from + n / L * L, shift = gOff - from;
+        for (; j < end; j += L) {
+            FloatVector wj = FloatVector.fromArray(S, w, j);
+            FloatVector gj = zero.add(FloatVector.fromArray(S, g, j + shift)).add(wj.mul(l2));
+            FloatVector mj = FloatVector.fromArray(S, m, j).mul(b1).add(gj.mul(c1));
+            FloatVector vj = FloatVector.fromArray(S, v, j).mul(b2).add(gj.mul(c2).mul(gj));
+            mj.intoArray(m, j);
+            vj.intoArray(v, j);
+            wj.mul(shrink).sub(mj.mul(stepSize).div(vj.sqrt().mul(invSqrtBc2).add(eps))).intoArray(w, j);
+        }
+        for (; j < from + n; j++) {
+            float gj = (0f + g[j + shift]) + l2 * w[j];
+            float mj = b1 * m[j] + (1 - b1) * gj;
+            float vj = b2 * v[j] + (1 - b2) * gj * gj;
+            m[j] = mj;
+            v[j] = vj;
+            w[j] = w[j] * shrink - stepSize * mj / ((float) Math.sqrt(vj) * invSqrtBc2 + eps);
+        }
+    }
+
     /** The plain loop of {@link #adamAndClear}, without the clearing (reference and tail). */
     static void adamPlain(float[] w, float[] g, float[] m, float[] v, int from, int to,
                           float b1, float b2, float l2, float shrink, float stepSize, float invSqrtBc2, float eps) {

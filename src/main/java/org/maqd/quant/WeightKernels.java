@@ -281,6 +281,21 @@ final class WeightKernels {
         sums[2 * r + 1] = sw;
     }
 
+    /**
+     * WS backward output pass in place: {@code g[gOff + j] = (g[gOff + j] − mg − Ŵ·mgw)·inv}, each element the
+     * value {@link #wsBackwardRow} adds to its output.
+     */
+    static void wsBackwardRowInPlace(float[] g, int gOff, float[] std, int base, int n, double mg, double mgw, double inv) {
+        float m = (float) mg, mw = (float) -mgw, in = (float) inv;
+        FloatVector mv = FloatVector.broadcast(S, m), mwv = FloatVector.broadcast(S, mw), iv = FloatVector.broadcast(S, in);
+        int shift = gOff - base, i = base, vecEnd = base + n - n % SL;
+        for (; i < vecEnd; i += SL) {
+            FloatVector.fromArray(S, std, i).fma(mwv, FloatVector.fromArray(S, g, i + shift).sub(mv)).mul(iv)
+                    .intoArray(g, i + shift);
+        }
+        for (; i < base + n; i++) g[i + shift] = Math.fma(std[i], mw, g[i + shift] - m) * in;
+    }
+
     /** WS backward output pass: {@code out[base + j] += (g[gOff + j] − mg − Ŵ·mgw)·inv} in float. */
     static void wsBackwardRow(float[] g, int gOff, float[] std, float[] out, int base, int n, double mg, double mgw,
                               double inv) {

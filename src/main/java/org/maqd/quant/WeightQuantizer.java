@@ -2,6 +2,7 @@ package org.maqd.quant;
 
 import java.util.Locale;
 import org.maqd.nn.Mode;
+import org.maqd.nn.Param;
 import org.maqd.nn.ShapeException;
 import org.maqd.nn.WeightTransform;
 import org.maqd.tensor.Parallel;
@@ -92,6 +93,7 @@ public final class WeightQuantizer implements WeightTransform {
     private float[] bwdGrad, fwdLatent, bwdOut;
     private RowSink fwdSink;
     private RowSource bwdSource;
+    private Param.Update bwdUpdate;
     private final Parallel.RangeBody quantizeRows = this::quantizeRows;
     private final Parallel.RangeBody fusedRows = this::fusedRows;
     private final Parallel.RangeBody surrogateRows = this::surrogateRows;
@@ -214,11 +216,56 @@ public final class WeightQuantizer implements WeightTransform {
      * the full gradient (the same row kernels on the same values).
      */
     @Override
-    public boolean backwardRows(RowSource gradient, long workPerRow, Tensor gradLatent) {
-        if (!fusedPath() || config.surrogate().kind() != Surrogate.Kind.STE) return false;
+    public boolean backwardRows(RowSource gradient, long workPerRow, Param latent) {
+        if (!rowPath()) return false;
+        prepareRows(latent.grad);
+        bwdSource = gradient;
+        bwdOut = latent.grad.data;
+        bwdUpdate = latent.takeUpdate();
+        try {
+            par.forRange(rows, WeightStandardization.rowGrain(fanIn), (8L * fanIn + workPerRow) * rows, sourcedSteRows);
+        } finally {
+            bwdSource = null;
+            bwdOut = null;
+            bwdUpdate = null;
+        }
+        return true;
+    }
+
+    /**
+     * As {@link #backward(Tensor, Tensor)} into {@code latent}'s gradient, except that on the fast STE path with
+     * WS the optimizer's offered update ({@link Param#takeUpdate}) is applied to each row of dL/dW in the
+     * chunk's L1 row buffer instead.
+     */
+    @Override
+    public void backward(Tensor gradEffective, Param latent) {
+        if (!rowPath()) {
+            backward(gradEffective, latent.grad);
+            return;
+        }
+        prepareRows(latent.grad);
+        if (gradEffective.size() != latent.grad.size()) {
+            throw new ShapeException("weight quantizer backward: expected gradients like " + source + ", got "
+                    + gradEffective + " and " + latent.grad);
+        }
+        bwdGrad = gradEffective.data;
+        bwdOut = latent.grad.data;
+        bwdUpdate = latent.takeUpdate();
+        try {
+            par.forRange(rows, WeightStandardization.rowGrain(fanIn), 8L * rows * fanIn, steRows);
+        } finally {
+            bwdGrad = null;
+            bwdOut = null;
+            bwdUpdate = null;
+        }
+    }
+
+    /** The fast STE path with WS, where each row's dL/dW is formed in an L1 row buffer. */
+    private boolean rowPath() { return fusedPath() && config.surrogate().kind() == Surrogate.Kind.STE; }
+
+    private void prepareRows(Tensor gradLatent) {
         if (source == null) throw new IllegalStateException("weight quantizer: backward before forward");
-        int n = source.size();
-        if (gradLatent.size() != n) {
+        if (gradLatent.size() != source.size()) {
             throw new ShapeException("weight quantizer backward: expected a gradient like " + source + ", got "
                     + gradLatent);
         }
@@ -226,15 +273,6 @@ public final class WeightQuantizer implements WeightTransform {
         if (rowScratch.length != Parallel.chunks(rows, grain) * fanIn) {
             rowScratch = new float[Parallel.chunks(rows, grain) * fanIn];
         }
-        bwdSource = gradient;
-        bwdOut = gradLatent.data;
-        try {
-            par.forRange(rows, grain, (8L * fanIn + workPerRow) * rows, sourcedSteRows);
-        } finally {
-            bwdSource = null;
-            bwdOut = null;
-        }
-        return true;
     }
 
     // rows [r0, r1) of the sourced STE + WS backward (as steRows, the row of dL/dW_q from bwdSource)
@@ -242,10 +280,12 @@ public final class WeightQuantizer implements WeightTransform {
         float[] src = source.data, buf = rowScratch;
         int n = fanIn, off = r0 / WeightStandardization.rowGrain(n) * n;
         RowSource gradient = bwdSource;
+        Param.Update update = bwdUpdate;
         for (int r = r0; r < r1; r++) {
             gradient.row(r, buf, off);
             WeightKernels.steRow(buf, off, src, buf, off, r * n, n, levels);
-            ws.backwardRowFast(buf, off, bwdOut, r);
+            if (update == null) ws.backwardRowFast(buf, off, bwdOut, r);
+            else ws.backwardRowUpdate(buf, off, r, update);
         }
     }
 
@@ -302,9 +342,11 @@ public final class WeightQuantizer implements WeightTransform {
             return;
         }
         int off = r0 / WeightStandardization.rowGrain(n) * n;
+        Param.Update update = bwdUpdate;
         for (int r = r0; r < r1; r++) {
             WeightKernels.steRow(g, src, rowScratch, off, r * n, n, levels);
-            ws.backwardRowFast(rowScratch, off, bwdOut, r);
+            if (update == null) ws.backwardRowFast(rowScratch, off, bwdOut, r);
+            else ws.backwardRowUpdate(rowScratch, off, r, update);
         }
     }
 

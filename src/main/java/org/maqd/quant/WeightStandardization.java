@@ -1,5 +1,6 @@
 package org.maqd.quant;
 
+import org.maqd.nn.Param;
 import org.maqd.nn.ShapeException;
 import org.maqd.tensor.Parallel;
 import org.maqd.tensor.Tensor;
@@ -141,6 +142,18 @@ public final class WeightStandardization {
         RowSums.reduceRow(g, gOff, standardized.data, r * n, n, sums, r);
         WeightKernels.wsBackwardRow(g, gOff, standardized.data, gw, r * n, n, sums[2 * r] / n, sums[2 * r + 1] / n,
                 1.0 / sigma[r]);
+    }
+
+    /**
+     * As {@link #backwardRowFast(float[], int, float[], int)}, handing row r's dL/dW (computed in place over its
+     * dL/dŴ at {@code g[gOff…]}) to {@code update} instead of adding it to a gradient.
+     */
+    void backwardRowUpdate(float[] g, int gOff, int r, Param.Update update) {
+        int n = fanIn;
+        RowSums.reduceRow(g, gOff, standardized.data, r * n, n, sums, r);
+        WeightKernels.wsBackwardRowInPlace(g, gOff, standardized.data, r * n, n, sums[2 * r] / n,
+                sums[2 * r + 1] / n, 1.0 / sigma[r]);
+        update.apply(r * n, n, g, gOff);
     }
 
     /** Ŵ of the last forward (owned buffer). */

@@ -105,6 +105,7 @@ public final class JitWarmup {
             net.reseed(SEED, steps);
             net.zeroGrad();
             loss.forward(net.forward(x, Mode.TRAIN), labels);
+            opt.prepare(training.learningRate() * 1e-3);
             net.backward(loss.backward());
             opt.step(training.learningRate() * 1e-3);
             net.forward(x, Mode.EVAL);

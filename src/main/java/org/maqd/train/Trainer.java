@@ -82,11 +82,12 @@ public final class Trainer {
                     Tensor logits = s.network().forward(batch.x(), Mode.TRAIN);
                     double l = loss.forward(logits, batch.labels());
                     reason = guard.loss(l);
+                    lr = s.schedule().at(step);
                     if (reason == null) {
+                        s.optimizer().prepare(lr);   // the weights' updates may run inside the backward pass
                         s.network().backward(loss.backward());
                         reason = guard.gradients(s.network().paramList());
                     }
-                    lr = s.schedule().at(step);
                     if (reason == null) {
                         s.optimizer().step(lr);
                         reason = guard.weights(s.network().paramList());

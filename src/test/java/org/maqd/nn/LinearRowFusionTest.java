@@ -68,7 +68,7 @@ class LinearRowFusionTest {
         Tensor w = GradCheck.random(new Rng(2), 4, 20);
         int[] seen = new int[2];
         assertNotNull(q.forwardRows(w, Mode.TRAIN, (r, eff) -> seen[0]++, 1), "fused forward");
-        assertTrue(q.backwardRows((r, dst, off) -> seen[1]++, 1, Tensor.zeros(4, 20)), "fused backward");
+        assertTrue(q.backwardRows((r, dst, off) -> seen[1]++, 1, new Param("w", Tensor.zeros(4, 20), true)), "fused backward");
         assertArrayEquals(new int[] {4, 4}, seen, "every row handed over once");
     }
 }

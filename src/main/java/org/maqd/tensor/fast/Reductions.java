@@ -95,11 +95,14 @@ public final class Reductions {
      * searched element by element. About 3 vector operations per 16 floats, where the plain loop's early exit keeps
      * C2 from vectorizing it (it read every weight and gradient one by one twice per training step).
      */
-    public static int firstNonFinite(float[] x) {
-        int i = 0;
+    public static int firstNonFinite(float[] x) { return firstNonFinite(x, 0, x.length); }
+
+    /** As {@link #firstNonFinite(float[])} over {@code x[from, to)}: the first such index, or −1. */
+    public static int firstNonFinite(float[] x, int from, int to) {
+        int i = from;
         if (LANES > 0) {
             FloatVector zero = FloatVector.zero(F);
-            for (; i <= x.length - FINITE_BLOCK; i += FINITE_BLOCK) {
+            for (; i <= to - FINITE_BLOCK; i += FINITE_BLOCK) {
                 FloatVector a0 = zero, a1 = zero, a2 = zero, a3 = zero;
                 for (int j = i; j < i + FINITE_BLOCK; j += 4 * LANES) {
                     a0 = FloatVector.fromArray(F, x, j).fma(zero, a0);
@@ -111,7 +114,7 @@ public final class Reductions {
                 if (a.compare(VectorOperators.NE, a).anyTrue()) break;   // this block holds it
             }
         }
-        for (; i < x.length; i++) if (!Float.isFinite(x[i])) return i;
+        for (; i < to; i++) if (!Float.isFinite(x[i])) return i;
         return -1;
     }
 
