@@ -24,6 +24,7 @@ import org.maqd.ui.vm.Templates;
  * {@code --measure-canvas} prints the composer's open-to-drawn time and pan/zoom frame rate and exits;
  * {@code --tour DIR} writes every view at two sizes and both themes, the lessons and the playground; {@code --measure}
  * prints the time from Train to the first chart point and the playground's updates per second ({@link ScreenshotTour}).
+ * {@code -Dmaqd.prewarm=false}: no background JIT warm-up when the window opens.
  */
 public final class WorkbenchApp extends Application {
 
@@ -37,6 +38,9 @@ public final class WorkbenchApp extends Application {
         for (String a : args) if (!a.startsWith("--") && a.toLowerCase(java.util.Locale.ROOT).endsWith(".json")) file = Path.of(a);
         Window w = open(stage, Engine.standard(), file, Path.of("runs"),
                 new RecentFiles(Path.of(System.getProperty("user.home"), ".maqd", "recent-files.txt")), new FxPrompts(stage));
+        // the first run's JIT warm-up starts now, in the background (only here: tests open windows with open() and
+        // stay deterministic and fast); -Dmaqd.prewarm=false leaves it to Train, to measure what it buys
+        if (!"false".equals(System.getProperty("maqd.prewarm"))) w.vm().training().prepare();
         int i = args.indexOf("--screenshots");
         if (i >= 0 && i + 1 < args.size()) new Screenshots(w, Path.of(args.get(i + 1)), args.contains("--train")).start();
         if (args.contains("--measure-canvas")) new CanvasMeasure(w, file).start();

@@ -10,11 +10,20 @@ import org.maqd.train.TrainingListener;
 
 /** Runs experiments through the engine's {@link RunLauncher} (writes a run folder under the runs root). */
 public final class EngineTrainer implements Trainer {
+    private final Prewarm prewarm = new Prewarm();
+
     @Override
     public boolean available() { return true; }
 
+    /** What the background warm-up did (empty when none ran), once it has ended. */
+    String prewarmed() { return prewarm.await(); }
+
+    @Override
+    public void prepare(Experiment exp, Path baseDir) { prewarm.start(exp, baseDir); }
+
     @Override
     public Result run(Experiment exp, Path baseDir, Path runsRoot, RunControl control, List<TrainingListener> listeners) {
+        prewarm.await();
         RunResult r = RunLauncher.run(exp, baseDir, runsRoot, control, listeners);
         return new Result(r.runDir(), r.outcome());
     }

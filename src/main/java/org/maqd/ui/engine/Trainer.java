@@ -15,5 +15,11 @@ public interface Trainer {
     /** False when this build has no training engine; the UI then says so instead of offering Run. */
     boolean available();
 
+    /**
+     * Starts, in the background, what a run of {@code exp} does first (reading its data, warming the JIT), so that
+     * pressing Train later is fast; returns at once and changes nothing a run computes. Does nothing by default.
+     */
+    default void prepare(Experiment exp, Path baseDir) {}
+
     Result run(Experiment exp, Path baseDir, Path runsRoot, RunControl control, List<TrainingListener> listeners);
 }

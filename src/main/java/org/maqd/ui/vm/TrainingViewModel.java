@@ -99,8 +99,7 @@ public final class TrainingViewModel {
         state.set(RunState.RUNNING);
         status.set("Starting: reading the data, then warming up the compiled kernels (a few seconds in a fresh window)…");
         startedNanos = System.nanoTime();
-        Path base = doc.fileProperty().get() == null ? Path.of("").toAbsolutePath()
-                : doc.fileProperty().get().toAbsolutePath().getParent();
+        Path base = baseDir();
         Thread t = new Thread(() -> {
             try {
                 result = trainer.run(exp, base, runsRoot, c, List.of(f));
@@ -111,6 +110,15 @@ public final class TrainingViewModel {
         t.setDaemon(true);
         t.start();
         return true;
+    }
+
+    /** Starts warming up for a run of the open document in the background (see {@link Trainer#prepare}). */
+    public void prepare() {
+        if (trainer.available() && doc.get().network() != null) trainer.prepare(doc.get(), baseDir());
+    }
+
+    private Path baseDir() {
+        return doc.fileProperty().get() == null ? Path.of("").toAbsolutePath() : doc.fileProperty().get().toAbsolutePath().getParent();
     }
 
     public void pause() {

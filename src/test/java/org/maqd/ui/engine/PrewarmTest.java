@@ -1,0 +1,66 @@
+package org.maqd.ui.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.maqd.experiment.Experiment;
+import org.maqd.experiment.ExperimentIO;
+import org.maqd.run.RunFiles;
+import org.maqd.train.RunControl;
+
+/** The background warm-up the window starts when it opens leaves every trained bit as it was, and is gated. */
+class PrewarmTest {
+    @TempDir Path dir;
+
+    private static Experiment tiny() {
+        return ExperimentIO.parse("""
+                {"description": "tiny", "name": "tiny", "seed": 3, "threads": 2,
+                 "data": {"dataset": "mnist-10k", "trainLimit": 256, "testLimit": 100},
+                 "network": {"input": [1, 28, 28], "defaults": {"weightStates": 3, "activationStates": 2, "norm": "lbn"},
+                   "layers": [{"type": "flatten"}, {"type": "linear", "units": 32}, {"type": "output", "units": 10}]},
+                 "training": {"epochs": 1, "batchSize": 32}, "probes": {"everySteps": 4, "histogramBins": 16}}
+                """, "tiny.json");
+    }
+
+    private static void withWarmup(boolean on, Runnable r) {
+        String before = System.getProperty("maqd.warmup");
+        System.setProperty("maqd.warmup", Boolean.toString(on));
+        try {
+            r.run();
+        } finally {
+            if (before == null) System.clearProperty("maqd.warmup");
+            else System.setProperty("maqd.warmup", before);
+        }
+    }
+
+    private byte[] model(Trainer.Result r) throws Exception { return Files.readAllBytes(r.runDir().resolve(RunFiles.MODEL_WEIGHTS)); }
+
+    @Test
+    void aRunAfterTheBackgroundWarmUpTrainsTheSameBits() throws Exception {
+        Trainer.Result[] r = new Trainer.Result[2];
+        String[] did = new String[1];
+        withWarmup(true, () -> {
+            EngineTrainer plain = new EngineTrainer(), prepared = new EngineTrainer();
+            r[0] = plain.run(tiny(), Path.of("."), dir.resolve("plain"), new RunControl(), List.of());
+            prepared.prepare(tiny(), Path.of("."));
+            r[1] = prepared.run(tiny(), Path.of("."), dir.resolve("prepared"), new RunControl(), List.of());
+            did[0] = prepared.prewarmed();
+        });
+        assertTrue(did[0].startsWith("data read in"), "the background warm-up ran: " + did[0]);
+        assertArrayEquals(model(r[0]), model(r[1]), "the warm-up changed the trained weights");
+        assertEquals(r[0].outcome().last().testAccuracy(), r[1].outcome().last().testAccuracy());
+    }
+
+    @Test
+    void offWithTheWarmUpSwitch() {
+        Prewarm p = new Prewarm();
+        withWarmup(false, () -> p.start(tiny(), Path.of(".")));
+        assertEquals("", p.await(), "nothing ran");
+    }
+}
