@@ -3,6 +3,8 @@ package org.maqd.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
 import org.maqd.cluster.ClusterMember;
 import org.maqd.cluster.ClusterSecret;
@@ -35,22 +37,26 @@ public final class WorkerCommand implements Callable<Integer> {
         Path dir = scratch != null ? Files.createDirectories(scratch) : Files.createTempDirectory("maqd-worker");
         ClusterMember member = ClusterMember.start(secret.clusterName(), port, join, bind, false);
         ClusterWorker worker = new ClusterWorker(member, secret, dir, n, System.out);
-        Thread main = Thread.currentThread();
+        CountDownLatch closed = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             worker.stop();
-            try {
-                main.join(20_000);
+            try {   // wait for the member to leave cleanly (not for the main thread: it blocks in System.exit meanwhile)
+                closed.await(20, TimeUnit.SECONDS);
             } catch (InterruptedException ignored) {
                 Thread.currentThread().interrupt();
             }
         }, "maqd-worker-stop"));
-        System.out.println("worker " + member.identity() + " ready (" + member.members() + " member(s), " + n
+        String me = member.identity();
+        System.out.println("worker " + me + " ready (" + member.members() + " member(s), " + n
                 + " thread(s) per trial)");
         System.out.flush();
         try {
             worker.run();
         } finally {
             member.close();
+            System.out.println("worker " + me + " stopped");
+            System.out.flush();
+            closed.countDown();
         }
         return MaqdCommand.OK;
     }
