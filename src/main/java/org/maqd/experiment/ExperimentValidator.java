@@ -49,7 +49,7 @@ public final class ExperimentValidator {
     }
 
     private void check(Experiment e) {
-        LockPaths.check(e.locks(), src);
+        LockPaths.check(e, src);
         if (e.threads() != null && (e.threads() < 1 || e.threads() > 256)) throw fail("threads", "1..256", e.threads());
         if (e.network() == null) throw fail("network", "a network object with 'input' and 'layers' or 'nodes'", null);
         checkNetwork(e.network());

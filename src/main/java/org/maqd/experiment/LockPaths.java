@@ -9,31 +9,41 @@ import java.util.Map;
 
 /**
  * Checks that every path in an experiment's {@code locks} names a field of the experiment format
- * ("training.batchSize", "network.layers[2].weightStates", "network.layers.*.norm", "network.defaults"): a lock on
- * a misspelt field would silently lock nothing.
+ * ("training.batchSize", "network.layers[2].weightStates", "network.layers.*.norm", "network.defaults",
+ * "network.nodes[stem].weightStates"): a lock on a misspelt field, or on a node the network does not have, would
+ * silently lock nothing. A graph's nodes are addressed by id ({@link LockPath}).
  */
 final class LockPaths {
     private LockPaths() {}
 
-    static void check(List<String> locks, String source) {
+    static void check(Experiment e, String source) {
+        List<String> locks = e.locks();
         if (locks == null) return;
+        List<String> ids = e.network() == null || e.network().nodes() == null ? List.of()
+                : e.network().nodes().stream().map(org.maqd.model.LayerSpec::id).filter(java.util.Objects::nonNull).toList();
         for (int i = 0; i < locks.size(); i++) {
             String lock = locks.get(i);
             String where = source + ": field 'locks[" + i + "]'";
             if (lock == null || lock.isBlank()) throw new ExperimentException(where + ": expected a field path such as \"training.batchSize\", got " + (lock == null ? "null" : "\"\""));
-            String bad = firstUnknown(lock.trim().replaceAll("\\[(\\w+|\\*)]", ".$1").split("\\.", -1), Experiment.class);
+            String[] segments = LockPath.segments(lock).toArray(String[]::new);
+            String bad = firstUnknown(segments, Experiment.class, ids);
             if (bad != null) throw new ExperimentException(where + ": \"" + lock + "\" names no field of an experiment (" + bad + ")");
         }
     }
 
     /** Null when the segments walk the record types, else what is wrong. */
-    private static String firstUnknown(String[] segments, Type type) {
+    private static String firstUnknown(String[] segments, Type type, List<String> nodeIds) {
         Type t = type;
         for (int k = 0; k < segments.length; k++) {
             String s = segments[k];
             Class<?> raw = raw(t);
             if (List.class.isAssignableFrom(raw)) {
-                if (!s.equals("*") && !s.matches("\\d{1,6}")) return "expected a list index or * at '" + s + "'";
+                boolean nodes = k == 2 && segments[0].equals("network") && segments[1].equals("nodes");
+                if (nodes && !s.equals("*") && !s.matches("\\d{1,6}") && !nodeIds.contains(s)) {
+                    return nodeIds.isEmpty() ? "the network has no nodes (a chain's layers are network.layers[i])"
+                            : "no node '" + s + "' in network.nodes; its ids are " + shortList(nodeIds);
+                }
+                if (!nodes && !s.equals("*") && !s.matches("\\d{1,6}")) return "expected a list index or * at '" + s + "'";
                 t = ((ParameterizedType) t).getActualTypeArguments()[0];
             } else if (Map.class.isAssignableFrom(raw)) {
                 if (s.isEmpty()) return "empty segment";
@@ -52,6 +62,10 @@ final class LockPaths {
             }
         }
         return null;
+    }
+
+    private static String shortList(List<String> ids) {
+        return ids.size() <= 12 ? String.join(", ", ids) : String.join(", ", ids.subList(0, 12)) + ", … (" + ids.size() + " in all)";
     }
 
     private static Class<?> raw(Type t) {

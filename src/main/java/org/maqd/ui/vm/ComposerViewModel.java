@@ -142,7 +142,7 @@ public final class ComposerViewModel {
 
     /** Sets a field of a layer from text (empty = network default); false with a message when refused. */
     public boolean setField(int index, LayerField f, String text) {
-        if (doc.locks().layerFieldLocked(index, f.key)) return refuse(f.label + " is " + LockRules.REASON);
+        if (doc.locks().layerFieldLocked(network(doc.get()), index, f.key)) return refuse(f.label + " is " + LockRules.REASON);
         Object v;
         try {
             v = f.parse(text);
@@ -214,7 +214,7 @@ public final class ComposerViewModel {
         int changed = 0, locked = 0;
         for (int i : List.copyOf(indices)) {
             if (i < 0 || i >= l.size() || !f.appliesTo(l.get(i).type())) continue;
-            if (doc.locks().layerFieldLocked(i, f.key)) {
+            if (doc.locks().layerFieldLocked(network(doc.get()), i, f.key)) {
                 locked++;
                 continue;
             }
@@ -260,7 +260,7 @@ public final class ComposerViewModel {
     }
 
     private boolean refuseStructure() {
-        if (!doc.locks().structureLocked()) return false;
+        if (!doc.locks().structureLocked(network(doc.get()))) return false;
         refuse("The layer list is " + LockRules.REASON);
         return true;
     }

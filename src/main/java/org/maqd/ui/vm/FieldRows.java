@@ -33,7 +33,7 @@ final class FieldRows {
                 if (value != null && !value.equals(text)) mixed = true;
                 value = value == null ? text : value;
                 isDefault &= v == null;
-                locked &= locks.layerFieldLocked(i, f.key);
+                locked &= locks.layerFieldLocked(net, i, f.key);
             }
             out.add(new FieldItem(f, mixed ? "" : Objects.requireNonNullElse(value, ""), isDefault && !mixed, locked, mixed));
         }

@@ -105,7 +105,10 @@ public final class LessonViewModel {
 
     /** The lock paths the panel shows: the usual ones and any other the experiment has. */
     public List<String> lockPaths() {
-        Set<String> all = new LinkedHashSet<>(LOCKABLE);
+        boolean graph = doc.get().network() != null && doc.get().network().isGraph();
+        Set<String> all = new LinkedHashSet<>();
+        // a graph's nodes are locked under network.nodes (a lock under network.layers would lock nothing there)
+        for (String p : LOCKABLE) all.add(graph ? p.replace("network.layers", "network.nodes") : p);
         if (doc.get().locks() != null) all.addAll(doc.get().locks());
         return List.copyOf(all);
     }

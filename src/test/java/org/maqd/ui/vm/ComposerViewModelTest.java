@@ -174,4 +174,20 @@ class ComposerViewModelTest {
         assertTrue(m.find(), n.text());
         return Double.parseDouble(m.group(1)) * switch (m.group(2)) { case "kB" -> 1e-3; case "GB" -> 1e3; default -> 1; };
     }
+
+    @Test
+    void aLockedGraphNodeShowsLockedInThePropertySheetAndRefusesEdits() {
+        Experiment e = Templates.quickstart().withNetwork(Templates.network(Templates.RESNET, 8))
+                .withLocks(List.of("network.nodes[stem].weightStates"));
+        ComposerViewModel vm = vm(e);
+        assertEquals("stem", vm.document().get().network().nodes().get(0).id());
+        vm.selectedProperty().set(0);
+        FieldItem ws = vm.fields().stream().filter(f -> f.field() == LayerField.WEIGHT_STATES).findFirst().orElseThrow();
+        assertTrue(ws.locked(), "the property sheet marks the stem's weight states locked");
+        FieldItem norm = vm.fields().stream().filter(f -> f.field() == LayerField.NORM).findFirst().orElseThrow();
+        assertFalse(norm.locked());
+        assertFalse(vm.setField(0, LayerField.WEIGHT_STATES, "5"));
+        assertTrue(vm.messageProperty().get().contains("locked"), vm.messageProperty().get());
+        assertTrue(vm.setField(0, LayerField.NORM, "bn"), "other fields stay editable");
+    }
 }

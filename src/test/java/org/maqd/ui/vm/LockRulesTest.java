@@ -31,4 +31,22 @@ class LockRulesTest {
         assertFalse(r.isLocked("training.batchSize"));
         assertFalse(r.structureLocked());
     }
+
+    @Test
+    void graphNodesAreLockedByIdAndTheirListLocksTheStructure() {
+        var net = Templates.network(Templates.RESNET, 8);
+        int stem = 0, conv2 = -1;
+        for (int i = 0; i < net.all().size(); i++) if ("s1.b1.conv2".equals(net.all().get(i).id())) conv2 = i;
+        assertTrue(conv2 > 0, "the template has s1.b1.conv2");
+        assertTrue("stem".equals(net.all().get(stem).id()));
+        LockRules r = new LockRules(List.of("network.nodes[stem].weightStates", "network.nodes[s1.b1.conv2].norm"));
+        assertTrue(r.layerFieldLocked(net, stem, "weightStates"));
+        assertFalse(r.layerFieldLocked(net, stem, "norm"));
+        assertTrue(r.layerFieldLocked(net, conv2, "norm"));
+        assertFalse(r.layerFieldLocked(net, conv2, "weightStates"));
+        assertTrue(new LockRules(List.of("network.nodes.*.norm")).layerFieldLocked(net, conv2, "norm"));
+        assertFalse(new LockRules(List.of("network.layers.*.norm")).layerFieldLocked(net, conv2, "norm"), "a chain's path");
+        assertTrue(new LockRules(List.of("network.nodes")).structureLocked(net));
+        assertFalse(new LockRules(List.of("network.layers")).structureLocked(net));
+    }
 }
