@@ -27,7 +27,9 @@ import org.maqd.train.RunControl;
  * the cluster's maps (counted by {@link ClusterTraffic} on the coordinator: the signed task, the zipped run folder
  * with its checkpoint after every epoch, the zipped result). Each configuration first runs a short warm-up sweep
  * of two trials per worker (or per local slot), so every JVM has compiled the kernels and the measured sweep times
- * trials, not JIT compilation or JVM start; the worker start-up and the warm-up are reported apart. {@code quick}
+ * trials, not JIT compilation or JVM start; the worker start-up and the warm-up are reported apart. The CPU
+ * seconds the workers' JVMs (the local sweep's JVM for the local peer) and the coordinator used during the measured
+ * sweep tell what a trial costs apart from what else the machine runs. {@code quick}
  * (a smoke test): 4 small trials and no warm-up sweeps.
  */
 public final class ClusterBenchmark {
@@ -35,7 +37,7 @@ public final class ClusterBenchmark {
 
     /** One configuration: workers (0 = the local sweep), the measured sweep's wall time, and traffic per trial. */
     public record Result(int workers, int trials, double seconds, double startSeconds, double warmSeconds,
-                         Map<String, ClusterTraffic.Count> traffic) {
+                         double workerCpuSeconds, double coordinatorCpuSeconds, Map<String, ClusterTraffic.Count> traffic) {
         public double trialsPerHour() { return trials * 3600.0 / seconds; }
         public double bytesPerTrial(String map) { return traffic.containsKey(map) ? (double) traffic.get(map).bytes() / trials : 0; }
         public double putsPerTrial(String map) { return traffic.containsKey(map) ? (double) traffic.get(map).puts() / trials : 0; }
@@ -87,8 +89,9 @@ public final class ClusterBenchmark {
         if (!quick) sweep(warmPlan(4), dir.resolve("local-warm"), dir, 2, null);
         double warm = (System.nanoTime() - t0) / 1e9;
         t0 = System.nanoTime();
+        double cpu0 = processCpuSeconds();
         sweep(plan, dir.resolve("local"), dir, 2, null);
-        Result r = new Result(0, plan.trials().size(), (System.nanoTime() - t0) / 1e9, 0, warm, Map.of());
+        Result r = new Result(0, plan.trials().size(), (System.nanoTime() - t0) / 1e9, 0, warm, processCpuSeconds() - cpu0, 0, Map.of());
         say(progress, r);
         return r;
     }
@@ -119,11 +122,14 @@ public final class ClusterBenchmark {
                 double warm = (System.nanoTime() - t0) / 1e9;
                 try (ClusterTraffic traffic = new ClusterTraffic(coordinator)) {
                     t0 = System.nanoTime();
+                    double cpu0 = processCpuSeconds(), workerCpu0 = ws.stream().mapToDouble(WorkerProcess::cpuSeconds).sum();
                     sweep(plan, dir.resolve("cluster-" + workers), dir, 0, runner);
                     double secs = (System.nanoTime() - t0) / 1e9;
+                    double workerCpu = ws.stream().mapToDouble(WorkerProcess::cpuSeconds).sum() - workerCpu0;
+                    double coordinatorCpu = processCpuSeconds() - cpu0;
                     long until = System.nanoTime() + 10_000_000_000L;   // listener events arrive asynchronously
                     while (traffic.counts().get("results").puts() < plan.trials().size() && System.nanoTime() < until) Thread.sleep(20);
-                    Result r = new Result(workers, plan.trials().size(), secs, start, warm, traffic.counts());
+                    Result r = new Result(workers, plan.trials().size(), secs, start, warm, workerCpu, coordinatorCpu, traffic.counts());
                     say(progress, r);
                     return r;
                 }
@@ -148,15 +154,25 @@ public final class ClusterBenchmark {
         if (!o.complete()) throw new IllegalStateException("the benchmark sweep did not complete: " + o);
     }
 
+    /** CPU seconds this JVM has used so far; NaN where the JVM does not tell. */
+    static double processCpuSeconds() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            long t = os.getProcessCpuTime();
+            return t < 0 ? Double.NaN : t / 1e9;
+        }
+        return Double.NaN;
+    }
+
     private static void say(PrintStream out, Result r) {
         if (out == null) return;
         if (r.workers() == 0) {
-            out.printf(java.util.Locale.ROOT, "cluster bench: local (2 trials at a time, 1 thread each): %d trials in %.1f s = %,.0f trials/h (warm-up sweep %.1f s)%n",
-                    r.trials(), r.seconds(), r.trialsPerHour(), r.warmSeconds());
+            out.printf(java.util.Locale.ROOT, "cluster bench: local (2 trials at a time, 1 thread each): %d trials in %.1f s = %,.0f trials/h, %.2f CPU s per trial (warm-up sweep %.1f s)%n",
+                    r.trials(), r.seconds(), r.trialsPerHour(), r.workerCpuSeconds() / r.trials(), r.warmSeconds());
         } else {
-            out.printf(java.util.Locale.ROOT, "cluster bench: %d worker(s): %d trials in %.1f s = %,.0f trials/h; per trial %,.0f bytes put "
+            out.printf(java.util.Locale.ROOT, "cluster bench: %d worker(s): %d trials in %.1f s = %,.0f trials/h, %.2f worker CPU s and %.2f coordinator CPU s per trial; per trial %,.0f bytes put "
                             + "(task %,.0f, %.1f checkpoints %,.0f, result %,.0f); workers ready in %.1f s, warm-up sweep %.1f s%n",
-                    r.workers(), r.trials(), r.seconds(), r.trialsPerHour(), r.totalBytesPerTrial(), r.bytesPerTrial("tasks"),
+                    r.workers(), r.trials(), r.seconds(), r.trialsPerHour(), r.workerCpuSeconds() / r.trials(),
+                    r.coordinatorCpuSeconds() / r.trials(), r.totalBytesPerTrial(), r.bytesPerTrial("tasks"),
                     r.putsPerTrial("checkpoints"), r.bytesPerTrial("checkpoints"), r.bytesPerTrial("results"), r.startSeconds(), r.warmSeconds());
         }
     }

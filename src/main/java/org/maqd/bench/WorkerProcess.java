@@ -57,6 +57,11 @@ final class WorkerProcess implements AutoCloseable {
         }
     }
 
+    /** CPU seconds the worker's JVM has used so far (all its threads); NaN where the system does not tell. */
+    double cpuSeconds() {
+        return process.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+    }
+
     static int freePort() {
         try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();

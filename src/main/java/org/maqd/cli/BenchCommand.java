@@ -114,13 +114,16 @@ public final class BenchCommand implements Callable<Integer> {
         List<ClusterBenchmark.Result> rs = ClusterBenchmark.run(clusterWorkers, quick, json ? System.err : System.out);
         Map<String, Object> out = new LinkedHashMap<>();
         Map<String, Double> perHour = new LinkedHashMap<>(), secs = new LinkedHashMap<>(), start = new LinkedHashMap<>(), warm = new LinkedHashMap<>();
+        Map<String, Double> cpu = new LinkedHashMap<>(), coordCpu = new LinkedHashMap<>();
         Map<String, Map<String, Double>> bytes = new LinkedHashMap<>();
         for (ClusterBenchmark.Result r : rs) {
             String key = r.workers() == 0 ? "local" : r.workers() + "_workers";
             perHour.put(key, r.trialsPerHour());
             secs.put(key, r.seconds());
             warm.put(key, r.warmSeconds());
+            cpu.put(key, r.workerCpuSeconds() / r.trials());
             if (r.workers() == 0) continue;
+            coordCpu.put(key, r.coordinatorCpuSeconds() / r.trials());
             start.put(key, r.startSeconds());
             Map<String, Double> b = new LinkedHashMap<>();
             b.put("task", r.bytesPerTrial("tasks"));
@@ -133,6 +136,8 @@ public final class BenchCommand implements Callable<Integer> {
         out.put("cluster_trials", rs.get(0).trials());
         out.put("cluster_trials_per_hour", perHour);
         out.put("cluster_sweep_seconds", secs);
+        out.put("cluster_cpu_seconds_per_trial", cpu);
+        out.put("cluster_coordinator_cpu_seconds_per_trial", coordCpu);
         out.put("cluster_bytes_per_trial", bytes);
         out.put("cluster_worker_start_seconds", start);
         out.put("cluster_warmup_sweep_seconds", warm);

@@ -24,5 +24,7 @@ class ClusterBenchmarkTest {
         assertTrue(b.get("checkpoints").asDouble() > b.get("result").asDouble(), "two folders of about the result's size: " + text);
         assertEquals(b.get("task").asDouble() + b.get("checkpoints").asDouble() + b.get("result").asDouble(), b.get("total").asDouble(), 1e-6, text);
         assertTrue(json.get("load_average_before").isNumber(), text);
+        assertTrue(json.get("cluster_cpu_seconds_per_trial").get("1_workers").asDouble() > 0, "the worker JVM trained: " + text);
+        assertTrue(json.get("cluster_coordinator_cpu_seconds_per_trial").get("1_workers").asDouble() > 0, text);
     }
 }
