@@ -35,8 +35,7 @@ public final class BarsCanvas extends ChartCanvas {
             double y = Math.round(p.sy(t * top / 4)) + 0.5;
             g.strokeLine(p.px, y, p.px + p.pw, y);
             g.setFill(s.muted());
-            double pct = 100 * t * top / 4;
-            g.fillText((pct == Math.rint(pct) ? String.format("%.0f", pct) : String.format("%.2g", pct)) + "%", p.px - 4, y);
+            g.fillText(String.format("%.0f%%", 100 * t * top / 4), p.px - 4, y);
         }
         int longest = 1;
         for (String l : labels) if (l != null) longest = Math.max(longest, l.length());
@@ -64,13 +63,13 @@ public final class BarsCanvas extends ChartCanvas {
     }
 
     /**
-     * The y axis' top: the smallest of 5%, 10%, 25%, 50% and 100% above the tallest bar, so that many small shares
-     * (e.g. 32 bars of 256 states) are not drawn as flat lines at the bottom of a 0–100% axis.
+     * The y axis' top: the smallest of 4, 8, 20, 40, 60, 80 and 100% at or above the tallest bar (four grid steps of
+     * whole percents), so that many small shares (e.g. 32 bars of 256 states) are not flat lines at the bottom.
      */
     double yTop() {
         double max = 0;
         for (double f : fractions) max = Math.max(max, f);
-        for (double t : new double[] {0.05, 0.1, 0.25, 0.5}) if (max <= t) return t;
+        for (double t : new double[] {0.04, 0.08, 0.2, 0.4, 0.6, 0.8}) if (max <= t) return t;
         return 1;
     }
 

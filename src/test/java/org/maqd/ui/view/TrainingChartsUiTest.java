@@ -69,4 +69,16 @@ class TrainingChartsUiTest {
         }
         assertTrue(csv[0].lines().skip(1).findFirst().orElseThrow().contains("-127.5…-120.5"), csv[0]);
     }
+
+    @Test
+    void theStateAxisHasWholePercentTicksAboveTheTallestBar(FxRobot robot) {
+        String[] svg = new String[1];
+        robot.interact(() -> {
+            org.maqd.ui.chart.BarsCanvas b = new org.maqd.ui.chart.BarsCanvas();
+            b.setData(new long[] {318, 366, 316}, new String[] {"-1", "0", "1"}, "M_w = 3");
+            svg[0] = b.svg();
+        });
+        for (String tick : new String[] {">10%<", ">20%<", ">30%<", ">40%<"}) assertTrue(svg[0].contains(tick), tick + " in\n" + svg[0]);
+        assertTrue(!svg[0].contains(">13%<") && !svg[0].contains(">38%<"), "ticks at 12.5% steps rounded");
+    }
 }
