@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,8 @@ import org.maqd.train.TrainingListener;
  */
 public final class ClusterTrialRunner implements TrialRunner {
     private static final long POLL_MILLIS = 200;
+    /** How long a trial may show "queued" in no queue before it counts as lost (see {@link #requeueOrphans}). */
+    static final long TAKEN_GRACE_MILLIS = 2000;
     private final ClusterMember member;
     private final ClusterSecret secret;
 
@@ -65,7 +68,7 @@ public final class ClusterTrialRunner implements TrialRunner {
         Path dir = options.outDir();
         synchronized (this) {
             if (!member.results().containsKey(key) && !runningOnLiveMember(member.status().get(key))
-                    && !member.queue().contains(key)) {
+                    && !member.queue().contains(key) && !justTaken(key)) {
                 member.tasks().set(key, secret.sign(TrialTask.of(trial.id(), experiment, options.baseDir()).toBytes()));
                 member.status().put(key, "queued");
                 member.queue().offer(key);
@@ -100,17 +103,48 @@ public final class ClusterTrialRunner implements TrialRunner {
         return new RunResult(dir, new RunOutcome(TrialFolder.status(dir), "", null, 0, 0));
     }
 
-    /** Trials whose status names a member no longer in the cluster go back to the queue. */
+    /**
+     * Trials whose status names a member no longer in the cluster go back to the queue, and so do trials "queued"
+     * in no queue (a worker took one and left before saying so) once they stay so for {@link #TAKEN_GRACE_MILLIS}:
+     * a live worker that has just taken a trial says "running" within moments, and queueing it again then would
+     * run it twice.
+     */
     private synchronized void requeueOrphans() {
+        List<String> unclaimed = new ArrayList<>();
         for (Map.Entry<String, String> e : member.status().entrySet()) {
             String st = e.getValue();
-            // "queued" but in no queue: a worker took it and left before saying so
-            boolean orphan = st.startsWith("running ") ? !runningOnLiveMember(st) : "queued".equals(st);
-            if (orphan && !member.queue().contains(e.getKey())) {
-                member.status().put(e.getKey(), "queued");
-                member.queue().offer(e.getKey());
+            if (member.queue().contains(e.getKey())) continue;
+            if (st.startsWith("running ") && !runningOnLiveMember(st)) requeue(e.getKey());
+            else if ("queued".equals(st)) unclaimed.add(e.getKey());
+        }
+        for (String key : unclaimed) if (!justTaken(key)) requeue(key);
+    }
+
+    private void requeue(String key) {
+        member.status().put(key, "queued");
+        member.queue().offer(key);
+    }
+
+    /**
+     * For a trial whose status is "queued" while it is in no queue: waits up to {@link #TAKEN_GRACE_MILLIS} for a
+     * worker that has just taken it to say so; true when one did (or the trial finished). False at once for
+     * any other status.
+     */
+    private boolean justTaken(String key) {
+        if (!"queued".equals(member.status().get(key))) return false;
+        long end = System.nanoTime() + TAKEN_GRACE_MILLIS * 1_000_000L;
+        while (System.nanoTime() < end) {
+            String st = member.status().get(key);
+            if (member.results().containsKey(key) || runningOnLiveMember(st) || (st != null && st.startsWith("done "))) return true;
+            if (member.queue().contains(key)) return true;   // queued again meanwhile: nothing to do
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
             }
         }
+        return false;
     }
 
     private boolean runningOnLiveMember(String status) {
