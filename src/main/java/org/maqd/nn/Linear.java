@@ -31,24 +31,16 @@ public final class Linear implements Layer {
     private int rowsB;
     private float[] rowsGy;
     private final WeightTransform.RowSink forwardSink = this::forwardRow;
-    private final WeightTransform.RowSource gradientSource = this::gradientRows;
-    private final WeightTransform.RowSource gradientBlocks = this::gradientBlock;
-    private Tensor gyT;        // gyᵀ [out, B] for gradientBlock
+    private final WeightTransform.RowSource gradientSource = this::gradientRow;
 
     // y[:, r] from row r of W_eff (the small-batch forward's operations for that output)
     private void forwardRow(int r, float[] eff) {
         SmallBatchKernels.forwardOutputs(rowsB, in, out, x.data, eff, y.data, r, r + 1);
     }
 
-    // rows [r0, r1) of dW_eff = gyᵀ·x (the small-batch weight gradient's operations for each row)
-    private void gradientRows(int r0, int r1, float[] dst, int off) {
-        for (int r = r0; r < r1; r++) SmallBatchKernels.weightGradRow(rowsB, in, out, rowsGy, x.data, r, dst, off + (r - r0) * in);
-    }
-
-    // rows [r0, r1) of dW_eff = gyᵀ·x as a GEMM of gyᵀ's rows [r0, r1) with x: every element is the same FMA chain
-    // over the batch as in the whole product (the GEMM's guarantee; both are above its plain-loop size)
-    private void gradientBlock(int r0, int r1, float[] dst, int off) {
-        Gemm.gemm(Parallel.serial(), false, false, r1 - r0, in, rowsB, gyT.data, r0 * rowsB, x.data, 0, dst, off, false);
+    // row r of dW_eff = gyᵀ·x (the small-batch weight gradient's operations for that row)
+    private void gradientRow(int r, float[] dst, int off) {
+        SmallBatchKernels.weightGradRow(rowsB, in, out, rowsGy, x.data, r, dst, off);
     }
 
     public Linear(int in, int out, boolean bias, WeightTransform transform, Parallel par, Rng rng) {
@@ -140,18 +132,7 @@ public final class Linear implements Layer {
         // dW_eff[out,in] = gyᵀ[out,B] · x[B,in]; at a small batch row by row into the transform's backward
         rowsB = b;
         rowsGy = gy.data;
-        boolean fused;
-        if (b <= SmallBatchKernels.MAX_BATCH) {
-            fused = transform.backwardRows(gradientSource, false, (long) b * in, weight);
-        } else {
-            // (above the GEMM's plain-loop size for any block of rows, so every element is the same FMA chain)
-            fused = false;
-            if ((long) in * b > Gemm.SMALL_PRODUCT) {
-                gyT = Tensor.reuse(gyT, out, b);
-                transpose(gy.data, gyT.data, b, out);
-                fused = transform.backwardRows(gradientBlocks, true, 2L * b * in, weight);
-            }
-        }
+        boolean fused = b <= SmallBatchKernels.MAX_BATCH && transform.backwardRows(gradientSource, (long) b * in, weight);
         rowsGy = null;
         if (!fused) {
             if (b <= SmallBatchKernels.MAX_BATCH) small.weightGrad(b, in, out, gy.data, x.data, gwEff.data);

@@ -15,11 +15,11 @@ public interface WeightTransform {
     void backward(Tensor gradEffective, Tensor gradLatent);
 
     /**
-     * Rows {@code [r0, r1)} of a weight-shaped operand, produced on demand: writes their {@code fanIn} floats each,
-     * one after the other, into {@code dst} from {@code off}.
+     * Row {@code r} of a weight-shaped operand, produced on demand: writes the row's {@code fanIn} floats into
+     * {@code dst[off…off + fanIn)}.
      */
     @FunctionalInterface
-    interface RowSource { void rows(int r0, int r1, float[] dst, int off); }
+    interface RowSource { void row(int r, float[] dst, int off); }
 
     /**
      * Called with each row {@code r} of the effective weight right after the transform wrote it (while it is in
@@ -37,15 +37,13 @@ public interface WeightTransform {
     default Tensor forwardRows(Tensor latent, Mode mode, RowSink sink, long workPerRow) { return null; }
 
     /**
-     * As {@link #backward}, with dL/d(effective) produced by {@code gradient} just before the transform consumes
-     * it, one row at a time (the row never leaves L1) or, with {@code blocks}, a parallel chunk's rows at once
-     * (for a source that is a matrix product: a block keeps its register blocking), instead of a weight-sized
-     * buffer written in one pass and read in another. {@code workPerRow} is
+     * As {@link #backward}, with dL/d(effective) produced one row at a time by {@code gradient} just before the
+     * transform consumes it (the row never leaves L1), instead of a weight-sized buffer. {@code workPerRow} is
      * the source's work per row in elements touched. The result goes to {@code latent}'s gradient, or through its
      * offered update as in {@link #backward(Tensor, Param)}. Returns false, having done nothing, where the transform
      * has no such path: the caller then computes the full gradient and runs {@link #backward}.
      */
-    default boolean backwardRows(RowSource gradient, boolean blocks, long workPerRow, Param latent) { return false; }
+    default boolean backwardRows(RowSource gradient, long workPerRow, Param latent) { return false; }
 
     /**
      * As {@link #backward(Tensor, Tensor)} into {@code latent}'s gradient; a transform may instead take the

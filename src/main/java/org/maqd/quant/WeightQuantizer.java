@@ -89,8 +89,6 @@ public final class WeightQuantizer implements WeightTransform {
     private byte[] codes = new byte[0];   // k, unsigned
     private float[] gradPre = new float[0];
     private float[] rowScratch = new float[0];   // fast STE + WS backward: one row of dL/dŴ per chunk (stays in L1)
-    private float[] blockScratch = new float[0]; // the same for sources that produce a chunk's rows at once
-    private boolean bwdBlocks;
     private int rows, fanIn;
     private float[] bwdGrad, fwdLatent, bwdOut;
     private RowSink fwdSink;
@@ -218,11 +216,9 @@ public final class WeightQuantizer implements WeightTransform {
      * the full gradient (the same row kernels on the same values).
      */
     @Override
-    public boolean backwardRows(RowSource gradient, boolean blocks, long workPerRow, Param latent) {
+    public boolean backwardRows(RowSource gradient, long workPerRow, Param latent) {
         if (!rowPath()) return false;
         prepareRows(latent.grad);
-        if (blocks && blockScratch.length != rows * fanIn) blockScratch = new float[rows * fanIn];
-        bwdBlocks = blocks;
         bwdSource = gradient;
         bwdOut = latent.grad.data;
         bwdUpdate = latent.takeUpdate();
@@ -285,13 +281,8 @@ public final class WeightQuantizer implements WeightTransform {
         int n = fanIn, off = r0 / WeightStandardization.rowGrain(n) * n;
         RowSource gradient = bwdSource;
         Param.Update update = bwdUpdate;
-        if (bwdBlocks) {   // the chunk's rows at once, each at its own place (r·n) in the block buffer
-            buf = blockScratch;
-            gradient.rows(r0, r1, buf, r0 * n);
-        }
         for (int r = r0; r < r1; r++) {
-            if (bwdBlocks) off = r * n;
-            else gradient.rows(r, r + 1, buf, off);
+            gradient.row(r, buf, off);
             WeightKernels.steRow(buf, off, src, buf, off, r * n, n, levels);
             if (update == null) ws.backwardRowFast(buf, off, bwdOut, r);
             else ws.backwardRowUpdate(buf, off, r, update);

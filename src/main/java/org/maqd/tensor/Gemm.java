@@ -24,8 +24,6 @@ public final class Gemm {
     public static final int ROW_BLOCK = 32;
     /** Products with m·n·k at or below this run as plain loops. */
     static final long SMALL = 4096;
-    /** Products with m·n·k at or below this run as plain loops (not FMA chains: other bits than the kernels). */
-    public static final long SMALL_PRODUCT = SMALL;
     /** From this many column panels on, work is split by panel (each chunk packs its own if needed); below, by row tiles. */
     static final int COLUMN_CHUNKS_FROM = 4;
     /** The partition aims for at least this many tiles (when the output is big enough) to balance threads. */

@@ -12,9 +12,8 @@ import org.maqd.tensor.Tensor;
 
 /**
  * At small batches {@link Linear} runs its products row by row inside the weight quantizer's passes
- * ({@link WeightTransform#forwardRows}, {@link WeightTransform#backwardRows}), and at larger batches dW in
- * blocks of rows (a GEMM per chunk) inside the backward. The reference is the unfused sequence: the transform's
- * forward, the whole small-batch product, the whole dW (small-batch kernel or GEMM), the transform's backward.
+ * ({@link WeightTransform#forwardRows}, {@link WeightTransform#backwardRows}). The reference is the unfused
+ * sequence: the transform's forward, the whole small-batch product, the whole dW, the transform's backward.
  * Every output must have the same bits, for one and two threads.
  */
 class LinearRowFusionTest {
@@ -28,7 +27,7 @@ class LinearRowFusionTest {
             for (Parallel par : new Parallel[] {Parallel.serial(), two}) {
                 for (WeightQuantizer.Config c : configs) {
                     for (int[] s : SHAPES) {
-                        for (int b : new int[] {1, 3, 4, 8, 9, 16, 64, 100}) check(par, c, s[0], s[1], b);
+                        for (int b : new int[] {1, 3, 4, 8}) check(par, c, s[0], s[1], b);
                     }
                 }
             }
@@ -52,13 +51,8 @@ class LinearRowFusionTest {
         Tensor wq = refQ.forward(lin.weight().value, Mode.TRAIN);
         SmallBatchKernels k = new SmallBatchKernels(par);
         float[] yRef = new float[b * out], dw = new float[out * in];
-        if (b <= SmallBatchKernels.MAX_BATCH) {
-            k.forward(b, in, out, x.data, wq.data, yRef);
-            k.weightGrad(b, in, out, gy.data, x.data, dw);
-        } else {   // larger batches: the whole GEMM for dW (the forward is not fused: Linear's own result)
-            System.arraycopy(y, 0, yRef, 0, y.length);
-            org.maqd.tensor.Gemm.gemm(par, true, false, out, in, b, gy.data, 0, x.data, 0, dw, 0, false);
-        }
+        k.forward(b, in, out, x.data, wq.data, yRef);
+        k.weightGrad(b, in, out, gy.data, x.data, dw);
         Tensor gwRef = Tensor.of(before.clone(), out, in);
         refQ.backward(Tensor.of(dw, out, in), gwRef);
 
@@ -74,7 +68,7 @@ class LinearRowFusionTest {
         Tensor w = GradCheck.random(new Rng(2), 4, 20);
         int[] seen = new int[2];
         assertNotNull(q.forwardRows(w, Mode.TRAIN, (r, eff) -> seen[0]++, 1), "fused forward");
-        assertTrue(q.backwardRows((r0, r1, dst, off) -> seen[1] += r1 - r0, false, 1, new Param("w", Tensor.zeros(4, 20), true)), "fused backward");
+        assertTrue(q.backwardRows((r, dst, off) -> seen[1]++, 1, new Param("w", Tensor.zeros(4, 20), true)), "fused backward");
         assertArrayEquals(new int[] {4, 4}, seen, "every row handed over once");
     }
 }
