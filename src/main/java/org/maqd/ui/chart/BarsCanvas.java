@@ -63,13 +63,13 @@ public final class BarsCanvas extends ChartCanvas {
     }
 
     /**
-     * The y axis' top: the smallest of 4, 8, 20, 40, 60, 80 and 100% at or above the tallest bar (four grid steps of
+     * The y axis' top: the smallest of 4, 8, 12, 20, 40, 60, 80 and 100% at or above the tallest bar (four grid steps of
      * whole percents), so that many small shares (e.g. 32 bars of 256 states) are not flat lines at the bottom.
      */
     double yTop() {
         double max = 0;
         for (double f : fractions) max = Math.max(max, f);
-        for (double t : new double[] {0.04, 0.08, 0.2, 0.4, 0.6, 0.8}) if (max <= t) return t;
+        for (double t : new double[] {0.04, 0.08, 0.12, 0.2, 0.4, 0.6, 0.8}) if (max <= t) return t;
         return 1;
     }
 
