@@ -95,8 +95,7 @@ public final class ClusterTrialRunner implements TrialRunner {
             }
         }
         byte[] zip = secret.open(member.results().get(key), "result of " + key);
-        ClusterWorker.delete(dir);
-        RunFolderZip.unzip(zip, dir);
+        RunFolderZip.unzipReplacing(zip, dir);   // a kill mid-way leaves no partial trial folder
         member.results().delete(key);
         member.tasks().delete(key);
         member.status().delete(key);

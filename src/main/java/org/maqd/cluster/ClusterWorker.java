@@ -1,14 +1,11 @@
 package org.maqd.cluster;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import org.maqd.run.AtomicFiles;
 import org.maqd.run.RunFolderZip;
 import org.maqd.experiment.RunLauncher;
 import org.maqd.experiment.RunOptions;
@@ -67,11 +64,11 @@ public final class ClusterWorker {
         member.status().put(key, "running " + me);
         Path dir = scratch.resolve(key.replaceAll("[^A-Za-z0-9._=-]", "_"));
         try {
-            delete(dir);
+            AtomicFiles.deleteTree(dir);
             boolean resume = false;
             byte[] ck = member.checkpoints().get(key);
             if (ck != null) {
-                RunFolderZip.unzip(secret.open(ck, "checkpoint of " + key), dir);
+                RunFolderZip.unzipReplacing(secret.open(ck, "checkpoint of " + key), dir);
                 resume = Files.isDirectory(dir.resolve(RunFiles.CHECKPOINT)) || Files.isDirectory(dir.resolve(RunFiles.CHECKPOINT_OLD));
             }
             say((resume ? "resuming " : "running ") + key);
@@ -91,7 +88,7 @@ public final class ClusterWorker {
             member.status().put(key, "failed " + me + ": " + e.getMessage());
             say("failed " + key + ": " + e);
         } finally {
-            delete(dir);
+            AtomicFiles.deleteTree(dir);
         }
     }
 
@@ -99,12 +96,4 @@ public final class ClusterWorker {
         if (log != null) log.println("worker: " + line);
     }
 
-    static void delete(Path dir) {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> w = Files.walk(dir)) {
-            for (Path p : w.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clear " + dir + ": " + e.getMessage(), e);
-        }
-    }
 }

@@ -55,4 +55,14 @@ public final class AtomicFiles {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
+
+    /** Deletes a file or a folder with everything in it; nothing when it does not exist. */
+    public static void deleteTree(Path p) {
+        if (!Files.exists(p)) return;
+        try (java.util.stream.Stream<Path> s = Files.walk(p)) {
+            for (Path q : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(q);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + p + ": " + e.getMessage(), e);
+        }
+    }
 }

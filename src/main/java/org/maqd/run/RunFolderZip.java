@@ -36,6 +36,30 @@ public final class RunFolderZip {
         return bytes.toByteArray();
     }
 
+    /**
+     * Replaces {@code dir} with the zip's files, atomically as far as a reader of {@code dir} can tell: the files are
+     * written into a sibling folder first, which then takes the folder's place in one rename. A kill or an error
+     * on the way leaves the old folder (or, between the delete and the rename, no folder), never a partial one.
+     */
+    public static void unzipReplacing(byte[] zip, Path dir) {
+        Path part = dir.resolveSibling(dir.getFileName() + ".unzip");
+        try {
+            AtomicFiles.deleteTree(part);
+            unzip(zip, part);
+            AtomicFiles.deleteTree(dir);
+            Files.move(part, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot unpack into " + dir + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            try {
+                AtomicFiles.deleteTree(part);
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+    }
+
     /** Writes the zip's files under {@code dir}; entries may not leave it. */
     public static void unzip(byte[] zip, Path dir) {
         try (ZipInputStream z = new ZipInputStream(new ByteArrayInputStream(zip))) {

@@ -4,15 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.maqd.model.ModelFormatException;
 import org.maqd.model.Network;
 import org.maqd.model.Safetensors;
 import org.maqd.optim.Optimizer;
+import org.maqd.run.AtomicFiles;
 import org.maqd.run.RunFiles;
 import org.maqd.tensor.Tensor;
 
@@ -128,9 +127,10 @@ public final class Checkpoint implements TrainingListener {
     }
 
     static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) return;
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path q : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(q);
+        try {
+            AtomicFiles.deleteTree(p);
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 }
