@@ -101,7 +101,7 @@ public final class RunLauncher {
                 ls.add(new Checkpoint(runDir, net, opt, probes));
                 if (opts.console()) ls.add(new ConsoleProgress(System.err, opts.interactiveConsole()));
                 ls.addAll(extra);
-                warmupSeconds = warmUp(exp, data, par, opts.console());
+                warmupSeconds = opts.skipJitWarmup() ? 0 : warmUp(exp, data, par, opts.console());
                 outcome = new Trainer(setup, ls, control, new DivergenceGuard(data.train().classes())).run(startEpoch);
             }
             if (!RunOutcome.DIVERGED.equals(outcome.status()) && !RunOutcome.FAILED.equals(outcome.status())) saveModel(runDir, net, exp);

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.maqd.experiment.Experiment;
 import org.maqd.experiment.RunLauncher;
+import org.maqd.experiment.RunOptions;
 import org.maqd.experiment.RunResult;
 import org.maqd.train.RunControl;
 import org.maqd.train.TrainingListener;
@@ -24,7 +25,9 @@ public final class EngineTrainer implements Trainer {
     @Override
     public Result run(Experiment exp, Path baseDir, Path runsRoot, RunControl control, List<TrainingListener> listeners) {
         prewarm.await();
-        RunResult r = RunLauncher.run(exp, baseDir, runsRoot, control, listeners);
+        RunOptions opts = RunOptions.quiet(baseDir, runsRoot);
+        // the background warm-up compiled this network's kernels already: the run trains at once (warmup_seconds 0)
+        RunResult r = RunLauncher.run(exp, prewarm.warmed(exp) ? opts.withoutJitWarmup() : opts, control, listeners);
         return new Result(r.runDir(), r.outcome());
     }
 }

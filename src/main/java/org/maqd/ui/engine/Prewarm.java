@@ -14,10 +14,13 @@ import org.maqd.train.JitWarmup;
  * open document's data set and the {@link JitWarmup} on throwaway copies of its network (most of the ~8 s from Train
  * to the first chart point in a fresh process). The compiled kernels are all it leaves behind: it has its own thread
  * pool, network, weights and random batches, so a run trains the same bits with or without it. A run started before
- * it ends waits for it (the two would share two cores), then warms up briefly itself. Off with {@code -Dmaqd.warmup=false}.
+ * it ends waits for it (the two would share two cores); a run of the network it warmed then skips its own warm-up
+ * ({@link #warmed}). Off with {@code -Dmaqd.warmup=false}.
  */
 final class Prewarm {
     private CompletableFuture<String> done = CompletableFuture.completedFuture("");
+    /** What the last finished warm-up compiled the JIT for ({@link #key}), or null. */
+    private volatile Object warmedFor;
 
     /** Starts the warm-up for {@code exp} on a daemon thread unless one runs already; returns at once. */
     synchronized void start(Experiment exp, Path baseDir) {
@@ -26,7 +29,9 @@ final class Prewarm {
         done = f;
         Thread t = new Thread(() -> {
             try {
-                f.complete(warm(exp, baseDir));
+                String did = warm(exp, baseDir);
+                warmedFor = key(exp);
+                f.complete(did);
             } catch (RuntimeException | OutOfMemoryError e) {
                 f.complete("warm-up skipped: " + e.getMessage());   // the run reports any real problem itself
             }
@@ -41,6 +46,21 @@ final class Prewarm {
         CompletableFuture<String> f;
         synchronized (this) { f = done; }
         return f.join();
+    }
+
+    /** True when a finished warm-up compiled the JIT for {@code exp}'s network and batch size ({@link #key}). */
+    boolean warmed(Experiment exp) {
+        try {
+            return JitWarmup.enabled() && key(exp).equals(warmedFor);
+        } catch (RuntimeException e) {
+            return false;   // an experiment the defaults cannot resolve: the run reports why
+        }
+    }
+
+    /** What a JIT warm-up depends on: the network and the batch size (not the data, the seed or the learning rate). */
+    static Object key(Experiment raw) {
+        Experiment exp = ExperimentDefaults.resolve(raw);
+        return java.util.List.of(exp.network(), exp.training().batchSize());
     }
 
     private static String warm(Experiment raw, Path baseDir) {

@@ -2,6 +2,7 @@ package org.maqd.ui.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.maqd.experiment.Experiment;
 import org.maqd.experiment.ExperimentIO;
 import org.maqd.run.RunFiles;
+import org.maqd.run.Summary;
 import org.maqd.train.RunControl;
 
 /** The background warm-up the window starts when it opens leaves every trained bit as it was, and is gated. */
@@ -55,6 +57,23 @@ class PrewarmTest {
         assertTrue(did[0].startsWith("data read in"), "the background warm-up ran: " + did[0]);
         assertArrayEquals(model(r[0]), model(r[1]), "the warm-up changed the trained weights");
         assertEquals(r[0].outcome().last().testAccuracy(), r[1].outcome().last().testAccuracy());
+        assertTrue(Summary.read(r[0].runDir()).warmupSeconds() > 0, "a run in a cold process warms the JIT up itself");
+        assertEquals(0.0, Summary.read(r[1].runDir()).warmupSeconds(),
+                "the run after a finished background warm-up of its network warmed up again");
+    }
+
+    @Test
+    void aRunOfAnotherNetworkStillWarmsUp() {
+        Prewarm p = new Prewarm();
+        withWarmup(true, () -> {
+            p.start(tiny(), Path.of("."));
+            p.await();
+            assertTrue(p.warmed(tiny()), "the warm-up compiled the JIT for the network it ran");
+            assertTrue(p.warmed(tiny().withSeed(99L)), "the seed does not change which kernels run");
+            Experiment wider = tiny().withTraining(tiny().training().withBatchSize(64));
+            assertFalse(p.warmed(wider), "another batch size is warmed up again");
+        });
+        withWarmup(false, () -> assertFalse(p.warmed(tiny()), "with the warm-up off nothing is claimed warm"));
     }
 
     @Test
