@@ -5,8 +5,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.control.Alert;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -16,8 +17,8 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
 /**
- * A chart with its title, a "what am I looking at" explanation (toggled by "?"), and buttons to save the chart
- * as PNG or SVG and its data as CSV.
+ * A chart with its title, a "what am I looking at" explanation (toggled by "?"), and a Save menu for the chart as
+ * PNG or SVG and its data as CSV.
  */
 public final class ChartPane extends VBox {
     private final ChartCanvas chart;
@@ -35,25 +36,25 @@ public final class ChartPane extends VBox {
         ToggleButton q = new ToggleButton("?");
         q.setTooltip(new Tooltip("What am I looking at?"));
         helpText.visibleProperty().bind(q.selectedProperty());
-        Button png = new Button("PNG");
-        png.setTooltip(new Tooltip("Save this chart as a PNG image"));
+        // one "Save" menu, not three buttons: in a third of a 900 px window three buttons left the title ~130 px
+        MenuButton save = new MenuButton("Save");
+        save.setTooltip(new Tooltip("Save this chart as a PNG image or an SVG drawing, or its data as CSV"));
+        MenuItem png = new MenuItem("PNG image…"), svg = new MenuItem("SVG drawing…"), csv = new MenuItem("CSV data…");
         png.setOnAction(e -> choose("PNG image", "*.png", this::savePng));
-        Button svg = new Button("SVG");
-        svg.setTooltip(new Tooltip("Save this chart as an SVG drawing"));
         svg.setOnAction(e -> choose("SVG drawing", "*.svg", this::saveSvg));
-        Button csv = new Button("CSV");
-        csv.setTooltip(new Tooltip("Save this chart's data as CSV"));
         csv.setOnAction(e -> choose("CSV data", "*.csv", this::saveCsv));
-        for (Button b : new Button[]{png, svg, csv}) {
-            b.getStyleClass().add("chart-button");
-            b.setMinWidth(Region.USE_PREF_SIZE);
-        }
+        save.getItems().addAll(png, svg, csv);
+        save.getStyleClass().add("chart-button");
+        save.setMinWidth(Region.USE_PREF_SIZE);
         q.getStyleClass().add("chart-button");
         q.setMinWidth(Region.USE_PREF_SIZE);
         this.title.setMinWidth(0);
+        Tooltip full = new Tooltip();
+        full.textProperty().bind(this.title.textProperty());
+        this.title.setTooltip(full);   // the whole title when a narrow pane still cuts it (a long layer name)
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(6, this.title, spacer, q, png, svg, csv);
+        HBox header = new HBox(6, this.title, spacer, q, save);
         header.getStyleClass().add("chart-header");
         getChildren().addAll(header, helpText, chart);
         VBox.setVgrow(chart, Priority.ALWAYS);

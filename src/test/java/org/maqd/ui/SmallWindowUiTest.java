@@ -1,0 +1,105 @@
+package org.maqd.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.maqd.experiment.ExperimentIO;
+import org.maqd.ui.engine.Engine;
+import org.maqd.ui.vm.RecentFiles;
+import org.maqd.ui.vm.Templates;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * At the window's minimum size (900×600) nothing a user needs is cut: every chart title of the Training view shows its
+ * whole text (no "Quantization e…"), and the main toolbar's buttons all sit in the toolbar, none in its "»" overflow.
+ */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class SmallWindowUiTest {
+    @TempDir static Path dir;
+    private WorkbenchApp.Window w;
+    private double width, height;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path file = dir.resolve("quickstart-" + System.nanoTime() + ".json");
+        Files.writeString(file, ExperimentIO.toJson(Templates.quickstart()));
+        w = WorkbenchApp.open(stage, Engine.standard(), file, dir.resolve("runs"), new RecentFiles(null), new TestPrompts());
+        width = stage.getWidth();
+        height = stage.getHeight();
+    }
+
+    /** Back to the opening size; the scene leaves the window while it grows (see ChartsFillUiTest#restoreSize). */
+    @AfterEach
+    void restoreSize(FxRobot robot) {
+        robot.interact(() -> {
+            javafx.scene.Scene s = w.stage().getScene();
+            w.stage().setScene(null);
+            w.stage().setWidth(width);
+            w.stage().setHeight(height);
+            w.stage().setScene(s);
+        });
+    }
+
+    private void minimumSize(FxRobot robot) {
+        robot.interact(() -> {
+            w.stage().setWidth(900);
+            w.stage().setHeight(600);
+        });
+        robot.interact(() -> w.scene().getRoot().layout());
+    }
+
+    @Test
+    void everyChartTitleShowsItsWholeTextAt900x600(FxRobot robot) {
+        robot.clickOn("Training");
+        minimumSize(robot);
+        List<String> cut = new ArrayList<>();
+        int[] seen = {0};
+        robot.interact(() -> {
+            for (Label title : robot.lookup("#charts .chart-title").queryAllAs(Label.class)) {
+                seen[0]++;
+                Text shown = (Text) title.lookup(".text");
+                String drawn = shown == null ? "" : shown.getText();
+                if (!title.getText().equals(drawn)) cut.add("'" + title.getText() + "' drawn as '" + drawn + "'");
+            }
+        });
+        assertEquals(9, seen[0], "the Training view has nine chart titles");
+        assertTrue(cut.isEmpty(), "chart titles cut at 900×600: " + cut);
+    }
+
+    @Test
+    void theMainToolbarKeepsItsButtonsAt900x600(FxRobot robot) {
+        minimumSize(robot);
+        List<String> hidden = new ArrayList<>();
+        robot.interact(() -> {
+            double sceneWidth = w.scene().getWidth();
+            for (String id : List.of("#newButton", "#openButton", "#saveButton", "#undoButton", "#redoButton", "#runButton",
+                    "#pauseButton", "#stopButton")) {
+                Button b = robot.lookup(id).queryAs(Button.class);
+                Bounds at = b == null || b.getScene() == null ? null : b.localToScene(b.getLayoutBounds());
+                if (at == null || !b.isVisible() || at.getMaxX() > sceneWidth || at.getWidth() <= 0)
+                    hidden.add(b == null ? id : b.getText());
+            }
+            for (Node n : w.scene().getRoot().lookupAll(".tool-bar-overflow-button"))
+                if (n.isVisible() && n.getParent() != null && n.getParent().isVisible()) hidden.add("» overflow shown");
+        });
+        assertTrue(hidden.isEmpty(), "toolbar buttons not shown at 900×600: " + hidden);
+    }
+}
