@@ -26,8 +26,11 @@ public final class BarsCanvas extends ChartCanvas {
     @Override
     protected void draw(Painter g, double w, double h, ChartStyle s) {
         double top = yTop();
-        Plot p = new Plot(w, h, 0, fractions.length, 0, top);
-        double gap = p.pw / fractions.length;
+        double pw = w - Plot.LEFT - Plot.RIGHT, gap = Math.max(1, pw) / Math.max(1, fractions.length);
+        // above the plot: a line for the caption, then one for the value over a bar that reaches the axis top (inside
+        // the plot the caption hid the value of a tall right-hand bar, and that value was cut at the canvas' top)
+        double head = (caption.isEmpty() ? 0 : CAPTION_LINE) + (gap > 26 ? VALUE_LINE : 0);
+        Plot p = new Plot(Plot.LEFT, Plot.TOP + head, pw, h - Plot.TOP - head - Plot.BOTTOM, 0, fractions.length, 0, top);
         g.setStroke(s.grid());
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
@@ -59,8 +62,10 @@ public final class BarsCanvas extends ChartCanvas {
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.TOP);
         g.setFill(s.text());
-        g.fillText(caption, p.px + p.pw - 4, p.py + 4);
+        g.fillText(caption, p.px + p.pw, Plot.TOP - 6);
     }
+
+    static final double CAPTION_LINE = 12, VALUE_LINE = 12;
 
     /**
      * The y axis' top: the smallest of 4, 8, 12, 20, 40, 60, 80 and 100% at or above the tallest bar (four grid steps of

@@ -1,5 +1,6 @@
 package org.maqd.ui.view;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -80,5 +81,31 @@ class TrainingChartsUiTest {
         });
         for (String tick : new String[] {">10%<", ">20%<", ">30%<", ">40%<"}) assertTrue(svg[0].contains(tick), tick + " in\n" + svg[0]);
         assertTrue(!svg[0].contains(">13%<") && !svg[0].contains(">38%<"), "ticks at 12.5% steps rounded");
+    }
+
+    @Test
+    void theStateCaptionHidesNoBarValueAndNoValueIsCutAtTheTop(FxRobot robot) {
+        String[] svg = new String[1];
+        robot.interact(() -> {
+            org.maqd.ui.chart.BarsCanvas b = new org.maqd.ui.chart.BarsCanvas();
+            b.setWidth(280);
+            b.setHeight(110);
+            // the quickstart's first layer after a run: the right-hand bar reaches near the 40% axis top
+            b.setData(new long[] {311, 300, 389}, new String[] {"-1", "0", "1"}, "M_w = 3");
+            svg[0] = b.svg();
+        });
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<text x=\"([-0-9.]+)\" y=\"([-0-9.]+)\"[^>]*font-size=\"([0-9.]+)\"[^>]*>([^<]*)</text>").matcher(svg[0]);
+        double captionY = Double.NaN, size = 10;
+        java.util.List<double[]> values = new java.util.ArrayList<>();
+        while (m.find()) {
+            double y = Double.parseDouble(m.group(2));
+            size = Double.parseDouble(m.group(3));
+            if (m.group(4).equals("M_w = 3")) captionY = y;
+            else if (m.group(4).matches("\\d+\\.\\d%")) values.add(new double[] {y});
+            assertTrue(y - size >= 0, "'" + m.group(4) + "' cut at the chart's top (baseline " + y + ")\n" + svg[0]);
+        }
+        assertEquals(3, values.size(), svg[0]);
+        for (double[] v : values)
+            assertTrue(captionY <= v[0] - size, "the caption (baseline " + captionY + ") overlaps a bar value (baseline " + v[0] + ")\n" + svg[0]);
     }
 }
