@@ -28,6 +28,7 @@ public final class EngineTrainer implements Trainer {
         RunOptions opts = RunOptions.quiet(baseDir, runsRoot);
         // the background warm-up compiled this network's kernels already: the run trains at once (warmup_seconds 0)
         RunResult r = RunLauncher.run(exp, prewarm.warmed(exp) ? opts.withoutJitWarmup() : opts, control, listeners);
+        prewarm.ranWarm(exp);   // the run warmed up (or was warm) before it trained: the next run of this network is warm too
         return new Result(r.runDir(), r.outcome());
     }
 }

@@ -15,7 +15,7 @@ import org.maqd.train.JitWarmup;
  * to the first chart point in a fresh process). The compiled kernels are all it leaves behind: it has its own thread
  * pool, network, weights and random batches, so a run trains the same bits with or without it. A run started before
  * it ends waits for it (the two would share two cores); a run of the network it warmed then skips its own warm-up
- * ({@link #warmed}). Off with {@code -Dmaqd.warmup=false}.
+ * ({@link #warmed}), and so does every run of a network an earlier run has warmed. Off with {@code -Dmaqd.warmup=false}.
  */
 final class Prewarm {
     private CompletableFuture<String> done = CompletableFuture.completedFuture("");
@@ -55,6 +55,11 @@ final class Prewarm {
         } catch (RuntimeException e) {
             return false;   // an experiment the defaults cannot resolve: the run reports why
         }
+    }
+
+    /** Notes that a run of {@code exp} has warmed the JIT (its own warm-up ran before it trained, or it was warm). */
+    void ranWarm(Experiment exp) {
+        if (JitWarmup.enabled()) warmedFor = key(exp);
     }
 
     /** What a JIT warm-up depends on: the network and the batch size (not the data, the seed or the learning rate). */

@@ -63,6 +63,18 @@ class PrewarmTest {
     }
 
     @Test
+    void theSecondRunOfANetworkDoesNotWarmUpAgain() {
+        Trainer.Result[] r = new Trainer.Result[2];
+        withWarmup(true, () -> {
+            EngineTrainer t = new EngineTrainer();
+            r[0] = t.run(tiny(), Path.of("."), dir.resolve("first"), new RunControl(), List.of());
+            r[1] = t.run(tiny().withSeed(4L), Path.of("."), dir.resolve("second"), new RunControl(), List.of());
+        });
+        assertTrue(Summary.read(r[0].runDir()).warmupSeconds() > 0, "the first run in a cold trainer warms up");
+        assertEquals(0.0, Summary.read(r[1].runDir()).warmupSeconds(), "the second run of the same network warmed up again");
+    }
+
+    @Test
     void aRunOfAnotherNetworkStillWarmsUp() {
         Prewarm p = new Prewarm();
         withWarmup(true, () -> {
