@@ -29,7 +29,8 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * At the window's minimum size (900×600) nothing a user needs is cut: every chart title of the Training view shows its
- * whole text (no "Quantization e…"), and the main toolbar's buttons all sit in the toolbar, none in its "»" overflow.
+ * whole text (no "Quantization e…"), the main toolbar's buttons all sit in the toolbar, none in its "»" overflow, and
+ * the Runs view's post-training quantization options show their labels and choices whole.
  */
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
@@ -104,5 +105,27 @@ class SmallWindowUiTest {
                 if (n.isVisible() && n.getParent() != null && n.getParent().isVisible()) hidden.add("» overflow shown");
         });
         assertTrue(hidden.isEmpty(), "toolbar buttons not shown at 900×600: " + hidden);
+    }
+
+    @Test
+    void thePtqOptionsShowEveryLabelAndChoiceWholeAt900x600(FxRobot robot) {
+        robot.clickOn("Runs");
+        minimumSize(robot);
+        List<String> cut = new ArrayList<>();
+        int[] seen = {0};
+        robot.interact(() -> {
+            Node options = robot.lookup("#ptqOptions").query();
+            List<Node> texts = new ArrayList<>(options.lookupAll(".label"));
+            texts.addAll(options.lookupAll(".combo-box .list-cell"));
+            for (Node n : texts) {
+                if (!(n instanceof javafx.scene.control.Labeled l) || l.getText() == null || l.getText().isEmpty() || !l.isVisible()) continue;
+                seen[0]++;
+                Text shown = (Text) l.lookup(".text");
+                String drawn = shown == null ? "" : shown.getText();
+                if (!l.getText().equals(drawn)) cut.add("'" + l.getText() + "' drawn as '" + drawn + "'");
+            }
+        });
+        assertTrue(seen[0] >= 8, "the option labels and choices were found: " + seen[0]);
+        assertTrue(cut.isEmpty(), "PTQ panel text cut at 900×600: " + cut);
     }
 }

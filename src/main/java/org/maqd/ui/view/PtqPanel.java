@@ -22,6 +22,8 @@ import org.maqd.ui.vm.PtqViewModel;
  * the MaQD runs at the same number of states.
  */
 public final class PtqPanel extends VBox {
+    private GridPane options;
+
     public PtqPanel(PtqViewModel vm) {
         super(6);
         setId("ptqPanel");
@@ -38,20 +40,24 @@ public final class PtqPanel extends VBox {
         samples.setPrefWidth(90);
         samples.valueProperty().addListener((o, a, b) -> { if (b != null) vm.samplesProperty().set(b); });
         GridPane g = new GridPane();
+        g.setId("ptqOptions");
         g.setHgap(6);
         g.setVgap(4);
-        g.addRow(0, new Label("States"), states, new Label("Calibration"), choice("ptqCalibration", PtqViewModel.CALIBRATIONS, vm.calibrationProperty()));
-        g.addRow(1, new Label("Weights"), choice("ptqWeights", PtqViewModel.QUANTIZERS, vm.weightsProperty()),
-                new Label("per"), choice("ptqWeightGranularity", PtqViewModel.GRANULARITIES, vm.weightGranularityProperty()));
-        g.addRow(2, new Label("Activations"), choice("ptqActivations", PtqViewModel.QUANTIZERS, vm.activationsProperty()),
-                new Label("per"), choice("ptqActivationGranularity", PtqViewModel.GRANULARITIES, vm.activationGranularityProperty()));
-        g.addRow(3, new Label("Samples"), samples);
+        g.addRow(0, new Label("States"), states);
+        g.addRow(1, new Label("Calibration"), choice("ptqCalibration", PtqViewModel.CALIBRATIONS, vm.calibrationProperty()));
+        g.addRow(2, new Label("Weights"), choice("ptqWeights", PtqViewModel.QUANTIZERS, vm.weightsProperty()),
+                per(choice("ptqWeightGranularity", PtqViewModel.GRANULARITIES, vm.weightGranularityProperty())));
+        g.addRow(3, new Label("Activations"), choice("ptqActivations", PtqViewModel.QUANTIZERS, vm.activationsProperty()),
+                per(choice("ptqActivationGranularity", PtqViewModel.GRANULARITIES, vm.activationGranularityProperty())));
+        g.addRow(4, new Label("Samples"), samples);
         Button run = new Button("Quantize");
         run.setId("ptqQuantize");
-        run.setMinWidth(Region.USE_PREF_SIZE);
         run.setOnAction(e -> vm.quantize());
         run.disableProperty().bind(vm.busyProperty().or(vm.floatRunProperty().not()));
-        g.add(run, 2, 3, 2, 1);
+        g.add(run, 2, 4);
+        for (javafx.scene.Node n : g.getChildren()) {   // the panel claims the width its options need: nothing is cut
+            if (n instanceof Region r) r.setMinWidth(Region.USE_PREF_SIZE);
+        }
         Label message = new Label();
         message.setId("ptqMessage");
         message.setWrapText(true);
@@ -67,6 +73,23 @@ public final class PtqPanel extends VBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().setAll(title, g, message, table);
+        options = g;
+    }
+
+    /** As narrow as the options allow (the results table scrolls), so a split pane never cuts an option. */
+    @Override
+    protected double computeMinWidth(double height) {
+        if (options == null) return super.computeMinWidth(height);
+        return snappedLeftInset() + options.minWidth(-1) + snappedRightInset();
+    }
+
+    /** A granularity choice shown as "per tensor" / "per channel". */
+    private static ComboBox<String> per(ComboBox<String> c) {
+        c.setConverter(new javafx.util.StringConverter<>() {
+            @Override public String toString(String v) { return v == null ? "" : "per " + v; }
+            @Override public String fromString(String s) { return s == null ? null : s.replaceFirst("^per ", ""); }
+        });
+        return c;
     }
 
     private static ComboBox<String> choice(String id, List<String> items, StringProperty value) {
