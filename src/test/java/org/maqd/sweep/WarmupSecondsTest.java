@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.maqd.run.Summary;
 import org.maqd.run.SweepResultRow;
+import org.maqd.train.WarmupSwitch;
 
 /**
  * summary.json records the seconds of the JIT warm-up before the run's clock started ({@code warmup_seconds}: 0 with
@@ -21,23 +22,12 @@ class WarmupSecondsTest {
         return SweepPlan.of(SweepFixtures.experiment("{\"grid\": {\"network.defaults.norm\": [\"lbn\"]}}", 1), "tiny.json", null);
     }
 
-    private static void withWarmup(boolean on, Runnable r) {
-        String before = System.getProperty("maqd.warmup");
-        System.setProperty("maqd.warmup", Boolean.toString(on));
-        try {
-            r.run();
-        } finally {
-            if (before == null) System.clearProperty("maqd.warmup");
-            else System.setProperty("maqd.warmup", before);
-        }
-    }
-
     @Test
     void eachTrialRecordsItsWarmUpAndTheResultsTableShowsIt() {
         SweepPlan plan = plan();
         Path warm = dir.resolve("warm"), cold = dir.resolve("cold");
-        withWarmup(true, () -> assertTrue(SweepFixtures.run(plan, warm, 1, null, List.of()).complete()));
-        withWarmup(false, () -> assertTrue(SweepFixtures.run(plan, cold, 1, null, List.of()).complete()));
+        WarmupSwitch.with(true, () -> assertTrue(SweepFixtures.run(plan, warm, 1, null, List.of()).complete()));
+        WarmupSwitch.with(false, () -> assertTrue(SweepFixtures.run(plan, cold, 1, null, List.of()).complete()));
         Trial t = plan.trials().get(0);
         Summary w = Summary.read(SweepRunner.trialDir(warm, t)), c = Summary.read(SweepRunner.trialDir(cold, t));
         assertNotNull(w.warmupSeconds(), "summary.json has warmup_seconds");
@@ -53,7 +43,7 @@ class WarmupSecondsTest {
     @Test
     void filesWrittenBeforeTheFieldReadWithoutIt() throws Exception {
         SweepPlan plan = plan();
-        withWarmup(false, () -> assertTrue(SweepFixtures.run(plan, dir, 1, null, List.of()).complete()));
+        WarmupSwitch.with(false, () -> assertTrue(SweepFixtures.run(plan, dir, 1, null, List.of()).complete()));
         Path trial = SweepRunner.trialDir(dir, plan.trials().get(0));
         Path summary = trial.resolve("summary.json");
         String text = Files.readString(summary);

@@ -15,6 +15,7 @@ import org.maqd.experiment.ExperimentIO;
 import org.maqd.run.RunFiles;
 import org.maqd.run.Summary;
 import org.maqd.train.RunControl;
+import org.maqd.train.WarmupSwitch;
 
 /** The background warm-up the window starts when it opens leaves every trained bit as it was, and is gated. */
 class PrewarmTest {
@@ -30,24 +31,13 @@ class PrewarmTest {
                 """, "tiny.json");
     }
 
-    private static void withWarmup(boolean on, Runnable r) {
-        String before = System.getProperty("maqd.warmup");
-        System.setProperty("maqd.warmup", Boolean.toString(on));
-        try {
-            r.run();
-        } finally {
-            if (before == null) System.clearProperty("maqd.warmup");
-            else System.setProperty("maqd.warmup", before);
-        }
-    }
-
     private byte[] model(Trainer.Result r) throws Exception { return Files.readAllBytes(r.runDir().resolve(RunFiles.MODEL_WEIGHTS)); }
 
     @Test
     void aRunAfterTheBackgroundWarmUpTrainsTheSameBits() throws Exception {
         Trainer.Result[] r = new Trainer.Result[2];
         String[] did = new String[1];
-        withWarmup(true, () -> {
+        WarmupSwitch.with(true, () -> {
             EngineTrainer plain = new EngineTrainer(), prepared = new EngineTrainer();
             r[0] = plain.run(tiny(), Path.of("."), dir.resolve("plain"), new RunControl(), List.of());
             prepared.prepare(tiny(), Path.of("."));
@@ -65,7 +55,7 @@ class PrewarmTest {
     @Test
     void theSecondRunOfANetworkDoesNotWarmUpAgain() {
         Trainer.Result[] r = new Trainer.Result[2];
-        withWarmup(true, () -> {
+        WarmupSwitch.with(true, () -> {
             EngineTrainer t = new EngineTrainer();
             r[0] = t.run(tiny(), Path.of("."), dir.resolve("first"), new RunControl(), List.of());
             r[1] = t.run(tiny().withSeed(4L), Path.of("."), dir.resolve("second"), new RunControl(), List.of());
@@ -77,7 +67,7 @@ class PrewarmTest {
     @Test
     void aRunOfAnotherNetworkStillWarmsUp() {
         Prewarm p = new Prewarm();
-        withWarmup(true, () -> {
+        WarmupSwitch.with(true, () -> {
             p.start(tiny(), Path.of("."));
             p.await();
             assertTrue(p.warmed(tiny()), "the warm-up compiled the JIT for the network it ran");
@@ -85,13 +75,13 @@ class PrewarmTest {
             Experiment wider = tiny().withTraining(tiny().training().withBatchSize(64));
             assertFalse(p.warmed(wider), "another batch size is warmed up again");
         });
-        withWarmup(false, () -> assertFalse(p.warmed(tiny()), "with the warm-up off nothing is claimed warm"));
+        WarmupSwitch.with(false, () -> assertFalse(p.warmed(tiny()), "with the warm-up off nothing is claimed warm"));
     }
 
     @Test
     void offWithTheWarmUpSwitch() {
         Prewarm p = new Prewarm();
-        withWarmup(false, () -> p.start(tiny(), Path.of(".")));
+        WarmupSwitch.with(false, () -> p.start(tiny(), Path.of(".")));
         assertEquals("", p.await(), "nothing ran");
     }
 }
