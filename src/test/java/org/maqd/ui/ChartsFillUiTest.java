@@ -2,7 +2,6 @@ package org.maqd.ui;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.geometry.Bounds;
 import javafx.scene.control.ScrollPane;
@@ -12,11 +11,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.maqd.experiment.ExperimentIO;
 import org.maqd.ui.chart.ChartPane;
-import org.maqd.ui.engine.Engine;
-import org.maqd.ui.vm.RecentFiles;
-import org.maqd.ui.vm.Templates;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -36,9 +31,7 @@ class ChartsFillUiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path file = dir.resolve("quickstart-" + System.nanoTime() + ".json");
-        Files.writeString(file, ExperimentIO.toJson(Templates.quickstart()));
-        w = WorkbenchApp.open(stage, Engine.standard(), file, dir.resolve("runs"), new RecentFiles(null), new TestPrompts());
+        w = TestWindows.quickstartFile(stage, dir);
         width = stage.getWidth();
         height = stage.getHeight();
     }
@@ -49,13 +42,7 @@ class ChartsFillUiTest {
      */
     @AfterEach
     void restoreSize(FxRobot robot) {
-        robot.interact(() -> {
-            javafx.scene.Scene s = w.stage().getScene();
-            w.stage().setScene(null);
-            w.stage().setWidth(width);
-            w.stage().setHeight(height);
-            w.stage().setScene(s);
-        });
+        TestWindows.restoreSize(robot, w, width, height);
     }
 
     /** [chart grid height, empty px below the lowest chart, empty px right of the rightmost chart] at this size. */

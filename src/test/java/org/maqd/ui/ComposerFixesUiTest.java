@@ -14,9 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.maqd.model.LayerSpec;
-import org.maqd.ui.engine.Engine;
 import org.maqd.ui.vm.LayerField;
-import org.maqd.ui.vm.RecentFiles;
 import org.maqd.ui.vm.Templates;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -32,9 +30,7 @@ class ComposerFixesUiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        w = WorkbenchApp.open(stage, Engine.standard(), dir.resolve("none.json"), dir.resolve("runs"), new RecentFiles(null),
-                new TestPrompts());
-        w.vm().document().load(Templates.quickstart(), null);
+        w = TestWindows.quickstartLoaded(stage, dir);
     }
 
     /** The canvas swaps its placeholder column for the layered layout once the layout library has loaded. */

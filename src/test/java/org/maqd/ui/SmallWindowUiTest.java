@@ -3,7 +3,6 @@ package org.maqd.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +17,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.maqd.experiment.ExperimentIO;
 import org.maqd.ui.chart.ChartPane;
-import org.maqd.ui.engine.Engine;
-import org.maqd.ui.vm.RecentFiles;
-import org.maqd.ui.vm.Templates;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -41,9 +36,7 @@ class SmallWindowUiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path file = dir.resolve("quickstart-" + System.nanoTime() + ".json");
-        Files.writeString(file, ExperimentIO.toJson(Templates.quickstart()));
-        w = WorkbenchApp.open(stage, Engine.standard(), file, dir.resolve("runs"), new RecentFiles(null), new TestPrompts());
+        w = TestWindows.quickstartFile(stage, dir);
         width = stage.getWidth();
         height = stage.getHeight();
     }
@@ -51,13 +44,7 @@ class SmallWindowUiTest {
     /** Back to the opening size; the scene leaves the window while it grows (see ChartsFillUiTest#restoreSize). */
     @AfterEach
     void restoreSize(FxRobot robot) {
-        robot.interact(() -> {
-            javafx.scene.Scene s = w.stage().getScene();
-            w.stage().setScene(null);
-            w.stage().setWidth(width);
-            w.stage().setHeight(height);
-            w.stage().setScene(s);
-        });
+        TestWindows.restoreSize(robot, w, width, height);
     }
 
     private void minimumSize(FxRobot robot) {

@@ -15,11 +15,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.maqd.ui.TestPrompts;
 import org.maqd.ui.WorkbenchApp;
-import org.maqd.ui.engine.Engine;
-import org.maqd.ui.vm.RecentFiles;
-import org.maqd.ui.vm.Templates;
+import org.maqd.ui.TestWindows;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -37,9 +34,7 @@ class ThemeContrastUiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        w = WorkbenchApp.open(stage, Engine.standard(), dir.resolve("none.json"), dir.resolve("runs"), new RecentFiles(null),
-                new TestPrompts());
-        w.vm().document().load(Templates.quickstart(), null);
+        w = TestWindows.quickstartLoaded(stage, dir);
     }
 
     private static Color lastFill(Background b) {

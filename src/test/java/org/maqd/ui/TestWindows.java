@@ -1,0 +1,45 @@
+package org.maqd.ui;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.maqd.experiment.ExperimentIO;
+import org.maqd.ui.engine.Engine;
+import org.maqd.ui.vm.RecentFiles;
+import org.maqd.ui.vm.Templates;
+import org.testfx.api.FxRobot;
+
+/** Workbench windows as the UI tests open them: the standard engine, runs under {@code dir}, no recent files. */
+public final class TestWindows {
+    private TestWindows() {}
+
+    /** A window on no file with the quickstart loaded as an unsaved document. */
+    public static WorkbenchApp.Window quickstartLoaded(Stage stage, Path dir) throws Exception {
+        WorkbenchApp.Window w = WorkbenchApp.open(stage, Engine.standard(), dir.resolve("none.json"), dir.resolve("runs"),
+                new RecentFiles(null), new TestPrompts());
+        w.vm().document().load(Templates.quickstart(), null);
+        return w;
+    }
+
+    /** A window on a fresh copy of the quickstart saved under {@code dir}. */
+    public static WorkbenchApp.Window quickstartFile(Stage stage, Path dir) throws Exception {
+        Path file = dir.resolve("quickstart-" + System.nanoTime() + ".json");
+        Files.writeString(file, ExperimentIO.toJson(Templates.quickstart()));
+        return WorkbenchApp.open(stage, Engine.standard(), file, dir.resolve("runs"), new RecentFiles(null), new TestPrompts());
+    }
+
+    /**
+     * Back to a size the window had. Monocle's headless painter keeps the pixel buffer of the smallest size a scene
+     * had and fails to paint it larger, so the scene leaves the window while it grows (a new peer paints it).
+     */
+    public static void restoreSize(FxRobot robot, WorkbenchApp.Window w, double width, double height) {
+        robot.interact(() -> {
+            Scene s = w.stage().getScene();
+            w.stage().setScene(null);
+            w.stage().setWidth(width);
+            w.stage().setHeight(height);
+            w.stage().setScene(s);
+        });
+    }
+}
