@@ -52,6 +52,7 @@ public final class WorkbenchApp extends Application {
     /** Builds and shows the window on the given stage. */
     public static Window open(Stage stage, Engine engine, Path file, Path runsRoot, RecentFiles recent, Prompts prompts)
             throws IOException {
+        TextLayoutRace.avoid();
         Experiment initial = Templates.quickstart();
         Path source = null;
         String openError = null;
