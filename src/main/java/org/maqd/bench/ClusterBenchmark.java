@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.maqd.run.AtomicFiles;
 import org.maqd.cluster.ClusterMember;
 import org.maqd.cluster.ClusterSecret;
 import org.maqd.cluster.ClusterTraffic;
@@ -178,9 +179,9 @@ public final class ClusterBenchmark {
     }
 
     private static void deleteQuietly(Path dir) {
-        try (var w = Files.walk(dir)) {
-            for (Path p : w.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        } catch (IOException e) {
+        try {
+            AtomicFiles.deleteTree(dir);
+        } catch (java.io.UncheckedIOException e) {
             // a temporary folder: the system cleans it eventually
         }
     }

@@ -29,9 +29,9 @@ public final class Dataset {
      * array, or more than the free heap holds as bytes plus floats (5 bytes a value).
      */
     static void checkFits(String file, long values) {
-        if (values > Integer.MAX_VALUE - 8) {
+        if (values > Gunzip.MAX_ARRAY) {
             throw new DataFormatException(file + ": the header announces " + values + " values, more than one Java array holds ("
-                    + (Integer.MAX_VALUE - 8) + "); use trainLimit/testLimit or a smaller file");
+                    + Gunzip.MAX_ARRAY + "); use trainLimit/testLimit or a smaller file");
         }
         Runtime rt = Runtime.getRuntime();
         long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());

@@ -46,11 +46,6 @@ public final class Adam implements Optimizer {
     }
 
     /**
-     * One update of every parameter, in one parallel loop over all their elements (chunks of {@link #GRAIN}
-     * elements of the parameters laid end to end, so small parameters share chunks instead of each running its
-     * own serial loop). Clears each gradient as it reads it ({@link Param#gradCleared}).
-     */
-    /**
      * Offers each parameter this step's update ({@link Param#offerUpdate}): a layer that takes it runs
      * {@link UpdateKernels#adamRow} on each row of the gradient while the row is in cache, and {@link #step}
      * then skips that parameter. The same operations on the same values as the plain step, so the same bits.
@@ -62,6 +57,11 @@ public final class Adam implements Optimizer {
         for (int i = 0; i < params.size(); i++) params.get(i).offerUpdate(updates[i]);
     }
 
+    /**
+     * One update of every parameter, in one parallel loop over all their elements (chunks of {@link #GRAIN}
+     * elements of the parameters laid end to end, so small parameters share chunks instead of each running its
+     * own serial loop). Clears each gradient as it reads it ({@link Param#gradCleared}).
+     */
     @Override
     public void step(double learningRate) {
         if (!prepared) constants(learningRate);   // else prepare computed them for this step

@@ -239,23 +239,10 @@ public final class WeightQuantizer implements WeightTransform {
      */
     @Override
     public void backward(Tensor gradEffective, Param latent) {
-        if (!rowPath()) {
-            backward(gradEffective, latent.grad);
-            return;
-        }
-        prepareRows(latent.grad);
-        if (gradEffective.size() != latent.grad.size()) {
-            throw new ShapeException("weight quantizer backward: expected gradients like " + source + ", got "
-                    + gradEffective + " and " + latent.grad);
-        }
-        bwdGrad = gradEffective.data;
-        bwdOut = latent.grad.data;
-        bwdUpdate = latent.takeUpdate();
+        bwdUpdate = rowPath() ? latent.takeUpdate() : null;   // steRows applies it to each row of dL/dW
         try {
-            par.forRange(rows, WeightStandardization.rowGrain(fanIn), 8L * rows * fanIn, steRows);
+            backward(gradEffective, latent.grad);
         } finally {
-            bwdGrad = null;
-            bwdOut = null;
             bwdUpdate = null;
         }
     }

@@ -37,7 +37,7 @@ public final class LockRules {
     public boolean layerFieldLocked(NetworkSpec net, int index, String field) {
         if (net == null || !net.isGraph()) return layerFieldLocked(index, field);
         String id = index >= 0 && index < net.all().size() ? net.all().get(index).id() : null;
-        return id != null && isLocked(LockPath.node(id, field)) || isLocked("network.nodes[" + index + "]." + field);
+        return id != null && isLocked(LockPath.node(id, field)) || isLocked(LockPath.node(Integer.toString(index), field));
     }
 
     /** Adding, removing or reordering layers is refused when the layer list itself is locked. */
