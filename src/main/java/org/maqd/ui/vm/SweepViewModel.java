@@ -83,7 +83,9 @@ public final class SweepViewModel {
     private Path sweepDir;
     private volatile RunControl control;
     private Executor ui = Runnable::run;
-    private long generation, refreshes, appliedRefresh;
+    private long generation;
+    /** A grouped-table refresh is running / another was asked for meanwhile (UI thread only). */
+    private boolean refreshing, refreshAgain;
 
     public SweepViewModel(Path runsRoot, SweepCluster cluster) {
         this.runsRoot = runsRoot;
@@ -173,12 +175,21 @@ public final class SweepViewModel {
         if (TrialState.DONE.equals(s.state())) refreshGroups();
     }
 
-    /** Recomputes the grouped table from the trial folders on a background thread. */
+    /**
+     * Recomputes the grouped table from the trial folders on a background thread, one refresh at a time: requests
+     * while one runs fold into one more after it (every finished trial asks, and a resumed sweep reports all its
+     * finished trials at once; each refresh reads every trial's summary).
+     */
     private void refreshGroups() {
         SweepPlan p = plan;
         Path dir = sweepDir;
-        long gen = generation, seq = ++refreshes;
+        long gen = generation;
         if (p == null) return;
+        if (refreshing) {
+            refreshAgain = true;
+            return;
+        }
+        refreshing = true;
         BackgroundTask.start("maqd-sweep-table", () -> {
             var summary = SweepTables.summary(SweepTables.results(p, dir), SweepTables.groupColumns(p));
             List<List<String>> rows = new ArrayList<>();
@@ -192,9 +203,12 @@ public final class SweepViewModel {
             }
             return rows;
         }, ui, (rows, err) -> {
-            if (gen != generation || rows == null || seq < appliedRefresh) return;
-            appliedRefresh = seq;
-            groups.setAll(rows);
+            refreshing = false;
+            if (gen == generation && rows != null) groups.setAll(rows);
+            if (refreshAgain) {
+                refreshAgain = false;
+                refreshGroups();
+            }
         });
     }
 
