@@ -55,9 +55,11 @@ class TrainingUiTest {
         TextField limit = robot.lookup("#setting-data-trainLimit").queryAs(TextField.class);
         robot.clickOn(limit).write("512").type(KeyCode.ENTER);
         TextField epochs = robot.lookup("#setting-training-epochs").queryAs(TextField.class);
-        robot.doubleClickOn(epochs).eraseText(4).write("30").type(KeyCode.ENTER);
+        // far more epochs than the test lets it run: the run must still be running when Stop is pressed (with 30
+        // epochs a run that skipped its JIT warm-up finished before Stop and the status said "completed")
+        robot.doubleClickOn(epochs).eraseText(4).write("3000").type(KeyCode.ENTER);
         assertEquals(512, w.vm().document().get().data().trainLimit());
-        assertEquals(30, w.vm().document().get().training().epochs());
+        assertEquals(3000, w.vm().document().get().training().epochs());
         robot.interact(() -> w.vm().training().setSetting(org.maqd.ui.vm.TrainingSettings.THREADS, System.getProperty("ui.threads", "")));
         long pressed = System.nanoTime();
         robot.type(KeyCode.F5);
