@@ -34,19 +34,24 @@ class JitWarmupTest {
 
     @Test
     void aRunIsByteForByteTheSameWithAndWithoutWarmUp() throws Exception {
-        String before = System.getProperty("maqd.warmup");
-        try {
-            System.setProperty("maqd.warmup", "true");
+        Path[] runs = new Path[2];
+        WarmupSwitch.with(true, () -> {
             assertTrue(JitWarmup.enabled());
-            Path warm = RunLauncher.run(exp(MLP, null), new RunOptions(Path.of("."), dir, dir.resolve("warm"), false, false, false), null, List.of()).runDir();
-            System.setProperty("maqd.warmup", "false");
+            runs[0] = runMlp("warm");
+        });
+        WarmupSwitch.with(false, () -> {
             assertFalse(JitWarmup.enabled());
-            Path cold = RunLauncher.run(exp(MLP, null), new RunOptions(Path.of("."), dir, dir.resolve("cold"), false, false, false), null, List.of()).runDir();
-            assertArrayEquals(Files.readAllBytes(cold.resolve("model.safetensors")), Files.readAllBytes(warm.resolve("model.safetensors")));
-            assertEquals(Files.readString(cold.resolve("layers.csv")), Files.readString(warm.resolve("layers.csv")));
-        } finally {
-            if (before == null) System.clearProperty("maqd.warmup");
-            else System.setProperty("maqd.warmup", before);
+            runs[1] = runMlp("cold");
+        });
+        assertArrayEquals(Files.readAllBytes(runs[1].resolve("model.safetensors")), Files.readAllBytes(runs[0].resolve("model.safetensors")));
+        assertEquals(Files.readString(runs[1].resolve("layers.csv")), Files.readString(runs[0].resolve("layers.csv")));
+    }
+
+    private Path runMlp(String name) {
+        try {
+            return RunLauncher.run(exp(MLP, null), new RunOptions(Path.of("."), dir, dir.resolve(name), false, false, false), null, List.of()).runDir();
+        } catch (Exception e) {
+            throw new AssertionError("run " + name + " failed", e);
         }
     }
 
