@@ -25,7 +25,8 @@ import org.testfx.framework.junit5.Start;
 /**
  * At the window's minimum size (900×600) nothing a user needs is cut: every chart title of the Training view shows its
  * whole text (no "Quantization e…"), the main toolbar's buttons all sit in the toolbar, none in its "»" overflow, and
- * the Runs view's post-training quantization options show their labels and choices whole.
+ * the Runs view's post-training quantization options show their labels and choices whole, and so do the composer
+ * palette's layer buttons.
  */
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
@@ -114,5 +115,24 @@ class SmallWindowUiTest {
         });
         assertTrue(seen[0] >= 8, "the option labels and choices were found: " + seen[0]);
         assertTrue(cut.isEmpty(), "PTQ panel text cut at 900×600: " + cut);
+    }
+
+    @Test
+    void everyPaletteButtonShowsItsWholeNameAt900x600(FxRobot robot) {
+        robot.clickOn("Composer");
+        minimumSize(robot);
+        List<String> cut = new ArrayList<>();
+        int[] seen = {0};
+        robot.interact(() -> {
+            for (Node n : robot.lookup("#palette").query().lookupAll(".palette-item")) {
+                Button b = (Button) n;
+                seen[0]++;
+                Text shown = (Text) b.lookup(".text");
+                String drawn = shown == null ? "" : shown.getText();
+                if (!b.getText().equals(drawn)) cut.add("'" + b.getText() + "' drawn as '" + drawn + "'");
+            }
+        });
+        assertTrue(seen[0] >= 10, "the palette's buttons were found: " + seen[0]);
+        assertTrue(cut.isEmpty(), "palette buttons cut at 900×600: " + cut);
     }
 }

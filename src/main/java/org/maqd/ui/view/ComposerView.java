@@ -87,7 +87,6 @@ public final class ComposerView {
         Button b = new Button(type);
         b.setId("palette-" + type);
         b.setMaxWidth(Double.MAX_VALUE);
-        b.setPrefWidth(88);
         b.getStyleClass().add("palette-item");
         b.setTooltip(new Tooltip(kind.label() + ": " + kind.description()
                 + "\nDrag onto a wire to insert it there, onto free space to place it unwired; click to add after the selection"));
