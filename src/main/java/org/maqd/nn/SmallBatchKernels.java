@@ -150,15 +150,36 @@ final class SmallBatchKernels {
     /** Row o of dW = gyᵀ·x into {@code dw[off…off + in)} (the operations of {@link #weightGrad} for that row). */
     static void weightGradRow(int b, int in, int out, float[] gy, float[] x, int o, float[] dw, int off) {
         int end = in - in % L;
-        for (int i = 0; i < end; i += L) {
-            FloatVector a = FloatVector.zero(S);
-            for (int r = 0; r < b; r++) a = FloatVector.fromArray(S, x, r * in + i).fma(FloatVector.broadcast(S, gy[r * out + o]), a);
-            a.intoArray(dw, off + i);
+        if (b == 4) {   // the same chain per element, written out with the four broadcasts hoisted
+            weightGradRow4(in, out, gy, x, o, dw, off);
+        } else {
+            weightGradRowVectors(b, in, out, gy, x, o, dw, off);
         }
         for (int i = end; i < in; i++) {
             float s = 0;
             for (int r = 0; r < b; r++) s = Math.fma(x[r * in + i], gy[r * out + o], s);
             dw[off + i] = s;
+        }
+    }
+
+    // the vector part of weightGradRow for b = 4: a = fma(x3, g3, fma(x2, g2, fma(x1, g1, fma(x0, g0, 0))))
+    private static void weightGradRow4(int in, int out, float[] gy, float[] x, int o, float[] dw, int off) {
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector g0 = FloatVector.broadcast(S, gy[o]), g1 = FloatVector.broadcast(S, gy[out + o]);
+        FloatVector g2 = FloatVector.broadcast(S, gy[2 * out + o]), g3 = FloatVector.broadcast(S, gy[3 * out + o]);
+        for (int i = 0, end = in - in % L; i < end; i += L) {
+            FloatVector a = FloatVector.fromArray(S, x, i).fma(g0, zero);
+            a = FloatVector.fromArray(S, x, in + i).fma(g1, a);
+            a = FloatVector.fromArray(S, x, 2 * in + i).fma(g2, a);
+            FloatVector.fromArray(S, x, 3 * in + i).fma(g3, a).intoArray(dw, off + i);
+        }
+    }
+
+    private static void weightGradRowVectors(int b, int in, int out, float[] gy, float[] x, int o, float[] dw, int off) {
+        for (int i = 0, end = in - in % L; i < end; i += L) {
+            FloatVector a = FloatVector.zero(S);
+            for (int r = 0; r < b; r++) a = FloatVector.fromArray(S, x, r * in + i).fma(FloatVector.broadcast(S, gy[r * out + o]), a);
+            a.intoArray(dw, off + i);
         }
     }
 }

@@ -92,4 +92,29 @@ class SmallBatchKernelsTest {
         Linear l = new Linear(37, 19, true, null, Parallel.serial(), rng);
         GradCheck.check(l, GradCheck.random(rng, 3, 37), Mode.TRAIN, 1e-2, 2e-3, 9);
     }
+
+    /** Every element of dW is the chain fma(x[b−1], gy[b−1], … fma(x[0], gy[0], 0)) in float, bit for bit (b = 4 has its own loop). */
+    @Test
+    void weightGradientRowsAreTheFmaChainBitForBit() {
+        Rng rng = new Rng(8);
+        int[][] shapes = {{784, 256}, {256, 10}, {17, 3}, {33, 5}};
+        for (int[] s : shapes) {
+            int in = s[0], out = s[1];
+            for (int b = 1; b <= SmallBatchKernels.MAX_BATCH; b++) {
+                float[] x = GradCheck.random(rng, b, in).data, gy = GradCheck.random(rng, b, out).data;
+                x[0] = 0f;
+                gy[0] = -1f;   // −0 products: the chain starts from +0
+                float[] dw = new float[out * in + 3];
+                for (int o = 0; o < out; o++) {
+                    SmallBatchKernels.weightGradRow(b, in, out, gy, x, o, dw, 3 + o * in);
+                    for (int i = 0; i < in; i++) {
+                        float e = 0f;
+                        for (int r = 0; r < b; r++) e = Math.fma(x[r * in + i], gy[r * out + o], e);
+                        assertEquals(Float.floatToRawIntBits(e), Float.floatToRawIntBits(dw[3 + o * in + i]),
+                                "b=" + b + " in=" + in + " o=" + o + " i=" + i);
+                    }
+                }
+            }
+        }
+    }
 }
