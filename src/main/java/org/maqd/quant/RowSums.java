@@ -122,4 +122,57 @@ final class RowSums {
         sums[2 * r] = s;
         sums[2 * r + 1] = sw;
     }
+
+    /**
+     * The STE mask of {@link WeightKernels#steRow} and the row sums of {@link #reduceRow} over its output in one
+     * pass: {@code out[outOff + j] = g[gOff + j]·[|Ŵ|/Δ ≤ (hi + 1)/2]} for Ŵ at {@code std[base + j]}, then
+     * Σout into {@code sums[2r]} and Σout·Ŵ into {@code sums[2r+1]}, the same bits as those two kernels in turn.
+     * Returns false, having written part of {@code out}, at the first vector with a lane within
+     * {@link WeightKernels.Levels#DELTA} of the boundary (where steRow decides in double): the caller then runs
+     * the two kernels. Where the sums are not exact in any order, {@link WeightKernels#reduceRow} sums the
+     * masked row again in the reference order.
+     */
+    static boolean steReduceRow(float[] g, int gOff, float[] std, float[] out, int outOff, int base, int n,
+                                WeightKernels.Levels q, double[] sums, int r) {
+        if (!AVAILABLE) return false;
+        FloatVector zero = FloatVector.zero(S), inf = FloatVector.broadcast(S, INF);
+        FloatVector inv = FloatVector.broadcast(S, q.inv), h = FloatVector.broadcast(S, q.halfRange);
+        DoubleVector s0 = DoubleVector.zero(D), s1 = s0, w0 = s0, w1 = s0;
+        FloatVector sMax = zero, sMin = inf, wMax = zero, wMin = inf;
+        int gShift = gOff - base, oShift = outOff - base, i = base, vecEnd = base + n - n % SL, count = 0;
+        while (i < vecEnd) {
+            int blockEnd = Math.min(vecEnd, i + BLOCK);
+            FloatVector sv = zero, wv = zero;
+            for (; i < blockEnd; i += SL) {
+                FloatVector z = FloatVector.fromArray(S, std, i);
+                FloatVector a = z.abs().mul(inv);
+                if (!a.sub(h).abs().compare(VectorOperators.GE, WeightKernels.Levels.DELTA).allTrue()) return false;
+                FloatVector gv = FloatVector.fromArray(S, g, i + gShift).blend(zero, a.compare(VectorOperators.GT, h));
+                gv.intoArray(out, i + oShift);
+                sv = sv.add(gv);
+                wv = gv.fma(z, wv);
+            }
+            s0 = s0.add((DoubleVector) sv.convertShape(VectorOperators.F2D, D, 0));
+            s1 = s1.add((DoubleVector) sv.convertShape(VectorOperators.F2D, D, 1));
+            w0 = w0.add((DoubleVector) wv.convertShape(VectorOperators.F2D, D, 0));
+            w1 = w1.add((DoubleVector) wv.convertShape(VectorOperators.F2D, D, 1));
+            FloatVector sa = sv.abs(), wa = wv.abs();
+            sMax = sMax.max(sa);
+            sMin = sMin.min(sa.blend(inf, sa.compare(VectorOperators.EQ, 0f)));
+            wMax = wMax.max(wa);
+            wMin = wMin.min(wa.blend(inf, wa.compare(VectorOperators.EQ, 0f)));
+            count += SL;
+        }
+        for (int j = vecEnd; j < base + n; j++) out[j + oShift] = WeightKernels.steScalar(g[j + gShift], std[j], q);
+        if (!exact(sMax.reduceLanes(VectorOperators.MAX), sMin.reduceLanes(VectorOperators.MIN), count)
+                || !exact(wMax.reduceLanes(VectorOperators.MAX), wMin.reduceLanes(VectorOperators.MIN), count)) {
+            WeightKernels.reduceRow(out, outOff, std, base, n, sums, r);
+            return true;
+        }
+        double s = s0.add(s1).reduceLanes(VectorOperators.ADD), sw = w0.add(w1).reduceLanes(VectorOperators.ADD);
+        for (int j = vecEnd; j < base + n; j++) { s += out[j + oShift]; sw += (double) out[j + oShift] * std[j]; }
+        sums[2 * r] = s;
+        sums[2 * r + 1] = sw;
+        return true;
+    }
 }

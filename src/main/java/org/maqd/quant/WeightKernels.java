@@ -252,7 +252,7 @@ final class WeightKernels {
         return end;
     }
 
-    private static float steScalar(float g, float z, Levels q) {
+    static float steScalar(float g, float z, Levels q) {
         double t = z / q.step + q.off;
         return (float) (g * ((t >= -0.5 && t <= q.hi + 0.5) ? 1.0 : 0.0));
     }

@@ -270,9 +270,15 @@ public final class WeightQuantizer implements WeightTransform {
         Param.Update update = bwdUpdate;
         for (int r = r0; r < r1; r++) {
             gradient.row(r, buf, off);
-            WeightKernels.steRow(buf, off, src, buf, off, r * n, n, levels);
-            if (update == null) ws.backwardRowFast(buf, off, bwdOut, r);
-            else ws.backwardRowUpdate(buf, off, r, update);
+            if (!ws.steRowSums(buf, off, buf, off, r, levels)) {   // a weight at the clip edge: separate passes
+                gradient.row(r, buf, off);                          // (the fused pass masked part of the row)
+                WeightKernels.steRow(buf, off, src, buf, off, r * n, n, levels);
+                if (update == null) ws.backwardRowFast(buf, off, bwdOut, r);
+                else ws.backwardRowUpdate(buf, off, r, update);
+                continue;
+            }
+            if (update == null) ws.backwardRowSummed(buf, off, bwdOut, r);
+            else ws.backwardRowUpdateSummed(buf, off, r, update);
         }
     }
 
@@ -331,9 +337,14 @@ public final class WeightQuantizer implements WeightTransform {
         int off = r0 / WeightStandardization.rowGrain(n) * n;
         Param.Update update = bwdUpdate;
         for (int r = r0; r < r1; r++) {
-            WeightKernels.steRow(g, src, rowScratch, off, r * n, n, levels);
-            if (update == null) ws.backwardRowFast(rowScratch, off, bwdOut, r);
-            else ws.backwardRowUpdate(rowScratch, off, r, update);
+            if (!ws.steRowSums(g, r * n, rowScratch, off, r, levels)) {   // a weight at the clip edge
+                WeightKernels.steRow(g, src, rowScratch, off, r * n, n, levels);
+                if (update == null) ws.backwardRowFast(rowScratch, off, bwdOut, r);
+                else ws.backwardRowUpdate(rowScratch, off, r, update);
+                continue;
+            }
+            if (update == null) ws.backwardRowSummed(rowScratch, off, bwdOut, r);
+            else ws.backwardRowUpdateSummed(rowScratch, off, r, update);
         }
     }
 

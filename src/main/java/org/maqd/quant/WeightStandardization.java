@@ -138,8 +138,22 @@ public final class WeightStandardization {
 
     /** As {@link #backwardRowFast(float[], float[], int)} with row r's dL/dŴ at {@code g[gOff…gOff + fanIn)}. */
     void backwardRowFast(float[] g, int gOff, float[] gw, int r) {
+        RowSums.reduceRow(g, gOff, standardized.data, r * fanIn, fanIn, sums, r);
+        backwardRowSummed(g, gOff, gw, r);
+    }
+
+    /**
+     * Fast path: the quantizer's STE mask on row r of dL/dW_q ({@code g[gOff…]}) into {@code out[outOff…]} with
+     * the row sums of the WS backward on the way ({@link RowSums#steReduceRow}); false where the caller must run
+     * the STE kernel and {@link #backwardRowFast} instead (out then partly written).
+     */
+    boolean steRowSums(float[] g, int gOff, float[] out, int outOff, int r, WeightKernels.Levels q) {
+        return RowSums.steReduceRow(g, gOff, standardized.data, out, outOff, r * fanIn, fanIn, q, sums, r);
+    }
+
+    /** The output pass of {@link #backwardRowFast}, with row r's sums already formed by {@link #steRowSums}. */
+    void backwardRowSummed(float[] g, int gOff, float[] gw, int r) {
         int n = fanIn;
-        RowSums.reduceRow(g, gOff, standardized.data, r * n, n, sums, r);
         WeightKernels.wsBackwardRow(g, gOff, standardized.data, gw, r * n, n, sums[2 * r] / n, sums[2 * r + 1] / n,
                 1.0 / sigma[r]);
     }
@@ -149,8 +163,13 @@ public final class WeightStandardization {
      * dL/dŴ at {@code g[gOff…]}) to {@code update} instead of adding it to a gradient.
      */
     void backwardRowUpdate(float[] g, int gOff, int r, Param.Update update) {
+        RowSums.reduceRow(g, gOff, standardized.data, r * fanIn, fanIn, sums, r);
+        backwardRowUpdateSummed(g, gOff, r, update);
+    }
+
+    /** The rest of {@link #backwardRowUpdate}, with row r's sums already formed by {@link #steRowSums}. */
+    void backwardRowUpdateSummed(float[] g, int gOff, int r, Param.Update update) {
         int n = fanIn;
-        RowSums.reduceRow(g, gOff, standardized.data, r * n, n, sums, r);
         WeightKernels.wsBackwardRowInPlace(g, gOff, standardized.data, r * n, n, sums[2 * r] / n,
                 sums[2 * r + 1] / n, 1.0 / sigma[r]);
         update.apply(r * n, n, g, gOff);

@@ -88,6 +88,52 @@ class RowSumsTest {
         }
     }
 
+    /**
+     * The fused STE mask + row sums give the bits of steRow followed by the reference reduceRow (out of place and in
+     * place), and refuse rows with a weight within DELTA of the clip edge.
+     */
+    @Test
+    void steReduceRowGivesTheBitsOfTheTwoKernels() {
+        for (int states : new int[] {2, 3, 256}) {
+            double step = GaussianStep.symmetric(states);
+            WeightKernels.Levels q = new WeightKernels.Levels(step, (states - 1) / 2.0, states - 1);
+            float edge = (float) ((states / 2.0) * step);
+            for (int n : LENGTHS) {
+                List<float[]> gs = rows(n, 13L * n);
+                Rng rng = new Rng(n);
+                for (int k = 0; k < gs.size(); k++) {
+                    float[] std = new float[n + 5];
+                    for (int i = 0; i < n; i++) std[5 + i] = (float) (rng.nextGaussian() * 1.6);
+                    boolean atEdge = k % 4 == 3;
+                    if (atEdge) std[5 + n / 2] = k % 8 == 3 ? edge : -Math.nextUp(edge);
+                    float[] g = new float[n + 2];
+                    System.arraycopy(gs.get(k), 0, g, 2, n);
+                    float[] ref = new float[n + 1];
+                    double[] a = new double[4], b = new double[4];
+                    WeightKernels.steRow(g, 2, std, ref, 1, 5, n, q);
+                    WeightKernels.reduceRow(ref, 1, std, 5, n, a, 1);
+                    float[] out = new float[n + 3];
+                    String where = "M=" + states + " n=" + n + " row kind " + k;
+                    boolean done = RowSums.steReduceRow(g, 2, std, out, 3, 5, n, q, b, 1);
+                    float[] inPlace = g.clone();
+                    double[] c = new double[4];
+                    boolean done2 = RowSums.steReduceRow(inPlace, 2, std, inPlace, 2, 5, n, q, c, 1);
+                    assertEquals(done, done2, where);
+                    if (atEdge && n >= 16 && n / 2 < n - n % 16) assertFalse(done, "edge weight refused " + where);
+                    if (!done) continue;
+                    for (int i = 0; i < n; i++) {
+                        assertEquals(Float.floatToRawIntBits(ref[1 + i]), Float.floatToRawIntBits(out[3 + i]), where + " [" + i + "]");
+                        assertEquals(Float.floatToRawIntBits(ref[1 + i]), Float.floatToRawIntBits(inPlace[2 + i]), where + " [" + i + "]");
+                    }
+                    for (double[] d : new double[][] {b, c}) {
+                        assertEquals(Double.doubleToRawLongBits(a[2]), Double.doubleToRawLongBits(d[2]), "Σg " + where);
+                        assertEquals(Double.doubleToRawLongBits(a[3]), Double.doubleToRawLongBits(d[3]), "Σg·Ŵ " + where);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void theExactnessCheckPassesOnOrdinaryRowsAndRefusesWideOnes() {
         assertTrue(RowSums.exact(1.5f, 1e-3f, 112), "Gaussian weights of a 784-wide row");
