@@ -5,6 +5,7 @@ import org.maqd.nn.Buffer;
 import org.maqd.nn.Mode;
 import org.maqd.tensor.Parallel;
 import org.maqd.tensor.Tensor;
+import org.maqd.tensor.fast.RowAffine;
 
 /**
  * Norms whose training statistics are taken over the batch and whose evaluation uses running estimates: BN
@@ -186,13 +187,7 @@ abstract class BatchStatNorm extends NormBase implements FoldableNorm {
         final int s = spatial, cs = channels;
         final float[] x = xs, h = xhat.data, out = y.data, g = weight.value.data, bt = bias.value.data;
         if (s == 1) {                                                  // chunks are whole rows
-            for (int r = p0; r < p1; r += cs) {
-                for (int c = 0; c < cs; c++) {
-                    float v = (x[r + c] - meanF[c]) * invF[c];
-                    h[r + c] = v;
-                    out[r + c] = g[c] * v + bt[c];
-                }
-            }
+            RowAffine.normalize(x, meanF, invF, g, bt, h, out, p0 / cs, p1 / cs, cs);
             return;
         }
         int c = p0 % cs;
@@ -293,10 +288,8 @@ abstract class BatchStatNorm extends NormBase implements FoldableNorm {
     private void gradRange(int p0, int p1) {
         final int s = spatial, cs = channels;
         final float[] d = dys, h = xhat.data, out = dx.data;
-        if (s == 1) {
-            for (int r = p0; r < p1; r += cs) {
-                for (int c = 0; c < cs; c++) out[r + c] = ca[c] * d[r + c] + cb[c] * h[r + c] + cc[c];
-            }
+        if (s == 1) {                                                  // chunks are whole rows
+            RowAffine.gradient(ca, cb, cc, d, h, out, p0 / cs, p1 / cs, cs);
             return;
         }
         int c = p0 % cs;
