@@ -236,7 +236,7 @@ public final class RunsView {
     /** Adds the PTQ panel beside the tables; it follows the focused run. */
     public void addPtq(org.maqd.ui.vm.PtqViewModel ptq) {
         tables.getItems().add(new PtqPanel(ptq));
-        tables.setDividerPositions(0.5, 0.68);
+        DividerIntent.keep(tables, 0.5, 0.68);
         selectionProperty().addListener((o, a, b) -> ptq.select(b == null ? null : b.run()));
     }
 
