@@ -108,13 +108,14 @@ class GemmTest {
      * (the unit-stride kernel) and the same A stored transposed (the strided kernel) give identical bits, so do
      * a row-major B read in place and the same B stored transposed (packed), and so does a plain FMA chain from C
      * or from 0 (so the shared zero tile of first k-blocks is still zero). Row counts cover every mix of 6-row,
-     * 4-row and single-row blocks, k = 2100 spans three k-blocks, and n = 1024 reads sixteen panels in place.
+     * 4-row and single-row blocks, k = 2100 spans three k-blocks, n = 1024 reads sixteen panels in place, and
+     * panels of one vector or less (n = 10, 16, 5; the last 16 of 784 columns) go through the 8-row kernel.
      */
     @Test
     void rowMajorAndTransposedAGiveTheSameFmaChainBits() {
         Rng rng = new Rng(21);
         int[][] shapes = {{64, 256, 784}, {37, 200, 300}, {8, 70, 513}, {256, 784, 64}, {45, 128, 40}, {13, 320, 90}, {14, 70, 2100},
-                {33, 1024, 40}, {23, 192, 50}};
+                {33, 1024, 40}, {23, 192, 50}, {256, 10, 256}, {64, 10, 256}, {21, 16, 100}, {45, 784, 30}, {19, 5, 70}};
         for (int[] sh : shapes) {
             int m = sh[0], n = sh[1], k = sh[2];
             float[] a = random(rng, m * k), b = random(rng, k * n), at = new float[k * m], bt = new float[n * k];

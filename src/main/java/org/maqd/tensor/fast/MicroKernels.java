@@ -190,6 +190,33 @@ public final class MicroKernels {
         x50.intoArray(c, c5); x51.intoArray(c, c5 + L); x52.intoArray(c, c5 + 2 * L); x53.intoArray(c, c5 + 3 * L);
     }
 
+    /**
+     * 8 rows × 1 vector: panels one vector wide or narrower (a 10-class output layer, the last 16 columns of
+     * 784). Eight accumulators keep both FMA pipes busy, where {@link #k4x1}'s four wait on the FMA latency.
+     */
+    static void k8x1(float[] a, int ai, int ars, int acs, float[] b, int bi, int ldb, int kc,
+                     float[] s, int si, int lds, float[] c, int ci, int ldc) {
+        FloatVector x0, x1, x2, x3, x4, x5, x6, x7;
+        x0 = FloatVector.fromArray(S, s, si); x1 = FloatVector.fromArray(S, s, si + lds);
+        x2 = FloatVector.fromArray(S, s, si + 2 * lds); x3 = FloatVector.fromArray(S, s, si + 3 * lds);
+        x4 = FloatVector.fromArray(S, s, si + 4 * lds); x5 = FloatVector.fromArray(S, s, si + 5 * lds);
+        x6 = FloatVector.fromArray(S, s, si + 6 * lds); x7 = FloatVector.fromArray(S, s, si + 7 * lds);
+        for (int p = 0; p < kc; p++) {
+            final int ap = ai + p * acs;
+            FloatVector b0 = FloatVector.fromArray(S, b, bi + p * ldb);
+            x0 = FloatVector.broadcast(S, a[ap]).fma(b0, x0);
+            x1 = FloatVector.broadcast(S, a[ap + ars]).fma(b0, x1);
+            x2 = FloatVector.broadcast(S, a[ap + 2 * ars]).fma(b0, x2);
+            x3 = FloatVector.broadcast(S, a[ap + 3 * ars]).fma(b0, x3);
+            x4 = FloatVector.broadcast(S, a[ap + 4 * ars]).fma(b0, x4);
+            x5 = FloatVector.broadcast(S, a[ap + 5 * ars]).fma(b0, x5);
+            x6 = FloatVector.broadcast(S, a[ap + 6 * ars]).fma(b0, x6);
+            x7 = FloatVector.broadcast(S, a[ap + 7 * ars]).fma(b0, x7);
+        }
+        x0.intoArray(c, ci); x1.intoArray(c, ci + ldc); x2.intoArray(c, ci + 2 * ldc); x3.intoArray(c, ci + 3 * ldc);
+        x4.intoArray(c, ci + 4 * ldc); x5.intoArray(c, ci + 5 * ldc); x6.intoArray(c, ci + 6 * ldc); x7.intoArray(c, ci + 7 * ldc);
+    }
+
     /** 4 rows × 1 vector (column edges of a panel). */
     static void k4x1(float[] a, int ai, int ars, int acs, float[] b, int bi, int ldb, int kc,
                      float[] s, int si, int lds, float[] c, int ci, int ldc) {

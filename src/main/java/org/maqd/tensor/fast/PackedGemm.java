@@ -16,7 +16,7 @@ import static org.maqd.tensor.fast.MicroKernels.NR;
  * Rows are taken {@link #MC} at a time; within them the k dimension is cut into near-equal blocks of at most
  * {@link #KC} (boundaries depend on k only), and for each block and panel the rows are swept in register
  * blocks of {@link MicroKernels#MR6} rows on full panels (with 512-bit vectors), then {@link MicroKernels#MR}
- * (2·MR for two-vector panels), then single rows. Every output element
+ * (2·MR for two-vector panels; 2·MR rows of one vector for panels one vector wide or less), then single rows. Every output element
  * therefore sees the same sequence of FMAs — initial value (C, or 0 for the first block without accumulate),
  * then p = 0, 1, ..., k−1 — whatever region, thread or kernel computes it.
  */
@@ -80,6 +80,20 @@ public final class PackedGemm {
                             int si = load ? ci : 0, lds = load ? ldc : NR;
                             if (acs == 1) MicroKernels.k6x4u(a, ai, ars, b, pb, bRow, kc, s, si, lds, c, ci, ldc);
                             else MicroKernels.k6x4(a, ai, ars, acs, b, pb, bRow, kc, s, si, lds, c, ci, ldc);
+                        }
+                    }
+                    if (w <= L) {
+                        // one vector or less: 8-row blocks (eight FMA chains), partial vectors through the tile
+                        for (; i + 2 * MR <= ie; i += 2 * MR) {
+                            int ai = aOff + i * ars + kb * acs;
+                            int ci = cOff + i * ldc + j0;
+                            if (w == L) {
+                                MicroKernels.k8x1(a, ai, ars, acs, b, pb, bRow, kc, load ? c : ZEROS, load ? ci : 0, load ? ldc : NR, c, ci, ldc);
+                                continue;
+                            }
+                            if (load) for (int r = 0; r < 2 * MR; r++) System.arraycopy(c, ci + r * ldc, tile, tileOff + r * L, w);
+                            MicroKernels.k8x1(a, ai, ars, acs, b, pb, bRow, kc, load ? tile : ZEROS, load ? tileOff : 0, load ? L : NR, tile, tileOff, L);
+                            for (int r = 0; r < 2 * MR; r++) System.arraycopy(tile, tileOff + r * L, c, ci + r * ldc, w);
                         }
                     }
                     for (; i + MR <= ie; i += MR) {
