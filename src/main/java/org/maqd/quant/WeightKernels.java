@@ -77,37 +77,37 @@ final class WeightKernels {
 
     /**
      * Standardize + quantize of one row in one pass: Ŵ as {@link #standardizeRow} (same float operations), then
-     * the codes and levels of the float Ŵ as {@link #quantizeRow}. Returns false if some Ŵ/Δ was NaN (codes then unspecified), so the caller
-     * can rerun the row on the plain path, which reports it.
+     * the levels of the float Ŵ as {@link #quantizeRow} (the codes are not written: {@link #quantizeRow} derives
+     * them from Ŵ when asked for). Returns false if some Ŵ/Δ was NaN, so the caller can rerun the row on the
+     * plain path, which reports it.
      */
-    static boolean standardizeQuantizeRow(float[] w, float[] std, byte[] codes, float[] wq, int base, int n,
-                                          double mu, double inv, Levels q) {
+    static boolean standardizeQuantizeRow(float[] w, float[] std, float[] wq, int base, int n, double mu, double inv,
+                                          Levels q) {
         float hi = (float) mu, lo = (float) (mu - hi), in = (float) inv;
         int end = base + n - n % SL;
         for (int i = base; i < end; ) {
-            i = standardizeQuantizeBlocks(w, std, codes, wq, i, end, hi, lo, in, q);
+            i = standardizeQuantizeBlocks(w, std, wq, i, end, hi, lo, in, q);
             if (i < end) {   // Ŵ of this block is stored; a code near a tie (or a NaN): this block in double
-                for (int j = i; j < i + SL; j++) if (!quantizeScalar(std[j], codes, wq, j, q)) return false;
+                for (int j = i; j < i + SL; j++) if (!quantizeScalar(std[j], null, wq, j, q)) return false;
                 i += SL;
             }
         }
         boolean ok = true;
         for (int j = end; j < base + n; j++) {
             std[j] = (w[j] - hi - lo) * in;
-            ok &= quantizeScalar(std[j], codes, wq, j, q);
+            ok &= quantizeScalar(std[j], null, wq, j, q);
         }
         return ok;
     }
 
-    // as quantizeBlocks, with Ŵ computed (and stored) from w on the way
-    private static int standardizeQuantizeBlocks(float[] w, float[] std, byte[] codes, float[] wq, int i, int end,
+    // as quantizeBlocks without the codes, with Ŵ computed (and stored) from w on the way
+    private static int standardizeQuantizeBlocks(float[] w, float[] std, float[] wq, int i, int end,
                                                  float muHi, float muLo, float invSigma, Levels q) {
         FloatVector hv = FloatVector.broadcast(S, muHi), lv = FloatVector.broadcast(S, muLo);
         FloatVector iv = FloatVector.broadcast(S, invSigma);
         FloatVector inv = FloatVector.broadcast(S, q.inv), off = FloatVector.broadcast(S, q.offF);
         FloatVector hi = FloatVector.broadcast(S, q.hiF), zero = FloatVector.zero(S);
         FloatVector sHi = FloatVector.broadcast(S, q.sHi), sLo = FloatVector.broadcast(S, q.sLo);
-        IntVector low = IntVector.broadcast(I, 0xFF);
         for (; i < end; i += SL) {
             FloatVector z = FloatVector.fromArray(S, w, i).sub(hv).sub(lv).mul(iv);
             z.intoArray(std, i);
@@ -118,7 +118,6 @@ final class WeightKernels {
             if (!tc.sub(k).abs().compare(VectorOperators.LE, 0.5f - Levels.DELTA).allTrue()) return i;
             FloatVector x = k.sub(off);
             x.fma(sHi, x.mul(sLo)).intoArray(wq, i);
-            ((ByteVector) m.reinterpretAsInts().and(low).convertShape(VectorOperators.I2B, B, 0)).intoArray(codes, i);
         }
         return end;
     }
@@ -205,7 +204,7 @@ final class WeightKernels {
         double t = z / q.step + q.off;
         if (t != t) return false;
         int c = RoundClip.codeOfScaled(t, 0, q.hi);
-        codes[i] = (byte) c;
+        if (codes != null) codes[i] = (byte) c;
         wq[i] = (float) (q.step * (c - q.off));
         return true;
     }

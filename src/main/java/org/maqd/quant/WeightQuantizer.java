@@ -87,6 +87,7 @@ public final class WeightQuantizer implements WeightTransform {
     private Tensor source;                // Ŵ (WS output, or a copy of the latent weights without WS)
     private Tensor quantized;             // W_q
     private byte[] codes = new byte[0];   // k, unsigned
+    private boolean codesPending;         // the fused forward left the codes to be derived from Ŵ (codes())
     private float[] gradPre = new float[0];
     private float[] rowScratch = new float[0];   // fast STE + WS backward: one row of dL/dŴ per chunk (stays in L1)
     private int rows, fanIn;
@@ -129,6 +130,7 @@ public final class WeightQuantizer implements WeightTransform {
         if (states == 0) return source;
         quantized = Tensor.reuse(quantized, latent.shape());
         if (codes.length != latent.size()) codes = new byte[latent.size()];
+        codesPending = false;
         par.forRange(rows, WeightStandardization.rowGrain(fanIn), (long) rows * fanIn, quantizeRows);
         return quantized;
     }
@@ -158,9 +160,10 @@ public final class WeightQuantizer implements WeightTransform {
         source = ws.prepare(latent);
         quantized = Tensor.reuse(quantized, latent.shape());
         if (codes.length != latent.size()) codes = new byte[latent.size()];
+        codesPending = true;   // derived from Ŵ when asked for (codes())
         fwdLatent = latent.data;
         fwdSink = sink;
-        // work in elements touched: w read twice, Ŵ, codes and W_q written (the 256×256 hidden layer's
+        // work in elements touched: w read twice, Ŵ and W_q written (the 256×256 hidden layer's
         // 65,536 weights are then split between threads like the first layer's)
         try {
             par.forRange(rows, WeightStandardization.rowGrain(fanIn), (5L * fanIn + workPerRow) * rows, fusedRows);
@@ -171,15 +174,14 @@ public final class WeightQuantizer implements WeightTransform {
         return quantized;
     }
 
-    // rows [r0, r1) of W [out, fanIn]: μ, σ, Ŵ, codes and W_q in one read of W (fast path), then the sink
+    // rows [r0, r1) of W [out, fanIn]: μ, σ, Ŵ and W_q in one read of W (fast path), then the sink
     private void fusedRows(int r0, int r1) {
         float[] w = fwdLatent, std = source.data, out = quantized.data;
         RowSink sink = fwdSink;
         int n = fanIn;
         for (int r = r0; r < r1; r++) {
             ws.rowStats(w, r);
-            if (!WeightKernels.standardizeQuantizeRow(w, std, codes, out, r * n, n, ws.mean(r), 1.0 / ws.sigma(r),
-                    levels)) {
+            if (!WeightKernels.standardizeQuantizeRow(w, std, out, r * n, n, ws.mean(r), 1.0 / ws.sigma(r), levels)) {
                 quantizeRowsPlain(r, r + 1);   // a NaN: the plain body names it
             }
             if (sink != null) sink.row(r, out);
@@ -368,9 +370,21 @@ public final class WeightQuantizer implements WeightTransform {
     /** W_q of the last forward (null for float weights). */
     public Tensor quantized() { return quantized; }
     /** The codes k of the last forward, unsigned bytes in the weight's layout (empty for float weights). */
-    public byte[] codes() { return codes; }
+    public byte[] codes() {
+        if (codesPending) {
+            // the fused forward wrote Ŵ and W_q only (the training step never reads the codes): quantize Ŵ again,
+            // which gives the codes of the plain path and rewrites W_q with the same values
+            for (int r = 0; r < rows; r++) {
+                if (!WeightKernels.quantizeRow(source.data, codes, quantized.data, r * fanIn, fanIn, levels)) {
+                    quantizeRowsPlain(r, r + 1);
+                }
+            }
+            codesPending = false;
+        }
+        return codes;
+    }
     /** The code k of weight {@code i} (flat index). */
-    public int code(int i) { return codes[i] & 0xFF; }
+    public int code(int i) { return codes()[i] & 0xFF; }
     /** The level a code stands for: Δ_w · (k − (M_w − 1)/2). */
     public double level(int code) { return step * (code - offset); }
     /** True when weight standardization is applied. */
