@@ -26,23 +26,29 @@ public final class TrialFolder {
     private TrialFolder() {}
 
     public static String status(Path dir) {
+        return status(dir, summary(dir));
+    }
+
+    private static String status(Path dir, Summary s) {
         if (!Files.isDirectory(dir)) return "pending";
-        Summary s = summary(dir);
         return s == null || s.status() == null ? "interrupted" : s.status();
     }
 
     public static boolean finished(Path dir) {
-        Summary s = summary(dir);
-        if (s == null) return false;
-        if (Summary.DIVERGED.equals(s.status())) return true;
-        return Summary.COMPLETED.equals(s.status()) && Files.isRegularFile(dir.resolve(RunFiles.MODEL_WEIGHTS))
+        return finished(dir, status(dir));
+    }
+
+    /** {@link #finished(Path)} for a trial whose {@link #status} is already known (one summary read). */
+    public static boolean finished(Path dir, String status) {
+        if (Summary.DIVERGED.equals(status)) return true;
+        return Summary.COMPLETED.equals(status) && Files.isRegularFile(dir.resolve(RunFiles.MODEL_WEIGHTS))
                 && Files.isRegularFile(dir.resolve(RunFiles.MODEL_JSON));
     }
 
-    /** The trial's final numbers from summary.json, falling back to the last row of metrics.csv. */
+    /** The trial's final numbers from summary.json (read once), falling back to the last row of metrics.csv. */
     public static Numbers numbers(Path dir) {
-        String status = status(dir);
         Summary s = summary(dir);
+        String status = status(dir, s);
         double acc = s == null ? Double.NaN : num(s.testAccuracy()), loss = s == null ? Double.NaN : num(s.testLoss());
         double train = s == null ? Double.NaN : num(s.trainAccuracy());
         double secs = s == null ? Double.NaN : s.seconds(), sps = s == null ? Double.NaN : num(s.samplesPerSecond());

@@ -55,11 +55,14 @@ public final class SweepViewModel {
         public StringProperty detailProperty() { return detail; }
 
         /** Sets where, detail and accuracy first, then the state, so a listener on the state sees the rest current. */
-        void apply(TrialState s) {
+        void apply(TrialState s) { apply(s, null); }
+
+        /** {@link #apply(TrialState)} with the folder's numbers when the caller has read them already. */
+        void apply(TrialState s, TrialFolder.Numbers known) {
             where.set(s.where());
             detail.set(s.detail());
             if (TrialState.DONE.equals(s.state())) {
-                double a = TrialFolder.numbers(dir).testAccuracy();
+                double a = (known != null ? known : TrialFolder.numbers(dir)).testAccuracy();
                 accuracy.set(Double.isNaN(a) ? "" : String.format(java.util.Locale.ROOT, "%.4f", a));
             }
             state.set(s.state());
@@ -113,8 +116,9 @@ public final class SweepViewModel {
             List<String> values = new ArrayList<>();
             for (var field : p.fields()) values.add(String.valueOf(t.fieldValues().get(field.toString())));
             TrialItem it = new TrialItem(t, SweepRunner.trialDir(sweepDir, t), values);
-            String st = TrialFolder.status(it.dir());
-            if (TrialFolder.finished(it.dir())) it.apply(TrialState.done(st));
+            TrialFolder.Numbers n = TrialFolder.numbers(it.dir());   // one read of the trial's summary
+            String st = n.status();
+            if (TrialFolder.finished(it.dir(), st)) it.apply(TrialState.done(st), n);
             else it.apply(new TrialState(TrialState.QUEUED, "", "pending".equals(st) ? "" : st));
             byId.put(t.id(), it);
             items.add(it);
