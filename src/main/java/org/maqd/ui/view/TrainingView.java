@@ -156,7 +156,7 @@ public final class TrainingView {
         lastCpu = cpu;
         if (vm.sample(now)) pending = true;
         LiveFeed f = vm.feedProperty().get();
-        if (f != null && f != startedFeed && f.info() != null) {
+        if (f != null && f != startedFeed && f.info() != null && vm.startedNanos() != 0) {   // a feed Train started
             startedFeed = f;
             LOG.log(System.Logger.Level.INFO, String.format("run started (data read, network built) %.0f ms after Train",
                     (System.nanoTime() - vm.startedNanos()) / 1e6));
@@ -180,7 +180,7 @@ public final class TrainingView {
         if (showing != null && !showing.get()) return;
         LiveFeed f = vm.feedProperty().get();
         live.update(f, vm.selectedLayerProperty().get());
-        if (f != null && f != timedFeed && live.loss.hasData()) {
+        if (f != null && f != timedFeed && live.loss.hasData() && vm.startedNanos() != 0) {
             timedFeed = f;
             firstPointMillis = (System.nanoTime() - vm.startedNanos()) / 1e6;
             LOG.log(System.Logger.Level.INFO, String.format("first chart point drawn %.0f ms after Train", firstPointMillis));
