@@ -29,6 +29,11 @@ public final class PackedGemm {
      * 256 and 512 for k = 1024).
      */
     public static final int KC = 1024;
+    /**
+     * Longest k-block when A is read transposed (the weight gradient dyᵀ·x, k = batch): 128 measured 4–12%
+     * faster than {@link #KC} for k = 256 (one thread, 256×784 and 256×256 outputs, B panels packed).
+     */
+    public static final int KC_TRANSPOSED_A = 128;
     /** Rows swept per k-block pass: an MC × KC slice of A stays in L2 while the panels go by. */
     public static final int MC = 128;
     /** Scratch floats one caller needs for edge tiles. */
@@ -42,13 +47,23 @@ public final class PackedGemm {
     public static void region(int n, int k, float[] a, int aOff, int ars, int acs,
                               float[] b, int bOff, int bRow, int bPanel, float[] c, int cOff, int ldc,
                               boolean accumulate, int i0, int i1, int q0, int q1, float[] tile, int tileOff) {
+        region(n, k, a, aOff, ars, acs, b, bOff, bRow, bPanel, c, cOff, ldc, accumulate, i0, i1, q0, q1, tile, tileOff, KC);
+    }
+
+    /**
+     * {@link #region} with k cut into blocks of at most {@code kcMax} (the value of every element is the same
+     * for any block length: C carries the chain from one block to the next).
+     */
+    public static void region(int n, int k, float[] a, int aOff, int ars, int acs,
+                              float[] b, int bOff, int bRow, int bPanel, float[] c, int cOff, int ldc,
+                              boolean accumulate, int i0, int i1, int q0, int q1, float[] tile, int tileOff, int kcMax) {
         if (k == 0) {
             if (!accumulate) for (int i = i0; i < i1; i++) {
                 java.util.Arrays.fill(c, cOff + i * ldc + q0 * NR, cOff + i * ldc + Math.min(n, q1 * NR), 0f);
             }
             return;
         }
-        int kStep = kStep(k);
+        int kStep = kStep(k, kcMax);
         for (int ib = i0; ib < i1; ib += MC) {
             final int ie = Math.min(i1, ib + MC);
             for (int kb = 0; kb < k; kb += kStep) {
@@ -141,8 +156,11 @@ public final class PackedGemm {
     }
 
     /** k-block length for a given k: at most {@link #KC}, blocks of near-equal size (no short tail block). */
-    static int kStep(int k) {
-        int blocks = (k + KC - 1) / KC;
+    static int kStep(int k) { return kStep(k, KC); }
+
+    /** k-block length for a given k and longest block. */
+    static int kStep(int k, int kcMax) {
+        int blocks = (k + kcMax - 1) / kcMax;
         return (k + blocks - 1) / blocks;
     }
 
