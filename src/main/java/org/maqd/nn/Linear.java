@@ -30,7 +30,12 @@ public final class Linear implements Layer {
     // small batches: the products row by row inside the weight transform's passes (same operations per row)
     private int rowsB;
     private float[] rowsGy;
-    private final WeightTransform.RowSink forwardSink = this::forwardRow;
+    private final WeightTransform.RowSink forwardSink = new WeightTransform.RowSink() {
+        @Override public void row(int r, float[] eff) { forwardRow(r, eff); }
+        @Override public void rows(int r0, int r1, float[] eff) {
+            SmallBatchKernels.forwardOutputs(rowsB, in, out, x.data, eff, y.data, r0, r1);
+        }
+    };
     private final WeightTransform.RowSource gradientSource = this::gradientRow;
 
     // y[:, r] from row r of W_eff (the small-batch forward's operations for that output)

@@ -50,11 +50,56 @@ final class SmallBatchKernels {
 
     // outputs [o0, o1) for all rows, four rows at a time
     static void forwardOutputs(int b, int in, int out, float[] x, float[] w, float[] y, int o0, int o1) {
-        for (int o = o0; o < o1; o++) {
+        int o = o0;
+        if (b == 4) for (; o + 2 <= o1; o += 2) dot4x2(x, in, w, o * in, y, o, out);
+        for (; o < o1; o++) {
             int r = 0;
             for (; r + 4 <= b; r += 4) dot4(x, r * in, in, w, o * in, y, r * out + o, out);
             for (; r < b; r++) y[r * out + o] = dot1(x, r * in, in, w, o * in);
         }
+    }
+
+    // dot4 for outputs o and o + 1 at once (rows of W at wi and wi + in), sharing the loads of x: the same
+    // chains per output as dot4
+    private static void dot4x2(float[] x, int in, float[] w, int wi, float[] y, int yi, int ldy) {
+        FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0, c0 = a0, c1 = a0, c2 = a0, c3 = a0;
+        int i = 0, end = in - in % L;
+        for (; i < end; i += L) {
+            FloatVector wa = FloatVector.fromArray(S, w, wi + i), wc = FloatVector.fromArray(S, w, wi + in + i);
+            FloatVector x0 = FloatVector.fromArray(S, x, i), x1 = FloatVector.fromArray(S, x, in + i);
+            FloatVector x2 = FloatVector.fromArray(S, x, 2 * in + i), x3 = FloatVector.fromArray(S, x, 3 * in + i);
+            a0 = x0.fma(wa, a0);
+            a1 = x1.fma(wa, a1);
+            a2 = x2.fma(wa, a2);
+            a3 = x3.fma(wa, a3);
+            c0 = x0.fma(wc, c0);
+            c1 = x1.fma(wc, c1);
+            c2 = x2.fma(wc, c2);
+            c3 = x3.fma(wc, c3);
+        }
+        float s0 = Reductions.laneSumFloat(a0), s1 = Reductions.laneSumFloat(a1);
+        float s2 = Reductions.laneSumFloat(a2), s3 = Reductions.laneSumFloat(a3);
+        float t0 = Reductions.laneSumFloat(c0), t1 = Reductions.laneSumFloat(c1);
+        float t2 = Reductions.laneSumFloat(c2), t3 = Reductions.laneSumFloat(c3);
+        for (; i < in; i++) {
+            float wv = w[wi + i], wu = w[wi + in + i];
+            s0 = Math.fma(x[i], wv, s0);
+            s1 = Math.fma(x[in + i], wv, s1);
+            s2 = Math.fma(x[2 * in + i], wv, s2);
+            s3 = Math.fma(x[3 * in + i], wv, s3);
+            t0 = Math.fma(x[i], wu, t0);
+            t1 = Math.fma(x[in + i], wu, t1);
+            t2 = Math.fma(x[2 * in + i], wu, t2);
+            t3 = Math.fma(x[3 * in + i], wu, t3);
+        }
+        y[yi] = s0;
+        y[yi + ldy] = s1;
+        y[yi + 2 * ldy] = s2;
+        y[yi + 3 * ldy] = s3;
+        y[yi + 1] = t0;
+        y[yi + 1 + ldy] = t1;
+        y[yi + 1 + 2 * ldy] = t2;
+        y[yi + 1 + 3 * ldy] = t3;
     }
 
     // y[r0+j, o] = x[r0+j, :] · w[o, :] for j = 0..3 (rows of x are `in` apart, of y `ldy` apart)

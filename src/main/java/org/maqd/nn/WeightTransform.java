@@ -26,7 +26,12 @@ public interface WeightTransform {
      * L1): {@code eff} is the effective weight's buffer, the row starts at {@code r · fanIn}.
      */
     @FunctionalInterface
-    interface RowSink { void row(int r, float[] eff); }
+    interface RowSink {
+        void row(int r, float[] eff);
+
+        /** Rows {@code [r0, r1)}, all written: as {@link #row} for each, in order (a sink may take them together). */
+        default void rows(int r0, int r1, float[] eff) { for (int r = r0; r < r1; r++) row(r, eff); }
+    }
 
     /**
      * As {@link #forward}, also handing every effective row to {@code sink} as soon as it is written (from the

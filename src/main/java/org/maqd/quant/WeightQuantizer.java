@@ -184,7 +184,8 @@ public final class WeightQuantizer implements WeightTransform {
             if (!WeightKernels.standardizeQuantizeRow(w, std, out, r * n, n, ws.mean(r), 1.0 / ws.sigma(r), levels)) {
                 quantizeRowsPlain(r, r + 1);   // a NaN: the plain body names it
             }
-            if (sink != null) sink.row(r, out);
+            // rows go to the sink in pairs (both still in L1), so its products can share their loads
+            if (sink != null && ((r - r0) % 2 == 1 || r == r1 - 1)) sink.rows(r - (r - r0) % 2, r + 1, out);
         }
     }
 

@@ -117,4 +117,18 @@ class SmallBatchKernelsTest {
             }
         }
     }
+
+    /** Outputs computed two at a time (batch 4) are bit for bit those computed one at a time. */
+    @Test
+    void outputsInPairsEqualOutputsOneByOne() {
+        Rng rng = new Rng(9);
+        for (int[] s : new int[][] {{784, 256}, {256, 10}, {17, 3}, {33, 5}}) {
+            int in = s[0], out = s[1], b = 4;
+            float[] x = GradCheck.random(rng, b, in).data, w = GradCheck.random(rng, out, in).data;
+            float[] pairs = new float[b * out], single = new float[b * out];
+            SmallBatchKernels.forwardOutputs(b, in, out, x, w, pairs, 0, out);
+            for (int o = 0; o < out; o++) SmallBatchKernels.forwardOutputs(b, in, out, x, w, single, o, o + 1);
+            assertArrayEquals(single, pairs, "in=" + in + " out=" + out);
+        }
+    }
 }
