@@ -74,6 +74,8 @@ class Conv2dTest {
         compareWithReference(2, 9, 5, 13, 33, 5, 1, 2, true, 10);
         compareWithReference(2, 8, 6, 5, 17, 2, 1, 1, false, 11);
         compareWithReference(2, 12, 3, 3, 5, 3, 1, 0, true, 12);
+        compareWithReference(3, 6, 9, 7, 32, 3, 1, 1, true, 13);
+        compareWithReference(2, 32, 28, 28, 32, 3, 1, 1, false, 14);
     }
 
     @Test
@@ -113,6 +115,10 @@ class Conv2dTest {
         Conv2d shifted = new Conv2d(8, 5, 3, 1, 1, true, WeightTransform.IDENTITY, Parallel.serial(), new Rng(22));
         shifted.setAlgorithm(Conv2d.Algorithm.SHIFTED);
         finiteDifferences(shifted, 8);
+        // 32 output channels: the three-tap weight-gradient kernel
+        Conv2d triples = new Conv2d(5, 32, 3, 1, 1, true, WeightTransform.IDENTITY, Parallel.serial(), new Rng(23));
+        triples.setAlgorithm(Conv2d.Algorithm.SHIFTED);
+        finiteDifferences(triples, 5);
     }
 
     static void finiteDifferences(Conv2d conv, int inC) {

@@ -21,6 +21,8 @@ import java.util.Arrays;
  */
 public final class ShiftedConv {
     private static final int NR = PackedPanels.NR;
+    /** Forward and input gradient run {@link TapGemm#multiply8} (512-bit vectors), else {@link TapGemm#multiply}. */
+    private static final boolean EIGHT = TapGemm.EIGHT_ROWS;
 
     private final ConvGeometry g;
     private final int outC;
@@ -76,9 +78,18 @@ public final class ShiftedConv {
     /** Floats for the padded output gradient (with read slack). */
     public int paddedGradSize() { return outC * hq(g) * wq(g) + NR; }
     /** Floats for the wide result grid of forward or input gradient. */
-    public int wideSize() { return Math.max(outC * nOut(g), g.c * nIn(g)); }
+    public int wideSize() {
+        if (!EIGHT) return Math.max(outC * nOut(g), g.c * nIn(g));
+        return Math.max(TapGemm.roundUp(outC, TapGemm.MR8) * ldw(nOut(g)), TapGemm.roundUp(g.c, TapGemm.MR8) * ldw(nIn(g)));
+    }
+
+    /** Row stride of the wide grid: {@link TapGemm#multiply8} writes whole vectors. */
+    private static int ldw(int n) { return EIGHT ? TapGemm.roundUp(n, MicroKernels.L) : n; }
     /** Floats for the packed dy_wideᵀ operand. */
-    public int packedGradSize() { return PackedPanels.size(outC, nOut(g)); }
+    public int packedGradSize() { return Math.max(PackedPanels.size(outC, nOut(g)), (nOut(g) + 4) * 2 * MicroKernels.L); }
+
+    /** Whether {@link #backwardWeight} runs three taps per kernel ({@link TapKernels#dw4x6}): 32 outputs, 3-wide kernel. */
+    private boolean tapTriples() { return EIGHT && outC == 2 * MicroKernels.L && g.kw == 3; }
     /** Floats of one sample's weight gradient in tap-major layout [kh·kw][C][O]. */
     public int weightGradSize() { return g.kh * g.kw * g.c * outC; }
 
@@ -103,7 +114,9 @@ public final class ShiftedConv {
     }
 
     /** Floats of the forward weight packed by {@link #packWeights}. */
-    public int packedWeightSize() { return TapGemm.packedRowsSize(outC, fwdA.length); }
+    public int packedWeightSize() {
+        return EIGHT ? TapGemm.packedRows8Size(outC, fwdA.length) : TapGemm.packedRowsSize(outC, fwdA.length);
+    }
 
     /**
      * Packs the weight W [O, C, kh, kw] for {@link #forward}: per block of four output channels, the four
@@ -112,11 +125,14 @@ public final class ShiftedConv {
      * {@link #packedWeightSize} floats.
      */
     public void packWeights(float[] w, float[] dst) {
-        TapGemm.packRows(outC, fwdA.length, w, 0, g.k, fwdA, dst);
+        if (EIGHT) TapGemm.packRows8(outC, fwdA.length, w, 0, g.k, fwdA, dst);
+        else TapGemm.packRows(outC, fwdA.length, w, 0, g.k, fwdA, dst);
     }
 
     /** Floats of the input-gradient weight packed by {@link #packGradWeights}. */
-    public int packedGradWeightSize() { return TapGemm.packedRowsSize(g.c, gradA.length); }
+    public int packedGradWeightSize() {
+        return EIGHT ? TapGemm.packedRows8Size(g.c, gradA.length) : TapGemm.packedRowsSize(g.c, gradA.length);
+    }
 
     /**
      * Packs Wᵀ for {@link #backwardInput}: per block of four input channels, the four weights of each (tap,
@@ -124,7 +140,8 @@ public final class ShiftedConv {
      * floats.
      */
     public void packGradWeights(float[] w, float[] dst) {
-        TapGemm.packRows(g.c, gradA.length, w, 0, g.kh * g.kw, gradA, dst);
+        if (EIGHT) TapGemm.packRows8(g.c, gradA.length, w, 0, g.kh * g.kw, gradA, dst);
+        else TapGemm.packRows(g.c, gradA.length, w, 0, g.kh * g.kw, gradA, dst);
     }
 
     /**
@@ -132,13 +149,14 @@ public final class ShiftedConv {
      * packed by {@link #packWeights}.
      */
     public void forward(float[] xpad, float[] wPacked, float[] bias, float[] y, int yOff, float[] wide, float[] tile) {
-        int wp = wp(g), n = nOut(g), kq = fwdA.length;
-        // wide[O, n] = Σ_(t, c) W[o, c, t] · x_pad[c, r + shift_t]
-        TapGemm.multiply(outC, n, wPacked, 0, 1, MicroKernels.MR * kq, packedA, xpad, 0, fwdB, kq, wide, 0, n, false, tile, 0);
+        int wp = wp(g), n = nOut(g), kq = fwdA.length, ld = ldw(n);
+        // wide[O, n] = Σ_(t, c) W[o, c, t] · x_pad[c, r + shift_t]   (row stride ld)
+        if (EIGHT) TapGemm.multiply8(outC, n, wPacked, xpad, 0, fwdB, kq, wide, 0, ld);
+        else TapGemm.multiply(outC, n, wPacked, 0, 1, MicroKernels.MR * kq, packedA, xpad, 0, fwdB, kq, wide, 0, n, false, tile, 0);
         for (int o = 0; o < outC; o++) {
             float b = bias == null ? 0f : bias[o];
             for (int oy = 0; oy < g.oh; oy++) {
-                int src = o * n + oy * wp, dst = yOff + o * g.p + oy * g.ow;
+                int src = o * ld + oy * wp, dst = yOff + o * g.p + oy * g.ow;
                 if (bias == null) {
                     System.arraycopy(wide, src, y, dst, g.ow);
                 } else {
@@ -156,13 +174,49 @@ public final class ShiftedConv {
                               float[] dypad, float[] wide, float[] tile) {
         int qy = g.kh - 1 - g.pad, qx = g.kw - 1 - g.pad;
         pad(dy, dyOff, outC, g.oh, g.ow, qy, qx, dypad);
-        int wq = wq(g), n = nIn(g);
-        // dxw[C, n] = Σ_(t, o) W[o, c, t] · dy_pad[o, r' + flipped shift_t]
+        int wq = wq(g), n = nIn(g), ld = ldw(n);
+        // dxw[C, n] = Σ_(t, o) W[o, c, t] · dy_pad[o, r' + flipped shift_t]   (row stride ld)
         int kq = gradA.length;
-        TapGemm.multiply(g.c, n, wgPacked, 0, 1, MicroKernels.MR * kq, packedA, dypad, 0, gradB, kq, wide, 0, n, false, tile, 0);
+        if (EIGHT) TapGemm.multiply8(g.c, n, wgPacked, dypad, 0, gradB, kq, wide, 0, ld);
+        else TapGemm.multiply(g.c, n, wgPacked, 0, 1, MicroKernels.MR * kq, packedA, dypad, 0, gradB, kq, wide, 0, n, false, tile, 0);
         for (int c = 0; c < g.c; c++) {
             for (int iy = 0; iy < g.h; iy++) {
-                System.arraycopy(wide, c * n + iy * wq, dx, dxOff + (c * g.h + iy) * g.w, g.w);
+                System.arraycopy(wide, c * ld + iy * wq, dx, dxOff + (c * g.h + iy) * g.w, g.w);
+            }
+        }
+    }
+
+    /**
+     * {@link #backwardWeight} for 32 output channels and a 3-wide kernel: dy_wide is packed as rows of 32 floats
+     * with two zero rows on each side, and each kernel call computes the three taps of one kernel row for four
+     * input channels ({@link TapKernels#dw4x6}). Each element is the same FMA chain over r as the per-tap
+     * product (zero terms only added around it).
+     */
+    private void backwardWeightTriples(float[] xpad, float[] dy, int dyOff, float[] dwt, int dwtOff, boolean accumulate, float[] d) {
+        final int w2 = 2 * MicroKernels.L, wp = wp(g), plane = hp(g) * wp, n = nOut(g), cT = g.c * outC;
+        Arrays.fill(d, 0, 2 * w2, 0f);
+        Arrays.fill(d, (n + 2) * w2, (n + 4) * w2, 0f);
+        for (int o = 0; o < outC; o++) {
+            int src = dyOff + o * g.p;
+            for (int oy = 0; oy < g.oh; oy++) {
+                int r0 = oy * wp, end = Math.min(wp, n - r0), base = (r0 + 2) * w2 + o;
+                for (int ox = 0; ox < end; ox++) d[base + ox * w2] = ox < g.ow ? dy[src + oy * g.ow + ox] : 0f;
+            }
+        }
+        float[] s = accumulate ? dwt : PackedGemm.ZEROS;
+        int sT = accumulate ? cT : 0, sR = accumulate ? outC : 0;
+        for (int ky = 0; ky < g.kh; ky++) {
+            int c0 = 0;
+            for (; c0 < g.c; c0 += 4) {
+                int ci = dwtOff + (ky * 3 * g.c + c0) * outC, xi = c0 * plane + ky * wp;
+                if (c0 + 4 <= g.c) {
+                    TapKernels.dw4x6(xpad, xi, plane, d, n + 2, s, accumulate ? ci : 0, sT, sR, dwt, ci, cT, outC);
+                } else {
+                    for (int c = c0; c < g.c; c++) {
+                        int cc = ci + (c - c0) * outC;
+                        TapKernels.dw1x6(xpad, xi + (c - c0) * plane, plane, d, n + 2, s, accumulate ? cc : 0, sT, sR, dwt, cc, cT, outC);
+                    }
+                }
             }
         }
     }
@@ -173,6 +227,13 @@ public final class ShiftedConv {
      */
     public void backwardWeight(float[] xpad, float[] dy, int dyOff, float[] dwt, int dwtOff, boolean accumulate,
                                float[] packed, float[] tile) {
+        if (tapTriples()) backwardWeightTriples(xpad, dy, dyOff, dwt, dwtOff, accumulate, packed);
+        else backwardWeightPerTap(xpad, dy, dyOff, dwt, dwtOff, accumulate, packed, tile);
+    }
+
+    /** {@link #backwardWeight} as one product per tap (any shape; the reference for the three-tap kernel). */
+    void backwardWeightPerTap(float[] xpad, float[] dy, int dyOff, float[] dwt, int dwtOff, boolean accumulate,
+                              float[] packed, float[] tile) {
         int wp = wp(g), plane = hp(g) * wp, n = nOut(g), taps = g.kh * g.kw;
         // packed op(B) = dy_wideᵀ [n, O]: element (r, o) at (o/NR)·NR·n + r·NR + o%NR
         for (int o = 0; o < outC; o++) {

@@ -90,6 +90,65 @@ public final class TapGemm {
     }
 
 
+    /** Rows per block of {@link #packRows8}. */
+    public static final int MR8 = TapKernels.MR8;
+    /** Columns of the main block of {@link #multiply8}: three vectors. */
+    public static final int NR3 = 3 * L;
+    /** Whether {@link #multiply8} pays: 512-bit vectors (32 registers for its 24 accumulators). */
+    public static final boolean EIGHT_ROWS = MicroKernels.SIX_ROWS;
+
+    /** {@code x} rounded up to a multiple of {@code step}. */
+    public static int roundUp(int x, int step) { return (x + step - 1) / step * step; }
+
+    /**
+     * C[i, j] = Σ_q A[i, q] · B[q, j] (overwrites) for all i < roundUp(m, 8) and j < roundUp(n, L), with A packed
+     * by {@link #packRows8} and B read in place as in {@link #multiply} (step q: row {@code bOff + bRel[q]}).
+     * Whole blocks only: C must have room for roundUp(m, 8) rows of ldc ≥ roundUp(n, L) floats (rows past m and
+     * columns past n hold values the caller ignores; B needs read slack for them). 8 rows × 3 vectors
+     * ({@link TapKernels#k8x3p}) sweep each 48-column slab of B; the last one or two vectors take k8x2p/k8x1p.
+     * Every element is the FMA chain over q = 0…kq−1 from +0, as in {@link #multiply}.
+     */
+    public static void multiply8(int m, int n, float[] a8, float[] b, int bOff, int[] bRel, int kq, float[] c, int cOff, int ldc) {
+        int rows = roundUp(m, MR8), cols = roundUp(n, L);
+        if (ldc < cols) throw new IllegalArgumentException("multiply8 needs ldc >= " + cols + ", has " + ldc);
+        int j0 = 0;
+        for (; j0 + NR3 <= cols; j0 += NR3) {
+            for (int i = 0; i < rows; i += MR8) {
+                int ci = cOff + i * ldc + j0;
+                TapKernels.k8x3p(a8, i * kq, b, bOff + j0, bRel, kq, PackedGemm.ZEROS, 0, 0, c, ci, ldc);
+            }
+        }
+        if (cols - j0 == 2 * L) {
+            for (int i = 0; i < rows; i += MR8) {
+                TapKernels.k8x2p(a8, i * kq, b, bOff + j0, bRel, kq, PackedGemm.ZEROS, 0, 0, c, cOff + i * ldc + j0, ldc);
+            }
+        } else if (cols - j0 == L) {
+            for (int i = 0; i < rows; i += MR8) {
+                TapKernels.k8x1p(a8, i * kq, b, bOff + j0, bRel, kq, PackedGemm.ZEROS, 0, 0, c, cOff + i * ldc + j0, ldc);
+            }
+        }
+    }
+
+    /** Floats of {@link #packRows8} output for m rows and kq steps. */
+    public static int packedRows8Size(int m, int kq) { return roundUp(m, MR8) * kq; }
+
+    /**
+     * Packs op(A) for {@link #multiply8}: dst[(i/8)·8·kq + 8·q + i%8] = a[aOff + i·ars + aRel[q]] (rows past m in
+     * the last block are zero).
+     */
+    public static void packRows8(int m, int kq, float[] a, int aOff, int ars, int[] aRel, float[] dst) {
+        int rows = roundUp(m, MR8);
+        for (int i = 0; i < rows; i++) {
+            int base = (i / MR8) * MR8 * kq + i % MR8;
+            if (i >= m) {
+                for (int q = 0; q < kq; q++) dst[base + MR8 * q] = 0f;
+                continue;
+            }
+            int row = aOff + i * ars;
+            for (int q = 0; q < kq; q++) dst[base + MR8 * q] = a[row + aRel[q]];
+        }
+    }
+
     /** True when A is packed by {@link #packRows}: unit row stride and steps MR·q (the main kernel's fast loop). */
     static boolean packedSteps(int ars, int blockStride, int[] aRel, int kq) {
         if (ars != 1 || blockStride != MR * kq) return false;

@@ -1,0 +1,44 @@
+package org.maqd.tensor.fast;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The fast paths of {@link ShiftedConv} give the bits of its per-tap products. */
+class ShiftedConvTest {
+    /** The three-tap weight-gradient kernel (32 outputs, 3-wide kernel) against one product per tap, over two samples. */
+    @Test
+    void tapTriplesGiveThePerTapBits() {
+        Random r = new Random(3);
+        int o = 2 * MicroKernels.L;
+        int[][] shapes = {{4, 5, 5, 1}, {5, 6, 9, 1}, {32, 28, 28, 1}, {33, 7, 4, 0}, {8, 14, 14, 2}, {1, 3, 3, 1}};
+        for (int[] sh : shapes) {
+            ConvGeometry g = new ConvGeometry(sh[0], sh[1], sh[2], 3, 3, 1, sh[3]);
+            ShiftedConv sc = new ShiftedConv(g, o);
+            float[] x = randn(r, 2 * sh[0] * sh[1] * sh[2]), dy = randn(r, 2 * o * g.p);
+            // exact zeros and signed zeros in dy, as after a clipped activation's backward
+            for (int i = 0; i < dy.length; i += 3) dy[i] = (i % 2 == 0) ? 0f : -0f;
+            float[] xpad = new float[sc.paddedInputSize()], packed = new float[sc.packedGradSize()];
+            float[] fast = new float[sc.weightGradSize() + 3], ref = new float[sc.weightGradSize() + 3];
+            float[] tile = new float[PackedGemm.TILE];
+            for (int s = 0; s < 2; s++) {
+                sc.padInput(x, s * sh[0] * sh[1] * sh[2], xpad);
+                sc.backwardWeight(xpad, dy, s * o * g.p, fast, 3, s > 0, packed, tile);
+                sc.backwardWeightPerTap(xpad, dy, s * o * g.p, ref, 3, s > 0, packed, tile);
+            }
+            for (int i = 0; i < ref.length; i++) {
+                int k = i;
+                assertEquals(Float.floatToRawIntBits(ref[i]), Float.floatToRawIntBits(fast[i]),
+                        () -> java.util.Arrays.toString(sh) + " at " + k + ": " + ref[k] + " vs " + fast[k]);
+            }
+        }
+        for (float z : PackedGemm.ZEROS) assertEquals(0f, z, "the shared zero tile was written");
+    }
+
+    private static float[] randn(Random r, int n) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) v[i] = (float) r.nextGaussian();
+        return v;
+    }
+}
