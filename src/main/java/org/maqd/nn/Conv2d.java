@@ -207,7 +207,7 @@ public final class Conv2d implements Layer {
         for (int c = 0; c < chunks; c++) {
             float[] part = work[c].partial(0);
             if (c > 0) for (int i = 0; i < wSize; i++) sum[i] += part[i];
-            for (int o = 0; o < outC; o++) biasSum[o] += part[wSize + o];
+            if (bias != null) for (int o = 0; o < outC; o++) biasSum[o] += part[wSize + o];
         }
         float[] ge = gEff.data;
         if (shifted) {
@@ -261,7 +261,7 @@ public final class Conv2d implements Layer {
                 // weight: part[taps][C][O] (+)= x_pad (shifted) · dy_wideᵀ
                 sc.padInput(xd, s * inSize, xpad);
                 sc.backwardWeight(xpad, dyd, dyOff, part, 0, !first, packed, ws.tile);
-                biasPartial(dyd, dyOff, g.p, part, wSize, first);
+                if (bias != null) biasPartial(dyd, dyOff, g.p, part, wSize, first);
                 // input: dx[s] = Σ_t W_tᵀ · dy_pad (shifted)
                 if (needDx) sc.backwardInput(dyd, dyOff, wg, dxd, s * inSize, dypad, wide, ws.tile);
             }
@@ -282,7 +282,7 @@ public final class Conv2d implements Layer {
                 // weight: part[out, K] (+)= dy[s] [out, P] · colᵀ [P, K]
                 Im2col.packRows(g, xd, s * inSize, packed, 0);
                 PackedGemm.multiply(outC, g.k, g.p, dyd, dyOff, false, packed, 0, part, 0, !first, ws.tile, 0);
-                biasPartial(dyd, dyOff, g.p, part, wSize, first);
+                if (bias != null) biasPartial(dyd, dyOff, g.p, part, wSize, first);
                 if (!needDx) continue;
                 // input: dcol [K, P] = Wᵀ [K, out] · dy[s] [out, P];  dx[s] = col2im(dcol)
                 PackedPanels.pack(false, g.p, outC, dyd, dyOff, packed, 0, 0, PackedPanels.panels(g.p));
