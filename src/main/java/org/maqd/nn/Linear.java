@@ -37,6 +37,13 @@ public final class Linear implements Layer {
         }
     };
     private final WeightTransform.RowSource gradientSource = this::gradientRow;
+    // the transposed forward's yᵀ → y, in chunks of 16 samples (built once: a step allocates nothing)
+    private int transposedB;
+    private final Parallel.RangeBody transposeBody = this::transposeRange;
+
+    private void transposeRange(int c0, int c1) {
+        transpose(yT.data, y.data, out, transposedB, c0 * 16, Math.min(transposedB, c1 * 16));
+    }
 
     // y[:, r] from row r of W_eff (the small-batch forward's operations for that output)
     private void forwardRow(int r, float[] eff) {
@@ -117,15 +124,21 @@ public final class Linear implements Layer {
     private void forwardTransposed(int b, float[] xd, float[] w) {
         yT = Tensor.reuse(yT, out, b);
         Gemm.gemm(par, false, true, out, b, in, w, 0, xd, 0, yT.data, 0, false);
-        transpose(yT.data, y.data, out, b);
+        transposedB = b;
+        par.forRange((b + 15) / 16, 1, transposeBody);   // 16 output rows (samples) per chunk, on both threads
     }
 
     /** dst[c][r] = src[r][c] for src of {@code rows × cols}, in tiles of 16 × 16. */
     static void transpose(float[] src, float[] dst, int rows, int cols) {
+        transpose(src, dst, rows, cols, 0, cols);
+    }
+
+    /** {@link #transpose(float[], float[], int, int)} for the columns [cFrom, cTo) of src (rows of dst). */
+    static void transpose(float[] src, float[] dst, int rows, int cols, int cFrom, int cTo) {
         for (int r0 = 0; r0 < rows; r0 += 16) {
             int r1 = Math.min(rows, r0 + 16);
-            for (int c0 = 0; c0 < cols; c0 += 16) {
-                int c1 = Math.min(cols, c0 + 16);
+            for (int c0 = cFrom; c0 < cTo; c0 += 16) {
+                int c1 = Math.min(cTo, c0 + 16);
                 for (int c = c0; c < c1; c++) for (int r = r0; r < r1; r++) dst[c * rows + r] = src[r * cols + c];
             }
         }

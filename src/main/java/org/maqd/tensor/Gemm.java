@@ -26,6 +26,12 @@ public final class Gemm {
     static final long SMALL = 4096;
     /** From this many column panels on, work is split by panel (each chunk packs its own if needed); below, by row tiles. */
     static final int COLUMN_CHUNKS_FROM = 4;
+    /**
+     * Most k-rows per chunk of the up-front packing of the row-tile path (near-equal chunks): k = 784 packs in 4
+     * chunks (1.27x faster at 2 threads than one for W_q·xᵀ at batch 64), k = 256 in one (two chunks of 128
+     * measured 0.93x).
+     */
+    static final int PACK_ROWS = 256;
     /** The partition aims for at least this many tiles (when the output is big enough) to balance threads. */
     static final int MIN_TILES = 8;
 
@@ -71,7 +77,15 @@ public final class Gemm {
             });
             return;
         }
-        par.forRange(panels - inPlace, 1, (q0, q1) -> PackedPanels.pack(transB, n, k, b, bOff, bp, 0, inPlace + q0, inPlace + q1));
+        // Panels to pack up front, cut into blocks of PACK_ROWS k-rows so that both threads share even one panel
+        // (the forward x·W_qᵀ at batch 64 is computed as W_q·xᵀ: one panel of x, 784 rows).
+        int packPanels = panels - inPlace, rowChunks = Math.max(1, (k + PACK_ROWS - 1) / PACK_ROWS), rows = (k + rowChunks - 1) / rowChunks;
+        par.forRange(packPanels * rowChunks, 1, (t0, t1) -> {
+            for (int t = t0; t < t1; t++) {
+                int q = inPlace + t / rowChunks, r0 = (t % rowChunks) * rows;
+                PackedPanels.packRows(transB, n, k, b, bOff, bp, 0, q, r0, Math.min(k, r0 + rows));
+            }
+        });
 
         int rowBlocks = (m + ROW_BLOCK - 1) / ROW_BLOCK;
         int panelsPerTile = panelsPerTile(m, n);

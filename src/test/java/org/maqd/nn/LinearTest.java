@@ -52,6 +52,10 @@ class LinearTest {
         for (int i = 0; i < src.length; i++) src[i] = i;
         Linear.transpose(src, dst, 37, 19);
         for (int r = 0; r < 37; r++) for (int c = 0; c < 19; c++) assertEquals(src[r * 19 + c], dst[c * 37 + r]);
+        float[] pieces = new float[37 * 19];   // column ranges as the parallel chunks cut them
+        Linear.transpose(src, pieces, 37, 19, 0, 16);
+        Linear.transpose(src, pieces, 37, 19, 16, 19);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(dst, pieces);
     }
 
     @Test

@@ -30,34 +30,38 @@ public final class PackedPanels {
      */
     public static void pack(boolean transB, int n, int k, float[] b, int bOff, float[] dst, int dstOff,
                             int q0, int q1) {
-        for (int q = q0; q < q1; q++) {
-            int j0 = q * NR, w = Math.min(NR, n - j0);
-            int panel = dstOff + q * NR * k;
-            if (!transB) {
-                // B [k, n]: each row p contributes one contiguous run of w floats.
-                for (int p = 0; p < k; p++) System.arraycopy(b, bOff + p * n + j0, dst, panel + p * NR, w);
-            } else {
-                // B stored [n, k]: column jj of the panel is row (j0 + jj) of the stored matrix. Blocked over p
-                // so the NR-strided writes of one block stay in L1.
-                for (int p0 = 0; p0 < k; p0 += TRANSPOSE_BLOCK) {
-                    int p1 = Math.min(k, p0 + TRANSPOSE_BLOCK);
-                    int jj = 0;
-                    for (; jj + 4 <= w; jj += 4) {   // four source rows at a time: adjacent writes
-                        int s0 = bOff + (j0 + jj) * k, s1 = s0 + k, s2 = s1 + k, s3 = s2 + k;
-                        int d = panel + p0 * NR + jj;
-                        for (int p = p0; p < p1; p++, d += NR) {
-                            dst[d] = b[s0 + p];
-                            dst[d + 1] = b[s1 + p];
-                            dst[d + 2] = b[s2 + p];
-                            dst[d + 3] = b[s3 + p];
-                        }
-                    }
-                    for (; jj < w; jj++) {
-                        int src = bOff + (j0 + jj) * k;
-                        int d = panel + p0 * NR + jj;
-                        for (int p = p0; p < p1; p++, d += NR) dst[d] = b[src + p];
-                    }
+        for (int q = q0; q < q1; q++) packRows(transB, n, k, b, bOff, dst, dstOff, q, 0, k);
+    }
+
+    /** Rows {@code [r0, r1)} of panel {@code q} (so one panel's packing can be split between threads). */
+    public static void packRows(boolean transB, int n, int k, float[] b, int bOff, float[] dst, int dstOff,
+                                int q, int r0, int r1) {
+        int j0 = q * NR, w = Math.min(NR, n - j0);
+        int panel = dstOff + q * NR * k;
+        if (!transB) {
+            // B [k, n]: each row p contributes one contiguous run of w floats.
+            for (int p = r0; p < r1; p++) System.arraycopy(b, bOff + p * n + j0, dst, panel + p * NR, w);
+            return;
+        }
+        // B stored [n, k]: column jj of the panel is row (j0 + jj) of the stored matrix. Blocked over p so the
+        // NR-strided writes of one block stay in L1.
+        for (int p0 = r0; p0 < r1; p0 += TRANSPOSE_BLOCK) {
+            int p1 = Math.min(r1, p0 + TRANSPOSE_BLOCK);
+            int jj = 0;
+            for (; jj + 4 <= w; jj += 4) {   // four source rows at a time: adjacent writes
+                int s0 = bOff + (j0 + jj) * k, s1 = s0 + k, s2 = s1 + k, s3 = s2 + k;
+                int d = panel + p0 * NR + jj;
+                for (int p = p0; p < p1; p++, d += NR) {
+                    dst[d] = b[s0 + p];
+                    dst[d + 1] = b[s1 + p];
+                    dst[d + 2] = b[s2 + p];
+                    dst[d + 3] = b[s3 + p];
                 }
+            }
+            for (; jj < w; jj++) {
+                int src = bOff + (j0 + jj) * k;
+                int d = panel + p0 * NR + jj;
+                for (int p = p0; p < p1; p++, d += NR) dst[d] = b[src + p];
             }
         }
     }
