@@ -131,4 +131,34 @@ class SmallBatchKernelsTest {
             assertArrayEquals(single, pairs, "in=" + in + " out=" + out);
         }
     }
+
+    /**
+     * Every output is the documented chain: per lane p an fma chain over i ≡ p (mod L) below the last whole
+     * vector, the lanes added left to right in float, then the tail's fma chain (bit for bit, one and two outputs
+     * at a time, batches 1 to 8).
+     */
+    @Test
+    void forwardOutputsAreTheLaneChainsBitForBit() {
+        int lanes = jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.length();
+        Rng rng = new Rng(10);
+        for (int[] s : new int[][] {{784, 6}, {256, 3}, {40, 2}, {7, 2}}) {
+            int in = s[0], out = s[1], end = in - in % lanes;
+            for (int b = 1; b <= SmallBatchKernels.MAX_BATCH; b++) {
+                float[] x = GradCheck.random(rng, b, in).data, w = GradCheck.random(rng, out, in).data;
+                float[] y = new float[b * out];
+                SmallBatchKernels.forwardOutputs(b, in, out, x, w, y, 0, out);
+                for (int r = 0; r < b; r++) {
+                    for (int o = 0; o < out; o++) {
+                        float[] acc = new float[lanes];
+                        for (int i = 0; i < end; i++) acc[i % lanes] = Math.fma(x[r * in + i], w[o * in + i], acc[i % lanes]);
+                        float e = acc[0];
+                        for (int p = 1; p < lanes; p++) e += acc[p];
+                        for (int i = end; i < in; i++) e = Math.fma(x[r * in + i], w[o * in + i], e);
+                        assertEquals(Float.floatToRawIntBits(e), Float.floatToRawIntBits(y[r * out + o]),
+                                "b=" + b + " in=" + in + " r=" + r + " o=" + o);
+                    }
+                }
+            }
+        }
+    }
 }
