@@ -5,6 +5,7 @@ import org.maqd.nn.Buffer;
 import org.maqd.nn.Mode;
 import org.maqd.tensor.Parallel;
 import org.maqd.tensor.Tensor;
+import org.maqd.tensor.fast.PlaneAffine;
 import org.maqd.tensor.fast.RowAffine;
 
 /**
@@ -192,12 +193,7 @@ abstract class BatchStatNorm extends NormBase implements FoldableNorm {
         }
         int c = p0 % cs;
         for (int p = p0; p < p1; p++) {
-            float m = meanF[c], inv = invF[c], gc = g[c], bc = bt[c];
-            for (int i = p * s, e = i + s; i < e; i++) {
-                float v = (x[i] - m) * inv;
-                h[i] = v;
-                out[i] = gc * v + bc;
-            }
+            PlaneAffine.normalize(x, meanF[c], invF[c], g[c], bt[c], h, out, p * s, (p + 1) * s);
             if (++c == cs) c = 0;
         }
     }
@@ -217,11 +213,7 @@ abstract class BatchStatNorm extends NormBase implements FoldableNorm {
         }
         int c = p0 % cs;
         for (int p = p0; p < p1; p++) {
-            float m = meanF[c], inv = invF[c], sc = scale[c], sh = shift[c];
-            for (int i = p * s, e = i + s; i < e; i++) {
-                h[i] = (x[i] - m) * inv;
-                out[i] = sc * x[i] + sh;
-            }
+            PlaneAffine.evaluate(x, meanF[c], invF[c], scale[c], shift[c], h, out, p * s, (p + 1) * s);
             if (++c == cs) c = 0;
         }
     }
@@ -294,8 +286,7 @@ abstract class BatchStatNorm extends NormBase implements FoldableNorm {
         }
         int c = p0 % cs;
         for (int p = p0; p < p1; p++) {
-            float a = ca[c], b = cb[c], k = cc[c];
-            for (int i = p * s, e = i + s; i < e; i++) out[i] = a * d[i] + b * h[i] + k;
+            PlaneAffine.gradient(ca[c], cb[c], cc[c], d, h, out, p * s, (p + 1) * s);
             if (++c == cs) c = 0;
         }
     }
