@@ -64,6 +64,8 @@ public final class Conv2d implements Layer {
     private float[] gradSum = new float[0];
     private float[] wPacked = new float[0];   // forward weight packed for the shifted path
     private float[] wgPacked = new float[0];  // Wᵀ packed for the shifted path's input gradient
+    private float[] xpadKept = new float[0];  // shifted path, training: every sample's padded input, for backward
+    private boolean padKept;                  // the last forward filled xpadKept
     private boolean inputGradientNeeded = true;
 
     public Conv2d(int inC, int outC, int kernel, int stride, int padding, boolean bias,
@@ -157,12 +159,17 @@ public final class Conv2d implements Layer {
             if (wPacked.length < sc.packedWeightSize()) wPacked = new float[sc.packedWeightSize()];
             sc.packWeights(wd, wPacked);
             final float[] wp = wPacked;
+            // Training keeps each sample's padded input for the weight gradient (backward then pads nothing).
+            final int ps = sc.paddedInputSize();
+            padKept = mode == Mode.TRAIN;
+            if (padKept && xpadKept.length < batch * ps) xpadKept = new float[batch * ps];
             par.forRange(batch, grain, (s0, s1) -> {
                 ConvWorkspace ws = work[s0 / grain];
-                float[] xpad = ws.padded(sc.paddedInputSize()), wide = ws.dcol(sc.wideSize());
+                float[] xpad = padKept ? xpadKept : ws.padded(ps), wide = ws.dcol(sc.wideSize());
                 for (int s = s0; s < s1; s++) {
-                    sc.padInput(xd, s * inSize, xpad);
-                    sc.forward(xpad, wp, bd, yd, s * outSize, wide, ws.tile);
+                    int off = padKept ? s * ps : 0;
+                    sc.padInput(xd, s * inSize, xpad, off);
+                    sc.forward(xpad, off, wp, bd, yd, s * outSize, wide, ws.tile);
                 }
             });
             return y;
@@ -248,9 +255,11 @@ public final class Conv2d implements Layer {
             sc.packGradWeights(wd, wgPacked);
         }
         final float[] wg = wgPacked;
+        final boolean kept = padKept;
+        final int ps = sc.paddedInputSize();
         par.forRange(batch, grain, (s0, s1) -> {
             ConvWorkspace ws = work[s0 / grain];
-            float[] xpad = ws.padded(sc.paddedInputSize());
+            float[] xpad = kept ? xpadKept : ws.padded(ps);
             float[] dypad = needDx ? ws.paddedGrad(sc.paddedGradSize()) : null;
             float[] wide = needDx ? ws.dcol(sc.wideSize()) : null;
             float[] packed = ws.packed(sc.packedGradSize());
@@ -259,8 +268,9 @@ public final class Conv2d implements Layer {
                 int dyOff = s * outSize;
                 boolean first = s == s0;
                 // weight: part[taps][C][O] (+)= x_pad (shifted) · dy_wideᵀ
-                sc.padInput(xd, s * inSize, xpad);
-                sc.backwardWeight(xpad, dyd, dyOff, part, 0, !first, packed, ws.tile);
+                int off = kept ? s * ps : 0;
+                if (!kept) sc.padInput(xd, s * inSize, xpad);
+                sc.backwardWeight(xpad, off, dyd, dyOff, part, 0, !first, packed, ws.tile);
                 if (bias != null) biasPartial(dyd, dyOff, g.p, part, wSize, first);
                 // input: dx[s] = Σ_t W_tᵀ · dy_pad (shifted)
                 if (needDx) sc.backwardInput(dyd, dyOff, wg, dxd, s * inSize, dypad, wide, ws.tile);

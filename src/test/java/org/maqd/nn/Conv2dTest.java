@@ -157,6 +157,38 @@ class Conv2dTest {
         }
     }
 
+    /**
+     * The shifted path keeps each sample's padded input from a training forward for the weight gradient; after an
+     * evaluation forward it pads again in backward. Both give the same bits (32 outputs: three-tap kernel; 12: per tap),
+     * also after the batch and the geometry change.
+     */
+    @Test
+    void keptPaddedInputGivesTheRepaddedGradientsBitForBit() {
+        for (int o : new int[] {32, 12}) {
+            Rng rng = new Rng(40 + o);
+            Conv2d conv = new Conv2d(5, o, 3, 1, 1, false, WeightTransform.IDENTITY, TWO, rng.split());
+            conv.setAlgorithm(Conv2d.Algorithm.SHIFTED);
+            for (int[] shape : new int[][] {{9, 5, 7, 6}, {3, 5, 7, 6}, {10, 5, 14, 14}}) {
+                Tensor x = GradCheck.random(rng, shape);
+                Tensor gy = GradCheck.random(rng, conv.outputShape(shape));
+                float[][] got = new float[2][];
+                for (Mode mode : new Mode[] {Mode.TRAIN, Mode.EVAL}) {
+                    conv.weight().zeroGrad();
+                    conv.forward(x, mode);
+                    float[] dx = conv.backward(gy).data.clone();
+                    float[] gw = conv.weight().grad.data;
+                    float[] all = java.util.Arrays.copyOf(dx, dx.length + gw.length);
+                    System.arraycopy(gw, 0, all, dx.length, gw.length);
+                    got[mode == Mode.TRAIN ? 0 : 1] = all;
+                }
+                for (int i = 0; i < got[0].length; i++) {
+                    assertEquals(Float.floatToRawIntBits(got[1][i]), Float.floatToRawIntBits(got[0][i]),
+                            "outputs " + o + " shape " + java.util.Arrays.toString(shape) + " at " + i);
+                }
+            }
+        }
+    }
+
     /** Effective weight = 2·latent; counts forward calls. */
     static final class Doubling implements WeightTransform {
         int forwards;

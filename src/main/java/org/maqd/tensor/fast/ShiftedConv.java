@@ -95,13 +95,22 @@ public final class ShiftedConv {
 
     /** Zero-pads x [C, H, W] at xOff into xpad [C, Hp, Wp]. */
     public void padInput(float[] x, int xOff, float[] xpad) {
-        pad(x, xOff, g.c, g.h, g.w, g.pad, g.pad, xpad);
+        padInput(x, xOff, xpad, 0);
+    }
+
+    /** {@link #padInput} into xpad at {@code padOff} (the read slack past the grid is not written). */
+    public void padInput(float[] x, int xOff, float[] xpad, int padOff) {
+        pad(x, xOff, g.c, g.h, g.w, g.pad, g.pad, xpad, padOff);
     }
 
     private static void pad(float[] src, int off, int planes, int h, int w, int py, int px, float[] dst) {
+        pad(src, off, planes, h, w, py, px, dst, 0);
+    }
+
+    private static void pad(float[] src, int off, int planes, int h, int w, int py, int px, float[] dst, int dstOff) {
         int hp = h + 2 * py, wp = w + 2 * px;
         for (int c = 0; c < planes; c++) {
-            int plane = c * hp * wp;
+            int plane = dstOff + c * hp * wp;
             // zero only the border; the interior is overwritten by the copy
             Arrays.fill(dst, plane, plane + py * wp + px, 0f);
             for (int y = 0; y < h; y++) {
@@ -149,10 +158,15 @@ public final class ShiftedConv {
      * packed by {@link #packWeights}.
      */
     public void forward(float[] xpad, float[] wPacked, float[] bias, float[] y, int yOff, float[] wide, float[] tile) {
+        forward(xpad, 0, wPacked, bias, y, yOff, wide, tile);
+    }
+
+    /** {@link #forward} with the padded input at {@code xpadOff}. */
+    public void forward(float[] xpad, int xpadOff, float[] wPacked, float[] bias, float[] y, int yOff, float[] wide, float[] tile) {
         int wp = wp(g), n = nOut(g), kq = fwdA.length, ld = ldw(n);
         // wide[O, n] = Σ_(t, c) W[o, c, t] · x_pad[c, r + shift_t]   (row stride ld)
-        if (EIGHT) TapGemm.multiply8(outC, n, wPacked, xpad, 0, fwdB, kq, wide, 0, ld);
-        else TapGemm.multiply(outC, n, wPacked, 0, 1, MicroKernels.MR * kq, packedA, xpad, 0, fwdB, kq, wide, 0, n, false, tile, 0);
+        if (EIGHT) TapGemm.multiply8(outC, n, wPacked, xpad, xpadOff, fwdB, kq, wide, 0, ld);
+        else TapGemm.multiply(outC, n, wPacked, 0, 1, MicroKernels.MR * kq, packedA, xpad, xpadOff, fwdB, kq, wide, 0, n, false, tile, 0);
         for (int o = 0; o < outC; o++) {
             float b = bias == null ? 0f : bias[o];
             for (int oy = 0; oy < g.oh; oy++) {
@@ -192,7 +206,7 @@ public final class ShiftedConv {
      * input channels ({@link TapKernels#dw4x6}). Each element is the same FMA chain over r as the per-tap
      * product (zero terms only added around it).
      */
-    private void backwardWeightTriples(float[] xpad, float[] dy, int dyOff, float[] dwt, int dwtOff, boolean accumulate, float[] d) {
+    private void backwardWeightTriples(float[] xpad, int xpadOff, float[] dy, int dyOff, float[] dwt, int dwtOff, boolean accumulate, float[] d) {
         final int w2 = 2 * MicroKernels.L, wp = wp(g), plane = hp(g) * wp, n = nOut(g), cT = g.c * outC;
         Arrays.fill(d, 0, 2 * w2, 0f);
         Arrays.fill(d, (n + 2) * w2, (n + 4) * w2, 0f);
@@ -208,7 +222,7 @@ public final class ShiftedConv {
         for (int ky = 0; ky < g.kh; ky++) {
             int c0 = 0;
             for (; c0 < g.c; c0 += 4) {
-                int ci = dwtOff + (ky * 3 * g.c + c0) * outC, xi = c0 * plane + ky * wp;
+                int ci = dwtOff + (ky * 3 * g.c + c0) * outC, xi = xpadOff + c0 * plane + ky * wp;
                 if (c0 + 4 <= g.c) {
                     TapKernels.dw4x6(xpad, xi, plane, d, n + 2, s, accumulate ? ci : 0, sT, sR, dwt, ci, cT, outC);
                 } else {
@@ -227,13 +241,24 @@ public final class ShiftedConv {
      */
     public void backwardWeight(float[] xpad, float[] dy, int dyOff, float[] dwt, int dwtOff, boolean accumulate,
                                float[] packed, float[] tile) {
-        if (tapTriples()) backwardWeightTriples(xpad, dy, dyOff, dwt, dwtOff, accumulate, packed);
-        else backwardWeightPerTap(xpad, dy, dyOff, dwt, dwtOff, accumulate, packed, tile);
+        backwardWeight(xpad, 0, dy, dyOff, dwt, dwtOff, accumulate, packed, tile);
+    }
+
+    /** {@link #backwardWeight} with the padded input at {@code xpadOff}. */
+    public void backwardWeight(float[] xpad, int xpadOff, float[] dy, int dyOff, float[] dwt, int dwtOff, boolean accumulate,
+                               float[] packed, float[] tile) {
+        if (tapTriples()) backwardWeightTriples(xpad, xpadOff, dy, dyOff, dwt, dwtOff, accumulate, packed);
+        else backwardWeightPerTap(xpad, xpadOff, dy, dyOff, dwt, dwtOff, accumulate, packed, tile);
     }
 
     /** {@link #backwardWeight} as one product per tap (any shape; the reference for the three-tap kernel). */
     void backwardWeightPerTap(float[] xpad, float[] dy, int dyOff, float[] dwt, int dwtOff, boolean accumulate,
                               float[] packed, float[] tile) {
+        backwardWeightPerTap(xpad, 0, dy, dyOff, dwt, dwtOff, accumulate, packed, tile);
+    }
+
+    private void backwardWeightPerTap(float[] xpad, int xpadOff, float[] dy, int dyOff, float[] dwt, int dwtOff, boolean accumulate,
+                                      float[] packed, float[] tile) {
         int wp = wp(g), plane = hp(g) * wp, n = nOut(g), taps = g.kh * g.kw;
         // packed op(B) = dy_wideᵀ [n, O]: element (r, o) at (o/NR)·NR·n + r·NR + o%NR
         for (int o = 0; o < outC; o++) {
@@ -246,7 +271,7 @@ public final class ShiftedConv {
             }
         }
         for (int t = 0; t < taps; t++) {
-            int shift = (t / g.kw) * wp + t % g.kw;
+            int shift = xpadOff + (t / g.kw) * wp + t % g.kw;
             // dW_tᵀ[C, O] (+)= x_pad[C, n] (shifted) · dy_wideᵀ[n, O]
             PackedGemm.region(outC, n, xpad, shift, plane, 1, packed, 0, NR, NR * n,
                     dwt, dwtOff + t * g.c * outC, outC, accumulate, 0, g.c, 0, PackedPanels.panels(outC), tile, 0);
