@@ -112,50 +112,12 @@ public final class MaxPool2d implements Layer {
         final float[] g = gradOut.data, d = dx.data;
         final int[] am = argmax;
         // Each plane's outputs route only into that plane, so planes are independent chunks.
-        final int h = inShape[2], w = inShape[3], oh = y.dim(2), ow = y.dim(3);
-        final boolean tiles = kernel == 2 && stride == 2;
         par.forRange(inShape[0] * inShape[1], PoolShapes.PLANE_GRAIN, (p0, p1) -> {
-            if (tiles) route2(g, am, d, p0, p1, h, w, oh, ow);
-            else routePlain(g, am, d, p0, p1, planeIn, planeOut);
+            Arrays.fill(d, p0 * planeIn, p1 * planeIn, 0f);
+            for (int i = p0 * planeOut, e = p1 * planeOut; i < e; i++) d[am[i]] += g[i];
         });
         return dx;
     }
-
-    /** Planes [p0, p1): dx = 0, then each output gradient added at its argmax (the reference for {@link #route2}). */
-    static void routePlain(float[] g, int[] am, float[] d, int p0, int p1, int planeIn, int planeOut) {
-        Arrays.fill(d, p0 * planeIn, p1 * planeIn, 0f);
-        for (int i = p0 * planeOut, e = p1 * planeOut; i < e; i++) d[am[i]] += g[i];
-    }
-
-    /**
-     * {@link #routePlain} for 2×2 windows with stride 2: the windows tile the plane without overlap, so each input
-     * element is written once, {@code 0f + g} (the reference's sum, which turns −0 into +0) at the argmax and 0
-     * elsewhere, with no separate zero pass; an odd last row or column (no window) is zeroed.
-     */
-    static void route2(float[] g, int[] am, float[] d, int p0, int p1, int h, int w, int oh, int ow) {
-        for (int pl = p0; pl < p1; pl++) {
-            int in0 = pl * h * w, out = pl * oh * ow;
-            for (int oy = 0; oy < oh; oy++) {
-                int r0 = in0 + 2 * oy * w;
-                for (int ox = 0; ox < ow; ox++, out++) {
-                    int i0 = r0 + 2 * ox, k = am[out] - i0;
-                    float v = 0f + g[out];
-                    d[i0] = k == 0 ? v : 0f;
-                    d[i0 + 1] = k == 1 ? v : 0f;
-                    d[i0 + w] = k == w ? v : 0f;
-                    d[i0 + w + 1] = k == w + 1 ? v : 0f;
-                }
-                if (w > 2 * ow) {
-                    d[r0 + w - 1] = 0f;
-                    d[r0 + 2 * w - 1] = 0f;
-                }
-            }
-            if (h > 2 * oh) Arrays.fill(d, in0 + 2 * oh * w, in0 + h * w, 0f);
-        }
-    }
-
-    /** The argmax indices of the last forward (tests). */
-    int[] argmaxForTest() { return argmax; }
 
     @Override
     public String kind() { return KIND; }
