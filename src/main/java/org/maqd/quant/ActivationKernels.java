@@ -46,7 +46,7 @@ final class ActivationKernels {
     static void quantizeScalar(float[] x, float[] in, float[] y, int i0, int i1, double d, int hi) {
         for (int i = i0; i < i1; i++) {
             float v = x[i];
-            in[i] = v;
+            if (in != null) in[i] = v;
             int c = RoundClip.codeOfScaled(v / d, 0, hi);
             y[i] = (float) (d * c);
         }
@@ -69,7 +69,7 @@ final class ActivationKernels {
         for (; i <= i1 - LANES; i += LANES) {
             FloatVector xv = FloatVector.fromArray(F, x, i);
             if (xv.compare(VectorOperators.NE, xv).anyTrue()) return i;
-            xv.intoArray(in, i);
+            if (in != null) xv.intoArray(in, i);
             zero.blend(one, xv.compare(VectorOperators.GE, thr)).intoArray(y, i);
         }
         return i;
@@ -90,7 +90,7 @@ final class ActivationKernels {
         for (; i <= i1 - LANES; i += LANES) {
             FloatVector xv = FloatVector.fromArray(F, x, i);
             if (xv.compare(VectorOperators.NE, xv).anyTrue()) return i;
-            xv.intoArray(in, i);
+            if (in != null) xv.intoArray(in, i);
             DoubleVector t0 = ((DoubleVector) xv.convertShape(VectorOperators.F2D, D, 0)).div(d).max(-1.0).min(top);
             DoubleVector t1 = ((DoubleVector) xv.convertShape(VectorOperators.F2D, D, 1)).div(d).max(-1.0).min(top);
             DoubleVector y0 = t0.add(MAGIC).sub(MAGIC).max(0.0).min(h).mul(d);

@@ -22,6 +22,10 @@ import org.maqd.tensor.Tensor;
  * <p>Input gradient: {@code gradIn = gradOut · surrogate'(x/Δ_a)} with bounds [0, M_a − 1]. Any input rank
  * (batch first). Work is split over elements with a fixed grain (bit-identical for any thread count); the step
  * gradient is a fixed-order sum of chunk partials. The last input and codes stay readable for probes.
+ *
+ * <p>The last input is the caller's tensor, read in place (forward does not copy it): backward, the codes and
+ * the probes need it unchanged until then, as every layer's output stays until that layer's next forward.
+ * (The copy pass cost about a sixth of this layer's forward + backward: in-JVM, [64, 32, 28, 28], 1.21×.)
  */
 public final class ActivationQuantizer implements Layer {
     public static final int MAX_STATES = 256;
@@ -129,7 +133,7 @@ public final class ActivationQuantizer implements Layer {
     @Override
     public Tensor forward(Tensor x, Mode mode) {
         int[] shape = outputShape(x.shape());
-        input = Tensor.reuse(input, shape);
+        input = x;                        // read in place by backward and the probes: no copy pass
         output = Tensor.reuse(output, shape);
         perItem = x.perItem();
         codesValid = false;
@@ -141,12 +145,12 @@ public final class ActivationQuantizer implements Layer {
     }
 
     private void forwardRange(int i0, int i1) {
-        float[] x = operand, in = input.data, y = output.data;
+        float[] x = operand, y = output.data;
         if (states == 0) {
-            for (int i = i0; i < i1; i++) { float v = x[i]; in[i] = v; y[i] = v > 0 ? v : 0f; }
+            for (int i = i0; i < i1; i++) { float v = x[i]; y[i] = v > 0 ? v : 0f; }
             return;
         }
-        ActivationKernels.quantize(x, in, y, i0, i1, curStep, states - 1);
+        ActivationKernels.quantize(x, null, y, i0, i1, curStep, states - 1);
     }
 
     // gradOut: [B, ...] -> gradIn: [B, ...]; adds the LSQ step gradient when learned
@@ -201,7 +205,7 @@ public final class ActivationQuantizer implements Layer {
     public Surrogate surrogate() { return surrogate; }
     /** The trainable step, or null unless the rule is "learned". */
     public Param stepParam() { return step; }
-    /** The pre-quantization input x of the last forward (internal buffer, valid until the next forward). */
+    /** The pre-quantization input x of the last forward: the caller's tensor, not a copy (see the class comment). */
     public Tensor lastInput() { return input; }
     /** Q_a(x) of the last forward (internal buffer). */
     public Tensor lastOutput() { return output; }
