@@ -271,8 +271,8 @@ abstract class BatchStatNorm extends NormBase implements FoldableNorm {
     private void gradSumRange(int p0, int p1) {
         final float[] h = xhat.data;
         for (int p = p0; p < p1; p++) {
-            planeA[p] = sum(dys, p * spatial, (p + 1) * spatial);
-            planeB[p] = dot(dys, h, p * spatial, (p + 1) * spatial);
+            // planeA[p] = sum(dy), planeB[p] = dot(dy, x̂): one pass, the same bits
+            PlaneAffine.sumAndDot(dys, h, p * spatial, (p + 1) * spatial, planeA, planeB, p);
         }
     }
 

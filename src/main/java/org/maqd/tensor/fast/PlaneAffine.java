@@ -1,6 +1,8 @@
 package org.maqd.tensor.fast;
 
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -71,5 +73,44 @@ public final class PlaneAffine {
     /** The reference loop of {@link #gradient}. */
     public static void gradientPlain(float a, float b, float k, float[] d, float[] h, float[] out, int from, int to) {
         for (int i = from; i < to; i++) out[i] = a * d[i] + b * h[i] + k;
+    }
+
+    /**
+     * {@code sums[at] = Reductions.sum(d, from, to)} and {@code dots[at] = Reductions.dot(d, h, from, to)} in one
+     * pass: the same two double accumulator chains of each (and the same lane and tail order), so the same bits;
+     * the four chains are independent, so the adds overlap instead of waiting on each other's latency.
+     */
+    public static void sumAndDot(float[] d, float[] h, int from, int to, double[] sums, double[] dots, int at) {
+        final VectorSpecies<Double> dd = Reductions.D;
+        final int lanes = Reductions.LANES;
+        int i = from;
+        double s = 0, t = 0;
+        if (lanes > 0 && to - from >= lanes) {
+            DoubleVector a0 = DoubleVector.zero(dd), a1 = DoubleVector.zero(dd), b0 = DoubleVector.zero(dd), b1 = DoubleVector.zero(dd);
+            for (; i <= to - lanes; i += lanes) {
+                FloatVector u = FloatVector.fromArray(Reductions.F, d, i), v = FloatVector.fromArray(Reductions.F, h, i);
+                DoubleVector u0 = (DoubleVector) u.convertShape(VectorOperators.F2D, dd, 0);
+                DoubleVector u1 = (DoubleVector) u.convertShape(VectorOperators.F2D, dd, 1);
+                a0 = a0.add(u0);
+                a1 = a1.add(u1);
+                b0 = b0.add(u0.mul((DoubleVector) v.convertShape(VectorOperators.F2D, dd, 0)));
+                b1 = b1.add(u1.mul((DoubleVector) v.convertShape(VectorOperators.F2D, dd, 1)));
+            }
+            s = laneSum(a0.add(a1));
+            t = laneSum(b0.add(b1));
+        }
+        for (; i < to; i++) {
+            s += d[i];
+            t += (double) d[i] * h[i];
+        }
+        sums[at] = s;
+        dots[at] = t;
+    }
+
+    /** The lanes added in order, as {@link Reductions} does. */
+    private static double laneSum(DoubleVector v) {
+        double s = v.lane(0);
+        for (int j = 1; j < v.length(); j++) s += v.lane(j);
+        return s;
     }
 }

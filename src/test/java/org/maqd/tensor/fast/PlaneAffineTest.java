@@ -36,6 +36,22 @@ class PlaneAffineTest {
         }
     }
 
+    @Test
+    void fusedSumAndDotEqualTheSeparateReductionsBitForBit() {
+        Random r = new Random(9);
+        int n = 900;
+        float[] d = gauss(r, n), h = gauss(r, n);
+        d[2] = -0f;
+        double[] s = new double[1], t = new double[1];
+        for (int[] rg : new int[][] {{0, 0}, {0, 1}, {3, 10}, {0, 15}, {1, 17}, {0, 16}, {5, 37}, {0, 49}, {49, 98}, {7, 203}, {0, 784}, {100, 900}}) {
+            PlaneAffine.sumAndDot(d, h, rg[0], rg[1], s, t, 0);
+            org.junit.jupiter.api.Assertions.assertEquals(Double.doubleToRawLongBits(Reductions.sum(d, rg[0], rg[1])),
+                    Double.doubleToRawLongBits(s[0]), "sum " + rg[0] + ".." + rg[1]);
+            org.junit.jupiter.api.Assertions.assertEquals(Double.doubleToRawLongBits(Reductions.dot(d, h, rg[0], rg[1])),
+                    Double.doubleToRawLongBits(t[0]), "dot " + rg[0] + ".." + rg[1]);
+        }
+    }
+
     static int[] bits(float[] a) {
         int[] b = new int[a.length];
         for (int i = 0; i < a.length; i++) b[i] = Float.floatToRawIntBits(a[i]);
