@@ -256,9 +256,10 @@ class Conv2dTest {
             Tensor x = GradCheck.random(rng, 16, 8, 12, 12);
             Tensor dy = GradCheck.random(rng, conv.outputShape(x.shape()));
             // Interpreted and C1-compiled Vector API code boxes every vector, so allocation only stops once the
-            // kernels are C2-compiled: measure windows of 5 steps until one is clean (or give up).
-            long perStep = Long.MAX_VALUE;
-            for (int attempt = 0; attempt < 400 && perStep >= 4096; attempt++) {
+            // kernels are C2-compiled: measure windows of 5 steps until one is clean, for up to 120 s (a count of
+            // 400 windows took ~1 s here and ran out before the compiler had finished on a loaded machine)
+            long perStep = Long.MAX_VALUE, deadline = System.nanoTime() + 120_000_000_000L;
+            while (perStep >= 4096 && System.nanoTime() < deadline) {
                 long before = mx.getThreadAllocatedBytes(tid);
                 for (int i = 0; i < 5; i++) {
                     conv.forward(x, Mode.TRAIN);

@@ -168,9 +168,10 @@ class GemmTest {
         float[] packed = ws.packed(1);
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long tid = Thread.currentThread().getId();
-        // Vector API code allocates (boxes) until C2 compiles it: measure windows until one is clean.
-        long perCall = Long.MAX_VALUE;
-        for (int attempt = 0; attempt < 400 && perCall >= 2048; attempt++) {
+        // Vector API code allocates (boxes) until C2 compiles it: measure windows until one is clean, for up to
+        // 120 s (a fixed count of windows can run out before the compiler finishes on a loaded machine)
+        long perCall = Long.MAX_VALUE, deadline = System.nanoTime() + 120_000_000_000L;
+        while (perCall >= 2048 && System.nanoTime() < deadline) {
             long before = mx.getThreadAllocatedBytes(tid);
             for (int i = 0; i < 10; i++) {
                 Gemm.gemm(ws, Parallel.serial(), false, true, m, n, k, a, 0, b, 0, c, 0, false);
