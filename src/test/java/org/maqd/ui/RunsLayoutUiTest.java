@@ -90,10 +90,10 @@ class RunsLayoutUiTest {
         SplitPane split = (SplitPane) robot.lookup("#table").query().getParent().getParent();
         Node divider = split.lookupAll(".split-pane-divider").stream().filter(n -> n.getParent() == split).findFirst().orElseThrow();
         double before = tableShare(robot);
-        robot.interact(() -> {   // what a drag of the divider leaves behind: a new position, then the button's release
+        robot.interact(() -> {   // what a drag of the divider leaves behind: press, a new position, release
+            Event.fireEvent(divider, mouse(MouseEvent.MOUSE_PRESSED));
             split.setDividerPosition(0, 0.35);
-            Event.fireEvent(divider, new MouseEvent(MouseEvent.MOUSE_RELEASED, 0, 0, 0, 0, MouseButton.PRIMARY, 1,
-                    false, false, false, false, false, false, false, false, false, false, null));
+            Event.fireEvent(divider, mouse(MouseEvent.MOUSE_RELEASED));
             w.scene().getRoot().layout();
         });
         double dragged = tableShare(robot);
@@ -103,5 +103,31 @@ class RunsLayoutUiTest {
         double resized = tableShare(robot);
         assertTrue(dragged < before - 0.05, "the drag moved the divider: " + before + " → " + dragged);
         assertTrue(Math.abs(resized - dragged) < 0.02, "the dragged position is kept on resize: " + dragged + " → " + resized);
+    }
+
+    @Test
+    void aClickOnASqueezedDividerDoesNotMakeTheSqueezeStick(FxRobot robot) {
+        large(robot);
+        robot.clickOn("Runs");
+        robot.interact(() -> {
+            w.stage().setWidth(900);
+            w.stage().setHeight(600);
+        });
+        robot.interact(() -> w.scene().getRoot().layout());
+        WaitForAsyncUtils.waitForFxEvents();
+        SplitPane split = (SplitPane) robot.lookup("#table").query().getParent().getParent();
+        Node divider = split.lookupAll(".split-pane-divider").stream().filter(n -> n.getParent() == split).findFirst().orElseThrow();
+        robot.interact(() -> {   // press and release without moving
+            Event.fireEvent(divider, mouse(MouseEvent.MOUSE_PRESSED));
+            Event.fireEvent(divider, mouse(MouseEvent.MOUSE_RELEASED));
+        });
+        large(robot);
+        double grown = tableShare(robot);
+        assertTrue(grown > 0.45 && grown < 0.55, "runs table share back at " + WIDTH + "×" + HEIGHT + " after a click: " + grown);
+    }
+
+    private static MouseEvent mouse(javafx.event.EventType<MouseEvent> type) {
+        return new MouseEvent(type, 0, 0, 0, 0, MouseButton.PRIMARY, 1,
+                false, false, false, false, false, false, false, false, false, false, null);
     }
 }

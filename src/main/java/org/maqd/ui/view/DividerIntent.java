@@ -10,12 +10,13 @@ import javafx.scene.input.MouseEvent;
  * Keeps a split pane's dividers where they were meant to be. A split pane squeezed below its items' minimum sizes
  * moves its dividers, and it keeps those positions when it grows again: a window opened small and then enlarged
  * showed the Runs view's table in ~28% of the width instead of half. The intended positions are the ones set here
- * until the user drags a divider, after which the dragged positions are; they are applied again whenever the pane's
+ * until the user drags a divider (a click without a move changes nothing), after which the dragged positions are; they are applied again whenever the pane's
  * length along its orientation changes (the skin still clamps them to the items' minimum sizes).
  */
 final class DividerIntent {
     private final SplitPane split;
     private double[] intent;
+    private double[] pressed;   // positions when a divider was pressed, until its release
 
     private DividerIntent(SplitPane split, double[] positions) {
         this.split = split;
@@ -28,8 +29,15 @@ final class DividerIntent {
         split.setDividerPositions(positions);
         (split.getOrientation() == Orientation.HORIZONTAL ? split.widthProperty() : split.heightProperty())
                 .addListener((o, a, b) -> Platform.runLater(d::apply));
+        // a drag (the positions moved between press and release) sets the intent; a click leaves it as it was,
+        // also while the pane is squeezed below its intended positions
+        split.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            if (d.onDivider(e.getTarget())) d.pressed = split.getDividerPositions();
+        });
         split.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
-            if (d.onDivider(e.getTarget())) d.intent = split.getDividerPositions();
+            double[] now = split.getDividerPositions();
+            if (d.onDivider(e.getTarget()) && !java.util.Arrays.equals(now, d.pressed)) d.intent = now;
+            d.pressed = null;
         });
     }
 
