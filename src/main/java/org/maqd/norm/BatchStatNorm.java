@@ -5,8 +5,6 @@ import org.maqd.nn.Buffer;
 import org.maqd.nn.Mode;
 import org.maqd.tensor.Parallel;
 import org.maqd.tensor.Tensor;
-import org.maqd.tensor.fast.PlaneAffine;
-import org.maqd.tensor.fast.RowAffine;
 
 /**
  * Norms whose training statistics are taken over the batch and whose evaluation uses running estimates: BN
@@ -188,12 +186,23 @@ abstract class BatchStatNorm extends NormBase implements FoldableNorm {
         final int s = spatial, cs = channels;
         final float[] x = xs, h = xhat.data, out = y.data, g = weight.value.data, bt = bias.value.data;
         if (s == 1) {                                                  // chunks are whole rows
-            RowAffine.normalize(x, meanF, invF, g, bt, h, out, p0 / cs, p1 / cs, cs);
+            for (int r = p0; r < p1; r += cs) {
+                for (int c = 0; c < cs; c++) {
+                    float v = (x[r + c] - meanF[c]) * invF[c];
+                    h[r + c] = v;
+                    out[r + c] = g[c] * v + bt[c];
+                }
+            }
             return;
         }
         int c = p0 % cs;
         for (int p = p0; p < p1; p++) {
-            PlaneAffine.normalize(x, meanF[c], invF[c], g[c], bt[c], h, out, p * s, (p + 1) * s);
+            float m = meanF[c], inv = invF[c], gc = g[c], bc = bt[c];
+            for (int i = p * s, e = i + s; i < e; i++) {
+                float v = (x[i] - m) * inv;
+                h[i] = v;
+                out[i] = gc * v + bc;
+            }
             if (++c == cs) c = 0;
         }
     }
@@ -213,7 +222,11 @@ abstract class BatchStatNorm extends NormBase implements FoldableNorm {
         }
         int c = p0 % cs;
         for (int p = p0; p < p1; p++) {
-            PlaneAffine.evaluate(x, meanF[c], invF[c], scale[c], shift[c], h, out, p * s, (p + 1) * s);
+            float m = meanF[c], inv = invF[c], sc = scale[c], sh = shift[c];
+            for (int i = p * s, e = i + s; i < e; i++) {
+                h[i] = (x[i] - m) * inv;
+                out[i] = sc * x[i] + sh;
+            }
             if (++c == cs) c = 0;
         }
     }
@@ -271,8 +284,8 @@ abstract class BatchStatNorm extends NormBase implements FoldableNorm {
     private void gradSumRange(int p0, int p1) {
         final float[] h = xhat.data;
         for (int p = p0; p < p1; p++) {
-            // planeA[p] = sum(dy), planeB[p] = dot(dy, x̂): one pass, the same bits
-            PlaneAffine.sumAndDot(dys, h, p * spatial, (p + 1) * spatial, planeA, planeB, p);
+            planeA[p] = sum(dys, p * spatial, (p + 1) * spatial);
+            planeB[p] = dot(dys, h, p * spatial, (p + 1) * spatial);
         }
     }
 
@@ -280,13 +293,16 @@ abstract class BatchStatNorm extends NormBase implements FoldableNorm {
     private void gradRange(int p0, int p1) {
         final int s = spatial, cs = channels;
         final float[] d = dys, h = xhat.data, out = dx.data;
-        if (s == 1) {                                                  // chunks are whole rows
-            RowAffine.gradient(ca, cb, cc, d, h, out, p0 / cs, p1 / cs, cs);
+        if (s == 1) {
+            for (int r = p0; r < p1; r += cs) {
+                for (int c = 0; c < cs; c++) out[r + c] = ca[c] * d[r + c] + cb[c] * h[r + c] + cc[c];
+            }
             return;
         }
         int c = p0 % cs;
         for (int p = p0; p < p1; p++) {
-            PlaneAffine.gradient(ca[c], cb[c], cc[c], d, h, out, p * s, (p + 1) * s);
+            float a = ca[c], b = cb[c], k = cc[c];
+            for (int i = p * s, e = i + s; i < e; i++) out[i] = a * d[i] + b * h[i] + k;
             if (++c == cs) c = 0;
         }
     }
