@@ -21,15 +21,15 @@ import java.util.Arrays;
  */
 public final class ShiftedConv {
     private static final int NR = PackedPanels.NR;
-    /** Forward and input gradient run {@link TapGemm#multiply8} (512-bit vectors), else {@link TapGemm#multiply}. */
+    /** Forward and input gradient run {@link TapGemm#multiply8} (512-bit vectors), else {@link TapGemm#multiply6}. */
     private static final boolean EIGHT = TapGemm.EIGHT_ROWS;
+    /** Rows per packed block of the forward and input-gradient weights. */
+    private static final int ROWS = EIGHT ? TapGemm.MR8 : TapGemm.MR6;
 
     private final ConvGeometry g;
     private final int outC;
     /** Forward steps q = (t, c): A = W at c·taps + t, B = x_pad at c·plane + shift_t. */
     private final int[] fwdA, fwdB;
-    /** Steps over a weight packed by {@link #packWeights} or {@link #packGradWeights}: A at MR·q (one table, long enough for both). */
-    private final int[] packedA;
     /** Input-gradient steps q = (t, o): A = Wᵀ at o·K + t, B = dy_pad at o·plane + flipped shift_t. */
     private final int[] gradA, gradB;
 
@@ -40,8 +40,6 @@ public final class ShiftedConv {
         int taps = g.kh * g.kw, wp = wp(g), pp = hp(g) * wp, wq = wq(g), pq = hq(g) * wq;
         fwdA = new int[taps * g.c];
         fwdB = new int[taps * g.c];
-        packedA = new int[taps * Math.max(g.c, outC)];
-        for (int q = 0; q < packedA.length; q++) packedA[q] = MicroKernels.MR * q;
         gradA = new int[taps * outC];
         gradB = new int[taps * outC];
         for (int t = 0; t < taps; t++) {
@@ -79,12 +77,11 @@ public final class ShiftedConv {
     public int paddedGradSize() { return outC * hq(g) * wq(g) + NR; }
     /** Floats for the wide result grid of forward or input gradient. */
     public int wideSize() {
-        if (!EIGHT) return Math.max(outC * nOut(g), g.c * nIn(g));
-        return Math.max(TapGemm.roundUp(outC, TapGemm.MR8) * ldw(nOut(g)), TapGemm.roundUp(g.c, TapGemm.MR8) * ldw(nIn(g)));
+        return Math.max(TapGemm.roundUp(outC, ROWS) * ldw(nOut(g)), TapGemm.roundUp(g.c, ROWS) * ldw(nIn(g)));
     }
 
-    /** Row stride of the wide grid: {@link TapGemm#multiply8} writes whole vectors. */
-    private static int ldw(int n) { return EIGHT ? TapGemm.roundUp(n, MicroKernels.L) : n; }
+    /** Row stride of the wide grid: {@link TapGemm#multiply8} and {@link TapGemm#multiply6} write whole vectors. */
+    private static int ldw(int n) { return TapGemm.roundUp(n, MicroKernels.L); }
     /** Floats for the packed dy_wideᵀ operand. */
     public int packedGradSize() { return Math.max(PackedPanels.size(outC, nOut(g)), (nOut(g) + 4) * 2 * MicroKernels.L); }
 
@@ -124,33 +121,33 @@ public final class ShiftedConv {
 
     /** Floats of the forward weight packed by {@link #packWeights}. */
     public int packedWeightSize() {
-        return EIGHT ? TapGemm.packedRows8Size(outC, fwdA.length) : TapGemm.packedRowsSize(outC, fwdA.length);
+        return EIGHT ? TapGemm.packedRows8Size(outC, fwdA.length) : TapGemm.packedRows6Size(outC, fwdA.length);
     }
 
     /**
-     * Packs the weight W [O, C, kh, kw] for {@link #forward}: per block of four output channels, the four
-     * weights of each (tap, channel) step side by side, so a step reads one contiguous group instead of four
+     * Packs the weight W [O, C, kh, kw] for {@link #forward}: per block of eight (512-bit vectors) or six output
+     * channels, the weights of each (tap, channel) step side by side, so a step reads one contiguous group instead of four
      * rows K floats apart. Once per forward pass (shared by all samples); {@code dst} has
      * {@link #packedWeightSize} floats.
      */
     public void packWeights(float[] w, float[] dst) {
         if (EIGHT) TapGemm.packRows8(outC, fwdA.length, w, 0, g.k, fwdA, dst);
-        else TapGemm.packRows(outC, fwdA.length, w, 0, g.k, fwdA, dst);
+        else TapGemm.packRows6(outC, fwdA.length, w, 0, g.k, fwdA, dst);
     }
 
     /** Floats of the input-gradient weight packed by {@link #packGradWeights}. */
     public int packedGradWeightSize() {
-        return EIGHT ? TapGemm.packedRows8Size(g.c, gradA.length) : TapGemm.packedRowsSize(g.c, gradA.length);
+        return EIGHT ? TapGemm.packedRows8Size(g.c, gradA.length) : TapGemm.packedRows6Size(g.c, gradA.length);
     }
 
     /**
-     * Packs Wᵀ for {@link #backwardInput}: per block of four input channels, the four weights of each (tap,
+     * Packs Wᵀ for {@link #backwardInput}: per block of eight or six input channels, the weights of each (tap,
      * output channel) step side by side. Once per backward pass; {@code dst} has {@link #packedGradWeightSize}
      * floats.
      */
     public void packGradWeights(float[] w, float[] dst) {
         if (EIGHT) TapGemm.packRows8(g.c, gradA.length, w, 0, g.kh * g.kw, gradA, dst);
-        else TapGemm.packRows(g.c, gradA.length, w, 0, g.kh * g.kw, gradA, dst);
+        else TapGemm.packRows6(g.c, gradA.length, w, 0, g.kh * g.kw, gradA, dst);
     }
 
     /**
@@ -166,7 +163,7 @@ public final class ShiftedConv {
         int wp = wp(g), n = nOut(g), kq = fwdA.length, ld = ldw(n);
         // wide[O, n] = Σ_(t, c) W[o, c, t] · x_pad[c, r + shift_t]   (row stride ld)
         if (EIGHT) TapGemm.multiply8(outC, n, wPacked, xpad, xpadOff, fwdB, kq, wide, 0, ld);
-        else TapGemm.multiply(outC, n, wPacked, 0, 1, MicroKernels.MR * kq, packedA, xpad, xpadOff, fwdB, kq, wide, 0, n, false, tile, 0);
+        else TapGemm.multiply6(outC, n, wPacked, xpad, xpadOff, fwdB, kq, wide, 0, ld);
         for (int o = 0; o < outC; o++) {
             float b = bias == null ? 0f : bias[o];
             for (int oy = 0; oy < g.oh; oy++) {
@@ -192,7 +189,7 @@ public final class ShiftedConv {
         // dxw[C, n] = Σ_(t, o) W[o, c, t] · dy_pad[o, r' + flipped shift_t]   (row stride ld)
         int kq = gradA.length;
         if (EIGHT) TapGemm.multiply8(g.c, n, wgPacked, dypad, 0, gradB, kq, wide, 0, ld);
-        else TapGemm.multiply(g.c, n, wgPacked, 0, 1, MicroKernels.MR * kq, packedA, dypad, 0, gradB, kq, wide, 0, n, false, tile, 0);
+        else TapGemm.multiply6(g.c, n, wgPacked, dypad, 0, gradB, kq, wide, 0, ld);
         for (int c = 0; c < g.c; c++) {
             for (int iy = 0; iy < g.h; iy++) {
                 System.arraycopy(wide, c * ld + iy * wq, dx, dxOff + (c * g.h + iy) * g.w, g.w);
@@ -248,17 +245,18 @@ public final class ShiftedConv {
     public void backwardWeight(float[] xpad, int xpadOff, float[] dy, int dyOff, float[] dwt, int dwtOff, boolean accumulate,
                                float[] packed, float[] tile) {
         if (tapTriples()) backwardWeightTriples(xpad, xpadOff, dy, dyOff, dwt, dwtOff, accumulate, packed);
-        else backwardWeightPerTap(xpad, xpadOff, dy, dyOff, dwt, dwtOff, accumulate, packed, tile);
+        else backwardWeightPerTap(xpad, xpadOff, dy, dyOff, dwt, dwtOff, accumulate, packed, tile, TapGemm.SIX_ROWS && outC % NR == 0);
     }
 
     /** {@link #backwardWeight} as one product per tap (any shape; the reference for the three-tap kernel). */
     void backwardWeightPerTap(float[] xpad, float[] dy, int dyOff, float[] dwt, int dwtOff, boolean accumulate,
                               float[] packed, float[] tile) {
-        backwardWeightPerTap(xpad, 0, dy, dyOff, dwt, dwtOff, accumulate, packed, tile);
+        backwardWeightPerTap(xpad, 0, dy, dyOff, dwt, dwtOff, accumulate, packed, tile, false);
     }
 
+    /** Per-tap products; {@code sixRows}: 6-row blocks of {@link TapKernels6#dw6x2u} (needs whole panels), the rest as before. */
     private void backwardWeightPerTap(float[] xpad, int xpadOff, float[] dy, int dyOff, float[] dwt, int dwtOff, boolean accumulate,
-                                      float[] packed, float[] tile) {
+                                      float[] packed, float[] tile, boolean sixRows) {
         int wp = wp(g), plane = hp(g) * wp, n = nOut(g), taps = g.kh * g.kw;
         // packed op(B) = dy_wideᵀ [n, O]: element (r, o) at (o/NR)·NR·n + r·NR + o%NR
         for (int o = 0; o < outC; o++) {
@@ -273,8 +271,35 @@ public final class ShiftedConv {
         for (int t = 0; t < taps; t++) {
             int shift = xpadOff + (t / g.kw) * wp + t % g.kw;
             // dW_tᵀ[C, O] (+)= x_pad[C, n] (shifted) · dy_wideᵀ[n, O]
-            PackedGemm.region(outC, n, xpad, shift, plane, 1, packed, 0, NR, NR * n,
-                    dwt, dwtOff + t * g.c * outC, outC, accumulate, 0, g.c, 0, PackedPanels.panels(outC), tile, 0);
+            int rows = sixRows ? sixRowTap(xpad, shift, plane, n, packed, dwt, dwtOff + t * g.c * outC, accumulate) : 0;
+            if (rows < g.c) {
+                PackedGemm.region(outC, n, xpad, shift, plane, 1, packed, 0, NR, NR * n,
+                        dwt, dwtOff + t * g.c * outC, outC, accumulate, rows, g.c, 0, PackedPanels.panels(outC), tile, 0);
+            }
         }
+    }
+
+    /** k-steps per block of {@link #sixRowTap}: a 2-vector slice of the dy panel (64 B rows) and six A rows stay in L1. */
+    private static final int KC6 = 256;
+
+    /**
+     * Rows [0, 6·⌊C/6⌋) of one tap's dW_tᵀ (+)= x_pad (shifted, rows {@code plane} apart) · dy_wideᵀ (packed panels of
+     * NR, all full) in 6-row × 2-vector blocks; returns the rows done. C carries the chain between k-blocks.
+     */
+    private int sixRowTap(float[] xpad, int shift, int plane, int n, float[] packed, float[] dwt, int cOff, boolean accumulate) {
+        final int rows = g.c / TapKernels6.MR6 * TapKernels6.MR6, l2 = 2 * MicroKernels.L;
+        for (int kb = 0; kb < n; kb += KC6) {
+            int kc = Math.min(KC6, n - kb);
+            boolean load = accumulate || kb > 0;
+            for (int i = 0; i < rows; i += TapKernels6.MR6) {
+                int ai = shift + i * plane + kb;
+                for (int j = 0; j < outC; j += l2) {
+                    int ci = cOff + i * outC + j, pb = (j / NR) * NR * n + kb * NR + j % NR;
+                    TapKernels6.dw6x2u(xpad, ai, plane, packed, pb, NR, kc,
+                            load ? dwt : PackedGemm.ZEROS, load ? ci : 0, load ? outC : 0, dwt, ci, outC);
+                }
+            }
+        }
+        return rows;
     }
 }

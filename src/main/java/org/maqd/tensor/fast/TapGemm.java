@@ -129,6 +129,37 @@ public final class TapGemm {
         }
     }
 
+    /** Rows per block of {@link #packRows6}. */
+    public static final int MR6 = TapKernels6.MR6;
+    /** Whether the convolutions run {@link #multiply6}: vectors narrower than 512 bits (16 registers). */
+    public static final boolean SIX_ROWS = !EIGHT_ROWS;
+
+    /**
+     * {@link #multiply8} with 6-row blocks of 2 vectors ({@link TapKernels6#k6x2p}, the last odd vector
+     * {@link TapKernels6#k6x1p}), A packed by {@link #packRows6}: C[i, j] for all i < roundUp(m, 6) and
+     * j < roundUp(n, L) (overwrites; C needs room for whole blocks, B read slack), each element the FMA chain
+     * over q = 0…kq−1 from +0.
+     */
+    public static void multiply6(int m, int n, float[] a6, float[] b, int bOff, int[] bRel, int kq, float[] c, int cOff, int ldc) {
+        int rows = roundUp(m, MR6), cols = roundUp(n, L);
+        if (ldc < cols) throw new IllegalArgumentException("multiply6 needs ldc >= " + cols + ", has " + ldc);
+        int j0 = 0;
+        for (; j0 + 2 * L <= cols; j0 += 2 * L) {
+            for (int i = 0; i < rows; i += MR6) TapKernels6.k6x2p(a6, i * kq, b, bOff + j0, bRel, kq, c, cOff + i * ldc + j0, ldc);
+        }
+        if (j0 < cols) {
+            for (int i = 0; i < rows; i += MR6) TapKernels6.k6x1p(a6, i * kq, b, bOff + j0, bRel, kq, c, cOff + i * ldc + j0, ldc);
+        }
+    }
+
+    /** Floats of {@link #packRows6} output for m rows and kq steps. */
+    public static int packedRows6Size(int m, int kq) { return roundUp(m, MR6) * kq; }
+
+    /** {@link #packRows8} with 6-row blocks: dst[(i/6)·6·kq + 6·q + i%6] = a[aOff + i·ars + aRel[q]]. */
+    public static void packRows6(int m, int kq, float[] a, int aOff, int ars, int[] aRel, float[] dst) {
+        packBlocks(MR6, m, kq, a, aOff, ars, aRel, dst);
+    }
+
     /** Floats of {@link #packRows8} output for m rows and kq steps. */
     public static int packedRows8Size(int m, int kq) { return roundUp(m, MR8) * kq; }
 
@@ -137,15 +168,19 @@ public final class TapGemm {
      * the last block are zero).
      */
     public static void packRows8(int m, int kq, float[] a, int aOff, int ars, int[] aRel, float[] dst) {
-        int rows = roundUp(m, MR8);
+        packBlocks(MR8, m, kq, a, aOff, ars, aRel, dst);
+    }
+
+    private static void packBlocks(int mr, int m, int kq, float[] a, int aOff, int ars, int[] aRel, float[] dst) {
+        int rows = roundUp(m, mr);
         for (int i = 0; i < rows; i++) {
-            int base = (i / MR8) * MR8 * kq + i % MR8;
+            int base = (i / mr) * mr * kq + i % mr;
             if (i >= m) {
-                for (int q = 0; q < kq; q++) dst[base + MR8 * q] = 0f;
+                for (int q = 0; q < kq; q++) dst[base + mr * q] = 0f;
                 continue;
             }
             int row = aOff + i * ars;
-            for (int q = 0; q < kq; q++) dst[base + MR8 * q] = a[row + aRel[q]];
+            for (int q = 0; q < kq; q++) dst[base + mr * q] = a[row + aRel[q]];
         }
     }
 

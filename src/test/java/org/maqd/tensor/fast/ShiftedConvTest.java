@@ -36,6 +36,35 @@ class ShiftedConvTest {
         for (float z : PackedGemm.ZEROS) assertEquals(0f, z, "the shared zero tile was written");
     }
 
+    /** The weight gradient's 6-row blocks (vectors under 512 bits, whole panels) against the plain per-tap products. */
+    @Test
+    void sixRowWeightGradientGivesThePerTapBits() {
+        Random r = new Random(4);
+        int[][] shapes = {{32, 28, 28, 1, 32}, {32, 14, 14, 1, 64}, {64, 14, 14, 1, 64}, {7, 9, 6, 0, 32}, {1, 28, 28, 1, 32},
+                {13, 5, 5, 2, 2 * MicroKernels.NR}, {6, 4, 11, 1, MicroKernels.NR}, {12, 8, 8, 1, 40}};
+        for (int[] sh : shapes) {
+            ConvGeometry g = new ConvGeometry(sh[0], sh[1], sh[2], 3, 3, 1, sh[3]);
+            int o = sh[4];
+            ShiftedConv sc = new ShiftedConv(g, o);
+            float[] x = randn(r, 3 * sh[0] * sh[1] * sh[2]), dy = randn(r, 3 * o * g.p);
+            for (int i = 0; i < dy.length; i += 3) dy[i] = (i % 2 == 0) ? 0f : -0f;
+            float[] xpad = new float[sc.paddedInputSize()], packed = new float[sc.packedGradSize()];
+            float[] fast = new float[sc.weightGradSize() + 3], ref = new float[sc.weightGradSize() + 3];
+            float[] tile = new float[PackedGemm.TILE];
+            for (int s = 0; s < 3; s++) {
+                sc.padInput(x, s * sh[0] * sh[1] * sh[2], xpad);
+                sc.backwardWeight(xpad, dy, s * o * g.p, fast, 3, s > 0, packed, tile);
+                sc.backwardWeightPerTap(xpad, dy, s * o * g.p, ref, 3, s > 0, packed, tile);
+            }
+            for (int i = 0; i < ref.length; i++) {
+                int k = i;
+                assertEquals(Float.floatToRawIntBits(ref[i]), Float.floatToRawIntBits(fast[i]),
+                        () -> java.util.Arrays.toString(sh) + " at " + k + ": " + ref[k] + " vs " + fast[k]);
+            }
+        }
+        for (float z : PackedGemm.ZEROS) assertEquals(0f, z, "the shared zero tile was written");
+    }
+
     private static float[] randn(Random r, int n) {
         float[] v = new float[n];
         for (int i = 0; i < n; i++) v[i] = (float) r.nextGaussian();

@@ -124,6 +124,42 @@ class TapGemmTest {
         for (float z : PackedGemm.ZEROS) assertEquals(0f, z, "the shared zero tile was written");
     }
 
+    /** {@link TapGemm#multiply6} over A packed by {@link TapGemm#packRows6}: the reference bits on [m, n], nothing written past its blocks. */
+    @Test
+    void sixRowBlocksGiveTheReferenceBits() {
+        Random r = new Random(13);
+        int l = MicroKernels.L;
+        for (int m : new int[] {1, 5, 6, 7, 12, 32, 33, 64}) {
+            for (int n : new int[] {1, l - 1, l, l + 1, 2 * l, 3 * l - 1, 3 * l, 3 * l + 1, 5 * l + 3, 222, 838}) {
+                for (int kq : new int[] {1, 9, 97, 288}) {
+                    int ars = kq + 3, bRows = 30, ldb = n + 7;
+                    int[] aRel = new int[kq], bRel = new int[kq];
+                    for (int q = 0; q < kq; q++) {
+                        aRel[q] = r.nextInt(kq + 3);
+                        bRel[q] = r.nextInt(bRows) * ldb + r.nextInt(5);
+                    }
+                    float[] a = randn(r, m * ars), b = randn(r, bRows * ldb + 5 + TapGemm.roundUp(n, l) + l);
+                    float[] packed = new float[TapGemm.packedRows6Size(m, kq)];
+                    TapGemm.packRows6(m, kq, a, 0, ars, aRel, packed);
+                    int ldc = TapGemm.roundUp(n, l) + (m % 3), rows = TapGemm.roundUp(m, TapGemm.MR6);
+                    float[] c1 = new float[m * n], c2 = new float[rows * ldc + 5];
+                    java.util.Arrays.fill(c2, Float.NaN);
+                    reference(m, n, a, 0, ars, aRel, b, 0, bRel, kq, c1, 0, n, false);
+                    TapGemm.multiply6(m, n, packed, b, 0, bRel, kq, c2, 0, ldc);
+                    for (int i = 0; i < m; i++) {
+                        for (int j = 0; j < n; j++) {
+                            int ii = i, jj = j;
+                            assertEquals(Float.floatToRawIntBits(c1[i * n + j]), Float.floatToRawIntBits(c2[i * ldc + j]),
+                                    () -> "m=" + m + " n=" + n + " kq=" + kq + " at " + ii + "," + jj);
+                        }
+                    }
+                    for (int i = rows * ldc; i < c2.length; i++) assertEquals(true, Float.isNaN(c2[i]), "written past the blocks");
+                }
+            }
+        }
+        for (float z : PackedGemm.ZEROS) assertEquals(0f, z, "the shared zero tile was written");
+    }
+
     private static float[] randn(Random r, int n) {
         float[] v = new float[n];
         for (int i = 0; i < n; i++) v[i] = (float) r.nextGaussian();

@@ -1,0 +1,113 @@
+package org.maqd.tensor.fast;
+
+import static org.maqd.tensor.fast.MicroKernels.L;
+import static org.maqd.tensor.fast.MicroKernels.S;
+
+import jdk.incubator.vector.FloatVector;
+
+/**
+ * Table-driven tap kernels for vectors narrower than 512 bits (16 vector registers): 6 rows × 2 vectors, 12
+ * accumulators + 2 B vectors + 1 broadcast, over A packed by {@link TapGemm#packRows6} (step q reads the six
+ * floats {@code a[ai + 6·q + r]}). {@link TapKernels#k4x4p}'s 16 accumulators do not fit in 16 registers
+ * with its B vectors and spill; on an AVX2 EPYC (Zen 2) the 6 × 2 tile ran at 62–66 against 38–47 GFLOPS
+ * (32×838×288) and 41–44 against 28–29 (64×222×576), one thread. Each element is the FMA chain over
+ * q = 0…kq−1 from +0, as in every other tap kernel. Each kernel keeps its vectors in locals of one method.
+ */
+final class TapKernels6 {
+    private TapKernels6() {}
+
+    /** Rows of A per block in the layout of {@link TapGemm#packRows6}. */
+    static final int MR6 = 6;
+
+    /** 6 rows × 2 vectors: C[6, 2L] at ci (row stride ldc) = Σ_q A[6, q] · B[q, 2L], from +0. */
+    static void k6x2p(float[] a, int ai, float[] b, int bi, int[] bRel, int kq, float[] c, int ci, int ldc) {
+        FloatVector x00 = FloatVector.zero(S), x01 = x00, x10 = x00, x11 = x00, x20 = x00, x21 = x00;
+        FloatVector x30 = x00, x31 = x00, x40 = x00, x41 = x00, x50 = x00, x51 = x00;
+        for (int q = 0; q < kq; q++) {
+            final int ap = ai + MR6 * q, bp = bi + bRel[q];
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+            FloatVector a0 = FloatVector.broadcast(S, a[ap]);
+            x00 = a0.fma(b0, x00); x01 = a0.fma(b1, x01);
+            FloatVector a1 = FloatVector.broadcast(S, a[ap + 1]);
+            x10 = a1.fma(b0, x10); x11 = a1.fma(b1, x11);
+            FloatVector a2 = FloatVector.broadcast(S, a[ap + 2]);
+            x20 = a2.fma(b0, x20); x21 = a2.fma(b1, x21);
+            FloatVector a3 = FloatVector.broadcast(S, a[ap + 3]);
+            x30 = a3.fma(b0, x30); x31 = a3.fma(b1, x31);
+            FloatVector a4 = FloatVector.broadcast(S, a[ap + 4]);
+            x40 = a4.fma(b0, x40); x41 = a4.fma(b1, x41);
+            FloatVector a5 = FloatVector.broadcast(S, a[ap + 5]);
+            x50 = a5.fma(b0, x50); x51 = a5.fma(b1, x51);
+        }
+        int cr = ci;
+        x00.intoArray(c, cr); x01.intoArray(c, cr + L); cr += ldc;
+        x10.intoArray(c, cr); x11.intoArray(c, cr + L); cr += ldc;
+        x20.intoArray(c, cr); x21.intoArray(c, cr + L); cr += ldc;
+        x30.intoArray(c, cr); x31.intoArray(c, cr + L); cr += ldc;
+        x40.intoArray(c, cr); x41.intoArray(c, cr + L); cr += ldc;
+        x50.intoArray(c, cr); x51.intoArray(c, cr + L);
+    }
+
+    /** 6 rows × 1 vector (the last odd vector of a row): as {@link #k6x2p}. */
+    static void k6x1p(float[] a, int ai, float[] b, int bi, int[] bRel, int kq, float[] c, int ci, int ldc) {
+        FloatVector x0 = FloatVector.zero(S), x1 = x0, x2 = x0, x3 = x0, x4 = x0, x5 = x0;
+        for (int q = 0; q < kq; q++) {
+            final int ap = ai + MR6 * q;
+            FloatVector b0 = FloatVector.fromArray(S, b, bi + bRel[q]);
+            x0 = FloatVector.broadcast(S, a[ap]).fma(b0, x0);
+            x1 = FloatVector.broadcast(S, a[ap + 1]).fma(b0, x1);
+            x2 = FloatVector.broadcast(S, a[ap + 2]).fma(b0, x2);
+            x3 = FloatVector.broadcast(S, a[ap + 3]).fma(b0, x3);
+            x4 = FloatVector.broadcast(S, a[ap + 4]).fma(b0, x4);
+            x5 = FloatVector.broadcast(S, a[ap + 5]).fma(b0, x5);
+        }
+        int cr = ci;
+        x0.intoArray(c, cr); cr += ldc;
+        x1.intoArray(c, cr); cr += ldc;
+        x2.intoArray(c, cr); cr += ldc;
+        x3.intoArray(c, cr); cr += ldc;
+        x4.intoArray(c, cr); cr += ldc;
+        x5.intoArray(c, cr);
+    }
+    /**
+     * Weight-gradient block, 6 rows × 2 vectors over row-major A read in place (row r at {@code ai + r·ars}, step p
+     * at +p) and B rows {@code ldb} apart: C[6, 2L] at ci (row stride ldc) = S[6, 2L] at si (row stride lds, 0 to
+     * start every row from the same zeros) + Σ_p A[6, p] · B[p, 2L], one FMA chain per element in p order.
+     */
+    static void dw6x2u(float[] a, int ai, int ars, float[] b, int bi, int ldb, int kc,
+                       float[] s, int si, int lds, float[] c, int ci, int ldc) {
+        int sr = si;
+        FloatVector x00 = FloatVector.fromArray(S, s, sr), x01 = FloatVector.fromArray(S, s, sr + L); sr += lds;
+        FloatVector x10 = FloatVector.fromArray(S, s, sr), x11 = FloatVector.fromArray(S, s, sr + L); sr += lds;
+        FloatVector x20 = FloatVector.fromArray(S, s, sr), x21 = FloatVector.fromArray(S, s, sr + L); sr += lds;
+        FloatVector x30 = FloatVector.fromArray(S, s, sr), x31 = FloatVector.fromArray(S, s, sr + L); sr += lds;
+        FloatVector x40 = FloatVector.fromArray(S, s, sr), x41 = FloatVector.fromArray(S, s, sr + L); sr += lds;
+        FloatVector x50 = FloatVector.fromArray(S, s, sr), x51 = FloatVector.fromArray(S, s, sr + L);
+        final int r1 = ars, r2 = 2 * ars, r3 = 3 * ars, r4 = 4 * ars, r5 = 5 * ars;
+        for (int p = 0; p < kc; p++) {
+            final int ap = ai + p, bp = bi + p * ldb;
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+            FloatVector a0 = FloatVector.broadcast(S, a[ap]);
+            x00 = a0.fma(b0, x00); x01 = a0.fma(b1, x01);
+            FloatVector a1 = FloatVector.broadcast(S, a[ap + r1]);
+            x10 = a1.fma(b0, x10); x11 = a1.fma(b1, x11);
+            FloatVector a2 = FloatVector.broadcast(S, a[ap + r2]);
+            x20 = a2.fma(b0, x20); x21 = a2.fma(b1, x21);
+            FloatVector a3 = FloatVector.broadcast(S, a[ap + r3]);
+            x30 = a3.fma(b0, x30); x31 = a3.fma(b1, x31);
+            FloatVector a4 = FloatVector.broadcast(S, a[ap + r4]);
+            x40 = a4.fma(b0, x40); x41 = a4.fma(b1, x41);
+            FloatVector a5 = FloatVector.broadcast(S, a[ap + r5]);
+            x50 = a5.fma(b0, x50); x51 = a5.fma(b1, x51);
+        }
+        int cr = ci;
+        x00.intoArray(c, cr); x01.intoArray(c, cr + L); cr += ldc;
+        x10.intoArray(c, cr); x11.intoArray(c, cr + L); cr += ldc;
+        x20.intoArray(c, cr); x21.intoArray(c, cr + L); cr += ldc;
+        x30.intoArray(c, cr); x31.intoArray(c, cr + L); cr += ldc;
+        x40.intoArray(c, cr); x41.intoArray(c, cr + L); cr += ldc;
+        x50.intoArray(c, cr); x51.intoArray(c, cr + L);
+    }
+}
