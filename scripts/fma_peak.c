@@ -1,4 +1,4 @@
-/* Plain C reference for `maqd bench`'s fma_peak_gflops: T threads, 12 independent vector FMA chains each, W
+/* Plain C reference for `maqd bench`'s fma_peak_gflops: T threads, 14 independent vector FMA chains each, W
  * windows of S steps per thread; prints the sum over threads of each thread's 0.9 quantile (and median) of its
  * window rates (GFLOPS), as FmaPeak.java does.
  * 512-bit vectors where the compiler targets AVX-512, 256-bit otherwise (as the JVM's preferred species).
@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <time.h>
 
-#define CHAINS 12
+#define CHAINS 14
 #ifdef __AVX512F__
 typedef __m512 vec;
 #define LANES 16
@@ -38,16 +38,19 @@ static float chains(long n) {
     vec x0 = SET1(1e-3f), x1 = SET1(2e-3f), x2 = SET1(3e-3f),
            x3 = SET1(4e-3f), x4 = SET1(5e-3f), x5 = SET1(6e-3f),
            x6 = SET1(7e-3f), x7 = SET1(8e-3f), x8 = SET1(9e-3f),
-           x9 = SET1(10e-3f), x10 = SET1(11e-3f), x11 = SET1(12e-3f);
+           x9 = SET1(10e-3f), x10 = SET1(11e-3f), x11 = SET1(12e-3f),
+           x12 = SET1(13e-3f), x13 = SET1(14e-3f);
     for (long i = 0; i < n; i++) { /* written out: the chains stay in registers */
         x0 = FMADD(x0, a, b); x1 = FMADD(x1, a, b); x2 = FMADD(x2, a, b);
         x3 = FMADD(x3, a, b); x4 = FMADD(x4, a, b); x5 = FMADD(x5, a, b);
         x6 = FMADD(x6, a, b); x7 = FMADD(x7, a, b); x8 = FMADD(x8, a, b);
         x9 = FMADD(x9, a, b); x10 = FMADD(x10, a, b); x11 = FMADD(x11, a, b);
+        x12 = FMADD(x12, a, b); x13 = FMADD(x13, a, b);
     }
     vec s = ADD(ADD(ADD(x0, x1), ADD(x2, x3)),
                              ADD(ADD(x4, x5), ADD(x6, x7)));
     s = ADD(s, ADD(ADD(x8, x9), ADD(x10, x11)));
+    s = ADD(s, ADD(x12, x13));
     return hsum(s);
 }
 
