@@ -284,10 +284,11 @@ public final class ShiftedConv {
 
     /**
      * Rows [0, 6·⌊C/6⌋) of one tap's dW_tᵀ (+)= x_pad (shifted, rows {@code plane} apart) · dy_wideᵀ (packed panels of
-     * NR, all full) in 6-row × 2-vector blocks; returns the rows done. C carries the chain between k-blocks.
+     * NR, all full) in 6-row × 2-vector blocks, then pairs of rows × one panel ({@link TapKernels6#dw2x4u}); returns
+     * the rows done (an odd last row is left to the caller). C carries the chain between k-blocks.
      */
     private int sixRowTap(float[] xpad, int shift, int plane, int n, float[] packed, float[] dwt, int cOff, boolean accumulate) {
-        final int rows = g.c / TapKernels6.MR6 * TapKernels6.MR6, l2 = 2 * MicroKernels.L;
+        final int rows = g.c / TapKernels6.MR6 * TapKernels6.MR6, l2 = 2 * MicroKernels.L, pairs = rows + (g.c - rows) / 2 * 2;
         for (int kb = 0; kb < n; kb += KC6) {
             int kc = Math.min(KC6, n - kb);
             boolean load = accumulate || kb > 0;
@@ -299,7 +300,15 @@ public final class ShiftedConv {
                             load ? dwt : PackedGemm.ZEROS, load ? ci : 0, load ? outC : 0, dwt, ci, outC);
                 }
             }
+            for (int i = rows; i < pairs; i += 2) {
+                int ai = shift + i * plane + kb;
+                for (int j = 0; j < outC; j += NR) {
+                    int ci = cOff + i * outC + j, pb = j * n + kb * NR;
+                    TapKernels6.dw2x4u(xpad, ai, plane, packed, pb, NR, kc,
+                            load ? dwt : PackedGemm.ZEROS, load ? ci : 0, load ? outC : 0, dwt, ci, outC);
+                }
+            }
         }
-        return rows;
+        return pairs;
     }
 }

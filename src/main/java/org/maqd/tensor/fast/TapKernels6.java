@@ -110,4 +110,49 @@ final class TapKernels6 {
         x40.intoArray(c, cr); x41.intoArray(c, cr + L); cr += ldc;
         x50.intoArray(c, cr); x51.intoArray(c, cr + L);
     }
+    /**
+     * The first two rows of a 6-row packed block × 4 vectors (8 accumulators): the last rows of an m that is not a
+     * multiple of 6, without computing the block's zero rows. As {@link #k6x2p}.
+     */
+    static void k2x4p(float[] a, int ai, float[] b, int bi, int[] bRel, int kq, float[] c, int ci, int ldc) {
+        FloatVector x00 = FloatVector.zero(S), x01 = x00, x02 = x00, x03 = x00, x10 = x00, x11 = x00, x12 = x00, x13 = x00;
+        for (int q = 0; q < kq; q++) {
+            final int ap = ai + MR6 * q, bp = bi + bRel[q];
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(S, b, bp + 3 * L);
+            FloatVector a0 = FloatVector.broadcast(S, a[ap]);
+            x00 = a0.fma(b0, x00); x01 = a0.fma(b1, x01); x02 = a0.fma(b2, x02); x03 = a0.fma(b3, x03);
+            FloatVector a1 = FloatVector.broadcast(S, a[ap + 1]);
+            x10 = a1.fma(b0, x10); x11 = a1.fma(b1, x11); x12 = a1.fma(b2, x12); x13 = a1.fma(b3, x13);
+        }
+        x00.intoArray(c, ci); x01.intoArray(c, ci + L); x02.intoArray(c, ci + 2 * L); x03.intoArray(c, ci + 3 * L);
+        int c1 = ci + ldc;
+        x10.intoArray(c, c1); x11.intoArray(c, c1 + L); x12.intoArray(c, c1 + 2 * L); x13.intoArray(c, c1 + 3 * L);
+    }
+
+    /** Weight-gradient block of 2 rows × 4 vectors (the rows after the 6-row blocks): as {@link #dw6x2u}. */
+    static void dw2x4u(float[] a, int ai, int ars, float[] b, int bi, int ldb, int kc,
+                       float[] s, int si, int lds, float[] c, int ci, int ldc) {
+        int s1 = si + lds;
+        FloatVector x00 = FloatVector.fromArray(S, s, si), x01 = FloatVector.fromArray(S, s, si + L);
+        FloatVector x02 = FloatVector.fromArray(S, s, si + 2 * L), x03 = FloatVector.fromArray(S, s, si + 3 * L);
+        FloatVector x10 = FloatVector.fromArray(S, s, s1), x11 = FloatVector.fromArray(S, s, s1 + L);
+        FloatVector x12 = FloatVector.fromArray(S, s, s1 + 2 * L), x13 = FloatVector.fromArray(S, s, s1 + 3 * L);
+        for (int p = 0; p < kc; p++) {
+            final int ap = ai + p, bp = bi + p * ldb;
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(S, b, bp + 3 * L);
+            FloatVector a0 = FloatVector.broadcast(S, a[ap]);
+            x00 = a0.fma(b0, x00); x01 = a0.fma(b1, x01); x02 = a0.fma(b2, x02); x03 = a0.fma(b3, x03);
+            FloatVector a1 = FloatVector.broadcast(S, a[ap + ars]);
+            x10 = a1.fma(b0, x10); x11 = a1.fma(b1, x11); x12 = a1.fma(b2, x12); x13 = a1.fma(b3, x13);
+        }
+        x00.intoArray(c, ci); x01.intoArray(c, ci + L); x02.intoArray(c, ci + 2 * L); x03.intoArray(c, ci + 3 * L);
+        int c1 = ci + ldc;
+        x10.intoArray(c, c1); x11.intoArray(c, c1 + L); x12.intoArray(c, c1 + 2 * L); x13.intoArray(c, c1 + 3 * L);
+    }
 }
