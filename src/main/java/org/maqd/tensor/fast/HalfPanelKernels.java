@@ -6,8 +6,8 @@ import static org.maqd.tensor.fast.MicroKernels.S;
 import jdk.incubator.vector.FloatVector;
 
 /**
- * The main register blocks where vector registers are few (16 on x86 with AVX2): 6 rows × 2 vectors for
- * {@link PackedGemm} and 4 rows × 2 vectors for {@link TapGemm}, each run on the two halves of a full panel. {@link MicroKernels#k4x4}'s 16 accumulators, 4 B vectors and a broadcast need 21
+ * The main register block of {@link PackedGemm} where vector registers are few (16 on x86 with AVX2): 6 rows ×
+ * 2 vectors, run on each half of a full panel ({@link TapKernels6} is the convolutions' counterpart). {@link MicroKernels#k4x4}'s 16 accumulators, 4 B vectors and a broadcast need 21
  * registers, so on such hosts C2 spills inside the k loop; here 12 accumulators, 2 B vectors and a broadcast
  * fit, and each B load still serves six rows. The operation order per output lane is that of every other kernel
  * (one FMA per step p, in increasing p, from the starting tile), so the results are the same bits.
@@ -86,34 +86,5 @@ final class HalfPanelKernels {
         x30.intoArray(c, ci + 3 * ldc); x31.intoArray(c, ci + 3 * ldc + L);
         x40.intoArray(c, ci + 4 * ldc); x41.intoArray(c, ci + 4 * ldc + L);
         x50.intoArray(c, ci + 5 * ldc); x51.intoArray(c, ci + 5 * ldc + L);
-    }
-
-    /**
-     * 4 rows × 2 vectors over A packed by {@link TapGemm#packRows} (step q reads {@code a[ai + 4·q + r]}) and B rows
-     * at {@code bi + bRel[q]}: {@link TapKernels#k4x4p} on one half of a panel, in 8 accumulators instead of 16
-     * (measured 1.18× over k4x4p on a 3×3, 32-channel convolution with AVX2: there the four B vectors and 16
-     * accumulators spill).
-     */
-    static void k4x2p(float[] a, int ai, float[] b, int bi, int[] bRel, int kq, float[] s, int si, int lds, float[] c, int ci, int ldc) {
-        FloatVector x00 = FloatVector.fromArray(S, s, si), x01 = FloatVector.fromArray(S, s, si + L);
-        FloatVector x10 = FloatVector.fromArray(S, s, si + lds), x11 = FloatVector.fromArray(S, s, si + lds + L);
-        FloatVector x20 = FloatVector.fromArray(S, s, si + 2 * lds), x21 = FloatVector.fromArray(S, s, si + 2 * lds + L);
-        FloatVector x30 = FloatVector.fromArray(S, s, si + 3 * lds), x31 = FloatVector.fromArray(S, s, si + 3 * lds + L);
-        for (int q = 0; q < kq; q++) {
-            final int ap = ai + MicroKernels.MR * q, bp = bi + bRel[q];
-            FloatVector b0 = FloatVector.fromArray(S, b, bp), b1 = FloatVector.fromArray(S, b, bp + L);
-            FloatVector y = FloatVector.broadcast(S, a[ap]);
-            x00 = y.fma(b0, x00); x01 = y.fma(b1, x01);
-            y = FloatVector.broadcast(S, a[ap + 1]);
-            x10 = y.fma(b0, x10); x11 = y.fma(b1, x11);
-            y = FloatVector.broadcast(S, a[ap + 2]);
-            x20 = y.fma(b0, x20); x21 = y.fma(b1, x21);
-            y = FloatVector.broadcast(S, a[ap + 3]);
-            x30 = y.fma(b0, x30); x31 = y.fma(b1, x31);
-        }
-        x00.intoArray(c, ci); x01.intoArray(c, ci + L);
-        x10.intoArray(c, ci + ldc); x11.intoArray(c, ci + ldc + L);
-        x20.intoArray(c, ci + 2 * ldc); x21.intoArray(c, ci + 2 * ldc + L);
-        x30.intoArray(c, ci + 3 * ldc); x31.intoArray(c, ci + 3 * ldc + L);
     }
 }

@@ -37,10 +37,7 @@ public final class TapGemm {
                 if (w == NR) {
                     float[] s = accumulate ? c : PackedGemm.ZEROS;
                     int si = accumulate ? ci : 0, lds = accumulate ? ldc : NR;
-                    if (packedA && HalfPanelKernels.ENABLED) {
-                        HalfPanelKernels.k4x2p(a, ai, b, pb, bRel, kq, s, si, lds, c, ci, ldc);
-                        HalfPanelKernels.k4x2p(a, ai, b, pb + 2 * L, bRel, kq, s, si + 2 * L, lds, c, ci + 2 * L, ldc);
-                    } else if (packedA) TapKernels.k4x4p(a, ai, b, pb, bRel, kq, s, si, lds, c, ci, ldc);
+                    if (packedA) TapKernels.k4x4p(a, ai, b, pb, bRel, kq, s, si, lds, c, ci, ldc);
                     else TapKernels.k4x4(a, ai, ars, aRel, b, pb, bRel, kq, s, si, lds, c, ci, ldc);
                     continue;
                 }

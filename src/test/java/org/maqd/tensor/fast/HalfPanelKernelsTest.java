@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The half-panel kernels give each element exactly the FMA chain over the steps in order from the starting tile,
- * on any host (they are called directly here; {@link PackedGemm} and {@link TapGemm} use them where vectors are
+ * on any host (they are called directly here; {@link PackedGemm} uses them where vectors are
  * narrower than 512 bits, and their own tests then cover them too).
  */
 class HalfPanelKernelsTest {
@@ -32,27 +32,6 @@ class HalfPanelKernelsTest {
                 else HalfPanelKernels.k6x2(a, 4, ars, acs, b, 2, ldb, kc, s, 1, lds, c, 5, ldc);
                 assertSameBits(expected, c, "k6x2 kc=" + kc + " unit=" + unit);
             }
-        }
-    }
-
-    @Test
-    void fourRowsTwoVectorsOverPackedStepsGiveTheFmaChain() {
-        Random r = new Random(4);
-        for (int kq : new int[] {1, 9, 288}) {
-            int bRows = 50, ldb = 3 * L + 1, lds = 2 * L + 1, ldc = 2 * L + 2;
-            int[] bRel = new int[kq];
-            for (int q = 0; q < kq; q++) bRel[q] = r.nextInt(bRows) * ldb + r.nextInt(3);
-            float[] a = randn(r, 3 + 4 * kq), b = randn(r, 1 + bRows * ldb + 3 + 2 * L);
-            float[] s = randn(r, 2 + 4 * lds), c = new float[1 + 4 * ldc], expected = c.clone();
-            for (int i = 0; i < 4; i++) {
-                for (int j = 0; j < 2 * L; j++) {
-                    float acc = s[2 + i * lds + j];
-                    for (int q = 0; q < kq; q++) acc = Math.fma(a[3 + 4 * q + i], b[1 + bRel[q] + j], acc);
-                    expected[1 + i * ldc + j] = acc;
-                }
-            }
-            HalfPanelKernels.k4x2p(a, 3, b, 1, bRel, kq, s, 2, lds, c, 1, ldc);
-            assertSameBits(expected, c, "k4x2p kq=" + kq);
         }
     }
 
