@@ -258,16 +258,8 @@ public final class ShiftedConv {
     private void backwardWeightPerTap(float[] xpad, int xpadOff, float[] dy, int dyOff, float[] dwt, int dwtOff, boolean accumulate,
                                       float[] packed, float[] tile, boolean sixRows) {
         int wp = wp(g), plane = hp(g) * wp, n = nOut(g), taps = g.kh * g.kw;
-        // packed op(B) = dy_wideᵀ [n, O]: element (r, o) at (o/NR)·NR·n + r·NR + o%NR
-        for (int o = 0; o < outC; o++) {
-            int col = (o / NR) * NR * n + o % NR, src = dyOff + o * g.p;
-            for (int oy = 0; oy < g.oh; oy++) {
-                int r0 = oy * wp, end = Math.min(wp, n - r0);
-                for (int ox = 0; ox < end; ox++) {
-                    packed[col + (r0 + ox) * NR] = ox < g.ow ? dy[src + oy * g.ow + ox] : 0f;
-                }
-            }
-        }
+        if (outC % NR == 0) packDyRows(dy, dyOff, packed);
+        else packDy(dy, dyOff, packed);
         for (int t = 0; t < taps; t++) {
             int shift = xpadOff + (t / g.kw) * wp + t % g.kw;
             // dW_tᵀ[C, O] (+)= x_pad[C, n] (shifted) · dy_wideᵀ[n, O]
@@ -310,5 +302,43 @@ public final class ShiftedConv {
             }
         }
         return pairs;
+    }
+
+    /** packed op(B) = dy_wideᵀ [n, O]: element (r, o) at (o/NR)·NR·n + r·NR + o%NR (0 at the wide grid's gap columns). */
+    void packDy(float[] dy, int dyOff, float[] packed) {
+        int wp = wp(g), n = nOut(g);
+        for (int o = 0; o < outC; o++) {
+            int col = (o / NR) * NR * n + o % NR, src = dyOff + o * g.p;
+            for (int oy = 0; oy < g.oh; oy++) {
+                int r0 = oy * wp, end = Math.min(wp, n - r0);
+                for (int ox = 0; ox < end; ox++) {
+                    packed[col + (r0 + ox) * NR] = ox < g.ow ? dy[src + oy * g.ow + ox] : 0f;
+                }
+            }
+        }
+    }
+
+    /**
+     * {@link #packDy} for whole panels (O a multiple of NR), one packed row of NR floats at a time: the stores run
+     * sequentially and the NR dy streams stay in L1, where the reference's column order stores NR floats apart
+     * (128 B with 8 lanes) through a panel larger than L1. Same values.
+     */
+    void packDyRows(float[] dy, int dyOff, float[] packed) {
+        final int wp = wp(g), n = nOut(g), p = g.p, ow = g.ow;
+        for (int o0 = 0; o0 < outC; o0 += NR) {
+            int panel = (o0 / NR) * NR * n;
+            for (int oy = 0; oy < g.oh; oy++) {
+                int r0 = oy * wp, end = Math.min(wp, n - r0);
+                for (int ox = 0; ox < end; ox++) {
+                    int dst = panel + (r0 + ox) * NR;
+                    if (ox < ow) {
+                        int src = dyOff + o0 * p + oy * ow + ox;
+                        for (int oo = 0; oo < NR; oo++) packed[dst + oo] = dy[src + oo * p];
+                    } else {
+                        Arrays.fill(packed, dst, dst + NR, 0f);
+                    }
+                }
+            }
+        }
     }
 }

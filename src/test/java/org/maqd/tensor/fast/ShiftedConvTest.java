@@ -65,6 +65,26 @@ class ShiftedConvTest {
         for (float z : PackedGemm.ZEROS) assertEquals(0f, z, "the shared zero tile was written");
     }
 
+    /** The row-order pack of dy_wideᵀ writes exactly what the reference column-order pack writes. */
+    @Test
+    void rowOrderDyPackMatchesTheReference() {
+        Random r = new Random(8);
+        int[][] shapes = {{32, 28, 28, 1, 32}, {64, 14, 14, 1, 64}, {3, 5, 7, 0, MicroKernels.NR}, {2, 9, 4, 2, 2 * MicroKernels.NR}};
+        for (int[] sh : shapes) {
+            ConvGeometry g = new ConvGeometry(sh[0], sh[1], sh[2], 3, 3, 1, sh[3]);
+            ShiftedConv sc = new ShiftedConv(g, sh[4]);
+            float[] dy = randn(r, 2 * sh[4] * g.p);
+            for (int i = 0; i < dy.length; i += 5) dy[i] = -0f;
+            float[] a = randn(r, sc.packedGradSize()), b = a.clone();
+            sc.packDy(dy, sh[4] * g.p, a);
+            sc.packDyRows(dy, sh[4] * g.p, b);
+            for (int i = 0; i < a.length; i++) {
+                int k = i;
+                assertEquals(Float.floatToRawIntBits(a[i]), Float.floatToRawIntBits(b[i]), () -> java.util.Arrays.toString(sh) + " at " + k);
+            }
+        }
+    }
+
     private static float[] randn(Random r, int n) {
         float[] v = new float[n];
         for (int i = 0; i < n; i++) v[i] = (float) r.nextGaussian();
