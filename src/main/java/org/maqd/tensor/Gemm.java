@@ -57,9 +57,45 @@ public final class Gemm {
     public static void gemm(GemmWorkspace ws, Parallel par, boolean transA, boolean transB, int m, int n, int k,
                             float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, boolean accumulate) {
         if (m == 0 || n == 0) return;
+        if (transA && !transB && m >= PACK_TRANSPOSED_A_FROM && n % 256 != 0 && k <= TRANSPOSE_A_MAX_K) {
+            float[] at = ws.transposedA(m * k);
+            par.forRange((m + 63) / 64, 1, (c0, c1) -> transposeA(a, aOff, m, k, at, c0 * 64, Math.min(m, c1 * 64)));
+            run(ws, par, true, false, m, n, k, at, 0, transB, b, bOff, c, cOff, accumulate);
+            return;
+        }
+        run(ws, par, transA, transA, m, n, k, a, aOff, transB, b, bOff, c, cOff, accumulate);
+    }
+
+    /**
+     * Longest k for which Aᵀ·B with a row-major B that is read in place (n not a multiple of 256) and at least
+     * {@link #PACK_TRANSPOSED_A_FROM} rows first copies A to row-major ([k, m] → [m, k], m·k floats, both
+     * threads). Read in place, each k-step of a 6-row block is m floats from the last; with m = 256 a block's
+     * k-steps share 4 of L1's 64 sets and are evicted between the two half-panel sweeps, and the copy lets the
+     * unit-stride kernels run. One thread, CPU time, medians of 80 alternated runs (load 9-10):
+     * 256×784×64 (the MLP's first-layer weight gradient at batch 64) 1.06-1.10x, 256×784×256 1.09x; not taken
+     * where B is packed (n = 256: 0.97x, the packing already breaks the aliasing) or for few rows (m = 10: 0.91x),
+     * nor for long k (convolution weight gradients, k = batch × positions: unmeasured).
+     */
+    static final int TRANSPOSE_A_MAX_K = 256;
+
+    /** Rows [i0, i1) of A row-major: at[i·k + p] = a[aOff + p·m + i] (Aᵀ stored [k, m]). */
+    static void transposeA(float[] a, int aOff, int m, int k, float[] at, int i0, int i1) {
+        for (int r0 = i0; r0 < i1; r0 += 16) {
+            int r1 = Math.min(i1, r0 + 16);
+            for (int p = 0; p < k; p++) {
+                int src = aOff + p * m;
+                for (int i = r0; i < r1; i++) at[i * k + p] = a[src + i];
+            }
+        }
+    }
+
+    // transA: the product is op(A)·op(B) with op(A) = Aᵀ (drives the packing and k-block choices);
+    // stridedA: A is still stored [k, m] (false once transposeA made it row-major)
+    private static void run(GemmWorkspace ws, Parallel par, boolean transA, boolean stridedA, int m, int n, int k,
+                            float[] a, int aOff, boolean transB, float[] b, int bOff, float[] c, int cOff, boolean accumulate) {
         int panels = PackedPanels.panels(n);
         float[] bp = ws.packed(PackedPanels.size(n, k));   // panels keep their offsets, in place or not
-        int ars = transA ? 1 : k, acs = transA ? m : 1;
+        int ars = stridedA ? 1 : k, acs = stridedA ? m : 1;
         // A row-major B is read in place on its full panels (rows n floats apart): packing it only copied it
         // (in place measured as fast or faster for n = 256 to 2048, rows 4 KiB apart included).
         // Aᵀ·B (the weight gradient dyᵀ·x) packs even a row-major B when its rows are a multiple of 1 KiB apart and
@@ -99,7 +135,7 @@ public final class Gemm {
         par.forRange(rowBlocks * colBlocks, 1, (t0, t1) -> {
             for (int t = t0; t < t1; t++) {
                 int rb = t / colBlocks, cb = t % colBlocks;
-                int i0 = rb * ROW_BLOCK, i1 = Math.min(m, i0 + ROW_BLOCK);
+                int i0 = tileStart(rb, rowBlocks, m), i1 = tileStart(rb + 1, rowBlocks, m);
                 int q0 = cb * panelsPerTile, q1 = Math.min(panels, q0 + panelsPerTile);
                 panels(n, k, a, aOff, ars, acs, b, bOff, bp, inPlace, c, cOff, accumulate, i0, i1, q0, q1,
                         tiles, t * PackedGemm.TILE, kc);
@@ -120,6 +156,16 @@ public final class Gemm {
             PackedGemm.region(n, k, a, aOff, ars, acs, bp, 0, PackedPanels.NR, PackedPanels.NR * k, c, cOff, n, accumulate,
                     i0, i1, qs, q1, tiles, tileOff, kc);
         }
+    }
+
+    /**
+     * First row of row tile {@code rb} (of {@code rowBlocks}): multiples of {@link #ROW_BLOCK}, or with half-panel
+     * kernels near-equal tiles cut at multiples of 6 (their 6-row blocks then cover all but the last tile's
+     * leftover rows; 32-row tiles left 8 of every 32 rows to the 4-row kernel, which spills with 16 registers).
+     */
+    static int tileStart(int rb, int rowBlocks, int m) {
+        if (PackedGemm.sixAlignedTiles()) return PackedGemm.sixAlignedStart(rb, rowBlocks, m);
+        return Math.min(m, rb * ROW_BLOCK);
     }
 
     /** Panels per output tile: all of them, halved until there are enough tiles. Depends on m and n only. */

@@ -11,11 +11,18 @@ import org.maqd.tensor.fast.PackedGemm;
 public final class GemmWorkspace {
     private float[] packed = new float[0];
     private float[] tiles = new float[0];
+    private float[] transposedA = new float[0];
 
     /** A buffer of at least {@code size} floats for the packed B operand. */
     public float[] packed(int size) {
         if (packed.length < size) packed = new float[size];
         return packed;
+    }
+
+    /** A buffer of at least {@code size} floats for a row-major copy of a transposed A. */
+    public float[] transposedA(int size) {
+        if (transposedA.length < size) transposedA = new float[size];
+        return transposedA;
     }
 
     /** Edge-tile scratch for {@code chunks} chunks; chunk c uses offset {@code c * PackedGemm.TILE}. */

@@ -72,6 +72,9 @@ class GemmTest {
         // k spanning several k-blocks, and the benchmark shape
         check(false, false, 37, 131, 1100, true, 200);
         check(true, true, 256, 256, 784, false, 201);
+        check(false, true, 256, 64, 784, false, 202);   // the MLP's W_q·xᵀ at batch 64: six-aligned row tiles
+        check(true, false, 256, 784, 64, false, 203);   // its weight gradient dyᵀ·x: A copied to row-major, 132-row passes
+        check(true, false, 70, 100, 33, true, 204);     // the same path accumulating, odd sizes
     }
 
     @Test

@@ -36,6 +36,24 @@ public final class PackedGemm {
     public static final int KC_TRANSPOSED_A = 128;
     /** Rows swept per k-block pass: an MC × KC slice of A stays in L2 while the panels go by. */
     public static final int MC = 128;
+    /**
+     * Rows swept per k-block pass with half-panel kernels: a multiple of their 6 rows (128 = 20·6 + 8 left 8
+     * rows of each pass to the 4-row kernel, which spills on AVX2).
+     */
+    static final int MC_HALF = 132;
+    /**
+     * Whether a GEMM driver should cut rows at multiples of 6 ({@link #sixAlignedStart}): with half-panel
+     * kernels, where the 4-row kernel that takes a tile's leftover rows spills.
+     */
+    public static boolean sixAlignedTiles() { return HalfPanelKernels.ENABLED; }
+
+    /**
+     * Start of row tile {@code t} of {@code tiles} near-equal tiles over {@code m} rows, at a multiple of 6
+     * (the last tile ends at m and takes the rows beyond the last multiple of 6); depends on m and tiles only.
+     */
+    public static int sixAlignedStart(int t, int tiles, int m) {
+        return t >= tiles ? m : 6 * (int) ((long) t * (m / 6) / tiles);
+    }
     /** Scratch floats one caller needs for edge tiles. */
     public static final int TILE = MR * 2 * L;
 
@@ -64,8 +82,9 @@ public final class PackedGemm {
             return;
         }
         int kStep = kStep(k, kcMax);
-        for (int ib = i0; ib < i1; ib += MC) {
-            final int ie = Math.min(i1, ib + MC);
+        final int mc = HalfPanelKernels.ENABLED ? MC_HALF : MC;
+        for (int ib = i0; ib < i1; ib += mc) {
+            final int ie = Math.min(i1, ib + mc);
             for (int kb = 0; kb < k; kb += kStep) {
                 int kc = Math.min(kStep, k - kb);
                 boolean load = accumulate || kb > 0;
