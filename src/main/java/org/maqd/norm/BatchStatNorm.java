@@ -5,6 +5,7 @@ import org.maqd.nn.Buffer;
 import org.maqd.nn.Mode;
 import org.maqd.tensor.Parallel;
 import org.maqd.tensor.Tensor;
+import org.maqd.tensor.fast.PlaneAffine;
 
 /**
  * Norms whose training statistics are taken over the batch and whose evaluation uses running estimates: BN
@@ -169,66 +170,24 @@ abstract class BatchStatNorm extends NormBase implements FoldableNorm {
         }
     }
 
+    /** planeA[p] = Σ_s x (Reductions.sum's bits). */
     private void sumRange(int p0, int p1) {
-        for (int p = p0; p < p1; p++) planeA[p] = sum(xs, p * spatial, (p + 1) * spatial);
+        PlaneAffine.planeSums(xs, null, p0, p1, spatial, channels, planeA);
     }
 
+    /** planeA[p] = Σ_s (x − μ_c)² (Reductions.sumSq's bits). */
     private void sqRange(int p0, int p1) {
-        int c = p0 % channels;
-        for (int p = p0; p < p1; p++) {
-            planeA[p] = sumSq(xs, p * spatial, (p + 1) * spatial, meanD[c]);
-            if (++c == channels) c = 0;
-        }
+        PlaneAffine.planeSums(xs, meanD, p0, p1, spatial, channels, planeA);
     }
 
-    /** x̂ = (x − μ_c)·inv_c, y = γ_c·x̂ + β_c. */
+    /** x̂ = (x − μ_c)·inv_c, y = γ_c·x̂ + β_c (chunks of whole rows when S = 1). */
     private void normRange(int p0, int p1) {
-        final int s = spatial, cs = channels;
-        final float[] x = xs, h = xhat.data, out = y.data, g = weight.value.data, bt = bias.value.data;
-        if (s == 1) {                                                  // chunks are whole rows
-            for (int r = p0; r < p1; r += cs) {
-                for (int c = 0; c < cs; c++) {
-                    float v = (x[r + c] - meanF[c]) * invF[c];
-                    h[r + c] = v;
-                    out[r + c] = g[c] * v + bt[c];
-                }
-            }
-            return;
-        }
-        int c = p0 % cs;
-        for (int p = p0; p < p1; p++) {
-            float m = meanF[c], inv = invF[c], gc = g[c], bc = bt[c];
-            for (int i = p * s, e = i + s; i < e; i++) {
-                float v = (x[i] - m) * inv;
-                h[i] = v;
-                out[i] = gc * v + bc;
-            }
-            if (++c == cs) c = 0;
-        }
+        PlaneAffine.normalize(xs, meanF, invF, weight.value.data, bias.value.data, xhat.data, y.data, p0, p1, spatial, channels);
     }
 
     /** Evaluation: y = scale_c·x + shift_c exactly as {@link #inferenceScale()}/{@link #inferenceShift()} say. */
     private void evalRange(int p0, int p1) {
-        final int s = spatial, cs = channels;
-        final float[] x = xs, h = xhat.data, out = y.data;
-        if (s == 1) {                                                  // chunks are whole rows
-            for (int r = p0; r < p1; r += cs) {
-                for (int c = 0; c < cs; c++) {
-                    h[r + c] = (x[r + c] - meanF[c]) * invF[c];
-                    out[r + c] = scale[c] * x[r + c] + shift[c];
-                }
-            }
-            return;
-        }
-        int c = p0 % cs;
-        for (int p = p0; p < p1; p++) {
-            float m = meanF[c], inv = invF[c], sc = scale[c], sh = shift[c];
-            for (int i = p * s, e = i + s; i < e; i++) {
-                h[i] = (x[i] - m) * inv;
-                out[i] = sc * x[i] + sh;
-            }
-            if (++c == cs) c = 0;
-        }
+        PlaneAffine.evaluate(xs, meanF, invF, scale, shift, xhat.data, y.data, p0, p1, spatial, channels);
     }
 
     // ---- backward: dy [B, C, S] -> dx [B, C, S]; adds dγ_c = Σ dy·x̂, dβ_c = Σ dy ------------------------------
@@ -281,30 +240,14 @@ abstract class BatchStatNorm extends NormBase implements FoldableNorm {
         return dx;
     }
 
+    /** planeA[p] = Σ_s dy, planeB[p] = Σ_s dy·x̂ in one pass (the bits of Reductions.sum and Reductions.dot). */
     private void gradSumRange(int p0, int p1) {
-        final float[] h = xhat.data;
-        for (int p = p0; p < p1; p++) {
-            planeA[p] = sum(dys, p * spatial, (p + 1) * spatial);
-            planeB[p] = dot(dys, h, p * spatial, (p + 1) * spatial);
-        }
+        PlaneAffine.sumAndDot(dys, xhat.data, p0, p1, spatial, planeA, planeB);
     }
 
     /** dx = ca_c·dy + cb_c·x̂ + cc_c. */
     private void gradRange(int p0, int p1) {
-        final int s = spatial, cs = channels;
-        final float[] d = dys, h = xhat.data, out = dx.data;
-        if (s == 1) {
-            for (int r = p0; r < p1; r += cs) {
-                for (int c = 0; c < cs; c++) out[r + c] = ca[c] * d[r + c] + cb[c] * h[r + c] + cc[c];
-            }
-            return;
-        }
-        int c = p0 % cs;
-        for (int p = p0; p < p1; p++) {
-            float a = ca[c], b = cb[c], k = cc[c];
-            for (int i = p * s, e = i + s; i < e; i++) out[i] = a * d[i] + b * h[i] + k;
-            if (++c == cs) c = 0;
-        }
+        PlaneAffine.gradient(ca, cb, cc, dys, xhat.data, dx.data, p0, p1, spatial, channels);
     }
 
     // ---- inference folding and probes ------------------------------------------------------------------------

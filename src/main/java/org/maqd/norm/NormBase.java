@@ -7,7 +7,6 @@ import org.maqd.nn.ShapeException;
 import org.maqd.tensor.Parallel;
 import org.maqd.tensor.Tensor;
 import org.maqd.tensor.fast.ColumnSums;
-import org.maqd.tensor.fast.Reductions;
 
 /**
  * What every norm shares: the per-channel affine (γ, β), shape checks, and the buffers it owns.
@@ -167,8 +166,8 @@ abstract class NormBase implements Norm {
 
     private void columnRange(int c0, int c1) {
         switch (colOp) {
-            case SUM -> ColumnSums.sum(colA, batch, channels, c0, c1, colOutA);
-            case SUM_SQ -> ColumnSums.sumSq(colA, batch, channels, c0, c1, colMean, colOutA);
+            case SUM -> ColumnSums.sums(colA, null, batch, channels, c0, c1, colOutA);
+            case SUM_SQ -> ColumnSums.sums(colA, colMean, batch, channels, c0, c1, colOutA);
             default -> ColumnSums.sumAndDot(colA, colB, batch, channels, c0, c1, colOutA, colOutB);
         }
     }
@@ -182,17 +181,6 @@ abstract class NormBase implements Norm {
         int c = Math.max(1, COLUMN_GRAIN / batch);
         return Math.min(channels, (c + 15) / 16 * 16);
     }
-
-    // ---- contiguous reductions: fixed-order vector sums in double (Reductions) -------------------------------
-
-    /** Σ x[from..to), accumulated in double. */
-    static double sum(float[] x, int from, int to) { return Reductions.sum(x, from, to); }
-
-    /** Σ (x − m)² over [from, to), accumulated in double. */
-    static double sumSq(float[] x, int from, int to, double m) { return Reductions.sumSq(x, from, to, m); }
-
-    /** Σ a·b over [from, to), accumulated in double. */
-    static double dot(float[] a, float[] b, int from, int to) { return Reductions.dot(a, b, from, to); }
 
     /** Grows a scratch array only when needed. */
     static double[] fit(double[] a, int n) { return a != null && a.length == n ? a : new double[n]; }

@@ -4,6 +4,7 @@ import org.maqd.nn.Mode;
 import org.maqd.nn.ShapeException;
 import org.maqd.tensor.Parallel;
 import org.maqd.tensor.Tensor;
+import org.maqd.tensor.fast.PlaneAffine;
 
 /**
  * Norms whose statistics are taken per sample, over groups of channels, identically in training and evaluation:
@@ -68,13 +69,16 @@ abstract class SampleStatNorm extends NormBase {
     private void forwardSegments(int k0, int k1) {
         final int s = spatial, len = perGroup * s;
         final float[] x = xs, h = xhat.data, out = y.data, g = weight.value.data, bt = bias.value.data;
+        // segment k is [k·L, (k+1)·L) (= b·C·S + g·(C/G)·S: segments tile the tensor), i.e. plane k of length L;
+        // the sums are Reductions.sum/sumSq's bits (PlaneAffine.planeSums; with "channels" = all segments, the
+        // mean it reads for segment k is segMean[k])
+        PlaneAffine.planeSums(x, null, k0, k1, len, 1, segMean);
+        for (int k = k0; k < k1; k++) segMean[k] /= len;
+        PlaneAffine.planeSums(x, segMean, k0, k1, len, segMean.length, segInv);
+        for (int k = k0; k < k1; k++) segInv[k] = 1.0 / Math.sqrt(segInv[k] / len + EPS);
         for (int k = k0; k < k1; k++) {
-            int start = k * len;                       // = b·C·S + g·(C/G)·S since segments tile the tensor
-            double mean = sum(x, start, start + len) / len;
-            double inv = 1.0 / Math.sqrt(sumSq(x, start, start + len, mean) / len + EPS);
-            segMean[k] = mean;
-            segInv[k] = inv;
-            float m = (float) mean, v = (float) inv;
+            int start = k * len;
+            float m = (float) segMean[k], v = (float) segInv[k];
             int c0 = (k % groups) * perGroup;
             if (s == 1) {                              // element j of the segment is channel c0 + j
                 for (int j = 0; j < perGroup; j++) {
@@ -139,13 +143,11 @@ abstract class SampleStatNorm extends NormBase {
                 mg += mg1;
                 mgx += mgx1;
             } else {
+                // planes p0 + j = k·(C/G) + j (index b·C + c) start at start + j·S: Reductions.sum and .dot's bits
+                PlaneAffine.sumAndDot(d, h, p0, p0 + perGroup, s, planeA, planeB);
                 for (int j = 0; j < perGroup; j++) {
-                    int from = start + j * s;
-                    double a = sum(d, from, from + s), b = dot(d, h, from, from + s);
-                    planeA[p0 + j] = a;                // plane index b·C + c = k·(C/G) + j
-                    planeB[p0 + j] = b;
-                    mg += g[c0 + j] * a;
-                    mgx += g[c0 + j] * b;
+                    mg += g[c0 + j] * planeA[p0 + j];
+                    mgx += g[c0 + j] * planeB[p0 + j];
                 }
             }
             double inv = segInv[k];

@@ -23,8 +23,23 @@ public final class ColumnSums {
 
     /** {@code out[c] = Σ_r a[r·cols + c]} for c in {@code [c0, c1)}. */
     public static void sum(float[] a, int rows, int cols, int c0, int c1, double[] out) {
+        sums(a, null, rows, cols, c0, c1, out);
+    }
+
+    /** {@code out[c] = Σ_r (a[r·cols + c] − mean[c])²} in double, for c in {@code [c0, c1)}. */
+    public static void sumSq(float[] a, int rows, int cols, int c0, int c1, double[] mean, double[] out) {
+        sums(a, mean, rows, cols, c0, c1, out);
+    }
+
+    /**
+     * {@link #sum} when {@code mean} is null, else {@link #sumSq}. One method with the leftover columns written
+     * out, calling nothing but the Vector API and longer than C2's FreqInlineSize, so that it is always compiled
+     * as its own root (see {@link PlaneAffine}: a {@code convertShape(F2D, D, 1)} alone inlines about 15 levels
+     * deep, so inside any caller it passes MaxInlineLevel and depends on C2's incremental inlining).
+     */
+    public static void sums(float[] a, double[] mean, int rows, int cols, int c0, int c1, double[] out) {
         int c = c0;
-        if (LANES > 0) {
+        if (LANES > 0 && mean == null) {
             for (; c <= c1 - LANES; c += LANES) {
                 DoubleVector s0 = DoubleVector.zero(D), s1 = s0;
                 for (int r = 0, i = c; r < rows; r++, i += cols) {
@@ -35,14 +50,7 @@ public final class ColumnSums {
                 s0.intoArray(out, c);
                 s1.intoArray(out, c + LANES / 2);
             }
-        }
-        sumPlain(a, rows, cols, c, c1, out);
-    }
-
-    /** {@code out[c] = Σ_r (a[r·cols + c] − mean[c])²} in double, for c in {@code [c0, c1)}. */
-    public static void sumSq(float[] a, int rows, int cols, int c0, int c1, double[] mean, double[] out) {
-        int c = c0;
-        if (LANES > 0) {
+        } else if (LANES > 0) {
             for (; c <= c1 - LANES; c += LANES) {
                 DoubleVector m0 = DoubleVector.fromArray(D, mean, c), m1 = DoubleVector.fromArray(D, mean, c + LANES / 2);
                 DoubleVector s0 = DoubleVector.zero(D), s1 = s0;
@@ -57,10 +65,24 @@ public final class ColumnSums {
                 s1.intoArray(out, c + LANES / 2);
             }
         }
-        sumSqPlain(a, rows, cols, c, c1, mean, out);
+        for (; c < c1; c++) {                                   // leftover columns, each in order of the rows
+            double acc = 0;
+            if (mean == null) {
+                for (int r = 0, i = c; r < rows; r++, i += cols) acc += a[i];
+            } else {
+                for (int r = 0, i = c; r < rows; r++, i += cols) {
+                    double d = a[i] - mean[c];
+                    acc += d * d;
+                }
+            }
+            out[c] = acc;
+        }
     }
 
-    /** {@code outA[c] = Σ_r a}, {@code outB[c] = Σ_r a·b} (products exact in double), for c in {@code [c0, c1)}. */
+    /**
+     * {@code outA[c] = Σ_r a}, {@code outB[c] = Σ_r a·b} (products exact in double), for c in {@code [c0, c1)};
+     * written out like {@link #sums}, for the same reason.
+     */
     public static void sumAndDot(float[] a, float[] b, int rows, int cols, int c0, int c1, double[] outA, double[] outB) {
         int c = c0;
         if (LANES > 0) {
@@ -81,7 +103,15 @@ public final class ColumnSums {
                 p1.intoArray(outB, c + LANES / 2);
             }
         }
-        sumAndDotPlain(a, b, rows, cols, c, c1, outA, outB);
+        for (; c < c1; c++) {                                   // leftover columns, each in order of the rows
+            double sa = 0, sb = 0;
+            for (int r = 0, i = c; r < rows; r++, i += cols) {
+                sa += a[i];
+                sb += (double) a[i] * b[i];
+            }
+            outA[c] = sa;
+            outB[c] = sb;
+        }
     }
 
     /** Reference of {@link #sum}. */

@@ -36,7 +36,9 @@ public final class Reductions {
                 a0 = a0.add((DoubleVector) v.convertShape(VectorOperators.F2D, D, 0));
                 a1 = a1.add((DoubleVector) v.convertShape(VectorOperators.F2D, D, 1));
             }
-            s = lanes(a0.add(a1));
+            DoubleVector acc = a0.add(a1);               // lanes left to right, written out: no vector
+            s = acc.lane(0);                             // crosses a call (see PlaneAffine)
+            for (int j = 1; j < D.length(); j++) s += acc.lane(j);
         }
         for (; i < to; i++) s += x[i];
         return s;
@@ -55,7 +57,9 @@ public final class Reductions {
                 a0 = a0.add(d0.mul(d0));
                 a1 = a1.add(d1.mul(d1));
             }
-            s = lanes(a0.add(a1));
+            DoubleVector acc = a0.add(a1);               // lanes left to right, written out: no vector
+            s = acc.lane(0);                             // crosses a call (see PlaneAffine)
+            for (int j = 1; j < D.length(); j++) s += acc.lane(j);
         }
         for (; i < to; i++) {
             double d = x[i] - m;
@@ -79,7 +83,9 @@ public final class Reductions {
                 a0 = a0.add(p0);
                 a1 = a1.add(p1);
             }
-            s = lanes(a0.add(a1));
+            DoubleVector acc = a0.add(a1);               // lanes left to right, written out: no vector
+            s = acc.lane(0);                             // crosses a call (see PlaneAffine)
+            for (int j = 1; j < D.length(); j++) s += acc.lane(j);
         }
         for (; i < to; i++) s += (double) a[i] * b[i];
         return s;
@@ -127,7 +133,10 @@ public final class Reductions {
     /**
      * The lanes of {@code v} summed left to right in double. Use instead of {@code reduceLanes(ADD)}, whose order
      * is unspecified and differs between the compiled intrinsic and the interpreter (results would depend on
-     * JIT timing, so on the run and the thread count).
+     * JIT timing, so on the run and the thread count). A vector passed to a method: where C2 does not inline
+     * the call (node-count cutoff, an earlier big compile of this method), the vector, and any vector a loop
+     * carries across the call, is allocated as an object (see {@link PlaneAffine}); kernels that must not
+     * allocate write the lane loop out in place, as {@link #sum} does.
      */
     public static double laneSum(FloatVector v) {
         double s = v.lane(0);
@@ -139,12 +148,6 @@ public final class Reductions {
     public static float laneSumFloat(FloatVector v) {
         float s = v.lane(0);
         for (int j = 1; j < v.length(); j++) s += v.lane(j);
-        return s;
-    }
-
-    private static double lanes(DoubleVector v) {
-        double s = v.lane(0);
-        for (int j = 1; j < D.length(); j++) s += v.lane(j);
         return s;
     }
 }

@@ -37,4 +37,10 @@ class ColumnSumsTest {
             }
         }
     }
+
+    /** See {@link KernelBytecode}: own compile roots, no calls but the Vector API, no vector parameters. */
+    @Test
+    void kernelsAreTheirOwnCompileRootsAndCallNothing() {
+        KernelBytecode.assertOwnRootsCallingOnlyTheVectorApi(ColumnSums.class, "sums", "sumAndDot");
+    }
 }
