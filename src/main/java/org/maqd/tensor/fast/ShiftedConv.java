@@ -80,8 +80,8 @@ public final class ShiftedConv {
         return Math.max(TapGemm.roundUp(outC, ROWS) * ldw(nOut(g)), TapGemm.roundUp(g.c, ROWS) * ldw(nIn(g)));
     }
 
-    /** Row stride of the wide grid: {@link TapGemm#multiply8} and {@link TapGemm#multiply6} write whole vectors. */
-    private static int ldw(int n) { return TapGemm.roundUp(n, MicroKernels.L); }
+    /** Row stride of the wide grid: {@link TapGemm#multiply8} writes whole vectors, {@link TapGemm#multiply6} pairs. */
+    private static int ldw(int n) { return TapGemm.roundUp(n, EIGHT ? MicroKernels.L : 2 * MicroKernels.L); }
     /** Floats for the packed dy_wideᵀ operand. */
     public int packedGradSize() { return Math.max(PackedPanels.size(outC, nOut(g)), (nOut(g) + 4) * 2 * MicroKernels.L); }
 

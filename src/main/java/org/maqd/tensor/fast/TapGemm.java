@@ -135,14 +135,14 @@ public final class TapGemm {
     public static final boolean SIX_ROWS = !EIGHT_ROWS;
 
     /**
-     * {@link #multiply8} with 6-row blocks of 2 vectors ({@link TapKernels6#k6x2p}, the last odd vector
-     * {@link TapKernels6#k6x1p}; a last block with only 1–2 real rows runs {@link TapKernels6#k2x4p} on whole
-     * 4-vector groups), A packed by {@link #packRows6}: C[i, j] for all i < roundUp(m, 6) and
-     * j < roundUp(n, L) (overwrites; C needs room for whole blocks, B read slack; rows past m are junk or unwritten), each element the FMA chain
+     * {@link #multiply8} with 6-row blocks of 2 vectors ({@link TapKernels6#k6x2p}; a last block with only 1–2 real
+     * rows runs {@link TapKernels6#k2x4p} on whole 4-vector groups), A packed by {@link #packRows6}: C[i, j] for all
+     * i < roundUp(m, 6) and j < roundUp(n, 2L) (overwrites; C needs room for whole blocks of two vectors, B read slack
+     * for them; rows past m are junk or unwritten). No 1-vector kernel: it would be small enough for C2 to inline., each element the FMA chain
      * over q = 0…kq−1 from +0.
      */
     public static void multiply6(int m, int n, float[] a6, float[] b, int bOff, int[] bRel, int kq, float[] c, int cOff, int ldc) {
-        int rows = roundUp(m, MR6), cols = roundUp(n, L);
+        int rows = roundUp(m, MR6), cols = roundUp(n, 2 * L);
         if (ldc < cols) throw new IllegalArgumentException("multiply6 needs ldc >= " + cols + ", has " + ldc);
         // m = 6·b + 1 or 2 (e.g. 32): the last block's real rows run 2 × 4 vectors (no zero rows computed)
         int last = rows - MR6, pairs = m - last <= 2 ? cols / (4 * L) : 0, full = pairs > 0 ? last : rows;
@@ -150,13 +150,9 @@ public final class TapGemm {
             int j0 = j * 4 * L;
             TapKernels6.k2x4p(a6, last * kq, b, bOff + j0, bRel, kq, c, cOff + last * ldc + j0, ldc);
         }
-        int j0 = 0;
-        for (; j0 + 2 * L <= cols; j0 += 2 * L) {
+        for (int j0 = 0; j0 < cols; j0 += 2 * L) {
             int r = j0 < pairs * 4 * L ? full : rows;
             for (int i = 0; i < r; i += MR6) TapKernels6.k6x2p(a6, i * kq, b, bOff + j0, bRel, kq, c, cOff + i * ldc + j0, ldc);
-        }
-        if (j0 < cols) {
-            for (int i = 0; i < rows; i += MR6) TapKernels6.k6x1p(a6, i * kq, b, bOff + j0, bRel, kq, c, cOff + i * ldc + j0, ldc);
         }
     }
 

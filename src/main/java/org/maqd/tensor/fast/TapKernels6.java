@@ -11,7 +11,9 @@ import jdk.incubator.vector.FloatVector;
  * floats {@code a[ai + 6·q + r]}). {@link TapKernels#k4x4p}'s 16 accumulators do not fit in 16 registers
  * with its B vectors and spill; on an AVX2 EPYC (Zen 2) the 6 × 2 tile ran at 62–66 against 38–47 GFLOPS
  * (32×838×288) and 41–44 against 28–29 (64×222×576), one thread. Each element is the FMA chain over
- * q = 0…kq−1 from +0, as in every other tap kernel. Each kernel keeps its vectors in locals of one method.
+ * q = 0…kq−1 from +0, as in every other tap kernel. Each kernel keeps its vectors in locals of one method, has
+ * more bytecode than C2's FreqInlineSize (so it is always its own compile root, whatever its callers and the compile
+ * order) and calls nothing but the Vector API ({@code TapGemmTest} checks this with javap).
  */
 final class TapKernels6 {
     private TapKernels6() {}
@@ -49,27 +51,6 @@ final class TapKernels6 {
         x50.intoArray(c, cr); x51.intoArray(c, cr + L);
     }
 
-    /** 6 rows × 1 vector (the last odd vector of a row): as {@link #k6x2p}. */
-    static void k6x1p(float[] a, int ai, float[] b, int bi, int[] bRel, int kq, float[] c, int ci, int ldc) {
-        FloatVector x0 = FloatVector.zero(S), x1 = x0, x2 = x0, x3 = x0, x4 = x0, x5 = x0;
-        for (int q = 0; q < kq; q++) {
-            final int ap = ai + MR6 * q;
-            FloatVector b0 = FloatVector.fromArray(S, b, bi + bRel[q]);
-            x0 = FloatVector.broadcast(S, a[ap]).fma(b0, x0);
-            x1 = FloatVector.broadcast(S, a[ap + 1]).fma(b0, x1);
-            x2 = FloatVector.broadcast(S, a[ap + 2]).fma(b0, x2);
-            x3 = FloatVector.broadcast(S, a[ap + 3]).fma(b0, x3);
-            x4 = FloatVector.broadcast(S, a[ap + 4]).fma(b0, x4);
-            x5 = FloatVector.broadcast(S, a[ap + 5]).fma(b0, x5);
-        }
-        int cr = ci;
-        x0.intoArray(c, cr); cr += ldc;
-        x1.intoArray(c, cr); cr += ldc;
-        x2.intoArray(c, cr); cr += ldc;
-        x3.intoArray(c, cr); cr += ldc;
-        x4.intoArray(c, cr); cr += ldc;
-        x5.intoArray(c, cr);
-    }
     /**
      * Weight-gradient block, 6 rows × 2 vectors over row-major A read in place (row r at {@code ai + r·ars}, step p
      * at +p) and B rows {@code ldb} apart: C[6, 2L] at ci (row stride ldc) = S[6, 2L] at si (row stride lds, 0 to

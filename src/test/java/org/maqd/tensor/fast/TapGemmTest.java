@@ -138,10 +138,10 @@ class TapGemmTest {
                         aRel[q] = r.nextInt(kq + 3);
                         bRel[q] = r.nextInt(bRows) * ldb + r.nextInt(5);
                     }
-                    float[] a = randn(r, m * ars), b = randn(r, bRows * ldb + 5 + TapGemm.roundUp(n, l) + l);
+                    float[] a = randn(r, m * ars), b = randn(r, bRows * ldb + 5 + TapGemm.roundUp(n, 2 * l) + l);
                     float[] packed = new float[TapGemm.packedRows6Size(m, kq)];
                     TapGemm.packRows6(m, kq, a, 0, ars, aRel, packed);
-                    int ldc = TapGemm.roundUp(n, l) + (m % 3), rows = TapGemm.roundUp(m, TapGemm.MR6);
+                    int ldc = TapGemm.roundUp(n, 2 * l) + (m % 3), rows = TapGemm.roundUp(m, TapGemm.MR6);
                     float[] c1 = new float[m * n], c2 = new float[rows * ldc + 5];
                     java.util.Arrays.fill(c2, Float.NaN);
                     reference(m, n, a, 0, ars, aRel, b, 0, bRel, kq, c1, 0, n, false);
@@ -158,6 +158,12 @@ class TapGemmTest {
             }
         }
         for (float z : PackedGemm.ZEROS) assertEquals(0f, z, "the shared zero tile was written");
+    }
+
+    /** See {@link KernelBytecode}: the AVX2 tap kernels are their own compile roots and call only the Vector API. */
+    @Test
+    void sixRowKernelsAreOwnCompileRoots() {
+        KernelBytecode.assertOwnRootsCallingOnlyTheVectorApi(TapKernels6.class, "k6x2p", "k2x4p", "dw6x2u", "dw2x4u");
     }
 
     private static float[] randn(Random r, int n) {
