@@ -21,6 +21,10 @@ import jdk.incubator.vector.VectorSpecies;
  * track the largest and the smallest nonzero |partial| on the way (lane-wise max/min: order-free) and check this
  * at the end of the row; otherwise (a row spanning more binades, an infinity or a NaN) the row is summed again in
  * the reference order. On trained weights and gradients the check passes on almost every row.
+ * <p>
+ * Every vector is reduced to scalars before the kernels call anything: on JDK 17 a vector still live across a call
+ * C2 did not inline is boxed, and whether {@link #exact} or the tail's scalar STE is inlined depends on compile
+ * order (the MLP step allocated 4–140 KB per step on an AVX2 host when {@code exact} was not).
  */
 final class RowSums {
     private RowSums() {}
@@ -101,12 +105,14 @@ final class RowSums {
             qMin = qMin.min(qa.blend(inf, qa.compare(VectorOperators.EQ, 0f)));
             count += SL;
         }
-        if (!exact(sMax.reduceLanes(VectorOperators.MAX), sMin.reduceLanes(VectorOperators.MIN), count)
-                || !exact(qMax.reduceLanes(VectorOperators.MAX), qMin.reduceLanes(VectorOperators.MIN), count)) {
+        // every vector reduced to scalars before any call (see the class comment)
+        float sHi = sMax.reduceLanes(VectorOperators.MAX), sLo = sMin.reduceLanes(VectorOperators.MIN);
+        float qHi = qMax.reduceLanes(VectorOperators.MAX), qLo = qMin.reduceLanes(VectorOperators.MIN);
+        double s = s0.add(s1).reduceLanes(VectorOperators.ADD), q = q0.add(q1).reduceLanes(VectorOperators.ADD);
+        if (!exact(sHi, sLo, count) || !exact(qHi, qLo, count)) {
             WeightKernels.rowStats(w, base, n, mean, sigma, r);
             return;
         }
-        double s = s0.add(s1).reduceLanes(VectorOperators.ADD), q = q0.add(q1).reduceLanes(VectorOperators.ADD);
         for (; i < base + n; i++) { double d = w[i] - k; s += d; q += d * d; }
         double m = s / n;
         mean[r] = k + m;
@@ -142,12 +148,13 @@ final class RowSums {
             wMin = wMin.min(wa.blend(inf, wa.compare(VectorOperators.EQ, 0f)));
             count += SL;
         }
-        if (!exact(sMax.reduceLanes(VectorOperators.MAX), sMin.reduceLanes(VectorOperators.MIN), count)
-                || !exact(wMax.reduceLanes(VectorOperators.MAX), wMin.reduceLanes(VectorOperators.MIN), count)) {
+        float sHi = sMax.reduceLanes(VectorOperators.MAX), sLo = sMin.reduceLanes(VectorOperators.MIN);
+        float wHi = wMax.reduceLanes(VectorOperators.MAX), wLo = wMin.reduceLanes(VectorOperators.MIN);
+        double s = s0.add(s1).reduceLanes(VectorOperators.ADD), sw = w0.add(w1).reduceLanes(VectorOperators.ADD);
+        if (!exact(sHi, sLo, count) || !exact(wHi, wLo, count)) {
             WeightKernels.reduceRow(g, gOff, std, base, n, sums, r);
             return;
         }
-        double s = s0.add(s1).reduceLanes(VectorOperators.ADD), sw = w0.add(w1).reduceLanes(VectorOperators.ADD);
         for (; i < base + n; i++) { s += g[i + shift]; sw += (double) g[i + shift] * std[i]; }
         sums[2 * r] = s;
         sums[2 * r + 1] = sw;
@@ -193,13 +200,14 @@ final class RowSums {
             wMin = wMin.min(wa.blend(inf, wa.compare(VectorOperators.EQ, 0f)));
             count += SL;
         }
+        float sHi = sMax.reduceLanes(VectorOperators.MAX), sLo = sMin.reduceLanes(VectorOperators.MIN);
+        float wHi = wMax.reduceLanes(VectorOperators.MAX), wLo = wMin.reduceLanes(VectorOperators.MIN);
+        double s = s0.add(s1).reduceLanes(VectorOperators.ADD), sw = w0.add(w1).reduceLanes(VectorOperators.ADD);
         for (int j = vecEnd; j < base + n; j++) out[j + oShift] = WeightKernels.steScalar(g[j + gShift], std[j], q);
-        if (!exact(sMax.reduceLanes(VectorOperators.MAX), sMin.reduceLanes(VectorOperators.MIN), count)
-                || !exact(wMax.reduceLanes(VectorOperators.MAX), wMin.reduceLanes(VectorOperators.MIN), count)) {
+        if (!exact(sHi, sLo, count) || !exact(wHi, wLo, count)) {
             WeightKernels.reduceRow(out, outOff, std, base, n, sums, r);
             return true;
         }
-        double s = s0.add(s1).reduceLanes(VectorOperators.ADD), sw = w0.add(w1).reduceLanes(VectorOperators.ADD);
         for (int j = vecEnd; j < base + n; j++) { s += out[j + oShift]; sw += (double) out[j + oShift] * std[j]; }
         sums[2 * r] = s;
         sums[2 * r + 1] = sw;
