@@ -24,7 +24,9 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>
  * Every vector is reduced to scalars before the kernels call anything: on JDK 17 a vector still live across a call
  * C2 did not inline is boxed, and whether {@link #exact} or the tail's scalar STE is inlined depends on compile
- * order (the MLP step allocated 4–140 KB per step on an AVX2 host when {@code exact} was not).
+ * order (the MLP step allocated 4 KB to 1 MB per step on an AVX2 host when {@code exact} was not, after other
+ * models had trained in the same JVM); and each kernel widens floats to doubles ({@code convertShape}, about 130
+ * inlined Vector API methods each) at most four times, which keeps its compile below that cutoff.
  */
 final class RowSums {
     private RowSums() {}
@@ -56,36 +58,8 @@ final class RowSums {
         DoubleVector s0 = DoubleVector.zero(D), s1 = s0, q0 = s0, q1 = s0;
         FloatVector sMax = zero, sMin = inf, qMax = zero, qMin = inf;
         int i = base, vecEnd = base + n - n % SL, count = 0;
-        // two blocks at a time: each block's partials are the same float chains as one at a time, but the two
-        // chains overlap (the loop was bound by the latency of the add and fma chains)
-        for (; i + 2 * BLOCK <= vecEnd; i += 2 * BLOCK) {
-            FloatVector sa = zero, qa = zero, sb = zero, qb = zero;
-            for (int j = i; j < i + BLOCK; j += SL) {
-                FloatVector da = FloatVector.fromArray(S, w, j).sub(kv);
-                FloatVector db = FloatVector.fromArray(S, w, j + BLOCK).sub(kv);
-                sa = sa.add(da);
-                qa = da.fma(da, qa);
-                sb = sb.add(db);
-                qb = db.fma(db, qb);
-            }
-            s0 = s0.add((DoubleVector) sa.convertShape(VectorOperators.F2D, D, 0))
-                    .add((DoubleVector) sb.convertShape(VectorOperators.F2D, D, 0));
-            s1 = s1.add((DoubleVector) sa.convertShape(VectorOperators.F2D, D, 1))
-                    .add((DoubleVector) sb.convertShape(VectorOperators.F2D, D, 1));
-            q0 = q0.add((DoubleVector) qa.convertShape(VectorOperators.F2D, D, 0))
-                    .add((DoubleVector) qb.convertShape(VectorOperators.F2D, D, 0));
-            q1 = q1.add((DoubleVector) qa.convertShape(VectorOperators.F2D, D, 1))
-                    .add((DoubleVector) qb.convertShape(VectorOperators.F2D, D, 1));
-            sa = sa.abs();
-            sb = sb.abs();
-            qa = qa.abs();
-            qb = qb.abs();
-            sMax = sMax.max(sa.max(sb));
-            sMin = sMin.min(sa.blend(inf, sa.compare(VectorOperators.EQ, 0f)).min(sb.blend(inf, sb.compare(VectorOperators.EQ, 0f))));
-            qMax = qMax.max(qa.max(qb));
-            qMin = qMin.min(qa.blend(inf, qa.compare(VectorOperators.EQ, 0f)).min(qb.blend(inf, qb.compare(VectorOperators.EQ, 0f))));
-            count += 2 * SL;
-        }
+        // one block at a time (a loop over two blocks at once, 1.1x faster on its own, widened twelve times per
+        // compile and pushed C2 past its node-count cutoff, where its vectors were boxed: see the class comment)
         while (i < vecEnd) {
             int blockEnd = Math.min(vecEnd, i + BLOCK);
             FloatVector sv = zero, qv = zero;
