@@ -8,7 +8,7 @@ import jdk.incubator.vector.FloatVector;
 /**
  * Table-driven tap kernels for vectors narrower than 512 bits (16 vector registers): 6 rows × 2 vectors, 12
  * accumulators + 2 B vectors + 1 broadcast, over A packed by {@link TapGemm#packRows6} (step q reads the six
- * floats {@code a[ai + 6·q + r]}). {@link TapKernels#k4x4p}'s 16 accumulators do not fit in 16 registers
+ * floats {@code a[ai + 6·q + r]}). A 4-row × 4-vector block's 16 accumulators do not fit in 16 registers
  * with its B vectors and spill; on an AVX2 EPYC (Zen 2) the 6 × 2 tile ran at 62–66 against 38–47 GFLOPS
  * (32×838×288) and 41–44 against 28–29 (64×222×576), one thread. Each element is the FMA chain over
  * q = 0…kq−1 from +0, as in every other tap kernel. Each kernel keeps its vectors in locals of one method, has
