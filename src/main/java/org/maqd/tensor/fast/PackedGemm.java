@@ -106,23 +106,19 @@ public final class PackedGemm {
                             }
                         }
                     }
-                    if (w == NR && MicroKernels.SIX_ROWS) {
+                    if (w == NR) {
+                        // 6-row blocks: 6 rows × 4 vectors with 512-bit vectors (SIX_ROWS), else, with few vector
+                        // registers, 6 rows × 2 vectors on each half of the panel (HalfPanelKernels)
                         for (int e6 = i + sixRowBlocks(ie - i) * MR6; i < e6; i += MR6) {
                             int ai = aOff + i * ars + kb * acs;
                             int ci = cOff + i * ldc + j0;
                             float[] s = load ? c : ZEROS;
                             int si = load ? ci : 0, lds = load ? ldc : NR;
-                            if (acs == 1) MicroKernels.k6x4u(a, ai, ars, b, pb, bRow, kc, s, si, lds, c, ci, ldc);
-                            else MicroKernels.k6x4(a, ai, ars, acs, b, pb, bRow, kc, s, si, lds, c, ci, ldc);
-                        }
-                    }
-                    if (w == NR && HalfPanelKernels.ENABLED) {
-                        // few vector registers: 6 rows × 2 vectors on each half of the panel
-                        for (int e6 = i + sixRowBlocks(ie - i) * MR6; i < e6; i += MR6) {
-                            int ai = aOff + i * ars + kb * acs;
-                            int ci = cOff + i * ldc + j0;
-                            float[] s = load ? c : ZEROS;
-                            int si = load ? ci : 0, lds = load ? ldc : NR;
+                            if (MicroKernels.SIX_ROWS) {
+                                if (acs == 1) MicroKernels.k6x4u(a, ai, ars, b, pb, bRow, kc, s, si, lds, c, ci, ldc);
+                                else MicroKernels.k6x4(a, ai, ars, acs, b, pb, bRow, kc, s, si, lds, c, ci, ldc);
+                                continue;
+                            }
                             for (int h = 0; h < NR; h += 2 * L) {
                                 if (acs == 1) HalfPanelKernels.k6x2u(a, ai, ars, b, pb + h, bRow, kc, s, si + h, lds, c, ci + h, ldc);
                                 else HalfPanelKernels.k6x2(a, ai, ars, acs, b, pb + h, bRow, kc, s, si + h, lds, c, ci + h, ldc);

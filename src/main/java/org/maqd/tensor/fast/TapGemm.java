@@ -60,8 +60,8 @@ public final class TapGemm {
      * {@link #multiply8} with 6-row blocks of 2 vectors ({@link TapKernels6#k6x2p}; a last block with only 1–2 real
      * rows runs {@link TapKernels6#k2x4p} on whole 4-vector groups), A packed by {@link #packRows6}: C[i, j] for all
      * i < roundUp(m, 6) and j < roundUp(n, 2L) (overwrites; C needs room for whole blocks of two vectors, B read slack
-     * for them; rows past m are junk or unwritten). No 1-vector kernel: it would be small enough for C2 to inline., each element the FMA chain
-     * over q = 0…kq−1 from +0.
+     * for them; rows past m are junk or unwritten). Each element is the FMA chain over q = 0…kq−1 from +0. No
+     * 1-vector kernel: it would be small enough for C2 to inline into callers (see {@link TapKernels6}).
      */
     public static void multiply6(int m, int n, float[] a6, float[] b, int bOff, int[] bRel, int kq, float[] c, int cOff, int ldc) {
         int rows = roundUp(m, MR6), cols = roundUp(n, 2 * L);
