@@ -46,6 +46,7 @@ public final class QuantBlock implements Layer, Network.Named {
     @Override
     public Tensor forward(Tensor x, Mode mode) {
         Tensor h = op.forward(x, mode);
+        if (norm != null && act != null) return norm.forward(h, mode, act);   // act inside the norm's output pass
         if (norm != null) h = norm.forward(h, mode);
         if (act != null) h = act.forward(h, mode);
         return h;
@@ -56,8 +57,12 @@ public final class QuantBlock implements Layer, Network.Named {
 
     @Override
     public Tensor backward(Tensor g) {
-        if (act != null) g = act.backward(g);
-        if (norm != null) g = norm.backward(g);
+        if (norm != null && act != null) {
+            g = norm.backward(g, act);                                        // act inside the norm's first pass
+        } else {
+            if (act != null) g = act.backward(g);
+            if (norm != null) g = norm.backward(g);
+        }
         return op.backward(g);
     }
 

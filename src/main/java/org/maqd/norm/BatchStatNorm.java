@@ -2,6 +2,7 @@ package org.maqd.norm;
 
 import java.util.List;
 import org.maqd.nn.Buffer;
+import org.maqd.nn.Elementwise;
 import org.maqd.nn.Mode;
 import org.maqd.tensor.Parallel;
 import org.maqd.tensor.Tensor;
@@ -48,9 +49,11 @@ abstract class BatchStatNorm extends NormBase implements FoldableNorm {
     private double[] planeA;
     private double[] planeB;
 
-    // Operands of the current pass.
+    // Operands of the current pass; the fused elementwise layer's pass over each range (null when not fused).
     private float[] xs;
     private float[] dys;
+    private Parallel.RangeBody after;
+    private Parallel.RangeBody before;
 
     // Loop bodies, built once so that a steady-state step allocates nothing.
     private final Parallel.RangeBody sumBody = this::sumRange;
@@ -95,6 +98,25 @@ abstract class BatchStatNorm extends NormBase implements FoldableNorm {
     @Override
     public Tensor forward(Tensor x, Mode mode) {
         prepareForward(x);
+        run(x, mode);
+        return y;
+    }
+
+    /** Runs {@code next}'s forward on each range of the output pass right after writing it. */
+    @Override
+    public Tensor forward(Tensor x, Mode mode, Elementwise next) {
+        prepareForward(x);
+        next.beginForward(y, mode);
+        after = next.forwardPass();
+        try {
+            run(x, mode);
+        } finally {
+            after = null;
+        }
+        return next.endForward();
+    }
+
+    private void run(Tensor x, Mode mode) {
         xs = x.data;
         int planes = batch * channels;
         if (mode == Mode.TRAIN) {
@@ -107,7 +129,6 @@ abstract class BatchStatNorm extends NormBase implements FoldableNorm {
         }
         lastMode = mode;
         xs = null;
-        return y;
     }
 
     /** Two passes (mean, then squared deviations) with per-plane partials; fills μ and 1/sqrt(σ² + ε) per channel. */
@@ -183,11 +204,13 @@ abstract class BatchStatNorm extends NormBase implements FoldableNorm {
     /** x̂ = (x − μ_c)·inv_c, y = γ_c·x̂ + β_c (chunks of whole rows when S = 1). */
     private void normRange(int p0, int p1) {
         PlaneAffine.normalize(xs, meanF, invF, weight.value.data, bias.value.data, xhat.data, y.data, p0, p1, spatial, channels);
+        if (after != null) after.run(p0 * spatial, p1 * spatial);
     }
 
     /** Evaluation: y = scale_c·x + shift_c exactly as {@link #inferenceScale()}/{@link #inferenceShift()} say. */
     private void evalRange(int p0, int p1) {
         PlaneAffine.evaluate(xs, meanF, invF, scale, shift, xhat.data, y.data, p0, p1, spatial, channels);
+        if (after != null) after.run(p0 * spatial, p1 * spatial);
     }
 
     // ---- backward: dy [B, C, S] -> dx [B, C, S]; adds dγ_c = Σ dy·x̂, dβ_c = Σ dy ------------------------------
@@ -197,6 +220,29 @@ abstract class BatchStatNorm extends NormBase implements FoldableNorm {
     @Override
     public Tensor backward(Tensor gradOut) {
         prepareBackward(gradOut);
+        return backwardOf(gradOut);
+    }
+
+    /**
+     * Runs {@code prev}'s backward on each range of its input gradient right before this norm's first pass reads
+     * it; for {@code [B, C]} (whose first pass runs by columns) prev runs whole first.
+     */
+    @Override
+    public Tensor backward(Tensor gradOut, Elementwise prev) {
+        if (spatial == 1) return backward(prev.backward(gradOut));
+        Tensor g = prev.beginBackward(gradOut);
+        prepareBackward(g);
+        before = prev.backwardPass();
+        try {
+            backwardOf(g);
+        } finally {
+            before = null;
+        }
+        prev.endBackward();
+        return dx;
+    }
+
+    private Tensor backwardOf(Tensor gradOut) {
         dys = gradOut.data;
         int planes = batch * channels;
         if (spatial == 1) {
@@ -242,6 +288,7 @@ abstract class BatchStatNorm extends NormBase implements FoldableNorm {
 
     /** planeA[p] = Σ_s dy, planeB[p] = Σ_s dy·x̂ in one pass (the bits of Reductions.sum and Reductions.dot). */
     private void gradSumRange(int p0, int p1) {
+        if (before != null) before.run(p0 * spatial, p1 * spatial);
         PlaneAffine.sumAndDot(dys, xhat.data, p0, p1, spatial, planeA, planeB);
     }
 

@@ -1,7 +1,10 @@
 package org.maqd.norm;
 
+import org.maqd.nn.Elementwise;
 import org.maqd.nn.Layer;
+import org.maqd.nn.Mode;
 import org.maqd.nn.Param;
+import org.maqd.tensor.Tensor;
 
 /**
  * A normalization layer (method.md §7): statistics over some set of elements, then a per-channel affine
@@ -29,6 +32,19 @@ public interface Norm extends Layer {
 
     /** Running (unbiased) variance, a copy; same lengths as {@link #runningMean()}. */
     float[] runningVar();
+
+    /**
+     * This norm's forward followed by {@code next}'s; returns next's output. Norms that can run {@code next}
+     * range by range inside their output pass (while the range is in cache) override it; the result is the same.
+     */
+    default Tensor forward(Tensor x, Mode mode, Elementwise next) { return next.forward(forward(x, mode), mode); }
+
+    /**
+     * {@code prev}'s backward of {@code gradOut} followed by this norm's; returns the gradient with respect to
+     * this norm's input. Norms that can run {@code prev} range by range inside their first read of the gradient
+     * override it; the result is the same.
+     */
+    default Tensor backward(Tensor gradOut, Elementwise prev) { return backward(prev.backward(gradOut)); }
 
     /** True when evaluation is a fixed per-channel affine map that can be folded away ({@link FoldableNorm}). */
     default boolean foldable() { return this instanceof FoldableNorm; }
