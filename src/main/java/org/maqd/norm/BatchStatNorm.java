@@ -52,6 +52,7 @@ abstract class BatchStatNorm extends NormBase implements FoldableNorm {
     // Operands of the current pass; the fused elementwise layer's pass over each range (null when not fused).
     private float[] xs;
     private float[] dys;
+    private Tensor input;                 // x of the last forward, read in place by backward on planes (S > 1)
     private Parallel.RangeBody after;
     private Parallel.RangeBody before;
 
@@ -85,6 +86,15 @@ abstract class BatchStatNorm extends NormBase implements FoldableNorm {
         batchVarD = new double[stats];
     }
 
+    /**
+     * On planes (S &gt; 1) x̂ is not stored: backward recomputes it from x, read in place (every layer's output
+     * stays until that layer's next forward), with the forward's float operations ({@link PlaneAffine#gradientOf},
+     * {@link PlaneAffine#sumAndDotOf}): the same bits, and one activation-sized tensor less written and kept.
+     */
+    @Override boolean keepsXhat() { return spatial == 1; }
+
+    private float[] xhatData() { return xhat == null ? null : xhat.data; }
+
     @Override void resized() {
         planeA = fit(planeA, batch * channels);
         planeB = fit(planeB, batch * channels);
@@ -93,7 +103,7 @@ abstract class BatchStatNorm extends NormBase implements FoldableNorm {
     /** Elements behind one statistic for the current shape. */
     private long count() { return (long) batch * spatial * (pooled ? channels : 1); }
 
-    // ---- forward: x [B, C, S] -> y [B, C, S]; caches x̂ [B, C, S] and per-channel μ, 1/σ --------------------
+    // ---- forward: x [B, C, S] -> y [B, C, S]; keeps x (and x̂ for rows, S = 1) and per-channel μ, 1/σ --------------------
 
     @Override
     public Tensor forward(Tensor x, Mode mode) {
@@ -117,6 +127,7 @@ abstract class BatchStatNorm extends NormBase implements FoldableNorm {
     }
 
     private void run(Tensor x, Mode mode) {
+        input = x;
         xs = x.data;
         int planes = batch * channels;
         if (mode == Mode.TRAIN) {
@@ -203,13 +214,13 @@ abstract class BatchStatNorm extends NormBase implements FoldableNorm {
 
     /** x̂ = (x − μ_c)·inv_c, y = γ_c·x̂ + β_c (chunks of whole rows when S = 1). */
     private void normRange(int p0, int p1) {
-        PlaneAffine.normalize(xs, meanF, invF, weight.value.data, bias.value.data, xhat.data, y.data, p0, p1, spatial, channels);
+        PlaneAffine.normalize(xs, meanF, invF, weight.value.data, bias.value.data, xhatData(), y.data, p0, p1, spatial, channels);
         if (after != null) after.run(p0 * spatial, p1 * spatial);
     }
 
     /** Evaluation: y = scale_c·x + shift_c exactly as {@link #inferenceScale()}/{@link #inferenceShift()} say. */
     private void evalRange(int p0, int p1) {
-        PlaneAffine.evaluate(xs, meanF, invF, scale, shift, xhat.data, y.data, p0, p1, spatial, channels);
+        PlaneAffine.evaluate(xs, meanF, invF, scale, shift, xhatData(), y.data, p0, p1, spatial, channels);
         if (after != null) after.run(p0 * spatial, p1 * spatial);
     }
 
@@ -289,12 +300,12 @@ abstract class BatchStatNorm extends NormBase implements FoldableNorm {
     /** planeA[p] = Σ_s dy, planeB[p] = Σ_s dy·x̂ in one pass (the bits of Reductions.sum and Reductions.dot). */
     private void gradSumRange(int p0, int p1) {
         if (before != null) before.run(p0 * spatial, p1 * spatial);
-        PlaneAffine.sumAndDot(dys, xhat.data, p0, p1, spatial, planeA, planeB);
+        PlaneAffine.sumAndDotOf(dys, input.data, meanF, invF, p0, p1, spatial, channels, planeA, planeB);
     }
 
     /** dx = ca_c·dy + cb_c·x̂ + cc_c. */
     private void gradRange(int p0, int p1) {
-        PlaneAffine.gradient(ca, cb, cc, dys, xhat.data, dx.data, p0, p1, spatial, channels);
+        PlaneAffine.gradientOf(ca, cb, cc, dys, input.data, meanF, invF, dx.data, p0, p1, spatial, channels);
     }
 
     // ---- inference folding and probes ------------------------------------------------------------------------

@@ -87,11 +87,14 @@ abstract class NormBase implements Norm {
             batch = s[0];
             spatial = x.size() / (batch * channels);
             y = Tensor.zeros(s);
-            xhat = Tensor.zeros(s);
+            xhat = keepsXhat() ? Tensor.zeros(s) : null;
             dx = null;
             resized();
         }
     }
+
+    /** Whether x̂ is stored for backward (shape of the current forward known); otherwise {@link #xhat} is null. */
+    boolean keepsXhat() { return true; }
 
     /** Called when B or S changed, so subclasses can resize their per-plane or per-sample scratch arrays. */
     abstract void resized();

@@ -8,7 +8,7 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The elementwise passes of the batch-statistic norms (BN, LBN) over the planes {@code [p0, p1)} of
  * {@code [B, C, S]} data, plane p holding channel {@code c = p mod C} at {@code [p·S, (p+1)·S)}, with per-channel
- * constants: forward {@code h = (x − m_c)·inv_c, y = g_c·h + b_c}, evaluation {@code h = (x − m_c)·inv_c,
+ * constants: forward {@code h = (x − m_c)·inv_c, y = g_c·h + b_c} (h stored unless null), evaluation {@code h = (x − m_c)·inv_c,
  * y = sc_c·x + sh_c}, backward {@code dx = a_c·dy + b_c·h + k_c}, and the backward's per-plane Σdy and Σdy·h.
  * For {@code S = 1} (the [B, C] row layout) a chunk of whole rows runs as vectors along the channels, otherwise
  * each plane runs as vectors along its elements.
@@ -72,15 +72,22 @@ public final class PlaneAffine {
             float m = mean[c], iv = inv[c], gc = g[c], bc = b[c];
             FloatVector gv = FloatVector.broadcast(F, gc);           // g·v as in the plain loop (NaN payloads)
             int i = p * s, to = i + s;
-            for (; i <= to - LANES; i += LANES) {
-                FloatVector v = FloatVector.fromArray(F, x, i).sub(m).mul(iv);
-                v.intoArray(h, i);
-                gv.mul(v).add(bc).intoArray(out, i);
-            }
-            for (; i < to; i++) {
-                float v = (x[i] - m) * iv;
-                h[i] = v;
-                out[i] = gc * v + bc;
+            if (h == null) {                                          // x̂ recomputed where needed (*Of kernels)
+                for (; i <= to - LANES; i += LANES) {
+                    gv.mul(FloatVector.fromArray(F, x, i).sub(m).mul(iv)).add(bc).intoArray(out, i);
+                }
+                for (; i < to; i++) out[i] = gc * ((x[i] - m) * iv) + bc;
+            } else {
+                for (; i <= to - LANES; i += LANES) {
+                    FloatVector v = FloatVector.fromArray(F, x, i).sub(m).mul(iv);
+                    v.intoArray(h, i);
+                    gv.mul(v).add(bc).intoArray(out, i);
+                }
+                for (; i < to; i++) {
+                    float v = (x[i] - m) * iv;
+                    h[i] = v;
+                    out[i] = gc * v + bc;
+                }
             }
             if (++c == cs) c = 0;
         }
@@ -135,14 +142,19 @@ public final class PlaneAffine {
             float m = mean[c], iv = inv[c], scc = sc[c], shc = sh[c];
             FloatVector scv = FloatVector.broadcast(F, scc);
             int i = p * s, to = i + s;
-            for (; i <= to - LANES; i += LANES) {
-                FloatVector xv = FloatVector.fromArray(F, x, i);
-                xv.sub(m).mul(iv).intoArray(h, i);
-                scv.mul(xv).add(shc).intoArray(out, i);
-            }
-            for (; i < to; i++) {
-                h[i] = (x[i] - m) * iv;
-                out[i] = scc * x[i] + shc;
+            if (h == null) {
+                for (; i <= to - LANES; i += LANES) scv.mul(FloatVector.fromArray(F, x, i)).add(shc).intoArray(out, i);
+                for (; i < to; i++) out[i] = scc * x[i] + shc;
+            } else {
+                for (; i <= to - LANES; i += LANES) {
+                    FloatVector xv = FloatVector.fromArray(F, x, i);
+                    xv.sub(m).mul(iv).intoArray(h, i);
+                    scv.mul(xv).add(shc).intoArray(out, i);
+                }
+                for (; i < to; i++) {
+                    h[i] = (x[i] - m) * iv;
+                    out[i] = scc * x[i] + shc;
+                }
             }
             if (++c == cs) c = 0;
         }
@@ -171,36 +183,7 @@ public final class PlaneAffine {
         }
     }
 
-    /** {@code out = a_c·d + b_c·h + k_c} over planes [p0, p1). */
-    public static void gradient(float[] a, float[] b, float[] k, float[] d, float[] h, float[] out,
-                                int p0, int p1, int s, int cs) {
-        if (s == 1 && p0 % cs == 0 && p1 % cs == 0) {
-            int vc = cs / LANES * LANES;
-            for (int o = p0; o < p1; o += cs) {
-                int c = 0;
-                for (; c < vc; c += LANES) {
-                    FloatVector.fromArray(F, a, c).mul(FloatVector.fromArray(F, d, o + c))
-                            .add(FloatVector.fromArray(F, b, c).mul(FloatVector.fromArray(F, h, o + c)))
-                            .add(FloatVector.fromArray(F, k, c)).intoArray(out, o + c);
-                }
-                for (; c < cs; c++) out[o + c] = a[c] * d[o + c] + b[c] * h[o + c] + k[c];
-            }
-            return;
-        }
-        int c = p0 % cs;
-        for (int p = p0; p < p1; p++) {
-            float ac = a[c], bc = b[c], kc = k[c];
-            FloatVector av = FloatVector.broadcast(F, ac), bv = FloatVector.broadcast(F, bc);
-            int i = p * s, to = i + s;
-            for (; i <= to - LANES; i += LANES) {
-                av.mul(FloatVector.fromArray(F, d, i)).add(bv.mul(FloatVector.fromArray(F, h, i))).add(kc).intoArray(out, i);
-            }
-            for (; i < to; i++) out[i] = ac * d[i] + bc * h[i] + kc;
-            if (++c == cs) c = 0;
-        }
-    }
-
-    /** The reference of {@link #gradient}: the norms' plain loops. */
+    /** {@code out = a_c·d + b_c·h + k_c} over planes [p0, p1): the norms' plain loops, the reference of {@link #gradientOf}. */
     public static void gradientPlain(float[] a, float[] b, float[] k, float[] d, float[] h, float[] out,
                                      int p0, int p1, int s, int cs) {
         if (s == 1 && p0 % cs == 0 && p1 % cs == 0) {
@@ -213,6 +196,86 @@ public final class PlaneAffine {
         for (int p = p0; p < p1; p++) {
             float ac = a[c], bc = b[c], kc = k[c];
             for (int i = p * s, e = i + s; i < e; i++) out[i] = ac * d[i] + bc * h[i] + kc;
+            if (++c == cs) c = 0;
+        }
+    }
+
+    /**
+     * {@code out = a_c·d + b_c·x̂ + k_c} over planes [p0, p1), with x̂ recomputed from the norm's input x exactly as
+     * {@link #normalize} computes it ({@code (x − mean_c)·inv_c} in float) instead of read from a stored x̂: the
+     * bits of {@link #gradientPlain} on the stored x̂, with one tensor fewer written in forward and kept until
+     * backward.
+     */
+    public static void gradientOf(float[] a, float[] b, float[] k, float[] d, float[] x, float[] mean, float[] inv,
+                                  float[] out, int p0, int p1, int s, int cs) {
+        if (s == 1 && p0 % cs == 0 && p1 % cs == 0) {              // rows: vectors along the channels
+            int vc = cs / LANES * LANES;
+            for (int o = p0; o < p1; o += cs) {
+                int c = 0;
+                for (; c < vc; c += LANES) {
+                    FloatVector h = FloatVector.fromArray(F, x, o + c).sub(FloatVector.fromArray(F, mean, c))
+                            .mul(FloatVector.fromArray(F, inv, c));
+                    FloatVector.fromArray(F, a, c).mul(FloatVector.fromArray(F, d, o + c))
+                            .add(FloatVector.fromArray(F, b, c).mul(h))
+                            .add(FloatVector.fromArray(F, k, c)).intoArray(out, o + c);
+                }
+                for (; c < cs; c++) out[o + c] = a[c] * d[o + c] + b[c] * ((x[o + c] - mean[c]) * inv[c]) + k[c];
+            }
+            return;
+        }
+        int c = p0 % cs;
+        for (int p = p0; p < p1; p++) {
+            float ac = a[c], bc = b[c], kc = k[c], m = mean[c], iv = inv[c];
+            FloatVector av = FloatVector.broadcast(F, ac), bv = FloatVector.broadcast(F, bc);
+            int i = p * s, to = i + s;
+            for (; i <= to - LANES; i += LANES) {
+                FloatVector h = FloatVector.fromArray(F, x, i).sub(m).mul(iv);
+                av.mul(FloatVector.fromArray(F, d, i)).add(bv.mul(h)).add(kc).intoArray(out, i);
+            }
+            for (; i < to; i++) out[i] = ac * d[i] + bc * ((x[i] - m) * iv) + kc;
+            if (++c == cs) c = 0;
+        }
+    }
+
+    /**
+     * {@link #sumAndDot} over planes with x̂ recomputed from x as in {@link #gradientOf}: {@code sums[p] = Σ d},
+     * {@code dots[p] = Σ d·x̂} with the chains, lane order and tail of Reductions.sum and Reductions.dot.
+     */
+    public static void sumAndDotOf(float[] d, float[] x, float[] mean, float[] inv, int p0, int p1, int s, int cs,
+                                   double[] sums, double[] dots) {
+        final VectorSpecies<Double> dd = Reductions.D;
+        final VectorSpecies<Float> ff = Reductions.F;
+        final int lanes = Reductions.LANES;
+        int c = p0 % cs;
+        for (int p = p0; p < p1; p++) {
+            int i = p * s, to = i + s;
+            float m = mean[c], iv = inv[c];
+            double sd = 0, sx = 0;
+            if (lanes > 0 && s >= lanes) {
+                DoubleVector a0 = DoubleVector.zero(dd), a1 = a0, b0 = a0, b1 = a0;
+                for (; i <= to - lanes; i += lanes) {
+                    FloatVector u = FloatVector.fromArray(ff, d, i), v = FloatVector.fromArray(ff, x, i).sub(m).mul(iv);
+                    DoubleVector u0 = (DoubleVector) u.convertShape(VectorOperators.F2D, dd, 0);
+                    DoubleVector u1 = (DoubleVector) u.convertShape(VectorOperators.F2D, dd, 1);
+                    a0 = a0.add(u0);
+                    a1 = a1.add(u1);
+                    b0 = b0.add(u0.mul((DoubleVector) v.convertShape(VectorOperators.F2D, dd, 0)));
+                    b1 = b1.add(u1.mul((DoubleVector) v.convertShape(VectorOperators.F2D, dd, 1)));
+                }
+                DoubleVector a = a0.add(a1), t = b0.add(b1);             // lanes left to right, as Reductions
+                sd = a.lane(0);
+                sx = t.lane(0);
+                for (int j = 1; j < dd.length(); j++) {
+                    sd += a.lane(j);
+                    sx += t.lane(j);
+                }
+            }
+            for (; i < to; i++) {
+                sd += d[i];
+                sx += (double) d[i] * ((x[i] - m) * iv);
+            }
+            sums[p] = sd;
+            dots[p] = sx;
             if (++c == cs) c = 0;
         }
     }

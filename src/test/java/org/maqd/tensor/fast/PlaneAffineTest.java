@@ -36,15 +36,16 @@ class PlaneAffineTest {
                 PlaneAffine.normalize(x, k[0], k[1], k[2], k[3], h2, y2, p0, p1, s, cs);
                 assertArrayEquals(bits(h1), bits(h2), "normalize x̂ " + at);
                 assertArrayEquals(bits(y1), bits(y2), "normalize y " + at);
+                float[] normH = h1;
                 h1 = hx.clone(); y1 = d.clone(); h2 = hx.clone(); y2 = d.clone();
                 PlaneAffine.evaluatePlain(x, k[0], k[1], k[2], k[3], h1, y1, p0, p1, s, cs);
                 PlaneAffine.evaluate(x, k[0], k[1], k[2], k[3], h2, y2, p0, p1, s, cs);
                 assertArrayEquals(bits(h1), bits(h2), "evaluate x̂ " + at);
                 assertArrayEquals(bits(y1), bits(y2), "evaluate y " + at);
-                float[] o1 = x.clone(), o2 = x.clone();
-                PlaneAffine.gradientPlain(k[2], k[3], k[4], d, hx, o1, p0, p1, s, cs);
-                PlaneAffine.gradient(k[2], k[3], k[4], d, hx, o2, p0, p1, s, cs);
-                assertArrayEquals(bits(o1), bits(o2), "gradient " + at);
+                float[] o1 = x.clone(), o2 = x.clone();             // x̂ as the forward stores it
+                PlaneAffine.gradientPlain(k[2], k[3], k[4], d, normH, o1, p0, p1, s, cs);
+                PlaneAffine.gradientOf(k[2], k[3], k[4], d, x, k[0], k[1], o2, p0, p1, s, cs);
+                assertArrayEquals(bits(o1), bits(o2), "gradientOf " + at);
             }
         }
     }
@@ -76,11 +77,48 @@ class PlaneAffineTest {
         }
     }
 
+    @Test
+    void passesFromTheInputGiveTheBitsOfThePassesFromAStoredXhat() {
+        Random r = new Random(11);
+        for (int[] shape : SHAPES) {
+            int cs = shape[1], s = shape[2], planes = shape[0] * cs, n = planes * s;
+            if (s == 1) continue;                                     // rows keep x̂
+            float[] x = gauss(r, n), d = gauss(r, n);
+            float[][] k = new float[5][];
+            for (int j = 0; j < k.length; j++) k[j] = gauss(r, cs);
+            for (int i = 0; i < n; i += 13) x[i] = -0f;
+            if (n > 20) { x[20] = Float.NaN; d[19] = Float.intBitsToFloat(0x7fc00123); x[17] = Float.NEGATIVE_INFINITY; }
+            for (int[] ch : chunks(planes, cs)) {
+                int p0 = ch[0], p1 = ch[1];
+                String at = shape[0] + "x" + cs + "x" + s + " planes " + p0 + ".." + p1;
+                float[] h = new float[n], y1 = new float[n], y2 = new float[n];
+                PlaneAffine.normalizePlain(x, k[0], k[1], k[2], k[3], h, y1, p0, p1, s, cs);
+                PlaneAffine.normalize(x, k[0], k[1], k[2], k[3], null, y2, p0, p1, s, cs);
+                assertArrayEquals(bits(y1), bits(y2), "normalize without x̂ " + at);
+                float[] e1 = new float[n], e2 = new float[n];
+                PlaneAffine.evaluatePlain(x, k[0], k[1], k[2], k[3], new float[n], e1, p0, p1, s, cs);
+                PlaneAffine.evaluate(x, k[0], k[1], k[2], k[3], null, e2, p0, p1, s, cs);
+                assertArrayEquals(bits(e1), bits(e2), "evaluate without x̂ " + at);
+                float[] o1 = new float[n], o2 = new float[n];
+                PlaneAffine.gradientPlain(k[2], k[3], k[4], d, h, o1, p0, p1, s, cs);
+                PlaneAffine.gradientOf(k[2], k[3], k[4], d, x, k[0], k[1], o2, p0, p1, s, cs);
+                assertArrayEquals(bits(o1), bits(o2), "gradientOf " + at);
+                double[] s1 = new double[planes], d1 = new double[planes], s2 = new double[planes], d2 = new double[planes];
+                PlaneAffine.sumAndDot(d, h, p0, p1, s, s1, d1);
+                PlaneAffine.sumAndDotOf(d, x, k[0], k[1], p0, p1, s, cs, s2, d2);
+                for (int p = 0; p < planes; p++) {
+                    assertEquals(bits(s1[p]), bits(s2[p]), "sumAndDotOf sum " + at + " plane " + p);
+                    assertEquals(bits(d1[p]), bits(d2[p]), "sumAndDotOf dot " + at + " plane " + p);
+                }
+            }
+        }
+    }
+
     /** See {@link KernelBytecode}: own compile roots, no calls but the Vector API, no vector parameters. */
     @Test
     void kernelsAreTheirOwnCompileRootsAndCallNothing() {
         KernelBytecode.assertOwnRootsCallingOnlyTheVectorApi(PlaneAffine.class,
-                "normalize", "evaluate", "gradient", "sumAndDot", "planeSums");
+                "normalize", "evaluate", "gradientOf", "sumAndDot", "planeSums", "sumAndDotOf");
     }
 
     /** Whole range, halves, and chunks not aligned to rows. */
