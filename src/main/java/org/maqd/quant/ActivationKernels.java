@@ -19,8 +19,9 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link Surrogate#factor(double, int, int)}. The sigmoid surrogate and the tails shorter than a vector run
  * the scalar loop. A NaN input stops the vector loop so that the scalar loop reports it.
  *
- * <p>Vector code is kept in small static methods with constant species, so C2 compiles it to vector
- * instructions instead of the allocating fallback.
+ * <p>Vector code is kept in static methods with constant species that call nothing but the Vector API, so C2
+ * compiles it to vector instructions instead of the allocating fallback; the forward loop is longer than C2's
+ * FreqInlineSize, so it is compiled as its own root whoever calls it ({@code ActivationKernelsTest}).
  */
 final class ActivationKernels {
     private ActivationKernels() {}
@@ -54,39 +55,33 @@ final class ActivationKernels {
 
     /** Forward over [i0, i1): vector loop, then the reference loop for the rest. */
     static void quantize(float[] x, float[] in, float[] y, int i0, int i1, double d, int hi) {
-        int i = !VECTOR ? i0 : hi == 1 ? quantize2Vector(x, in, y, i0, i1, d) : quantizeVector(x, in, y, i0, i1, d, hi);
+        int i = VECTOR ? quantizeVector(x, in, y, i0, i1, d, hi, hi == 1 ? threshold(d) : 0f) : i0;
         quantizeScalar(x, in, y, i, i1, d, hi);
     }
 
     /**
-     * M_a = 2 in float lanes: x ↦ rint(x/Δ) is monotone, so code 1 holds exactly for x ≥ the smallest float
-     * whose reference code is 1 ({@link #threshold}); y is then (float) Δ or 0. No double lanes needed.
+     * Returns the first index not done (the tail, or the vector holding a NaN). Both forms live in this one
+     * method so that its bytecode exceeds C2's FreqInlineSize: it is always compiled as its own root and never
+     * inlined into a caller (which differs when the quantizer runs inside a norm's pass), where the inlining
+     * budget could leave Vector API calls out of line and box the vectors (docs/kernels.md, "The norm passes and
+     * C2").
+     * <p>M_a = 2 ({@code hi == 1}) in float lanes: x ↦ rint(x/Δ) is monotone, so code 1 holds exactly for x ≥
+     * {@code thr}, the smallest float whose reference code is 1 ({@link #threshold}); y is then (float) Δ or 0.
      */
-    private static int quantize2Vector(float[] x, float[] in, float[] y, int i0, int i1, double d) {
-        float thr = threshold(d), level = (float) d;
-        FloatVector zero = FloatVector.zero(F), one = FloatVector.broadcast(F, level);
+    private static int quantizeVector(float[] x, float[] in, float[] y, int i0, int i1, double d, int hi, float thr) {
         int i = i0;
-        for (; i <= i1 - LANES; i += LANES) {
-            FloatVector xv = FloatVector.fromArray(F, x, i);
-            if (xv.compare(VectorOperators.NE, xv).anyTrue()) return i;
-            if (in != null) xv.intoArray(in, i);
-            zero.blend(one, xv.compare(VectorOperators.GE, thr)).intoArray(y, i);
+        if (hi == 1) {
+            float level = (float) d;
+            FloatVector zero = FloatVector.zero(F), one = FloatVector.broadcast(F, level);
+            for (; i <= i1 - LANES; i += LANES) {
+                FloatVector xv = FloatVector.fromArray(F, x, i);
+                if (xv.compare(VectorOperators.NE, xv).anyTrue()) return i;
+                if (in != null) xv.intoArray(in, i);
+                zero.blend(one, xv.compare(VectorOperators.GE, thr)).intoArray(y, i);
+            }
+            return i;
         }
-        return i;
-    }
-
-    /** The smallest float x with clip(rint(x/Δ), 0, 1) = 1 under the reference (double) rounding. */
-    static float threshold(double d) {
-        float v = (float) (0.5 * d);
-        while (v > 0 && RoundClip.codeOfScaled(Math.nextDown(v) / d, 0, 1) == 1) v = Math.nextDown(v);
-        while (RoundClip.codeOfScaled(v / d, 0, 1) == 0) v = Math.nextUp(v);
-        return v;
-    }
-
-    /** Returns the first index not done (the tail, or the vector holding a NaN). */
-    private static int quantizeVector(float[] x, float[] in, float[] y, int i0, int i1, double d, int hi) {
         double top = hi + 1.0, h = hi;
-        int i = i0;
         for (; i <= i1 - LANES; i += LANES) {
             FloatVector xv = FloatVector.fromArray(F, x, i);
             if (xv.compare(VectorOperators.NE, xv).anyTrue()) return i;
@@ -100,6 +95,14 @@ final class ActivationKernels {
             f0.blend(f1, UPPER).intoArray(y, i);
         }
         return i;
+    }
+
+    /** The smallest float x with clip(rint(x/Δ), 0, 1) = 1 under the reference (double) rounding. */
+    static float threshold(double d) {
+        float v = (float) (0.5 * d);
+        while (v > 0 && RoundClip.codeOfScaled(Math.nextDown(v) / d, 0, 1) == 1) v = Math.nextDown(v);
+        while (RoundClip.codeOfScaled(v / d, 0, 1) == 0) v = Math.nextUp(v);
+        return v;
     }
 
     // ---- backward: gi = g · surrogate'(x/Δ) ----
@@ -120,28 +123,6 @@ final class ActivationKernels {
             }
         }
         gradScalar(s, g, x, gi, i, i1, d, hi);
-    }
-
-    /**
-     * The triangle factor for M_a = 2 (one hat): with u = t − ½, {@link Surrogate#factor} gives 1 − u for
-     * 0 ≤ u &lt; 1 and 1 + u for −1 ≤ u &lt; 0, i.e. 1 − |u| for |u| &lt; 1, and 0 otherwise (also for NaN).
-     */
-    private static int hatVector(float[] g, float[] x, float[] gi, int i0, int i1, double d) {
-        DoubleVector zero = DoubleVector.zero(D), one = DoubleVector.broadcast(D, 1.0);
-        int i = i0;
-        for (; i <= i1 - LANES; i += LANES) {
-            FloatVector xv = FloatVector.fromArray(F, x, i), gv = FloatVector.fromArray(F, g, i);
-            DoubleVector u0 = ((DoubleVector) xv.convertShape(VectorOperators.F2D, D, 0)).div(d).sub(0.5).abs();
-            DoubleVector u1 = ((DoubleVector) xv.convertShape(VectorOperators.F2D, D, 1)).div(d).sub(0.5).abs();
-            DoubleVector f0 = zero.blend(one.sub(u0), u0.compare(VectorOperators.LT, 1.0));
-            DoubleVector f1 = zero.blend(one.sub(u1), u1.compare(VectorOperators.LT, 1.0));
-            DoubleVector r0 = ((DoubleVector) gv.convertShape(VectorOperators.F2D, D, 0)).mul(f0);
-            DoubleVector r1 = ((DoubleVector) gv.convertShape(VectorOperators.F2D, D, 1)).mul(f1);
-            FloatVector o0 = (FloatVector) r0.convertShape(VectorOperators.D2F, F, 0);
-            FloatVector o1 = (FloatVector) r1.convertShape(VectorOperators.D2F, F, -1);
-            o0.blend(o1, UPPER).intoArray(gi, i);
-        }
-        return i;
     }
 
     /**
@@ -177,6 +158,30 @@ final class ActivationKernels {
             FloatVector p0 = (FloatVector) o0.convertShape(VectorOperators.D2F, F, 0);
             FloatVector p1 = (FloatVector) o1.convertShape(VectorOperators.D2F, F, -1);
             p0.blend(p1, UPPER).intoArray(gi, i);
+        }
+        return i;
+    }
+
+    /**
+     * The triangle factor for M_a = 2 (one hat): with u = t − ½, {@link Surrogate#factor} gives 1 − u for
+     * 0 ≤ u &lt; 1 and 1 + u for −1 ≤ u &lt; 0, i.e. 1 − |u| for |u| &lt; 1, and 0 otherwise (also for NaN).
+     * (Kept apart from {@link #steVector}: one method holding both loops, twelve shape conversions, passed C2's
+     * node cutoff and boxed its blends.)
+     */
+    private static int hatVector(float[] g, float[] x, float[] gi, int i0, int i1, double d) {
+        DoubleVector zero = DoubleVector.zero(D), one = DoubleVector.broadcast(D, 1.0);
+        int i = i0;
+        for (; i <= i1 - LANES; i += LANES) {
+            FloatVector xv = FloatVector.fromArray(F, x, i), gv = FloatVector.fromArray(F, g, i);
+            DoubleVector u0 = ((DoubleVector) xv.convertShape(VectorOperators.F2D, D, 0)).div(d).sub(0.5).abs();
+            DoubleVector u1 = ((DoubleVector) xv.convertShape(VectorOperators.F2D, D, 1)).div(d).sub(0.5).abs();
+            DoubleVector f0 = zero.blend(one.sub(u0), u0.compare(VectorOperators.LT, 1.0));
+            DoubleVector f1 = zero.blend(one.sub(u1), u1.compare(VectorOperators.LT, 1.0));
+            DoubleVector r0 = ((DoubleVector) gv.convertShape(VectorOperators.F2D, D, 0)).mul(f0);
+            DoubleVector r1 = ((DoubleVector) gv.convertShape(VectorOperators.F2D, D, 1)).mul(f1);
+            FloatVector o0 = (FloatVector) r0.convertShape(VectorOperators.D2F, F, 0);
+            FloatVector o1 = (FloatVector) r1.convertShape(VectorOperators.D2F, F, -1);
+            o0.blend(o1, UPPER).intoArray(gi, i);
         }
         return i;
     }

@@ -116,4 +116,11 @@ class ActivationKernelsTest {
             assertEquals(0, RoundClip.codeOfScaled(Math.nextDown(t) / d, 0, 1), "Δ=" + d);
         }
     }
+
+    /** The forward and general triangle loops are own compile roots calling only the Vector API ({@code KernelBytecode}). */
+    @Test
+    void vectorLoopsAreTheirOwnCompileRoots() {
+        org.maqd.tensor.fast.KernelBytecode.assertOwnRootsCallingOnlyTheVectorApi(ActivationKernels.class,
+                "quantizeVector", "triangleVector");
+    }
 }

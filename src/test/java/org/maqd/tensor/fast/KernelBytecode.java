@@ -26,12 +26,12 @@ import org.junit.jupiter.api.Assumptions;
  * own root; it calls nothing but the Vector API; and no method of the class takes or returns a vector, so no
  * vector crosses a call that C2 might leave out of line.
  */
-final class KernelBytecode {
+public final class KernelBytecode {
     private KernelBytecode() {}
 
     static final int FREQ_INLINE_SIZE = 325;
 
-    static void assertOwnRootsCallingOnlyTheVectorApi(Class<?> k, String... entries) {
+    public static void assertOwnRootsCallingOnlyTheVectorApi(Class<?> k, String... entries) {
         Optional<ToolProvider> javap = ToolProvider.findFirst("javap");
         Assumptions.assumeTrue(javap.isPresent(), "javap not in this runtime");
         StringWriter out = new StringWriter();
