@@ -1,6 +1,7 @@
 package org.maqd.tensor.fast;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -70,7 +71,10 @@ class ShiftedConvTest {
     void rowOrderDyPackMatchesTheReference() {
         Random r = new Random(8);
         int[][] shapes = {{32, 28, 28, 1, 32}, {64, 14, 14, 1, 64}, {3, 5, 7, 0, MicroKernels.NR}, {2, 9, 4, 2, 2 * MicroKernels.NR}};
+        int tested = 0;
         for (int[] sh : shapes) {
+            if (sh[4] % PackedPanels.NR != 0) continue;    // whole panels only, as backwardWeightPerTap calls it
+            tested++;                                      // (32 channels are half a panel with 512-bit vectors)
             ConvGeometry g = new ConvGeometry(sh[0], sh[1], sh[2], 3, 3, 1, sh[3]);
             ShiftedConv sc = new ShiftedConv(g, sh[4]);
             float[] dy = randn(r, 2 * sh[4] * g.p);
@@ -83,6 +87,7 @@ class ShiftedConvTest {
                 assertEquals(Float.floatToRawIntBits(a[i]), Float.floatToRawIntBits(b[i]), () -> java.util.Arrays.toString(sh) + " at " + k);
             }
         }
+        assertTrue(tested >= 3, "shapes of whole panels tested: " + tested);
     }
 
     private static float[] randn(Random r, int n) {
