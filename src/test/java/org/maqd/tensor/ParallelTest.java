@@ -151,4 +151,31 @@ class ParallelTest {
         Parallel.serial().close();                       // the shared instance ignores close
         runLoop(Parallel.serial(), 50, 7);
     }
+
+    /**
+     * Each thread starts on its own home block: the caller on chunk 0, the worker on the first chunk of the second
+     * half. Each thread's first chunk waits (up to 5 s) until the other thread is inside a chunk too, so neither
+     * can have emptied its own block and stolen the other's first chunk.
+     */
+    @Test
+    void eachThreadStartsOnItsOwnHomeBlock() {
+        try (Parallel par = new Parallel(2)) {
+            for (int chunks : new int[] {2, 9, 64}) {
+                Thread caller = Thread.currentThread();
+                int[] first = {-1, -1};                                   // caller, worker
+                AtomicInteger inside = new AtomicInteger();               // bit 0 caller, bit 1 worker
+                par.forRange(chunks, 1, (a, b) -> {
+                    int me = Thread.currentThread() == caller ? 0 : 1;
+                    synchronized (first) { if (first[me] < 0) first[me] = a; }
+                    inside.getAndUpdate(v -> v | (1 << me));
+                    long until = System.nanoTime() + 5_000_000_000L;
+                    while (inside.get() != 3 && System.nanoTime() < until) Thread.onSpinWait();
+                });
+                synchronized (first) {
+                    assertEquals(0, first[0], chunks + " chunks: the caller's first chunk");
+                    assertEquals(chunks / 2, first[1], chunks + " chunks: the worker's first chunk");
+                }
+            }
+        }
+    }
 }
