@@ -26,6 +26,8 @@ public final class Gemm {
     static final long SMALL = 4096;
     /** From this many column panels on, work is split by panel (each chunk packs its own if needed); below, by row tiles. */
     static final int COLUMN_CHUNKS_FROM = 4;
+    /** From this many rows on, Aᵀ·B (a weight gradient) is cut into row tiles whatever its number of panels. */
+    static final int ROWS_OWNED_FROM = 4 * ROW_BLOCK;
     /** From this many rows on, Aᵀ·B packs a row-major B (each packed element then serves at least this many rows). */
     static final int PACK_TRANSPOSED_A_FROM = 64;
     /**
@@ -105,7 +107,11 @@ public final class Gemm {
         boolean packRowMajor = transA && m >= PACK_TRANSPOSED_A_FROM && n % 256 == 0;
         int inPlace = transB || packRowMajor ? 0 : n / PackedPanels.NR;
         int kc = transA ? PackedGemm.KC_TRANSPOSED_A : PackedGemm.KC;
-        if (panels >= COLUMN_CHUNKS_FROM) {
+        // A weight gradient Aᵀ·B with many rows is cut by rows even with many panels: each thread then writes whole
+        // rows of dW, the rows its home block of the weight pipeline reads next (Parallel deals chunks in
+        // contiguous home blocks), instead of half of every row coming from the other core's cache.
+        boolean byPanel = panels >= COLUMN_CHUNKS_FROM && !(transA && m >= ROWS_OWNED_FROM);
+        if (byPanel) {
             // One chunk per panel: it packs its own panel (unless read in place) and sweeps all rows over it (one
             // fork-join, and the panel stays in the cache of the thread that packed it).
             float[] tiles = ws.tiles(panels);
