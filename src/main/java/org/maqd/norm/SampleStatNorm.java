@@ -14,6 +14,8 @@ import org.maqd.tensor.fast.PlaneAffine;
  * depend on the sample, so they cost a reduction at every inference.
  */
 abstract class SampleStatNorm extends NormBase {
+    /** Mean 0 and inverse 1: {@link PlaneAffine#sumAndDotOf} over the stored x̂ itself. */
+    private static final float[] ZERO = {0f}, ONE = {1f};
     private final int groups;
     private final int perGroup;
 
@@ -144,7 +146,7 @@ abstract class SampleStatNorm extends NormBase {
                 mgx += mgx1;
             } else {
                 // planes p0 + j = k·(C/G) + j (index b·C + c) start at start + j·S: Reductions.sum and .dot's bits
-                PlaneAffine.sumAndDot(d, h, p0, p0 + perGroup, s, planeA, planeB);
+                PlaneAffine.sumAndDotOf(d, h, ZERO, ONE, p0, p0 + perGroup, s, 1, planeA, planeB);
                 for (int j = 0; j < perGroup; j++) {
                     mg += g[c0 + j] * planeA[p0 + j];
                     mgx += g[c0 + j] * planeB[p0 + j];

@@ -15,7 +15,7 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Bits: the vector forms do per lane exactly the float operations of the plain loops ({@code *Plain}, the
  * reference), in the same order, operands in the same order (NaN payloads) and without fused multiply-adds, so
- * every element has the plain loops' bits; {@link #sumAndDot} has the accumulator chains of {@link Reductions#sum}
+ * every element has the plain loops' bits; {@link #sumAndDotOf} has the accumulator chains of {@link Reductions#sum}
  * and {@link Reductions#dot}.
  *
  * <p>Compilation (why the kernels look the way they do; docs/kernels.md, "The norm passes and C2"). On JDK 17 a
@@ -238,8 +238,12 @@ public final class PlaneAffine {
     }
 
     /**
-     * {@link #sumAndDot} over planes with x̂ recomputed from x as in {@link #gradientOf}: {@code sums[p] = Σ d},
-     * {@code dots[p] = Σ d·x̂} with the chains, lane order and tail of Reductions.sum and Reductions.dot.
+     * For every plane p in [p0, p1): {@code sums[p] = Σ d} and {@code dots[p] = Σ d·x̂} over its S elements, with
+     * x̂ recomputed from x as in {@link #gradientOf} ({@code (x − mean_c)·inv_c} in float): in one pass, the same two
+     * double accumulator chains each as Reductions.sum and Reductions.dot on the stored x̂ (and the same lane and
+     * tail order), so the same bits; the four chains are independent, so the adds overlap instead of waiting on
+     * each other's latency. Over a stored x̂ (LN, GN), pass it as x with mean 0 and inv 1 ({@code (h − 0)·1 = h}
+     * exactly, −0 and NaN included).
      */
     public static void sumAndDotOf(float[] d, float[] x, float[] mean, float[] inv, int p0, int p1, int s, int cs,
                                    double[] sums, double[] dots) {
@@ -331,44 +335,4 @@ public final class PlaneAffine {
         }
     }
 
-    /**
-     * For every plane p in [p0, p1): {@code sums[p] = Reductions.sum(d, p·S, (p+1)·S)} and
-     * {@code dots[p] = Reductions.dot(d, h, p·S, (p+1)·S)} in one pass: the same two double accumulator chains of
-     * each (and the same lane and tail order), so the same bits; the four chains are independent, so the adds
-     * overlap instead of waiting on each other's latency.
-     */
-    public static void sumAndDot(float[] d, float[] h, int p0, int p1, int s, double[] sums, double[] dots) {
-        final VectorSpecies<Double> dd = Reductions.D;
-        final VectorSpecies<Float> ff = Reductions.F;
-        final int lanes = Reductions.LANES;
-        for (int p = p0; p < p1; p++) {
-            int i = p * s, to = i + s;
-            double sd = 0, sx = 0;
-            if (lanes > 0 && s >= lanes) {
-                DoubleVector a0 = DoubleVector.zero(dd), a1 = a0, b0 = a0, b1 = a0;
-                for (; i <= to - lanes; i += lanes) {
-                    FloatVector u = FloatVector.fromArray(ff, d, i), v = FloatVector.fromArray(ff, h, i);
-                    DoubleVector u0 = (DoubleVector) u.convertShape(VectorOperators.F2D, dd, 0);
-                    DoubleVector u1 = (DoubleVector) u.convertShape(VectorOperators.F2D, dd, 1);
-                    a0 = a0.add(u0);
-                    a1 = a1.add(u1);
-                    b0 = b0.add(u0.mul((DoubleVector) v.convertShape(VectorOperators.F2D, dd, 0)));
-                    b1 = b1.add(u1.mul((DoubleVector) v.convertShape(VectorOperators.F2D, dd, 1)));
-                }
-                DoubleVector a = a0.add(a1), t = b0.add(b1);             // lanes left to right, as Reductions
-                sd = a.lane(0);
-                sx = t.lane(0);
-                for (int j = 1; j < dd.length(); j++) {
-                    sd += a.lane(j);
-                    sx += t.lane(j);
-                }
-            }
-            for (; i < to; i++) {
-                sd += d[i];
-                sx += (double) d[i] * h[i];
-            }
-            sums[p] = sd;
-            dots[p] = sx;
-        }
-    }
 }
