@@ -39,8 +39,12 @@
  * {@link org.maqd.norm.FoldableNorm}s ({@link org.maqd.norm.Norm#foldable()} is false).
  *
  * <h2>Implementation</h2>
- * Buffers (outputs, cached x̂, input gradients, scratch sums) are owned by the layer and reused while the
- * input shape is unchanged, so a steady-state step allocates nothing. Reductions use double accumulators over
+ * Buffers (outputs, x̂ where kept, input gradients, scratch sums) are owned by the layer and reused while the
+ * input shape is unchanged, so a steady-state step allocates nothing. LBN and BN on {@code [B, C, H, W]} keep no
+ * x̂: backward recomputes it from the forward's input, read in place, so that input must stay unchanged until
+ * backward (as every layer's output does until that layer's next forward). A norm followed by an elementwise
+ * layer ({@link org.maqd.norm.Norm#forward(org.maqd.tensor.Tensor, org.maqd.nn.Mode, org.maqd.nn.Elementwise)})
+ * runs that layer range by range inside its own passes. Reductions use double accumulators over
  * per-plane, per-segment or per-channel partials combined in a fixed order, and parallel chunks
  * ({@link org.maqd.tensor.Parallel}) have boundaries that depend only on the shape, so results are
  * bit-identical for any thread count; tensors smaller than one chunk (about 16k elements) run on the calling

@@ -1,5 +1,6 @@
 package org.maqd.tensor;
 
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
@@ -102,6 +103,7 @@ public final class Parallel implements AutoCloseable {
             // of generation gen − 1 and then sees the new, larger loopChunks must fail its CAS, not claim a chunk
             // of this loop with the old generation.
             for (int b = 0; b < threads; b++) cursors.set(b * STRIDE, ((long) gen << 32) | Integer.MAX_VALUE);
+            VarHandle.storeStoreFence();     // the retirement visible before any field below (weakly ordered CPUs)
             this.body = body;
             loopN = n;
             loopGrain = grain;
@@ -139,12 +141,14 @@ public final class Parallel implements AutoCloseable {
 
     // claims and runs chunks of block b until it is exhausted; false if the loop is no longer `gen`
     private boolean runBlock(int gen, int b) {
-        int end = blockStart(b + 1), at = b * STRIDE;
+        int at = b * STRIDE;
         while (true) {
             long v = cursors.get(at);
             if ((int) (v >>> 32) != gen) return false;
             int c = (int) v;
-            if (c >= end) return true;
+            // the loop's fields read after the cursor (an acquire): a stale cursor seen with new fields then fails
+            // its CAS, the retirement having been stored before the fields
+            if (c >= blockStart(b + 1)) return true;
             if (!cursors.compareAndSet(at, v, v + 1)) continue;
             try {
                 body.run(c * loopGrain, Math.min(loopN, (c + 1) * loopGrain));

@@ -170,6 +170,7 @@ class ParallelTest {
                     inside.getAndUpdate(v -> v | (1 << me));
                     long until = System.nanoTime() + 5_000_000_000L;
                     while (inside.get() != 3 && System.nanoTime() < until) Thread.onSpinWait();
+                    inside.getAndUpdate(v -> v | 3);                      // timed out: fail fast, no more waits
                 });
                 synchronized (first) {
                     assertEquals(0, first[0], chunks + " chunks: the caller's first chunk");
