@@ -103,7 +103,7 @@ abstract class BatchStatNorm extends NormBase implements FoldableNorm {
     /** Elements behind one statistic for the current shape. */
     private long count() { return (long) batch * spatial * (pooled ? channels : 1); }
 
-    // ---- forward: x [B, C, S] -> y [B, C, S]; keeps x (and x̂ for rows, S = 1) and per-channel μ, 1/σ --------------------
+    // ---- forward: x [B, C, S] -> y [B, C, S]; keeps x (and x̂ for rows, S = 1) and per-channel μ, 1/σ -------
 
     @Override
     public Tensor forward(Tensor x, Mode mode) {
@@ -214,7 +214,8 @@ abstract class BatchStatNorm extends NormBase implements FoldableNorm {
 
     /** x̂ = (x − μ_c)·inv_c, y = γ_c·x̂ + β_c (chunks of whole rows when S = 1). */
     private void normRange(int p0, int p1) {
-        PlaneAffine.normalize(xs, meanF, invF, weight.value.data, bias.value.data, xhatData(), y.data, p0, p1, spatial, channels);
+        PlaneAffine.normalize(xs, meanF, invF, weight.value.data, bias.value.data, xhatData(), y.data, p0, p1, spatial,
+                channels);
         if (after != null) after.run(p0 * spatial, p1 * spatial);
     }
 

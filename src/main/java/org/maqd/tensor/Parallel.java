@@ -24,8 +24,10 @@ import java.util.concurrent.locks.LockSupport;
  * loop's generation and the block's next chunk). So the same rows of a weight, say, go to the same core in its
  * forward pass, its backward pass and the next step's, and stay in that core's caches; with chunks claimed from
  * one shared ticket they moved between the cores from pass to pass, and MLP training at batch 4 ran slower on
- * two threads than on one (9,100–10,400 against 11,700–12,300 samples/s, AMD EPYC with 2 vCPUs). A loop started while another is running on this instance (a nested loop
- * inside a chunk, or a second caller thread) runs its chunks on its own thread, with the same boundaries.
+ * two threads than on one (9,100–10,400 against 11,700–12,300 samples/s, AMD EPYC with 2 vCPUs).
+ * <p>
+ * A loop started while another is running on this instance (a nested loop inside a chunk, or a second caller
+ * thread) runs its chunks on its own thread, with the same boundaries.
  */
 public final class Parallel implements AutoCloseable {
     /** Body of a parallel loop over the index range {@code [from, to)}. */
