@@ -112,7 +112,8 @@ public final class Parallel implements AutoCloseable {
             loopChunks = chunks;
             failure = null;
             done.set(0);
-            for (int b = 0; b < threads; b++) cursors.set(b * STRIDE, ((long) gen << 32) | blockStart(b));   // publishes
+            // publishes the fields above
+            for (int b = 0; b < threads; b++) cursors.set(b * STRIDE, ((long) gen << 32) | blockStart(b));
             generation = gen;
             for (int i = 0; i < workers.length; i++) if (parked.get(i) != 0) LockSupport.unpark(workers[i]);
             runChunks(gen, 0);

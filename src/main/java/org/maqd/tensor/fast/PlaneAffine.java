@@ -8,8 +8,9 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The elementwise passes of the batch-statistic norms (BN, LBN) over the planes {@code [p0, p1)} of
  * {@code [B, C, S]} data, plane p holding channel {@code c = p mod C} at {@code [p·S, (p+1)·S)}, with per-channel
- * constants: forward {@code h = (x − m_c)·inv_c, y = g_c·h + b_c} (h stored unless null), evaluation {@code h = (x − m_c)·inv_c,
- * y = sc_c·x + sh_c}, backward {@code dx = a_c·dy + b_c·h + k_c}, and the backward's per-plane Σdy and Σdy·h.
+ * constants: forward {@code h = (x − m_c)·inv_c, y = g_c·h + b_c} (h stored unless null), evaluation
+ * {@code h = (x − m_c)·inv_c, y = sc_c·x + sh_c}, backward {@code dx = a_c·dy + b_c·h + k_c}, and the backward's
+ * per-plane Σdy and Σdy·h.
  * For {@code S = 1} (the [B, C] row layout) a chunk of whole rows runs as vectors along the channels, otherwise
  * each plane runs as vectors along its elements.
  *
@@ -183,7 +184,7 @@ public final class PlaneAffine {
         }
     }
 
-    /** {@code out = a_c·d + b_c·h + k_c} over planes [p0, p1): the norms' plain loops, the reference of {@link #gradientOf}. */
+    /** {@code out = a_c·d + b_c·h + k_c} over planes [p0, p1): the norms' plain loops, reference of {@link #gradientOf}. */
     public static void gradientPlain(float[] a, float[] b, float[] k, float[] d, float[] h, float[] out,
                                      int p0, int p1, int s, int cs) {
         if (s == 1 && p0 % cs == 0 && p1 % cs == 0) {
@@ -239,8 +240,8 @@ public final class PlaneAffine {
 
     /**
      * For every plane p in [p0, p1): {@code sums[p] = Σ d} and {@code dots[p] = Σ d·x̂} over its S elements, with
-     * x̂ recomputed from x as in {@link #gradientOf} ({@code (x − mean_c)·inv_c} in float): in one pass, the same two
-     * double accumulator chains each as Reductions.sum and Reductions.dot on the stored x̂ (and the same lane and
+     * x̂ recomputed from x as in {@link #gradientOf} ({@code (x − mean_c)·inv_c} in float): in one pass, the same
+     * two double accumulator chains each as Reductions.sum and Reductions.dot on the stored x̂ (and the same lane and
      * tail order), so the same bits; the four chains are independent, so the adds overlap instead of waiting on
      * each other's latency. Over a stored x̂ (LN, GN), pass it as x with mean 0 and inv 1 ({@code (h − 0)·1 = h}
      * exactly, −0 and NaN included).
