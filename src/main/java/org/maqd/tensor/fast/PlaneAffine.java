@@ -184,7 +184,10 @@ public final class PlaneAffine {
         }
     }
 
-    /** {@code out = a_c·d + b_c·h + k_c} over planes [p0, p1): the norms' plain loops, reference of {@link #gradientOf}. */
+    /**
+     * {@code out = a_c·d + b_c·h + k_c} over planes [p0, p1): the norms' plain loops, the reference of
+     * {@link #gradientOf}.
+     */
     public static void gradientPlain(float[] a, float[] b, float[] k, float[] d, float[] h, float[] out,
                                      int p0, int p1, int s, int cs) {
         if (s == 1 && p0 % cs == 0 && p1 % cs == 0) {
