@@ -6,6 +6,7 @@ import org.maqd.tensor.Gemm;
 import org.maqd.tensor.Parallel;
 import org.maqd.tensor.Rng;
 import org.maqd.tensor.Tensor;
+import org.maqd.tensor.fast.TransposePack;
 
 /**
  * Fully connected layer y = x·W_effᵀ + b with W_eff = transform(W) computed once per forward (weight
@@ -128,20 +129,14 @@ public final class Linear implements Layer {
         par.forRange((b + 15) / 16, 1, transposeBody);   // 16 output rows (samples) per chunk, on both threads
     }
 
-    /** dst[c][r] = src[r][c] for src of {@code rows × cols}, in tiles of 16 × 16. */
+    /** dst[c][r] = src[r][c] for src of {@code rows × cols}. */
     static void transpose(float[] src, float[] dst, int rows, int cols) {
         transpose(src, dst, rows, cols, 0, cols);
     }
 
     /** {@link #transpose(float[], float[], int, int)} for the columns [cFrom, cTo) of src (rows of dst). */
     static void transpose(float[] src, float[] dst, int rows, int cols, int cFrom, int cTo) {
-        for (int r0 = 0; r0 < rows; r0 += 16) {
-            int r1 = Math.min(rows, r0 + 16);
-            for (int c0 = cFrom; c0 < cTo; c0 += 16) {
-                int c1 = Math.min(cTo, c0 + 16);
-                for (int c = c0; c < c1; c++) for (int r = r0; r < r1; r++) dst[c * rows + r] = src[r * cols + c];
-            }
-        }
+        TransposePack.transpose(src, 0, cols, dst, 0, rows, 0, rows, cFrom, cTo);
     }
 
     @Override

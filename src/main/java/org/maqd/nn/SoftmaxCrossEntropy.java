@@ -10,12 +10,15 @@ public final class SoftmaxCrossEntropy {
     private Tensor grad;
     private int correct;
     private int[] predictions = new int[0];
+    private double[] exps = new double[0];   // one row's exp(z − max)
 
     /** logits [B, K], labels[B] (first B entries used). */
     public double forward(Tensor logits, int[] labels) {
         int b = logits.dim(0), k = logits.dim(1);
         grad = Tensor.reuse(grad, b, k);
         if (predictions.length < b) predictions = new int[b];
+        if (exps.length < k) exps = new double[k];
+        double[] ex = exps;
         float[] z = logits.data, g = grad.data;
         double loss = 0;
         correct = 0;
@@ -27,12 +30,16 @@ public final class SoftmaxCrossEntropy {
                 if (z[o + j] > max) { max = z[o + j]; arg = j; }
             }
             double sum = 0;
-            for (int j = 0; j < k; j++) sum += Math.exp(z[o + j] - max);
+            for (int j = 0; j < k; j++) {
+                double e = Math.exp(z[o + j] - max);   // each exponential once (the step's serial part)
+                ex[j] = e;
+                sum += e;
+            }
             int y = labels[r];
             if (y < 0 || y >= k) throw new IllegalArgumentException("label " + y + " outside [0, " + k + ")");
             loss += Math.log(sum) - (z[o + y] - max);
             for (int j = 0; j < k; j++) {
-                double pj = Math.exp(z[o + j] - max) / sum;
+                double pj = ex[j] / sum;
                 g[o + j] = (float) ((pj - (j == y ? 1 : 0)) / b);
             }
             predictions[r] = arg;

@@ -4,6 +4,7 @@ import org.maqd.tensor.ref.RefKernels;
 
 import org.maqd.tensor.fast.PackedGemm;
 import org.maqd.tensor.fast.PackedPanels;
+import org.maqd.tensor.fast.TransposePack;
 
 /**
  * Matrix multiply entry point used by layers: C[m,n] = (accumulate ? C : 0) + op(A)·op(B), row-major.
@@ -82,13 +83,7 @@ public final class Gemm {
 
     /** Rows [i0, i1) of A row-major: at[i·k + p] = a[aOff + p·m + i] (Aᵀ stored [k, m]). */
     static void transposeA(float[] a, int aOff, int m, int k, float[] at, int i0, int i1) {
-        for (int r0 = i0; r0 < i1; r0 += 16) {
-            int r1 = Math.min(i1, r0 + 16);
-            for (int p = 0; p < k; p++) {
-                int src = aOff + p * m;
-                for (int i = r0; i < r1; i++) at[i * k + p] = a[src + i];
-            }
-        }
+        TransposePack.transpose(a, aOff, m, at, 0, k, 0, k, i0, i1);
     }
 
     // transA: the product is op(A)·op(B) with op(A) = Aᵀ (drives the packing and k-block choices);

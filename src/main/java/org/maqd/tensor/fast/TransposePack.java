@@ -6,14 +6,16 @@ import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The transposing pack of {@link PackedPanels} in 16 × 16 blocks transposed in registers (512-bit vectors only):
- * sixteen rows of the stored B are loaded as vectors, four butterfly stages (stage d swaps bit d of the row and
- * lane index: a {@code rearrange} by lane XOR d and a {@code blend} per vector) turn them into sixteen packed
- * rows, stored whole. A copy, so the packed bytes are those of the scalar loop ({@code PackedPanelsTest}).
- * Measured 101 → 65 µs for W_q 256×784 (one thread). The stages are written out over sixteen local vectors:
- * over a {@code FloatVector[]} the vectors are boxed and it ran 300× slower.
+ * Transposes in 16 × 16 blocks held in registers (512-bit vectors only): the transposing pack of
+ * {@link PackedPanels}, and the row-major transposes of {@link #transpose} (a layer's yᵀ → y, the GEMM's
+ * row-major copy of a transposed A). Sixteen rows of the source are loaded as vectors, four butterfly stages
+ * (stage d swaps bit d of the row and lane index: a {@code rearrange} by lane XOR d and a {@code blend} per vector)
+ * turn them into sixteen rows of the destination, stored whole. A copy, so the bytes are those of the scalar
+ * loops ({@code PackedPanelsTest}, {@code TransposePackTest}). Measured 101 → 65 µs for packing W_q 256×784 (one
+ * thread). The stages are written out over sixteen local vectors: over a {@code FloatVector[]} the vectors are
+ * boxed and it ran 300× slower.
  */
-final class TransposePack {
+public final class TransposePack {
     private TransposePack() {}
 
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -49,10 +51,45 @@ final class TransposePack {
     }
 
     /**
+     * dst[dOff + c·ldd + r] = src[sOff + r·lds + c] for r in [r0, r1) and c in [c0, c1): rows of the source (lds
+     * floats apart) become columns of the destination (rows ldd floats apart). Whole 16 × 16 blocks go through
+     * registers where {@link #ENABLED}; the rest, or everything, by scalar 16 × 16 tiles.
+     */
+    public static void transpose(float[] src, int sOff, int lds, float[] dst, int dOff, int ldd, int r0, int r1,
+                                 int c0, int c1) {
+        if (!ENABLED) {
+            scalar(src, sOff, lds, dst, dOff, ldd, r0, r1, c0, c1);
+            return;
+        }
+        int rEnd = r0 + (r1 - r0) / B * B, cEnd = c0 + (c1 - c0) / B * B;
+        for (int c = c0; c < cEnd; c += B) {
+            for (int r = r0; r < rEnd; r += B) block(src, sOff + r * lds + c, lds, dst, dOff + c * ldd + r, ldd);
+        }
+        scalar(src, sOff, lds, dst, dOff, ldd, rEnd, r1, c0, cEnd);
+        scalar(src, sOff, lds, dst, dOff, ldd, r0, r1, cEnd, c1);
+    }
+
+    /** {@link #transpose} by scalar tiles of 16 × 16 (the reference for the blocks). */
+    static void scalar(float[] src, int sOff, int lds, float[] dst, int dOff, int ldd, int r0, int r1, int c0, int c1) {
+        for (int rb = r0; rb < r1; rb += B) {
+            int re = Math.min(r1, rb + B);
+            for (int cb = c0; cb < c1; cb += B) {
+                int ce = Math.min(c1, cb + B);
+                for (int c = cb; c < ce; c++) {
+                    for (int r = rb; r < re; r++) dst[dOff + c * ldd + r] = src[sOff + r * lds + c];
+                }
+            }
+        }
+    }
+
+    /**
      * dst[d0 + p·NR + j] = b[src + j·k + p] for j, p in [0, 16): sixteen rows of a stored [n, k] B, k floats
      * apart, become sixteen packed rows of sixteen columns.
      */
-    static void block(float[] b, int src, int k, float[] dst, int d0) {
+    static void block(float[] b, int src, int k, float[] dst, int d0) { block(b, src, k, dst, d0, NR); }
+
+    /** As {@link #block(float[], int, int, float[], int)} with the destination rows {@code ldd} floats apart. */
+    static void block(float[] b, int src, int k, float[] dst, int d0, int ldd) {
         VectorShuffle<Float> sx;
         VectorMask<Float> m;
         FloatVector x, y;
@@ -108,9 +145,9 @@ final class TransposePack {
         x = v10; y = v11; v10 = x.blend(y.rearrange(sx), m); v11 = x.rearrange(sx).blend(y, m);
         x = v12; y = v13; v12 = x.blend(y.rearrange(sx), m); v13 = x.rearrange(sx).blend(y, m);
         x = v14; y = v15; v14 = x.blend(y.rearrange(sx), m); v15 = x.rearrange(sx).blend(y, m);
-        v0.intoArray(dst, d0 + 0 * NR); v1.intoArray(dst, d0 + 1 * NR); v2.intoArray(dst, d0 + 2 * NR); v3.intoArray(dst, d0 + 3 * NR);
-        v4.intoArray(dst, d0 + 4 * NR); v5.intoArray(dst, d0 + 5 * NR); v6.intoArray(dst, d0 + 6 * NR); v7.intoArray(dst, d0 + 7 * NR);
-        v8.intoArray(dst, d0 + 8 * NR); v9.intoArray(dst, d0 + 9 * NR); v10.intoArray(dst, d0 + 10 * NR); v11.intoArray(dst, d0 + 11 * NR);
-        v12.intoArray(dst, d0 + 12 * NR); v13.intoArray(dst, d0 + 13 * NR); v14.intoArray(dst, d0 + 14 * NR); v15.intoArray(dst, d0 + 15 * NR);
+        v0.intoArray(dst, d0); v1.intoArray(dst, d0 + ldd); v2.intoArray(dst, d0 + 2 * ldd); v3.intoArray(dst, d0 + 3 * ldd);
+        v4.intoArray(dst, d0 + 4 * ldd); v5.intoArray(dst, d0 + 5 * ldd); v6.intoArray(dst, d0 + 6 * ldd); v7.intoArray(dst, d0 + 7 * ldd);
+        v8.intoArray(dst, d0 + 8 * ldd); v9.intoArray(dst, d0 + 9 * ldd); v10.intoArray(dst, d0 + 10 * ldd); v11.intoArray(dst, d0 + 11 * ldd);
+        v12.intoArray(dst, d0 + 12 * ldd); v13.intoArray(dst, d0 + 13 * ldd); v14.intoArray(dst, d0 + 14 * ldd); v15.intoArray(dst, d0 + 15 * ldd);
     }
 }
