@@ -169,7 +169,8 @@ final class SmallBatchKernels {
      */
     void inputGrad(int b, int in, int out, float[] gy, float[] w, float[] dx) {
         set(b, in, out, gy, w, dx);
-        par.forRange((in + L - 1) / L, Math.max(1, CHUNK_WORK / Math.max(1, b * out * L)), (long) b * in * out, inputGradBody);
+        int grain = Math.max(1, CHUNK_WORK / Math.max(1, b * out * L));
+        par.forRange((in + L - 1) / L, grain, (long) b * in * out, inputGradBody);
         set(0, 0, 0, null, null, null);
     }
 

@@ -145,9 +145,13 @@ public final class TransposePack {
         x = v10; y = v11; v10 = x.blend(y.rearrange(sx), m); v11 = x.rearrange(sx).blend(y, m);
         x = v12; y = v13; v12 = x.blend(y.rearrange(sx), m); v13 = x.rearrange(sx).blend(y, m);
         x = v14; y = v15; v14 = x.blend(y.rearrange(sx), m); v15 = x.rearrange(sx).blend(y, m);
-        v0.intoArray(dst, d0); v1.intoArray(dst, d0 + ldd); v2.intoArray(dst, d0 + 2 * ldd); v3.intoArray(dst, d0 + 3 * ldd);
-        v4.intoArray(dst, d0 + 4 * ldd); v5.intoArray(dst, d0 + 5 * ldd); v6.intoArray(dst, d0 + 6 * ldd); v7.intoArray(dst, d0 + 7 * ldd);
-        v8.intoArray(dst, d0 + 8 * ldd); v9.intoArray(dst, d0 + 9 * ldd); v10.intoArray(dst, d0 + 10 * ldd); v11.intoArray(dst, d0 + 11 * ldd);
-        v12.intoArray(dst, d0 + 12 * ldd); v13.intoArray(dst, d0 + 13 * ldd); v14.intoArray(dst, d0 + 14 * ldd); v15.intoArray(dst, d0 + 15 * ldd);
+        v0.intoArray(dst, d0); v1.intoArray(dst, d0 + 1 * ldd);
+        v2.intoArray(dst, d0 + 2 * ldd); v3.intoArray(dst, d0 + 3 * ldd);
+        v4.intoArray(dst, d0 + 4 * ldd); v5.intoArray(dst, d0 + 5 * ldd);
+        v6.intoArray(dst, d0 + 6 * ldd); v7.intoArray(dst, d0 + 7 * ldd);
+        v8.intoArray(dst, d0 + 8 * ldd); v9.intoArray(dst, d0 + 9 * ldd);
+        v10.intoArray(dst, d0 + 10 * ldd); v11.intoArray(dst, d0 + 11 * ldd);
+        v12.intoArray(dst, d0 + 12 * ldd); v13.intoArray(dst, d0 + 13 * ldd);
+        v14.intoArray(dst, d0 + 14 * ldd); v15.intoArray(dst, d0 + 15 * ldd);
     }
 }
