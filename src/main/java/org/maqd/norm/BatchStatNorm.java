@@ -6,6 +6,7 @@ import org.maqd.nn.Elementwise;
 import org.maqd.nn.Mode;
 import org.maqd.tensor.Parallel;
 import org.maqd.tensor.Tensor;
+import org.maqd.tensor.fast.ColumnSums;
 import org.maqd.tensor.fast.PlaneAffine;
 
 /**
@@ -87,13 +88,12 @@ abstract class BatchStatNorm extends NormBase implements FoldableNorm {
     }
 
     /**
-     * On planes (S &gt; 1) x̂ is not stored: backward recomputes it from x, read in place (every layer's output
-     * stays until that layer's next forward), with the forward's float operations ({@link PlaneAffine#gradientOf},
-     * {@link PlaneAffine#sumAndDotOf}): the same bits, and one activation-sized tensor less written and kept.
+     * x̂ is not stored: backward recomputes it from x, read in place (every layer's output stays until that
+     * layer's next forward), with the forward's float operations ({@link PlaneAffine#gradientOf},
+     * {@link PlaneAffine#sumAndDotOf} on planes, {@link ColumnSums#sumAndDot} on rows): the same bits, and one
+     * activation-sized tensor less written and kept.
      */
-    @Override boolean keepsXhat() { return spatial == 1; }
-
-    private float[] xhatData() { return xhat == null ? null : xhat.data; }
+    @Override boolean keepsXhat() { return false; }
 
     @Override void resized() {
         planeA = fit(planeA, batch * channels);
@@ -214,14 +214,14 @@ abstract class BatchStatNorm extends NormBase implements FoldableNorm {
 
     /** x̂ = (x − μ_c)·inv_c, y = γ_c·x̂ + β_c (chunks of whole rows when S = 1). */
     private void normRange(int p0, int p1) {
-        PlaneAffine.normalize(xs, meanF, invF, weight.value.data, bias.value.data, xhatData(), y.data, p0, p1, spatial,
+        PlaneAffine.normalize(xs, meanF, invF, weight.value.data, bias.value.data, null, y.data, p0, p1, spatial,
                 channels);
         if (after != null) after.run(p0 * spatial, p1 * spatial);
     }
 
     /** Evaluation: y = scale_c·x + shift_c exactly as {@link #inferenceScale()}/{@link #inferenceShift()} say. */
     private void evalRange(int p0, int p1) {
-        PlaneAffine.evaluate(xs, meanF, invF, scale, shift, xhatData(), y.data, p0, p1, spatial, channels);
+        PlaneAffine.evaluate(xs, meanF, invF, scale, shift, null, y.data, p0, p1, spatial, channels);
         if (after != null) after.run(p0 * spatial, p1 * spatial);
     }
 
@@ -258,7 +258,7 @@ abstract class BatchStatNorm extends NormBase implements FoldableNorm {
         dys = gradOut.data;
         int planes = batch * channels;
         if (spatial == 1) {
-            columnSums(SUM_AND_DOT, dys, xhat.data, null, chanA, chanB);  // chanA = Σ_b dy, chanB = Σ_b dy·x̂
+            columnSumsOf(dys, input.data, meanF, invF, chanA, chanB);  // chanA = Σ_b dy, chanB = Σ_b dy·x̂
         } else {
             par.forRange(planes, planeGrain(), gradSumBody);         // planeA = Σ_s dy, planeB = Σ_s dy·x̂
             sumOverBatch(planeA, chanA);

@@ -148,6 +148,7 @@ abstract class NormBase implements Norm {
     private float[] colA;
     private float[] colB;
     private double[] colMean;
+    private float[] colMeanF, colInvF;
     private double[] colOutA;
     private double[] colOutB;
     private final Parallel.RangeBody columnBody = this::columnRange;
@@ -157,6 +158,21 @@ abstract class NormBase implements Norm {
      * {@code SUM_AND_DOT}: outA[c] = Σ_b a, outB[c] = Σ_b a·b.
      */
     void columnSums(int op, float[] a, float[] b, double[] mean, double[] outA, double[] outB) {
+        columnSums(op, a, b, mean, null, null, outA, outB);
+    }
+
+    /**
+     * {@code SUM_AND_DOT} over x̂ recomputed from x: outA[c] = Σ_b dy, outB[c] = Σ_b dy·(x − mean_c)·inv_c with
+     * x̂ in float as the forward computed it ({@link ColumnSums#sumAndDot}): the bits of the sums over a stored x̂.
+     */
+    void columnSumsOf(float[] dy, float[] x, float[] meanF, float[] invF, double[] outA, double[] outB) {
+        columnSums(SUM_AND_DOT, dy, x, null, meanF, invF, outA, outB);
+    }
+
+    private void columnSums(int op, float[] a, float[] b, double[] mean, float[] meanF, float[] invF, double[] outA,
+                            double[] outB) {
+        colMeanF = meanF;
+        colInvF = invF;
         colOp = op;
         colA = a;
         colB = b;
@@ -165,13 +181,14 @@ abstract class NormBase implements Norm {
         colOutB = outB;
         par.forRange(channels, columnGrain(), columnBody);
         colA = colB = null;
+        colMeanF = colInvF = null;
     }
 
     private void columnRange(int c0, int c1) {
         switch (colOp) {
             case SUM -> ColumnSums.sums(colA, null, batch, channels, c0, c1, colOutA);
             case SUM_SQ -> ColumnSums.sums(colA, colMean, batch, channels, c0, c1, colOutA);
-            default -> ColumnSums.sumAndDot(colA, colB, batch, channels, c0, c1, colOutA, colOutB);
+            default -> ColumnSums.sumAndDot(colA, colB, colMeanF, colInvF, batch, channels, c0, c1, colOutA, colOutB);
         }
     }
 

@@ -54,15 +54,23 @@ public final class PlaneAffine {
             int vc = cs / LANES * LANES;
             for (int o = p0; o < p1; o += cs) {
                 int c = 0;
-                for (; c < vc; c += LANES) {
-                    FloatVector v = FloatVector.fromArray(F, x, o + c).sub(FloatVector.fromArray(F, mean, c))
-                            .mul(FloatVector.fromArray(F, inv, c));
-                    v.intoArray(h, o + c);
-                    FloatVector.fromArray(F, g, c).mul(v).add(FloatVector.fromArray(F, b, c)).intoArray(out, o + c);
+                if (h == null) {                                      // x̂ recomputed where needed (*Of kernels)
+                    for (; c < vc; c += LANES) {
+                        FloatVector v = FloatVector.fromArray(F, x, o + c).sub(FloatVector.fromArray(F, mean, c))
+                                .mul(FloatVector.fromArray(F, inv, c));
+                        FloatVector.fromArray(F, g, c).mul(v).add(FloatVector.fromArray(F, b, c)).intoArray(out, o + c);
+                    }
+                } else {
+                    for (; c < vc; c += LANES) {
+                        FloatVector v = FloatVector.fromArray(F, x, o + c).sub(FloatVector.fromArray(F, mean, c))
+                                .mul(FloatVector.fromArray(F, inv, c));
+                        v.intoArray(h, o + c);
+                        FloatVector.fromArray(F, g, c).mul(v).add(FloatVector.fromArray(F, b, c)).intoArray(out, o + c);
+                    }
                 }
                 for (; c < cs; c++) {
                     float v = (x[o + c] - mean[c]) * inv[c];
-                    h[o + c] = v;
+                    if (h != null) h[o + c] = v;
                     out[o + c] = g[c] * v + b[c];
                 }
             }
@@ -126,13 +134,20 @@ public final class PlaneAffine {
             int vc = cs / LANES * LANES;
             for (int o = p0; o < p1; o += cs) {
                 int c = 0;
-                for (; c < vc; c += LANES) {
-                    FloatVector xv = FloatVector.fromArray(F, x, o + c);
-                    xv.sub(FloatVector.fromArray(F, mean, c)).mul(FloatVector.fromArray(F, inv, c)).intoArray(h, o + c);
-                    FloatVector.fromArray(F, sc, c).mul(xv).add(FloatVector.fromArray(F, sh, c)).intoArray(out, o + c);
+                if (h == null) {
+                    for (; c < vc; c += LANES) {
+                        FloatVector.fromArray(F, sc, c).mul(FloatVector.fromArray(F, x, o + c))
+                                .add(FloatVector.fromArray(F, sh, c)).intoArray(out, o + c);
+                    }
+                } else {
+                    for (; c < vc; c += LANES) {
+                        FloatVector xv = FloatVector.fromArray(F, x, o + c);
+                        xv.sub(FloatVector.fromArray(F, mean, c)).mul(FloatVector.fromArray(F, inv, c)).intoArray(h, o + c);
+                        FloatVector.fromArray(F, sc, c).mul(xv).add(FloatVector.fromArray(F, sh, c)).intoArray(out, o + c);
+                    }
                 }
                 for (; c < cs; c++) {
-                    h[o + c] = (x[o + c] - mean[c]) * inv[c];
+                    if (h != null) h[o + c] = (x[o + c] - mean[c]) * inv[c];
                     out[o + c] = sc[c] * x[o + c] + sh[c];
                 }
             }

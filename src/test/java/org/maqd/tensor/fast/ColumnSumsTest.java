@@ -31,11 +31,29 @@ class ColumnSumsTest {
                 ColumnSums.sumSq(a, rows, cols, c0, c1, mean, got);
                 assertArrayEquals(want, got, 0.0, "sumSq " + at);
                 ColumnSums.sumAndDotPlain(a, b, rows, cols, c0, c1, want, want2);
-                ColumnSums.sumAndDot(a, b, rows, cols, c0, c1, got, got2);
+                ColumnSums.sumAndDot(a, b, null, null, rows, cols, c0, c1, got, got2);
                 assertArrayEquals(want, got, 0.0, "sumAndDot (sum) " + at);
                 assertArrayEquals(want2, got2, 0.0, "sumAndDot (dot) " + at);
+                // over x̂ recomputed from x: the bits of the sums over x̂ as the norm's forward stores it
+                float[] mf = new float[cols], inv = new float[cols], xhat = new float[rows * cols];
+                for (int c = 0; c < cols; c++) {
+                    mf[c] = (float) (r.nextGaussian() * 0.1);
+                    inv[c] = (float) (1 / (0.5 + r.nextDouble()));
+                }
+                PlaneAffine.normalizePlain(b, mf, inv, ones(cols), new float[cols], xhat, new float[rows * cols],
+                        0, rows * cols, 1, cols);
+                ColumnSums.sumAndDotPlain(a, xhat, rows, cols, c0, c1, want, want2);
+                ColumnSums.sumAndDot(a, b, mf, inv, rows, cols, c0, c1, got, got2);
+                assertArrayEquals(want, got, 0.0, "sumAndDot of x̂ (sum) " + at);
+                assertArrayEquals(want2, got2, 0.0, "sumAndDot of x̂ (dot) " + at);
             }
         }
+    }
+
+    private static float[] ones(int n) {
+        float[] o = new float[n];
+        java.util.Arrays.fill(o, 1f);
+        return o;
     }
 
     /** See {@link KernelBytecode}: own compile roots, no calls but the Vector API, no vector parameters. */
