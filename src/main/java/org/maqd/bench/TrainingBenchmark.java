@@ -72,7 +72,6 @@ public final class TrainingBenchmark {
             NetworkSpec spec = ExperimentDefaults.resolve(ExperimentIO.parse(
                     "{\"network\": " + ExperimentIO.toJson(network(kind)) + "}", "bench")).network();
             Network net = NetworkBuilder.build(spec, new int[] {1, 28, 28}, 10, par, 0);
-            net.keepWeightValues(false);   // as the trainer's steps between probes
             TrainingSpec t = new TrainingSpec("adam", 1e-3, 0.9, 0.0, 0.9, 0.999, "constant", 0.0, 1, 1.0, 1, batch);
             Optimizer opt = Optimizers.create(t, net.paramList(), par);
             Rng rng = new Rng(1);

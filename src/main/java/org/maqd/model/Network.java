@@ -11,7 +11,6 @@ import org.maqd.nn.Merge;
 import org.maqd.nn.Mode;
 import org.maqd.nn.Param;
 import org.maqd.nn.Stochastic;
-import org.maqd.quant.WeightQuantizer;
 import org.maqd.tensor.Tensor;
 
 /**
@@ -36,7 +35,6 @@ public final class Network {
     private final Map<String, Param> params = new LinkedHashMap<>();
     private final Map<String, Tensor> buffers = new LinkedHashMap<>();
     private final List<Stochastic> stochastic = new ArrayList<>();
-    private final List<WeightQuantizer> weightQuantizers = new ArrayList<>();
 
     Network(NetworkSpec resolvedSpec, NetworkGraph graph, List<Layer> layers) {
         this.spec = resolvedSpec;
@@ -69,7 +67,6 @@ public final class Network {
         for (Param p : l.params()) params.put(prefix + "." + p.name, p);
         for (Buffer b : l.buffers()) buffers.put(prefix + "." + b.name(), b.value());
         if (l instanceof Stochastic s) stochastic.add(s);
-        if (l instanceof QuantBlock q && q.weights() != null) weightQuantizers.add(q.weights());
         if (l instanceof Named n) {
             for (var e : n.namedChildren().entrySet()) collect(prefix + "." + e.getKey(), e.getValue());
         }
@@ -174,15 +171,6 @@ public final class Network {
 
     public void zeroGrad() {
         for (Param p : params.values()) p.zeroGrad();
-    }
-
-    /**
-     * Whether the next training forwards store each weight quantizer's Ŵ and codes, which only probes read
-     * ({@link WeightQuantizer#keepStandardized}); evaluation forwards always do. The numbers a step computes
-     * are the same either way.
-     */
-    public void keepWeightValues(boolean keep) {
-        for (WeightQuantizer q : weightQuantizers) q.keepStandardized(keep);
     }
 
     public void reseed(long seed, long step) {

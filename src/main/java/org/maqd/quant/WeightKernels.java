@@ -68,46 +68,40 @@ final class WeightKernels {
 
     /** Ŵ = ((w − μ_hi) − μ_lo)·inv in float over {@code [base, base+n)}. */
     static void standardizeRow(float[] w, float[] out, int base, int n, double mu, double inv) {
-        standardizeRow(w, out, base, base, n, mu, inv);
-    }
-
-    /** As {@link #standardizeRow(float[], float[], int, int, double, double)}, Ŵ of w[base + j] into out[outOff + j]. */
-    static void standardizeRow(float[] w, float[] out, int outOff, int base, int n, double mu, double inv) {
         float hi = (float) mu, lo = (float) (mu - hi), in = (float) inv;
         FloatVector hv = FloatVector.broadcast(S, hi), lv = FloatVector.broadcast(S, lo), iv = FloatVector.broadcast(S, in);
-        int i = base, vecEnd = base + n - n % SL, shift = outOff - base;
-        for (; i < vecEnd; i += SL) FloatVector.fromArray(S, w, i).sub(hv).sub(lv).mul(iv).intoArray(out, i + shift);
-        for (; i < base + n; i++) out[i + shift] = (w[i] - hi - lo) * in;
+        int i = base, vecEnd = base + n - n % SL;
+        for (; i < vecEnd; i += SL) FloatVector.fromArray(S, w, i).sub(hv).sub(lv).mul(iv).intoArray(out, i);
+        for (; i < base + n; i++) out[i] = (w[i] - hi - lo) * in;
     }
 
     /**
      * Standardize + quantize of one row in one pass: Ŵ as {@link #standardizeRow} (same float operations), then
      * the levels of the float Ŵ as {@link #quantizeRow} (the codes are not written: {@link #quantizeRow} derives
-     * them from Ŵ when asked for). Ŵ of {@code w[base + j]} goes to {@code std[stdOff + j]} (Ŵ's own buffer, or
-     * a row buffer when Ŵ is not kept). Returns false if some Ŵ/Δ was NaN, so the caller can rerun the row on the
+     * them from Ŵ when asked for). Returns false if some Ŵ/Δ was NaN, so the caller can rerun the row on the
      * plain path, which reports it.
      */
-    static boolean standardizeQuantizeRow(float[] w, float[] std, int stdOff, float[] wq, int base, int n, double mu,
-                                          double inv, Levels q) {
+    static boolean standardizeQuantizeRow(float[] w, float[] std, float[] wq, int base, int n, double mu, double inv,
+                                          Levels q) {
         float hi = (float) mu, lo = (float) (mu - hi), in = (float) inv;
-        int end = base + n - n % SL, shift = stdOff - base;
+        int end = base + n - n % SL;
         for (int i = base; i < end; ) {
-            i = standardizeQuantizeBlocks(w, std, shift, wq, i, end, hi, lo, in, q);
+            i = standardizeQuantizeBlocks(w, std, wq, i, end, hi, lo, in, q);
             if (i < end) {   // Ŵ of this block is stored; a code near a tie (or a NaN): this block in double
-                for (int j = i; j < i + SL; j++) if (!quantizeScalar(std[j + shift], null, wq, j, q)) return false;
+                for (int j = i; j < i + SL; j++) if (!quantizeScalar(std[j], null, wq, j, q)) return false;
                 i += SL;
             }
         }
         boolean ok = true;
         for (int j = end; j < base + n; j++) {
-            std[j + shift] = (w[j] - hi - lo) * in;
-            ok &= quantizeScalar(std[j + shift], null, wq, j, q);
+            std[j] = (w[j] - hi - lo) * in;
+            ok &= quantizeScalar(std[j], null, wq, j, q);
         }
         return ok;
     }
 
-    // as quantizeBlocks without the codes, with Ŵ computed (and stored at i + shift) from w on the way
-    private static int standardizeQuantizeBlocks(float[] w, float[] std, int shift, float[] wq, int i, int end,
+    // as quantizeBlocks without the codes, with Ŵ computed (and stored) from w on the way
+    private static int standardizeQuantizeBlocks(float[] w, float[] std, float[] wq, int i, int end,
                                                  float muHi, float muLo, float invSigma, Levels q) {
         FloatVector hv = FloatVector.broadcast(S, muHi), lv = FloatVector.broadcast(S, muLo);
         FloatVector iv = FloatVector.broadcast(S, invSigma);
@@ -116,7 +110,7 @@ final class WeightKernels {
         FloatVector sHi = FloatVector.broadcast(S, q.sHi), sLo = FloatVector.broadcast(S, q.sLo);
         for (; i < end; i += SL) {
             FloatVector z = FloatVector.fromArray(S, w, i).sub(hv).sub(lv).mul(iv);
-            z.intoArray(std, i + shift);
+            z.intoArray(std, i);
             FloatVector t = z.fma(inv, off);
             FloatVector tc = t.blend(zero, t.compare(VectorOperators.LT, zero)).blend(hi, t.compare(VectorOperators.GT, hi));
             FloatVector m = tc.add(FMAGIC);
@@ -301,20 +295,16 @@ final class WeightKernels {
         for (; i < base + n; i++) g[i + shift] = Math.fma(std[i], mw, g[i + shift] - m) * in;
     }
 
-    /**
-     * WS backward output pass: {@code out[base + j] += (g[gOff + j] − mg − Ŵ·mgw)·inv} in float, Ŵ at
-     * {@code std[stdOff + j]}.
-     */
-    static void wsBackwardRow(float[] g, int gOff, float[] std, int stdOff, float[] out, int base, int n, double mg,
-                              double mgw, double inv) {
+    /** WS backward output pass: {@code out[base + j] += (g[gOff + j] − mg − Ŵ·mgw)·inv} in float. */
+    static void wsBackwardRow(float[] g, int gOff, float[] std, float[] out, int base, int n, double mg, double mgw,
+                              double inv) {
         float m = (float) mg, mw = (float) -mgw, in = (float) inv;
         FloatVector mv = FloatVector.broadcast(S, m), mwv = FloatVector.broadcast(S, mw), iv = FloatVector.broadcast(S, in);
-        int shift = gOff - base, wShift = stdOff - base, i = base, vecEnd = base + n - n % SL;
+        int shift = gOff - base, i = base, vecEnd = base + n - n % SL;
         for (; i < vecEnd; i += SL) {
-            FloatVector d = FloatVector.fromArray(S, std, i + wShift)
-                    .fma(mwv, FloatVector.fromArray(S, g, i + shift).sub(mv)).mul(iv);
+            FloatVector d = FloatVector.fromArray(S, std, i).fma(mwv, FloatVector.fromArray(S, g, i + shift).sub(mv)).mul(iv);
             FloatVector.fromArray(S, out, i).add(d).intoArray(out, i);
         }
-        for (; i < base + n; i++) out[i] += Math.fma(std[i + wShift], mw, g[i + shift] - m) * in;
+        for (; i < base + n; i++) out[i] += Math.fma(std[i], mw, g[i + shift] - m) * in;
     }
 }

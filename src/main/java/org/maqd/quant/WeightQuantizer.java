@@ -90,10 +90,6 @@ public final class WeightQuantizer implements WeightTransform {
     private boolean codesPending;         // the fused forward left the codes to be derived from Ŵ (codes())
     private float[] gradPre = new float[0];
     private float[] rowScratch = new float[0];   // fast STE + WS backward: one row of dL/dŴ per chunk (stays in L1)
-    private float[] stdRows = new float[0];      // Ŵ not kept: one row of Ŵ per chunk, written from W where read
-    private boolean keepStandardized = true;     // whether a training forward stores Ŵ (probes read it)
-    private boolean kept;                        // whether Ŵ (and so the codes) of the last forward are stored
-    private Tensor latentOfForward;              // W of the last fused forward (Ŵ is recomputed from it)
     private int rows, fanIn;
     private float[] bwdGrad, fwdLatent, bwdOut;
     private RowSink fwdSink;
@@ -124,8 +120,7 @@ public final class WeightQuantizer implements WeightTransform {
     @Override
     public Tensor forward(Tensor latent, Mode mode) {
         checkLatent(latent);
-        if (fusedPath()) return fusedForward(latent, mode, null, 0);
-        kept = true;
+        if (fusedPath()) return fusedForward(latent, null, 0);
         if (ws != null) {
             source = ws.forward(latent);
         } else {
@@ -158,26 +153,14 @@ public final class WeightQuantizer implements WeightTransform {
     @Override
     public Tensor forwardRows(Tensor latent, Mode mode, RowSink sink, long workPerRow) {
         checkLatent(latent);
-        return fusedPath() ? fusedForward(latent, mode, sink, workPerRow) : null;
+        return fusedPath() ? fusedForward(latent, sink, workPerRow) : null;
     }
 
-    /**
-     * Whether a training forward stores Ŵ (default true). The trainer turns it off for the steps it does not
-     * probe: the fast path then writes W_q only, and its backward recomputes each row of Ŵ from W, μ and σ with
-     * the forward's float operations (the same bits), so one weight-sized array is neither written nor read per
-     * step. Evaluation forwards always store Ŵ. Reading {@link #standardized()} or {@link #codes()} after a
-     * training forward that did not store them is an error, never a stale value.
-     */
-    public void keepStandardized(boolean keep) { keepStandardized = keep; }
-
-    private Tensor fusedForward(Tensor latent, Mode mode, RowSink sink, long workPerRow) {
+    private Tensor fusedForward(Tensor latent, RowSink sink, long workPerRow) {
         source = ws.prepare(latent);
         quantized = Tensor.reuse(quantized, latent.shape());
         if (codes.length != latent.size()) codes = new byte[latent.size()];
         codesPending = true;   // derived from Ŵ when asked for (codes())
-        kept = keepStandardized || mode != Mode.TRAIN || !rowPath();   // only the STE row path recomputes Ŵ
-        latentOfForward = latent;
-        if (!kept) stdRows = fitRows(stdRows);
         fwdLatent = latent.data;
         fwdSink = sink;
         // work in elements touched: w read twice, Ŵ and W_q written (the 256×256 hidden layer's
@@ -191,26 +174,14 @@ public final class WeightQuantizer implements WeightTransform {
         return quantized;
     }
 
-    /** A buffer of one row per chunk of the row passes. */
-    private float[] fitRows(float[] buf) {
-        int size = Parallel.chunks(rows, WeightStandardization.rowGrain(fanIn)) * fanIn;
-        return buf.length == size ? buf : new float[size];
-    }
-
-    /** Offset of the row buffer of the chunk holding row {@code r0} (chunks start at multiples of the grain). */
-    private int chunkRow(int r0) { return r0 / WeightStandardization.rowGrain(fanIn) * fanIn; }
-
-    // rows [r0, r1) of W [out, fanIn]: μ, σ, Ŵ and W_q in one read of W (fast path), then the sink; Ŵ goes to
-    // its buffer, or (not kept) to the chunk's row buffer, where it is needed only while the row is quantized
+    // rows [r0, r1) of W [out, fanIn]: μ, σ, Ŵ and W_q in one read of W (fast path), then the sink
     private void fusedRows(int r0, int r1) {
-        float[] w = fwdLatent, out = quantized.data, std = kept ? source.data : stdRows;
+        float[] w = fwdLatent, std = source.data, out = quantized.data;
         RowSink sink = fwdSink;
-        int n = fanIn, row = chunkRow(r0);
+        int n = fanIn;
         for (int r = r0; r < r1; r++) {
             ws.rowStats(w, r);
-            double inv = 1.0 / ws.sigma(r);
-            if (!WeightKernels.standardizeQuantizeRow(w, std, kept ? r * n : row, out, r * n, n, ws.mean(r), inv, levels)) {
-                WeightKernels.standardizeRow(w, source.data, r * n, n, ws.mean(r), inv);
+            if (!WeightKernels.standardizeQuantizeRow(w, std, out, r * n, n, ws.mean(r), 1.0 / ws.sigma(r), levels)) {
                 quantizeRowsPlain(r, r + 1);   // a NaN: the plain body names it
             }
             // rows go to the sink in pairs (both still in L1), so its products can share their loads
@@ -288,42 +259,29 @@ public final class WeightQuantizer implements WeightTransform {
             throw new ShapeException("weight quantizer backward: expected a gradient like " + source + ", got "
                     + gradLatent);
         }
-        rowScratch = fitRows(rowScratch);
-        if (!kept) stdRows = fitRows(stdRows);
+        int grain = WeightStandardization.rowGrain(fanIn);
+        if (rowScratch.length != Parallel.chunks(rows, grain) * fanIn) {
+            rowScratch = new float[Parallel.chunks(rows, grain) * fanIn];
+        }
     }
-
-    /**
-     * Where row r's Ŵ is for the backward: its offset in {@link #stdOf}'s array. Not kept, the row is written
-     * from W (unchanged since the forward: the update of row r comes after its backward) into the chunk's row
-     * buffer at {@code row}, by {@link WeightKernels#standardizeRow}: the float operations that produced it in
-     * the forward, so the same bits.
-     */
-    private int stdRow(int r, int row) {
-        if (kept) return r * fanIn;
-        WeightKernels.standardizeRow(latentOfForward.data, stdRows, row, r * fanIn, fanIn, ws.mean(r), 1.0 / ws.sigma(r));
-        return row;
-    }
-
-    private float[] stdOf() { return kept ? source.data : stdRows; }
 
     // rows [r0, r1) of the sourced STE + WS backward (as steRows, the row of dL/dW_q from bwdSource)
     private void sourcedSteRows(int r0, int r1) {
-        float[] buf = rowScratch, std = stdOf();
-        int n = fanIn, off = chunkRow(r0);
+        float[] src = source.data, buf = rowScratch;
+        int n = fanIn, off = r0 / WeightStandardization.rowGrain(n) * n;
         RowSource gradient = bwdSource;
         Param.Update update = bwdUpdate;
         for (int r = r0; r < r1; r++) {
-            int at = stdRow(r, off);
             gradient.row(r, buf, off);
-            if (!ws.steRowSums(buf, off, std, at, buf, off, r, levels)) {   // a weight at the clip edge: separate
-                gradient.row(r, buf, off);                                   // passes (the fused pass masked part)
-                WeightKernels.steRow(buf, off, std, buf, off, at, n, levels);
-                if (update == null) ws.backwardRowFast(buf, off, std, at, bwdOut, r);
-                else ws.backwardRowUpdate(buf, off, std, at, r, update);
+            if (!ws.steRowSums(buf, off, buf, off, r, levels)) {   // a weight at the clip edge: separate passes
+                gradient.row(r, buf, off);                          // (the fused pass masked part of the row)
+                WeightKernels.steRow(buf, off, src, buf, off, r * n, n, levels);
+                if (update == null) ws.backwardRowFast(buf, off, bwdOut, r);
+                else ws.backwardRowUpdate(buf, off, r, update);
                 continue;
             }
-            if (update == null) ws.backwardRowSummed(buf, off, std, at, bwdOut, r);
-            else ws.backwardRowUpdateSummed(buf, off, std, at, r, update);
+            if (update == null) ws.backwardRowSummed(buf, off, bwdOut, r);
+            else ws.backwardRowUpdateSummed(buf, off, r, update);
         }
     }
 
@@ -339,8 +297,9 @@ public final class WeightQuantizer implements WeightTransform {
         if (fast && states != 0 && config.surrogate().kind() == Surrogate.Kind.STE) {
             int grain = WeightStandardization.rowGrain(fanIn);
             if (ws == null && gradPre.length != n) gradPre = new float[n];
-            if (ws != null) rowScratch = fitRows(rowScratch);
-            if (!kept) stdRows = fitRows(stdRows);
+            if (ws != null && rowScratch.length != Parallel.chunks(rows, grain) * fanIn) {
+                rowScratch = new float[Parallel.chunks(rows, grain) * fanIn];
+            }
             bwdGrad = g;
             bwdOut = gradLatent.data;
             // work in elements touched: g and Ŵ read, dL/dŴ written, then (with WS) read with Ŵ twice and added
@@ -378,19 +337,17 @@ public final class WeightQuantizer implements WeightTransform {
             for (int r = r0; r < r1; r++) WeightKernels.steRow(g, src, gradPre, r * n, n, levels);
             return;
         }
-        int off = chunkRow(r0);
-        float[] std = stdOf();
+        int off = r0 / WeightStandardization.rowGrain(n) * n;
         Param.Update update = bwdUpdate;
         for (int r = r0; r < r1; r++) {
-            int at = stdRow(r, off);
-            if (!ws.steRowSums(g, r * n, std, at, rowScratch, off, r, levels)) {   // a weight at the clip edge
-                WeightKernels.steRow(g, r * n, std, rowScratch, off, at, n, levels);
-                if (update == null) ws.backwardRowFast(rowScratch, off, std, at, bwdOut, r);
-                else ws.backwardRowUpdate(rowScratch, off, std, at, r, update);
+            if (!ws.steRowSums(g, r * n, rowScratch, off, r, levels)) {   // a weight at the clip edge
+                WeightKernels.steRow(g, src, rowScratch, off, r * n, n, levels);
+                if (update == null) ws.backwardRowFast(rowScratch, off, bwdOut, r);
+                else ws.backwardRowUpdate(rowScratch, off, r, update);
                 continue;
             }
-            if (update == null) ws.backwardRowSummed(rowScratch, off, std, at, bwdOut, r);
-            else ws.backwardRowUpdateSummed(rowScratch, off, std, at, r, update);
+            if (update == null) ws.backwardRowSummed(rowScratch, off, bwdOut, r);
+            else ws.backwardRowUpdateSummed(rowScratch, off, r, update);
         }
     }
 
@@ -409,26 +366,12 @@ public final class WeightQuantizer implements WeightTransform {
     public int states() { return states; }
     /** Δ_w (NaN for float weights). */
     public double step() { return step; }
-    /**
-     * Ŵ of the last forward: the standardized weights (or a copy of the latent weights when WS is off); null
-     * before the first forward.
-     *
-     * @throws IllegalStateException after a training forward that did not keep Ŵ ({@link #keepStandardized})
-     */
-    public Tensor standardized() { return requireKept("Ŵ"); }
-
-    private Tensor requireKept(String what) {
-        if (source != null && !kept) {
-            throw new IllegalStateException("weight quantizer: " + what + " of the last training step was not kept"
-                    + " (keepStandardized(false)); keep it for the steps that read it, or run an evaluation forward");
-        }
-        return source;
-    }
+    /** Ŵ of the last forward: the standardized weights (or a copy of the latent weights when WS is off). */
+    public Tensor standardized() { return source; }
     /** W_q of the last forward (null for float weights). */
     public Tensor quantized() { return quantized; }
     /** The codes k of the last forward, unsigned bytes in the weight's layout (empty for float weights). */
     public byte[] codes() {
-        requireKept("the codes");
         if (codesPending) {
             // the fused forward wrote Ŵ and W_q only (the training step never reads the codes): quantize Ŵ again,
             // which gives the codes of the plain path and rewrites W_q with the same values

@@ -134,17 +134,12 @@ public final class WeightStandardization {
     }
 
     /** Fast path backward of row {@code r}: gw += dW for dL/dŴ = g (g in the weight's layout). */
-    void backwardRowFast(float[] g, float[] gw, int r) {
-        backwardRowFast(g, r * fanIn, standardized.data, r * fanIn, gw, r);
-    }
-
-    // Below, row r's Ŵ is read at std[stdOff…stdOff + fanIn): Ŵ's own buffer, or a row the caller recomputed
-    // from W (bit for bit the forward's, when Ŵ was not kept).
+    void backwardRowFast(float[] g, float[] gw, int r) { backwardRowFast(g, r * fanIn, gw, r); }
 
     /** As {@link #backwardRowFast(float[], float[], int)} with row r's dL/dŴ at {@code g[gOff…gOff + fanIn)}. */
-    void backwardRowFast(float[] g, int gOff, float[] std, int stdOff, float[] gw, int r) {
-        RowSums.reduceRow(g, gOff, std, stdOff, fanIn, sums, r);
-        backwardRowSummed(g, gOff, std, stdOff, gw, r);
+    void backwardRowFast(float[] g, int gOff, float[] gw, int r) {
+        RowSums.reduceRow(g, gOff, standardized.data, r * fanIn, fanIn, sums, r);
+        backwardRowSummed(g, gOff, gw, r);
     }
 
     /**
@@ -152,32 +147,31 @@ public final class WeightStandardization {
      * the row sums of the WS backward on the way ({@link RowSums#steReduceRow}); false where the caller must run
      * the STE kernel and {@link #backwardRowFast} instead (out then partly written).
      */
-    boolean steRowSums(float[] g, int gOff, float[] std, int stdOff, float[] out, int outOff, int r,
-                       WeightKernels.Levels q) {
-        return RowSums.steReduceRow(g, gOff, std, out, outOff, stdOff, fanIn, q, sums, r);
+    boolean steRowSums(float[] g, int gOff, float[] out, int outOff, int r, WeightKernels.Levels q) {
+        return RowSums.steReduceRow(g, gOff, standardized.data, out, outOff, r * fanIn, fanIn, q, sums, r);
     }
 
     /** The output pass of {@link #backwardRowFast}, with row r's sums already formed by {@link #steRowSums}. */
-    void backwardRowSummed(float[] g, int gOff, float[] std, int stdOff, float[] gw, int r) {
+    void backwardRowSummed(float[] g, int gOff, float[] gw, int r) {
         int n = fanIn;
-        WeightKernels.wsBackwardRow(g, gOff, std, stdOff, gw, r * n, n, sums[2 * r] / n, sums[2 * r + 1] / n,
+        WeightKernels.wsBackwardRow(g, gOff, standardized.data, gw, r * n, n, sums[2 * r] / n, sums[2 * r + 1] / n,
                 1.0 / sigma[r]);
     }
 
     /**
-     * As {@link #backwardRowFast(float[], int, float[], int, float[], int)}, handing row r's dL/dW (computed in
-     * place over its dL/dŴ at {@code g[gOff…]}) to {@code update} instead of adding it to a gradient.
+     * As {@link #backwardRowFast(float[], int, float[], int)}, handing row r's dL/dW (computed in place over its
+     * dL/dŴ at {@code g[gOff…]}) to {@code update} instead of adding it to a gradient.
      */
-    void backwardRowUpdate(float[] g, int gOff, float[] std, int stdOff, int r, Param.Update update) {
-        RowSums.reduceRow(g, gOff, std, stdOff, fanIn, sums, r);
-        backwardRowUpdateSummed(g, gOff, std, stdOff, r, update);
+    void backwardRowUpdate(float[] g, int gOff, int r, Param.Update update) {
+        RowSums.reduceRow(g, gOff, standardized.data, r * fanIn, fanIn, sums, r);
+        backwardRowUpdateSummed(g, gOff, r, update);
     }
 
     /** The rest of {@link #backwardRowUpdate}, with row r's sums already formed by {@link #steRowSums}. */
-    void backwardRowUpdateSummed(float[] g, int gOff, float[] std, int stdOff, int r, Param.Update update) {
+    void backwardRowUpdateSummed(float[] g, int gOff, int r, Param.Update update) {
         int n = fanIn;
-        WeightKernels.wsBackwardRowInPlace(g, gOff, std, stdOff, n, sums[2 * r] / n, sums[2 * r + 1] / n,
-                1.0 / sigma[r]);
+        WeightKernels.wsBackwardRowInPlace(g, gOff, standardized.data, r * n, n, sums[2 * r] / n,
+                sums[2 * r + 1] / n, 1.0 / sigma[r]);
         update.apply(r * n, n, g, gOff);
     }
 

@@ -78,7 +78,6 @@ public final class Trainer {
                     Batch batch = batcher.next();
                     int n = batch.size();
                     s.network().reseed(s.seed(), step);
-                    s.network().keepWeightValues(probed(step + 1, b == stepsPerEpoch - 1));
                     s.network().zeroGrad();
                     Tensor logits = s.network().forward(batch.x(), Mode.TRAIN);
                     double l = loss.forward(logits, batch.labels());
@@ -132,20 +131,10 @@ public final class Trainer {
             RunOutcome out = new RunOutcome(RunOutcome.FAILED, e.toString(), last, done, (System.nanoTime() - t0) / 1e9);
             listeners.forEach(li -> li.onEnd(out));
             throw e;
-        } finally {
-            s.network().keepWeightValues(true);   // as built: the next training forward (outside this run) keeps Ŵ
         }
         RunOutcome out = new RunOutcome(status, message, last, done, (System.nanoTime() - t0) / 1e9, divergedAt, reason);
         listeners.forEach(li -> li.onEnd(out));
         return out;
-    }
-
-    /**
-     * Whether step {@code step} (counted from 1) is probed: every {@code probeEvery} steps and at the end of each
-     * epoch. Only then do the weight quantizers keep Ŵ and the codes, which the probes read.
-     */
-    private boolean probed(long step, boolean lastOfEpoch) {
-        return s.probes() != null && (lastOfEpoch || (s.probeEvery() > 0 && step % s.probeEvery() == 0));
     }
 
     private void probe(long step, int epoch, Tensor x) {

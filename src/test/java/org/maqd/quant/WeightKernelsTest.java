@@ -95,7 +95,7 @@ class WeightKernelsTest {
                 float[] std1 = new float[n], std2 = new float[n], wq1 = new float[n], wq2 = new float[n];
                 byte[] c1 = new byte[n], c2 = new byte[n];
                 java.util.Arrays.fill(wq1, Float.NaN);
-                assertTrue(WeightKernels.standardizeQuantizeRow(w, std1, 0, wq1, 0, n, mean[0], 1 / sigma[0], q));
+                assertTrue(WeightKernels.standardizeQuantizeRow(w, std1, wq1, 0, n, mean[0], 1 / sigma[0], q));
                 float[] wq3 = new float[n];
                 assertTrue(WeightKernels.quantizeRow(std1, c1, wq3, 0, n, q));   // the codes, derived when asked for
                 org.junit.jupiter.api.Assertions.assertArrayEquals(wq3, wq1, "W_q again M=" + states + " n=" + n);
