@@ -149,6 +149,7 @@ abstract class NormBase implements Norm {
     private float[] colB;
     private double[] colMean;
     private float[] colMeanF, colInvF;
+    private float[] zeros, ones;          // per channel, for SUM_AND_DOT over a stored operand
     private double[] colOutA;
     private double[] colOutB;
     private final Parallel.RangeBody columnBody = this::columnRange;
@@ -158,7 +159,12 @@ abstract class NormBase implements Norm {
      * {@code SUM_AND_DOT}: outA[c] = Σ_b a, outB[c] = Σ_b a·b.
      */
     void columnSums(int op, float[] a, float[] b, double[] mean, double[] outA, double[] outB) {
-        columnSums(op, a, b, mean, null, null, outA, outB);
+        if (zeros == null || zeros.length != channels) {
+            zeros = new float[channels];
+            ones = new float[channels];
+            java.util.Arrays.fill(ones, 1f);
+        }
+        columnSums(op, a, b, mean, zeros, ones, outA, outB);   // b itself: (b − 0)·1 = b exactly
     }
 
     /**

@@ -80,11 +80,11 @@ public final class ColumnSums {
     }
 
     /**
-     * {@code outA[c] = Σ_r a}, {@code outB[c] = Σ_r a·b} (products exact in double), for c in {@code [c0, c1)};
-     * written out like {@link #sums}, for the same reason. With {@code mean} and {@code inv} (per column, float),
-     * b is taken as {@code (b − mean_c)·inv_c} computed in float (a norm's x̂ recomputed from its input x by the
-     * operations that produced it in the forward, {@link PlaneAffine#normalize}): the bits of the sums over a
-     * stored x̂.
+     * {@code outA[c] = Σ_r a}, {@code outB[c] = Σ_r a·x̂} with {@code x̂ = (b − mean_c)·inv_c} computed in float
+     * (products exact in double), for c in {@code [c0, c1)}; written out like {@link #sums}, for the same reason.
+     * With b a norm's input x and its per-channel mean and 1/σ, x̂ is recomputed by the operations that produced
+     * it in the forward ({@link PlaneAffine#normalize}): the bits of the sums over a stored x̂. Over a stored x̂
+     * (or any b), pass mean 0 and inv 1: {@code (h − 0)·1 = h} exactly, −0 and NaN included.
      */
     public static void sumAndDot(float[] a, float[] b, float[] mean, float[] inv, int rows, int cols, int c0, int c1,
                                  double[] outA, double[] outB) {
@@ -92,27 +92,15 @@ public final class ColumnSums {
         if (LANES > 0) {
             for (; c <= c1 - LANES; c += LANES) {
                 DoubleVector s0 = DoubleVector.zero(D), s1 = s0, p0 = s0, p1 = s0;
-                if (mean == null) {
-                    for (int r = 0, i = c; r < rows; r++, i += cols) {
-                        FloatVector u = FloatVector.fromArray(F, a, i), v = FloatVector.fromArray(F, b, i);
-                        DoubleVector u0 = (DoubleVector) u.convertShape(VectorOperators.F2D, D, 0);
-                        DoubleVector u1 = (DoubleVector) u.convertShape(VectorOperators.F2D, D, 1);
-                        s0 = s0.add(u0);
-                        s1 = s1.add(u1);
-                        p0 = p0.add(u0.mul((DoubleVector) v.convertShape(VectorOperators.F2D, D, 0)));
-                        p1 = p1.add(u1.mul((DoubleVector) v.convertShape(VectorOperators.F2D, D, 1)));
-                    }
-                } else {
-                    FloatVector m = FloatVector.fromArray(F, mean, c), k = FloatVector.fromArray(F, inv, c);
-                    for (int r = 0, i = c; r < rows; r++, i += cols) {
-                        FloatVector u = FloatVector.fromArray(F, a, i), v = FloatVector.fromArray(F, b, i).sub(m).mul(k);
-                        DoubleVector u0 = (DoubleVector) u.convertShape(VectorOperators.F2D, D, 0);
-                        DoubleVector u1 = (DoubleVector) u.convertShape(VectorOperators.F2D, D, 1);
-                        s0 = s0.add(u0);
-                        s1 = s1.add(u1);
-                        p0 = p0.add(u0.mul((DoubleVector) v.convertShape(VectorOperators.F2D, D, 0)));
-                        p1 = p1.add(u1.mul((DoubleVector) v.convertShape(VectorOperators.F2D, D, 1)));
-                    }
+                FloatVector m = FloatVector.fromArray(F, mean, c), k = FloatVector.fromArray(F, inv, c);
+                for (int r = 0, i = c; r < rows; r++, i += cols) {
+                    FloatVector u = FloatVector.fromArray(F, a, i), v = FloatVector.fromArray(F, b, i).sub(m).mul(k);
+                    DoubleVector u0 = (DoubleVector) u.convertShape(VectorOperators.F2D, D, 0);
+                    DoubleVector u1 = (DoubleVector) u.convertShape(VectorOperators.F2D, D, 1);
+                    s0 = s0.add(u0);
+                    s1 = s1.add(u1);
+                    p0 = p0.add(u0.mul((DoubleVector) v.convertShape(VectorOperators.F2D, D, 0)));
+                    p1 = p1.add(u1.mul((DoubleVector) v.convertShape(VectorOperators.F2D, D, 1)));
                 }
                 s0.intoArray(outA, c);
                 s1.intoArray(outA, c + LANES / 2);
@@ -123,9 +111,8 @@ public final class ColumnSums {
         for (; c < c1; c++) {                                   // leftover columns, each in order of the rows
             double sa = 0, sb = 0;
             for (int r = 0, i = c; r < rows; r++, i += cols) {
-                float v = mean == null ? b[i] : (b[i] - mean[c]) * inv[c];
                 sa += a[i];
-                sb += (double) a[i] * v;
+                sb += (double) a[i] * ((b[i] - mean[c]) * inv[c]);
             }
             outA[c] = sa;
             outB[c] = sb;

@@ -31,7 +31,7 @@ class ColumnSumsTest {
                 ColumnSums.sumSq(a, rows, cols, c0, c1, mean, got);
                 assertArrayEquals(want, got, 0.0, "sumSq " + at);
                 ColumnSums.sumAndDotPlain(a, b, rows, cols, c0, c1, want, want2);
-                ColumnSums.sumAndDot(a, b, null, null, rows, cols, c0, c1, got, got2);
+                ColumnSums.sumAndDot(a, b, new float[cols], ones(cols), rows, cols, c0, c1, got, got2);
                 assertArrayEquals(want, got, 0.0, "sumAndDot (sum) " + at);
                 assertArrayEquals(want2, got2, 0.0, "sumAndDot (dot) " + at);
                 // over x̂ recomputed from x: the bits of the sums over x̂ as the norm's forward stores it
