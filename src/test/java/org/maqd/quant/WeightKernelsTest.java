@@ -108,6 +108,37 @@ class WeightKernelsTest {
         }
     }
 
+    /**
+     * The fused kernel rounds before it clips, on integers, and checks ties on the unclipped t: over Ŵ at and
+     * next to every half-integer t inside and outside [0, hi] and far in the tails (mean 0 and 1/σ 1 make Ŵ = w
+     * exactly), W_q is Δ·(plain code − off) for every weight; with a step too small for the magic-number bits
+     * ({@link WeightKernels#smallCodes} false) the row takes the scalar loop and gives the same.
+     */
+    @Test
+    void fusedStandardizeQuantizeRoundsTiesAndTailsAsThePlainCode() {
+        for (int states : new int[] {2, 3, 4, 16, 256}) {
+            for (double step : new double[] {GaussianStep.symmetric(states), 1e-7}) {
+                double off = (states - 1) / 2.0;
+                WeightKernels.Levels q = new WeightKernels.Levels(step, off, states - 1);
+                float[] ties = tieHeavy(step, states, 17, 300);
+                float[] w = new float[ties.length + 64];
+                int n = 0;
+                for (float z : ties) if (Float.isFinite(z) && Math.abs(z) < 1e6f) w[n++] = z;
+                for (int k = -40; k < 24; k++) w[n++] = (float) ((k + 0.5 - off) * step);   // half-integers far out
+                w = java.util.Arrays.copyOf(w, n);
+                float[] std = new float[n], wq = new float[n];
+                assertTrue(WeightKernels.standardizeQuantizeRow(w, std, wq, 0, n, 0.0, 1.0, q), "M=" + states);
+                for (int i = 0; i < n; i++) {
+                    assertEquals(w[i], std[i], 0f, "Ŵ = w for mean 0 and 1/σ 1");
+                    float want = (float) (step * (plainCode(w[i], step, states) - off));
+                    assertEquals(want, wq[i], 0f, "M=" + states + " step=" + step + " Ŵ=" + w[i]);
+                }
+            }
+        }
+        assertFalse(WeightKernels.smallCodes(784, new WeightKernels.Levels(1e-7, 1, 2)));
+        assertTrue(WeightKernels.smallCodes(784, new WeightKernels.Levels(GaussianStep.symmetric(256), 127.5, 255)));
+    }
+
     @Test
     void steRowGivesThePlainMaskExactly() {
         for (int states : new int[] {2, 3, 4, 256}) {
