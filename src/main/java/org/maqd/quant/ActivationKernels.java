@@ -2,6 +2,7 @@ package org.maqd.quant;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
@@ -33,6 +34,7 @@ final class ActivationKernels {
      */
     static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    static final VectorSpecies<Integer> I = VectorSpecies.of(int.class, F.vectorShape());
     static final int LANES = F.length();
     /** Vector loops only where a double vector holds at least 4 lanes (AVX2 and up). */
     static final boolean VECTOR = D.length() >= 4 && LANES == 2 * D.length();
@@ -119,7 +121,7 @@ final class ActivationKernels {
             if (s.kind() == Surrogate.Kind.TRIANGLE) {
                 i = hi == 1 ? hatVector(g, x, gi, i0, i1, d) : triangleVector(g, x, gi, i0, i1, d, hi);
             } else if (s.kind() == Surrogate.Kind.STE) {
-                i = steVector(g, x, gi, i0, i1, d, hi);
+                i = steVector(g, x, gi, i0, i1, steLow(d), steHigh(d, hi));
             }
         }
         gradScalar(s, g, x, gi, i, i1, d, hi);
@@ -186,23 +188,42 @@ final class ActivationKernels {
         return i;
     }
 
-    /** The ste factor: 1 for −½ ≤ t ≤ hi + ½, else 0 (NaN gives 0). */
-    private static int steVector(float[] g, float[] x, float[] gi, int i0, int i1, double d, int hi) {
-        DoubleVector zero = DoubleVector.zero(D), one = DoubleVector.broadcast(D, 1.0);
-        double top = hi + 0.5;
+    /**
+     * The ste factor: 1 for −½ ≤ t ≤ hi + ½, else 0 (NaN gives 0). x ↦ t = x/Δ is monotone, so the factor is 1
+     * exactly for x in the float range [{@link #steLow}, {@link #steHigh}], and the loop needs no division: the
+     * sign bits of x − lo and hi − x (never 0 for x outside) spread over the lane clear the float 1, and
+     * g·f is then g or a zero with g's sign, as (float)(g·factor) in double. A NaN or infinite x in the range
+     * makes it return the range's start, so the reference loop redoes the range (and names a NaN).
+     */
+    static int steVector(float[] g, float[] x, float[] gi, int i0, int i1, float lo, float hi) {
+        FloatVector lov = FloatVector.broadcast(F, lo), hiv = FloatVector.broadcast(F, hi), finite = FloatVector.zero(F);
+        IntVector one = IntVector.broadcast(I, Float.floatToRawIntBits(1f));
         int i = i0;
         for (; i <= i1 - LANES; i += LANES) {
-            FloatVector xv = FloatVector.fromArray(F, x, i), gv = FloatVector.fromArray(F, g, i);
-            DoubleVector t0 = ((DoubleVector) xv.convertShape(VectorOperators.F2D, D, 0)).div(d);
-            DoubleVector t1 = ((DoubleVector) xv.convertShape(VectorOperators.F2D, D, 1)).div(d);
-            DoubleVector f0 = zero.blend(one, t0.compare(VectorOperators.GE, -0.5).and(t0.compare(VectorOperators.LE, top)));
-            DoubleVector f1 = zero.blend(one, t1.compare(VectorOperators.GE, -0.5).and(t1.compare(VectorOperators.LE, top)));
-            DoubleVector o0 = ((DoubleVector) gv.convertShape(VectorOperators.F2D, D, 0)).mul(f0);
-            DoubleVector o1 = ((DoubleVector) gv.convertShape(VectorOperators.F2D, D, 1)).mul(f1);
-            FloatVector p0 = (FloatVector) o0.convertShape(VectorOperators.D2F, F, 0);
-            FloatVector p1 = (FloatVector) o1.convertShape(VectorOperators.D2F, F, -1);
-            p0.blend(p1, UPPER).intoArray(gi, i);
+            FloatVector xv = FloatVector.fromArray(F, x, i);
+            finite = finite.add(xv.sub(xv));                           // NaN once any x is NaN or infinite
+            IntVector outside = ((IntVector) xv.sub(lov).reinterpretAsInts())
+                    .or((IntVector) hiv.sub(xv).reinterpretAsInts()).lanewise(VectorOperators.ASHR, 31);
+            FloatVector f = (FloatVector) one.lanewise(VectorOperators.AND_NOT, outside).reinterpretAsFloats();
+            FloatVector.fromArray(F, g, i).mul(f).intoArray(gi, i);
         }
-        return i;
+        return finite.compare(VectorOperators.EQ, 0f).allTrue() ? i : i0;
+    }
+
+    /** The smallest float x with (double) x / Δ ≥ −½ (the ste factor's lower edge; x/Δ is monotone in x). */
+    static float steLow(double d) {
+        float v = (float) (-0.5 * d);
+        while (Math.nextDown(v) / d >= -0.5) v = Math.nextDown(v);
+        while (v / d < -0.5) v = Math.nextUp(v);
+        return v;
+    }
+
+    /** The largest float x with (double) x / Δ ≤ hi + ½ (the ste factor's upper edge). */
+    static float steHigh(double d, int hi) {
+        double top = hi + 0.5;
+        float v = (float) (top * d);
+        while (Math.nextUp(v) / d <= top) v = Math.nextUp(v);
+        while (v / d > top) v = Math.nextDown(v);
+        return v;
     }
 }

@@ -108,6 +108,51 @@ class ActivationKernelsTest {
         assertEquals(Float.floatToRawIntBits(g1[17]), Float.floatToRawIntBits(g2[17]));
     }
 
+    /**
+     * The ste loop compares x with the float edges of −½ ≤ x/Δ ≤ hi + ½ instead of dividing: over finite x (ties,
+     * their neighbours, the edges themselves, ±0, the largest floats) it runs to the end and gives the reference's
+     * bits, signed zeros included; an infinite or NaN x hands the whole range back to the reference loop.
+     */
+    @Test
+    void steLoopWithoutDivisionGivesTheReferenceBits() {
+        Random r = new Random(13);
+        for (int m : STATES) {
+            for (double d : STEPS) {
+                int n = 600 + r.nextInt(40);
+                float[] x = values(r, d, m - 1, n);
+                for (int i = 0; i < n; i++) if (!Float.isFinite(x[i])) x[i] = x[i] > 0 ? Float.MAX_VALUE : -Float.MAX_VALUE;
+                float lo = ActivationKernels.steLow(d), hi = ActivationKernels.steHigh(d, m - 1);
+                for (int i = 0; i < 24; i++) x[r.nextInt(n)] = new float[] {lo, hi, Math.nextDown(lo), Math.nextUp(hi)}[i % 4];
+                float[] g = new float[n];
+                for (int i = 0; i < n; i++) g[i] = (float) r.nextGaussian();
+                float[] g1 = new float[n], g2 = new float[n];
+                ActivationKernels.gradScalar(Surrogate.STE, g, x, g1, 0, n, d, m - 1);
+                int done = ActivationKernels.steVector(g, x, g2, 0, n, lo, hi);
+                assertEquals(n - n % ActivationKernels.LANES, done, "the vector loop ran to the end");
+                for (int i = 0; i < done; i++) {
+                    int j = i;
+                    assertEquals(Float.floatToRawIntBits(g1[i]), Float.floatToRawIntBits(g2[i]),
+                            () -> "M=" + m + " Δ=" + d + " x=" + x[j] + ": " + g1[j] + " vs " + g2[j]);
+                }
+                x[n / 2] = Float.POSITIVE_INFINITY;
+                assertEquals(0, ActivationKernels.steVector(g, x, g2, 0, n, lo, hi), "an infinite x: all to the reference");
+            }
+        }
+    }
+
+    @Test
+    void steEdgesAreTheExactFactorBoundaries() {
+        for (double d : new double[] {0.5, 0.7, 1.0 / 3, 1.5957691216057308, 1e-6, 3.1, 1e30, 1e-40}) {
+            for (int hi : new int[] {1, 2, 255}) {
+                float lo = ActivationKernels.steLow(d), top = ActivationKernels.steHigh(d, hi);
+                assertEquals(1.0, Surrogate.STE.factor(lo / d, 0, hi), "Δ=" + d);
+                assertEquals(0.0, Surrogate.STE.factor(Math.nextDown(lo) / d, 0, hi), "Δ=" + d);
+                assertEquals(1.0, Surrogate.STE.factor(top / d, 0, hi), "Δ=" + d);
+                assertEquals(0.0, Surrogate.STE.factor(Math.nextUp(top) / d, 0, hi), "Δ=" + d);
+            }
+        }
+    }
+
     @Test
     void twoStateThresholdIsTheExactCodeBoundary() {
         for (double d : new double[] {0.5, 0.7, 1.0 / 3, 1.5957691216057308, 1e-6, 3.1, 1e30, 1e-40}) {
