@@ -34,7 +34,6 @@ final class ActivationKernels {
      */
     static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
-    static final VectorSpecies<Integer> I = VectorSpecies.of(int.class, F.vectorShape());
     static final int LANES = F.length();
     /** Vector loops only where a double vector holds at least 4 lanes (AVX2 and up). */
     static final boolean VECTOR = D.length() >= 4 && LANES == 2 * D.length();
@@ -62,26 +61,30 @@ final class ActivationKernels {
     }
 
     /**
-     * Returns the first index not done (the tail, or the vector holding a NaN). Both forms live in this one
+     * Returns the first index not done (the tail, or the vector holding a NaN; for M_a = 2, the range's start
+     * when it holds a NaN or an infinity). Both forms live in this one
      * method so that its bytecode exceeds C2's FreqInlineSize: it is always compiled as its own root and never
      * inlined into a caller (which differs when the quantizer runs inside a norm's pass), where the inlining
      * budget could leave Vector API calls out of line and box the vectors (docs/kernels.md, "The norm passes and
      * C2").
      * <p>M_a = 2 ({@code hi == 1}) in float lanes: x ↦ rint(x/Δ) is monotone, so code 1 holds exactly for x ≥
-     * {@code thr}, the smallest float whose reference code is 1 ({@link #threshold}); y is then (float) Δ or 0.
+     * {@code thr}, the smallest float whose reference code is 1 ({@link #threshold}); y is then (float) Δ or +0.
      */
-    private static int quantizeVector(float[] x, float[] in, float[] y, int i0, int i1, double d, int hi, float thr) {
+    static int quantizeVector(float[] x, float[] in, float[] y, int i0, int i1, double d, int hi, float thr) {
         int i = i0;
         if (hi == 1) {
-            float level = (float) d;
-            FloatVector zero = FloatVector.zero(F), one = FloatVector.broadcast(F, level);
+            // y = (float) Δ where x ≥ thr, else +0: the sign of x − thr (never 0 for x < thr) spread over the lane
+            // clears the level's bits, without a compare and a blend per vector (masks are costly on JDK 17)
+            IntVector level = (IntVector) FloatVector.broadcast(F, (float) d).reinterpretAsInts();
+            FloatVector t = FloatVector.broadcast(F, thr), finite = FloatVector.zero(F);
             for (; i <= i1 - LANES; i += LANES) {
                 FloatVector xv = FloatVector.fromArray(F, x, i);
-                if (xv.compare(VectorOperators.NE, xv).anyTrue()) return i;
+                finite = finite.add(xv.sub(xv));                       // NaN once any x is NaN or infinite
                 if (in != null) xv.intoArray(in, i);
-                zero.blend(one, xv.compare(VectorOperators.GE, thr)).intoArray(y, i);
+                IntVector below = ((IntVector) xv.sub(t).reinterpretAsInts()).lanewise(VectorOperators.ASHR, 31);
+                level.lanewise(VectorOperators.AND_NOT, below).reinterpretAsFloats().intoArray(y, i);
             }
-            return i;
+            return finite.compare(VectorOperators.EQ, 0f).allTrue() ? i : i0;   // else the reference redoes it all
         }
         double top = hi + 1.0, h = hi;
         for (; i <= i1 - LANES; i += LANES) {
@@ -197,7 +200,7 @@ final class ActivationKernels {
      */
     static int steVector(float[] g, float[] x, float[] gi, int i0, int i1, float lo, float hi) {
         FloatVector lov = FloatVector.broadcast(F, lo), hiv = FloatVector.broadcast(F, hi), finite = FloatVector.zero(F);
-        IntVector one = IntVector.broadcast(I, Float.floatToRawIntBits(1f));
+        IntVector one = (IntVector) FloatVector.broadcast(F, 1f).reinterpretAsInts();
         int i = i0;
         for (; i <= i1 - LANES; i += LANES) {
             FloatVector xv = FloatVector.fromArray(F, x, i);

@@ -140,6 +140,34 @@ class ActivationKernelsTest {
         }
     }
 
+    /**
+     * Two states: y = Δ where x ≥ thr by the sign of x − thr, no compare; over finite x (the threshold and its
+     * neighbours, ±0, the largest floats) the loop runs to the end with the reference's bits; a NaN or an
+     * infinity hands the whole range back.
+     */
+    @Test
+    void twoStateForwardWithoutCompareGivesTheReferenceBits() {
+        Random r = new Random(17);
+        for (double d : STEPS) {
+            int n = 800 + r.nextInt(40);
+            float[] x = values(r, d, 1, n);
+            for (int i = 0; i < n; i++) if (!Float.isFinite(x[i])) x[i] = x[i] > 0 ? Float.MAX_VALUE : -Float.MAX_VALUE;
+            float thr = ActivationKernels.threshold(d);
+            for (int i = 0; i < 30; i++) x[r.nextInt(n)] = new float[] {thr, Math.nextDown(thr), Math.nextUp(thr)}[i % 3];
+            float[] in1 = new float[n], y1 = new float[n], in2 = new float[n], y2 = new float[n];
+            ActivationKernels.quantizeScalar(x, in1, y1, 0, n, d, 1);
+            int done = ActivationKernels.quantizeVector(x, in2, y2, 0, n, d, 1, thr);
+            assertEquals(n - n % ActivationKernels.LANES, done, "the vector loop ran to the end");
+            for (int i = 0; i < done; i++) {
+                int j = i;
+                assertEquals(Float.floatToRawIntBits(y1[i]), Float.floatToRawIntBits(y2[i]), () -> "Δ=" + d + " x=" + x[j]);
+                assertEquals(Float.floatToRawIntBits(in1[i]), Float.floatToRawIntBits(in2[i]));
+            }
+            x[n / 3] = Float.NEGATIVE_INFINITY;
+            assertEquals(0, ActivationKernels.quantizeVector(x, in2, y2, 0, n, d, 1, thr), "an infinity: all to the reference");
+        }
+    }
+
     @Test
     void steEdgesAreTheExactFactorBoundaries() {
         for (double d : new double[] {0.5, 0.7, 1.0 / 3, 1.5957691216057308, 1e-6, 3.1, 1e30, 1e-40}) {
