@@ -39,8 +39,6 @@ final class WeightKernels {
     /** Weights per float partial sum of the row reductions. */
     static final int BLOCK = 8 * 16;
     private static final float FMAGIC = 0x1.8p23f;
-    /** The bits of {@link #FMAGIC}: those of {@code FMAGIC + k} minus these are k, for |k| &lt; 2²². */
-    private static final int MAGIC_BITS = Float.floatToRawIntBits(FMAGIC);
 
     /**
      * μ and σ = sqrt(var + ε_w) of {@code w[base, base+n)} into {@code mean[r]}, {@code sigma[r]}: one pass
@@ -86,7 +84,7 @@ final class WeightKernels {
     static boolean standardizeQuantizeRow(float[] w, float[] std, float[] wq, int base, int n, double mu, double inv,
                                           Levels q) {
         float hi = (float) mu, lo = (float) (mu - hi), in = (float) inv;
-        int end = smallCodes(n, q) ? base + n - n % SL : base;   // otherwise every weight by the scalar loop
+        int end = base + n - n % SL;
         for (int i = base; i < end; ) {
             i = standardizeQuantizeBlocks(w, std, wq, i, end, hi, lo, in, q);
             if (i < end) {   // Ŵ of this block is stored; a code near a tie (or a NaN): this block in double
@@ -102,35 +100,23 @@ final class WeightKernels {
         return ok;
     }
 
-    /**
-     * Whether every t = Ŵ/Δ + off of a standardized row of n weights has |t| &lt; 2²¹, so that the magic-number sum
-     * {@code m = t + 1.5·2²³} holds round(t) in its low mantissa bits: a standardized row has |Ŵ| ≤ √n. Only a
-     * step below about √n / 2²¹ (1.3e-5 for 784 weights) fails this; such rows take the scalar loop.
-     */
-    static boolean smallCodes(int n, Levels q) { return Math.sqrt(n) * q.inv + Math.abs(q.offF) < 0x1p21; }
-
-    /**
-     * As quantizeBlocks without the codes, with Ŵ computed (and stored) from w on the way. The code is rounded
-     * before it is clipped, and clipped as an integer: round(clip(t)) = clip(round(t)) for integer bounds, and the
-     * integer max/min take one instruction each where the float clip took two compares and two blends (0.16 against
-     * 0.29 ns per weight on one thread). The tie check is on the unclipped t, stricter than needed outside
-     * [0, hi] (the block then goes to the double path, which gives the same code).
-     */
+    // as quantizeBlocks without the codes, with Ŵ computed (and stored) from w on the way
     private static int standardizeQuantizeBlocks(float[] w, float[] std, float[] wq, int i, int end,
                                                  float muHi, float muLo, float invSigma, Levels q) {
         FloatVector hv = FloatVector.broadcast(S, muHi), lv = FloatVector.broadcast(S, muLo);
         FloatVector iv = FloatVector.broadcast(S, invSigma);
         FloatVector inv = FloatVector.broadcast(S, q.inv), off = FloatVector.broadcast(S, q.offF);
+        FloatVector hi = FloatVector.broadcast(S, q.hiF), zero = FloatVector.zero(S);
         FloatVector sHi = FloatVector.broadcast(S, q.sHi), sLo = FloatVector.broadcast(S, q.sLo);
-        IntVector magic = IntVector.broadcast(I, MAGIC_BITS), zero = IntVector.zero(I), top = IntVector.broadcast(I, q.hi);
         for (; i < end; i += SL) {
             FloatVector z = FloatVector.fromArray(S, w, i).sub(hv).sub(lv).mul(iv);
             z.intoArray(std, i);
             FloatVector t = z.fma(inv, off);
-            FloatVector m = t.add(FMAGIC);             // round to integer, ties to even: k in the low bits
-            if (!t.sub(m.sub(FMAGIC)).abs().compare(VectorOperators.LE, 0.5f - Levels.DELTA).allTrue()) return i;
-            IntVector k = ((IntVector) m.reinterpretAsInts()).sub(magic).max(zero).min(top);
-            FloatVector x = ((FloatVector) k.convertShape(VectorOperators.I2F, S, 0)).sub(off);
+            FloatVector tc = t.blend(zero, t.compare(VectorOperators.LT, zero)).blend(hi, t.compare(VectorOperators.GT, hi));
+            FloatVector m = tc.add(FMAGIC);
+            FloatVector k = m.sub(FMAGIC);
+            if (!tc.sub(k).abs().compare(VectorOperators.LE, 0.5f - Levels.DELTA).allTrue()) return i;
+            FloatVector x = k.sub(off);
             x.fma(sHi, x.mul(sLo)).intoArray(wq, i);
         }
         return end;
