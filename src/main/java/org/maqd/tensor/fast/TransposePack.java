@@ -22,7 +22,6 @@ public final class TransposePack {
     /** Block size: rows and lanes; the blocks run only with 16-lane vectors. */
     static final int B = 16;
     static final boolean ENABLED = S.length() == B;
-    static final int NR = MicroKernels.NR;
     private static final VectorShuffle<Float>[] SX = shuffles();
     private static final VectorMask<Float>[] M = masks();
 
