@@ -55,10 +55,11 @@ public final class TrainingBenchmark {
      * One measured case: the median samples/s over the timed repetitions, the share of those repetitions' wall
      * time the JVM reported as spent in garbage collection (whole milliseconds; pauses, for G1), the number
      * of collections during them (the steady-state step allocates next to nothing), the FLOPs one sample's step
-     * runs in matrix products ({@link TrainingFlops}) and how long the warm-up took.
+     * runs in matrix products ({@link TrainingFlops}), how long the warm-up took, and the cores' round trip
+     * ({@link CoreRoundTrip}) right before and right after the timed repetitions.
      */
     public record Result(double samplesPerSecond, double gcTimeFraction, long gcCollections, long flopsPerSample,
-                         double warmUpSeconds) {
+                         double warmUpSeconds, double roundTripBeforeNanos, double roundTripAfterNanos) {
         /** Achieved GFLOPS in the step's matrix products. */
         public double gflops() { return samplesPerSecond * flopsPerSample / 1e9; }
     }
@@ -91,6 +92,7 @@ public final class TrainingBenchmark {
             }
             int reps = quick ? 3 : 7;
             double[] rates = new double[reps];
+            double roundTrip0 = CoreRoundTrip.nanos(ROUND_TRIPS);
             long gc0 = gcMillis(), count0 = gcCount(), wall0 = System.nanoTime();
             for (int r = 0; r < reps; r++) {
                 long t0 = System.nanoTime();
@@ -98,8 +100,10 @@ public final class TrainingBenchmark {
                 rates[r] = (double) steps * batch / ((System.nanoTime() - t0) / 1e9);
             }
             double gcFraction = (gcMillis() - gc0) * 1e6 / Math.max(1, System.nanoTime() - wall0);
+            double roundTrip1 = CoreRoundTrip.nanos(ROUND_TRIPS);
             Arrays.sort(rates);
-            return new Result(rates[reps / 2], gcFraction, gcCount() - count0, TrainingFlops.perSample(spec), warm);
+            return new Result(rates[reps / 2], gcFraction, gcCount() - count0, TrainingFlops.perSample(spec), warm,
+                    roundTrip0, roundTrip1);
         }
     }
 
@@ -132,6 +136,9 @@ public final class TrainingBenchmark {
         }
         return (System.nanoTime() - start) / 1e9;
     }
+
+    /** Exchanges per round-trip measurement: about 10 ms at 400 ns, twice that counting the unrecorded ones. */
+    static final int ROUND_TRIPS = 20_000;
 
     private static void step(Network net, Optimizer opt, SoftmaxCrossEntropy ce, Tensor x, int[] y) {
         net.zeroGrad();

@@ -69,6 +69,7 @@ public final class BenchCommand implements Callable<Integer> {
         Map<String, Double> train = new LinkedHashMap<>(), gc = new LinkedHashMap<>(), gflops = new LinkedHashMap<>();
         Map<String, Double> share = new LinkedHashMap<>(), warmUp = new LinkedHashMap<>();
         Map<String, Long> gcCount = new LinkedHashMap<>(), flops = new LinkedHashMap<>();
+        Map<String, List<Long>> roundTrip = new LinkedHashMap<>();   // null: not measurable (one CPU)
         for (String[] c : cases) {
             if (!selected(c[0])) continue;
             TrainingBenchmark.Result r = TrainingBenchmark.measure(c[1], Integer.parseInt(c[2]), threads, quick);
@@ -79,10 +80,12 @@ public final class BenchCommand implements Callable<Integer> {
             gflops.put(c[0], r.gflops());
             share.put(c[0], r.gflops() / ceiling);
             warmUp.put(c[0], r.warmUpSeconds());
+            roundTrip.put(c[0], java.util.Arrays.asList(nanos(r.roundTripBeforeNanos()), nanos(r.roundTripAfterNanos())));
             progress("train %s: %,.0f samples/s, %,d FLOPs/sample, %.1f GFLOPS = %.1f%% of the FMA peak "
-                    + "(warm-up %.1f s; %d collections, %.2f%% of the time in GC)", c[0], r.samplesPerSecond(),
-                    r.flopsPerSample(), r.gflops(), 100 * r.gflops() / ceiling, r.warmUpSeconds(), r.gcCollections(),
-                    100 * r.gcTimeFraction());
+                    + "(warm-up %.1f s; %d collections, %.2f%% of the time in GC; cores' round trip %.0f, %.0f ns)",
+                    c[0], r.samplesPerSecond(), r.flopsPerSample(), r.gflops(), 100 * r.gflops() / ceiling,
+                    r.warmUpSeconds(), r.gcCollections(), 100 * r.gcTimeFraction(), r.roundTripBeforeNanos(),
+                    r.roundTripAfterNanos());
         }
         out.put("train_samples_per_second", train);
         out.put("train_flops_per_sample", flops);
@@ -91,6 +94,7 @@ public final class BenchCommand implements Callable<Integer> {
         out.put("train_warmup_seconds", warmUp);
         out.put("train_gc_time_fraction", gc);
         out.put("train_gc_collections", gcCount);
+        out.put("train_core_round_trip_ns", roundTrip);
         if (selected("inference")) {
             InferenceBenchmark.Result inf = InferenceBenchmark.quickstartMlp(threads, quick);
             out.put("int_inference_samples_per_second", inf.intSamplesPerSecond());
@@ -104,6 +108,8 @@ public final class BenchCommand implements Callable<Integer> {
         if (json) System.out.println(ExperimentIO.toJson(out).replaceAll("\\s*\\n\\s*", " "));
         return 0;
     }
+
+    private static Long nanos(double ns) { return Double.isNaN(ns) ? null : Math.round(ns); }
 
     /** {@code --cluster}: see {@link ClusterBenchmark}; JSON keys {@code cluster_*}, keyed "local" and "N_workers". */
     private int cluster() {
