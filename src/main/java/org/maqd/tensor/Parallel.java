@@ -2,7 +2,6 @@ package org.maqd.tensor;
 
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
@@ -54,7 +53,12 @@ public final class Parallel implements AutoCloseable {
     /** Per block b at {@code b·STRIDE} (a cache line apart): (generation << 32) | the block's next chunk. */
     private final AtomicLongArray cursors;
     private static final int STRIDE = 8;
-    private final AtomicInteger done = new AtomicInteger();  // chunks completed in the current loop
+    /**
+     * Per thread b at {@code b·STRIDE}: (generation << 32) | the chunks it completed in that loop, written once
+     * when it is done with the loop (a counter shared by both threads, bumped per chunk, moved its cache line
+     * between the cores at every chunk).
+     */
+    private final AtomicLongArray finished;
     private volatile Throwable failure;
     private volatile int generation;                         // workers wake when it changes
     private final AtomicIntegerArray parked;
@@ -66,6 +70,7 @@ public final class Parallel implements AutoCloseable {
         this.workers = new Thread[threads - 1];
         this.parked = new AtomicIntegerArray(Math.max(1, threads - 1));
         this.cursors = new AtomicLongArray(threads * STRIDE);
+        this.finished = new AtomicLongArray(threads * STRIDE);
         for (int i = 0; i < workers.length; i++) {
             int index = i;
             Thread t = new Thread(() -> workerLoop(index), "maqd-compute-" + (i + 1));
@@ -111,13 +116,12 @@ public final class Parallel implements AutoCloseable {
             loopGrain = grain;
             loopChunks = chunks;
             failure = null;
-            done.set(0);
             // publishes the fields above
             for (int b = 0; b < threads; b++) cursors.set(b * STRIDE, ((long) gen << 32) | blockStart(b));
             generation = gen;
             for (int i = 0; i < workers.length; i++) if (parked.get(i) != 0) LockSupport.unpark(workers[i]);
-            runChunks(gen, 0);
-            for (int spins = 0; done.get() < chunks; spins++) {
+            int mine = runChunks(gen, 0);
+            for (int spins = 0; mine + finishedByWorkers(gen) < chunks; spins++) {
                 if (spins < 1 << 12) Thread.onSpinWait();
                 else Thread.yield();                         // a worker holding a chunk lost its CPU
             }
@@ -134,31 +138,46 @@ public final class Parallel implements AutoCloseable {
     /** First chunk of thread {@code b}'s home block (the caller is 0, worker i is i + 1). */
     private int blockStart(int b) { return (int) ((long) loopChunks * b / threads); }
 
-    // runs the chunks of loop `gen`: its own home block first, then what is left of the others'
-    private void runChunks(int gen, int self) {
-        for (int k = 0; k < threads; k++) {
-            int b = (self + k) % threads;
-            if (!runBlock(gen, b)) return;
+    // chunks of loop `gen` the workers have reported completed
+    private int finishedByWorkers(int gen) {
+        int sum = 0;
+        for (int b = 1; b < threads; b++) {
+            long f = finished.get(b * STRIDE);
+            if ((int) (f >>> 32) == gen) sum += (int) f;
         }
+        return sum;
     }
 
-    // claims and runs chunks of block b until it is exhausted; false if the loop is no longer `gen`
-    private boolean runBlock(int gen, int b) {
-        int at = b * STRIDE;
+    // runs the chunks of loop `gen`: its own home block first, then what is left of the others'; returns how many
+    private int runChunks(int gen, int self) {
+        int ran = 0;
+        for (int k = 0; k < threads; k++) {
+            int b = (self + k) % threads;
+            int r = runBlock(gen, b);
+            if (r < 0) return ran + ~r;
+            ran += r;
+        }
+        return ran;
+    }
+
+    // claims and runs chunks of block b until it is exhausted, returning how many it ran; ~that if the loop is
+    // no longer `gen`
+    private int runBlock(int gen, int b) {
+        int at = b * STRIDE, ran = 0;
         while (true) {
             long v = cursors.get(at);
-            if ((int) (v >>> 32) != gen) return false;
+            if ((int) (v >>> 32) != gen) return ~ran;
             int c = (int) v;
             // the loop's fields read after the cursor (an acquire): a stale cursor seen with new fields then fails
             // its CAS, the retirement having been stored before the fields
-            if (c >= blockStart(b + 1)) return true;
+            if (c >= blockStart(b + 1)) return ran;
             if (!cursors.compareAndSet(at, v, v + 1)) continue;
             try {
                 body.run(c * loopGrain, Math.min(loopN, (c + 1) * loopGrain));
             } catch (Throwable t) {
                 if (failure == null) failure = t;
             } finally {
-                done.incrementAndGet();
+                ran++;
             }
         }
     }
@@ -179,7 +198,8 @@ public final class Parallel implements AutoCloseable {
             }
             if (closed) return;
             seen = gen;
-            runChunks(gen, index + 1);
+            int ran = runChunks(gen, index + 1);
+            finished.set((index + 1) * STRIDE, ((long) gen << 32) | ran);   // publishes the chunks' writes
         }
     }
 
