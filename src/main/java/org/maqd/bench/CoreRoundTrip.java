@@ -7,11 +7,11 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * How close two of the host's cores are: the median time for a value one thread writes to reach a second thread
  * and that thread's answer to come back (a cache line's round trip between the two cores). Two training threads
  * exchange activations and chunk claims at every layer, so their figures depend on it as much as on the FMA
- * ceiling: on the 2-vCPU AMD EPYC host of docs/kernels.md the round trip was 90–120 ns while the two vCPUs shared
- * a last-level cache and 290–470 ns while they did not (the host moves them), and the MLP at batch 64 ran at
- * 160–175k against 100–115k samples/s, while one thread ran the same in both. {@code maqd bench} measures it right
- * before and right after each training case's timed repetitions ({@code train_core_round_trip_ns}), so that
- * every figure can be read against the placement it ran in.
+ * ceiling: on the 2-vCPU AMD EPYC host of docs/kernels.md the round trip was 70–150 ns in the spells where the MLP
+ * at batch 64 trained at 160–175k samples/s and 220–620 ns in those where it trained at 100–118k (the host moves
+ * its vCPUs; the FMA ceiling is the same in both). {@code maqd bench} measures it right before and right after
+ * each training case's timed repetitions ({@code train_core_round_trip_ns}), so that every figure can be read
+ * against the placement it ran in.
  */
 public final class CoreRoundTrip {
     private CoreRoundTrip() {}
