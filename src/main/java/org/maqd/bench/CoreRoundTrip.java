@@ -16,6 +16,15 @@ import java.util.concurrent.atomic.AtomicLongArray;
 public final class CoreRoundTrip {
     private CoreRoundTrip() {}
 
+    /**
+     * Above this round trip the two cores most likely share no cache: on the host of docs/kernels.md every
+     * measurement fell either in 80–170 ns (vCPUs together) or in 220–630 ns (apart).
+     */
+    public static final double APART_NANOS = 200;
+
+    /** True when a measured round trip says the two cores are apart ({@link #APART_NANOS}; NaN: unknown, false). */
+    public static boolean apart(double nanos) { return nanos > APART_NANOS; }
+
     /** Longest a measurement runs, whatever the number of trips asked for (a descheduled responder). */
     static final long MAX_NANOS = 300_000_000L;
     private static final int PING = 0, PONG = 16;   // 128 bytes apart: separate cache lines
@@ -52,8 +61,9 @@ public final class CoreRoundTrip {
             for (int i = 1; i <= total; i++) {
                 long t0 = System.nanoTime();
                 line.set(PING, i);
-                while (line.get(PONG) != i) {
-                    if (System.nanoTime() > deadline) break exchange;
+                for (int spins = 1; line.get(PONG) != i; spins++) {
+                    // the clock read every 64 spins only: each read (about 20 ns) would delay seeing the answer
+                    if ((spins & 63) == 0 && System.nanoTime() > deadline) break exchange;
                     Thread.onSpinWait();
                 }
                 times[done++] = System.nanoTime() - t0;

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.maqd.bench.ClusterBenchmark;
+import org.maqd.bench.CoreRoundTrip;
 import org.maqd.bench.FmaPeak;
 import org.maqd.bench.GemmBenchmark;
 import org.maqd.bench.InferenceBenchmark;
@@ -86,6 +87,12 @@ public final class BenchCommand implements Callable<Integer> {
                     c[0], r.samplesPerSecond(), r.flopsPerSample(), r.gflops(), 100 * r.gflops() / ceiling,
                     r.warmUpSeconds(), r.gcCollections(), 100 * r.gcTimeFraction(), r.roundTripBeforeNanos(),
                     r.roundTripAfterNanos());
+        }
+        if (threads > 1 && roundTrip.values().stream().flatMap(List::stream)
+                .anyMatch(ns -> ns != null && CoreRoundTrip.apart(ns))) {
+            progress("note: the cores' round trip exceeded %.0f ns, so the two threads most likely shared no cache (a "
+                    + "host may place a VM's vCPUs apart for a while); two-thread training runs slower then, one thread "
+                    + "does not (docs/kernels.md, \"The host's two placements\")", CoreRoundTrip.APART_NANOS);
         }
         out.put("train_samples_per_second", train);
         out.put("train_flops_per_sample", flops);

@@ -1,5 +1,6 @@
 package org.maqd.bench;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,6 +23,14 @@ class CoreRoundTripTest {
         long took = System.nanoTime() - t0;
         assertTrue(took < CoreRoundTrip.MAX_NANOS + 1_000_000_000L, "took " + took / 1e6 + " ms");
         assertTrue(ns > 0, "median of the exchanges done: " + ns);
+    }
+
+    @Test
+    void callsCoresApartAboveItsThresholdOnly() {
+        assertTrue(CoreRoundTrip.apart(CoreRoundTrip.APART_NANOS + 1));
+        assertFalse(CoreRoundTrip.apart(CoreRoundTrip.APART_NANOS));
+        assertFalse(CoreRoundTrip.apart(100));
+        assertFalse(CoreRoundTrip.apart(Double.NaN), "not measured is not apart");
     }
 
     @Test
