@@ -37,7 +37,18 @@ public final class Linear implements Layer {
             SmallBatchKernels.forwardOutputs(rowsB, in, out, x.data, eff, y.data, r0, r1);
         }
     };
-    private final WeightTransform.RowSource gradientSource = this::gradientRow;
+    // the fused backward's input gradient: each chunk of W's rows adds its part here, on the thread that ran it
+    // (W_eff's rows stay on the core that wrote them in the forward; read by columns, half of them crossed)
+    private float[] gxParts = new float[0];
+    private boolean gxPartsWanted;
+    private final WeightTransform.RowSource gradientSource = new WeightTransform.RowSource() {
+        @Override public void row(int r, float[] dst, int off) { gradientRow(r, dst, off); }
+        @Override public void rowsDone(int r0, int r1) {
+            if (!gxPartsWanted) return;
+            int part = r0 / WeightTransform.rowGrain(in) * rowsB * in;
+            SmallBatchKernels.inputGradPartial(rowsB, in, out, rowsGy, wEff.data, gxParts, part, r0, r1);
+        }
+    };
     // the transposed forward's yᵀ → y, in chunks of 16 samples (built once: a step allocates nothing)
     private int transposedB;
     private final Parallel.RangeBody transposeBody = this::transposeRange;
@@ -145,10 +156,19 @@ public final class Linear implements Layer {
         // dW_eff[out,in] = gyᵀ[out,B] · x[B,in]; at a small batch row by row into the transform's backward
         rowsB = b;
         rowsGy = gy.data;
-        boolean fused = b <= SmallBatchKernels.MAX_BATCH && transform.backwardRows(gradientSource, (long) b * in, weight);
-        rowsGy = null;
+        boolean small = b <= SmallBatchKernels.MAX_BATCH;
+        int chunks = SmallBatchKernels.rowChunks(in, out);
+        gxPartsWanted = small && inputGradientNeeded;
+        if (gxPartsWanted && gxParts.length != chunks * b * in) gxParts = new float[chunks * b * in];
+        boolean fused;
+        try {
+            fused = small && transform.backwardRows(gradientSource, (long) b * in * (gxPartsWanted ? 2 : 1), weight);
+        } finally {
+            gxPartsWanted = false;
+            rowsGy = null;
+        }
         if (!fused) {
-            if (b <= SmallBatchKernels.MAX_BATCH) small.weightGrad(b, in, out, gy.data, x.data, gwEff.data);
+            if (small) this.small.weightGrad(b, in, out, gy.data, x.data, gwEff.data);
             else Gemm.gemm(par, true, false, out, in, b, gy.data, 0, x.data, 0, gwEff.data, 0, false);
             transform.backward(gwEff, weight);
         }
@@ -159,7 +179,8 @@ public final class Linear implements Layer {
         if (!inputGradientNeeded) return null;
         // dx[B,in] = gy[B,out] · W_eff[out,in]
         gx = Tensor.reuse(gx, b, in);
-        if (b <= SmallBatchKernels.MAX_BATCH) small.inputGrad(b, in, out, gy.data, wEff.data, gx.data);
+        if (fused) SmallBatchKernels.inputGradSum(b, in, chunks, gxParts, gx.data);   // the chunks' parts, in order
+        else if (small) this.small.inputGrad(b, in, out, gy.data, wEff.data, gx.data);
         else Gemm.gemm(par, false, false, b, in, out, gy.data, 0, wEff.data, 0, gx.data, 0, false);
         return gx.view(x.shape());
     }

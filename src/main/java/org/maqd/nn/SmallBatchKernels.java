@@ -11,12 +11,13 @@ import org.maqd.tensor.Parallel;
  * here every product streams W once along contiguous rows.
  * <pre>
  *   forward   y[b, o]  = Σ_i x[b, i] · W[o, i]        dot products along W's rows
- *   dx        dx[b, i] = Σ_o gy[b, o] · W[o, i]      rows of W scaled and added
+ *   dx        dx[b, i] = Σ_o gy[b, o] · W[o, i]      rows of W scaled and added (by chunks of rows, see inputGrad)
  *   dW        dW[o, i] = Σ_b gy[b, o] · x[b, i]      outer products, b in order
  * </pre>
  * Work is cut into chunks (of outputs, or of input columns) whose boundaries depend only on the shape, and each
  * element is computed by the same operation sequence in any chunk, so results are identical for any thread
- * count. {@code RefKernels.gemm} is the oracle in tests. Uses the preferred float species (as the GEMM kernels).
+ * count. {@code RefKernels.gemm} is the oracle in tests (within rounding), and {@link #inputGradPlain} the bit-exact
+ * one for dx's chunked order. Uses the preferred float species (as the GEMM kernels).
  */
 final class SmallBatchKernels {
     private final Parallel par;
@@ -164,8 +165,13 @@ final class SmallBatchKernels {
     }
 
     /**
-     * dx[b, in] = gy[b, out] · W[out, in] (overwrites dx). Its work is counted as all b·in·out multiply-adds: as
-     * a quarter of them, the 256 × 256 layer at b = 4 (16 µs) ran on the caller alone while the other thread waited.
+     * dx[b, in] = gy[b, out] · W[out, in] (overwrites dx), summed by chunks of W's rows: with chunks of
+     * {@link WeightTransform#rowGrain}(in) rows, {@code P_c[b, i]} is the FMA chain over the rows o of chunk c in
+     * order, from 0, and {@code dx = (…(P_0 + P_1) + P_2 …)} in chunk order. These are the chunks of the weight
+     * transform's row passes: the fused backward adds each chunk's part where W's rows are
+     * ({@link #inputGradPartial}, {@link #inputGradSum}), with the same bits as this. Its work is counted as all
+     * b·in·out multiply-adds: as a quarter of them, the 256 × 256 layer at b = 4 (16 µs) ran on the caller alone
+     * while the other thread waited.
      */
     void inputGrad(int b, int in, int out, float[] gy, float[] w, float[] dx) {
         set(b, in, out, gy, w, dx);
@@ -174,20 +180,29 @@ final class SmallBatchKernels {
         set(0, 0, 0, null, null, null);
     }
 
-    // columns [c0, c1) of dx
+    /** Chunks of W's rows the input gradient is summed over. */
+    static int rowChunks(int in, int out) { return Parallel.chunks(out, WeightTransform.rowGrain(in)); }
+
+    // columns [c0, c1) of dx: per column vector and group of samples, the chunks' chains added in chunk order
     static void inputGradColumns(int b, int in, int out, float[] gy, float[] w, float[] dx, int c0, int c1) {
+        int grain = WeightTransform.rowGrain(in);
         int c = c0, end = c0 + (c1 - c0) / L * L;
         for (; c < end; c += L) {
             int r = 0;
             for (; r + 4 <= b; r += 4) {
                 FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
-                int g0 = r * out;
-                for (int o = 0; o < out; o++) {
-                    FloatVector wv = FloatVector.fromArray(S, w, o * in + c);
-                    a0 = wv.fma(FloatVector.broadcast(S, gy[g0 + o]), a0);
-                    a1 = wv.fma(FloatVector.broadcast(S, gy[g0 + out + o]), a1);
-                    a2 = wv.fma(FloatVector.broadcast(S, gy[g0 + 2 * out + o]), a2);
-                    a3 = wv.fma(FloatVector.broadcast(S, gy[g0 + 3 * out + o]), a3);
+                for (int o0 = 0; o0 < out; o0 += grain) {
+                    FloatVector t0 = FloatVector.zero(S), t1 = t0, t2 = t0, t3 = t0;
+                    int g0 = r * out;
+                    for (int o = o0, o1 = Math.min(out, o0 + grain); o < o1; o++) {
+                        FloatVector wv = FloatVector.fromArray(S, w, o * in + c);
+                        t0 = wv.fma(FloatVector.broadcast(S, gy[g0 + o]), t0);
+                        t1 = wv.fma(FloatVector.broadcast(S, gy[g0 + out + o]), t1);
+                        t2 = wv.fma(FloatVector.broadcast(S, gy[g0 + 2 * out + o]), t2);
+                        t3 = wv.fma(FloatVector.broadcast(S, gy[g0 + 3 * out + o]), t3);
+                    }
+                    if (o0 == 0) { a0 = t0; a1 = t1; a2 = t2; a3 = t3; }
+                    else { a0 = a0.add(t0); a1 = a1.add(t1); a2 = a2.add(t2); a3 = a3.add(t3); }
                 }
                 a0.intoArray(dx, r * in + c);
                 a1.intoArray(dx, (r + 1) * in + c);
@@ -196,16 +211,85 @@ final class SmallBatchKernels {
             }
             for (; r < b; r++) {
                 FloatVector a = FloatVector.zero(S);
-                for (int o = 0; o < out; o++) a = FloatVector.fromArray(S, w, o * in + c).fma(FloatVector.broadcast(S, gy[r * out + o]), a);
+                for (int o0 = 0; o0 < out; o0 += grain) {
+                    FloatVector t = FloatVector.zero(S);
+                    for (int o = o0, o1 = Math.min(out, o0 + grain); o < o1; o++) {
+                        t = FloatVector.fromArray(S, w, o * in + c).fma(FloatVector.broadcast(S, gy[r * out + o]), t);
+                    }
+                    a = o0 == 0 ? t : a.add(t);
+                }
                 a.intoArray(dx, r * in + c);
             }
         }
         for (; c < c1; c++) {
-            for (int r = 0; r < b; r++) {
-                float s = 0;
-                for (int o = 0; o < out; o++) s = Math.fma(w[o * in + c], gy[r * out + o], s);
-                dx[r * in + c] = s;
+            for (int r = 0; r < b; r++) dx[r * in + c] = inputGradScalar(in, out, gy, w, r, c, grain);
+        }
+    }
+
+    // dx[r, c] by the chunked order, one element in scalar operations
+    private static float inputGradScalar(int in, int out, float[] gy, float[] w, int r, int c, int grain) {
+        float a = 0;
+        for (int o0 = 0; o0 < out; o0 += grain) {
+            float t = 0;
+            for (int o = o0, o1 = Math.min(out, o0 + grain); o < o1; o++) t = Math.fma(w[o * in + c], gy[r * out + o], t);
+            a = o0 == 0 ? t : a + t;
+        }
+        return a;
+    }
+
+    /** The reference for {@link #inputGrad}: every element by {@link #inputGradScalar}, the same order. */
+    static void inputGradPlain(int b, int in, int out, float[] gy, float[] w, float[] dx) {
+        int grain = WeightTransform.rowGrain(in);
+        for (int r = 0; r < b; r++) for (int c = 0; c < in; c++) dx[r * in + c] = inputGradScalar(in, out, gy, w, r, c, grain);
+    }
+
+    /**
+     * The part of dx from rows {@code [o0, o1)} of W (one chunk of {@link WeightTransform#rowGrain}(in) rows):
+     * {@code part[pOff + r·in + i]} = the chain over those rows in order, from 0, as {@link #inputGrad} forms it.
+     */
+    static void inputGradPartial(int b, int in, int out, float[] gy, float[] w, float[] part, int pOff, int o0, int o1) {
+        int end = in - in % L, r = 0;
+        for (; r + 4 <= b; r += 4) {
+            int g0 = r * out, p0 = pOff + r * in;
+            for (int c = 0; c < end; c += L) {
+                FloatVector t0 = FloatVector.zero(S), t1 = t0, t2 = t0, t3 = t0;
+                for (int o = o0; o < o1; o++) {
+                    FloatVector wv = FloatVector.fromArray(S, w, o * in + c);
+                    t0 = wv.fma(FloatVector.broadcast(S, gy[g0 + o]), t0);
+                    t1 = wv.fma(FloatVector.broadcast(S, gy[g0 + out + o]), t1);
+                    t2 = wv.fma(FloatVector.broadcast(S, gy[g0 + 2 * out + o]), t2);
+                    t3 = wv.fma(FloatVector.broadcast(S, gy[g0 + 3 * out + o]), t3);
+                }
+                t0.intoArray(part, p0 + c);
+                t1.intoArray(part, p0 + in + c);
+                t2.intoArray(part, p0 + 2 * in + c);
+                t3.intoArray(part, p0 + 3 * in + c);
             }
+        }
+        for (; r < b; r++) {
+            for (int c = 0; c < end; c += L) {
+                FloatVector t = FloatVector.zero(S);
+                for (int o = o0; o < o1; o++) t = FloatVector.fromArray(S, w, o * in + c).fma(FloatVector.broadcast(S, gy[r * out + o]), t);
+                t.intoArray(part, pOff + r * in + c);
+            }
+        }
+        for (int c = end; c < in; c++) {
+            for (r = 0; r < b; r++) {
+                float t = 0;
+                for (int o = o0; o < o1; o++) t = Math.fma(w[o * in + c], gy[r * out + o], t);
+                part[pOff + r * in + c] = t;
+            }
+        }
+    }
+
+    /** dx = the chunks' parts ({@code chunks} blocks of b·in floats in {@code part}) added in chunk order. */
+    static void inputGradSum(int b, int in, int chunks, float[] part, float[] dx) {
+        int n = b * in, end = n - n % L;
+        System.arraycopy(part, 0, dx, 0, n);
+        for (int k = 1; k < chunks; k++) {
+            int off = k * n, i = 0;
+            for (; i < end; i += L) FloatVector.fromArray(S, dx, i).add(FloatVector.fromArray(S, part, off + i)).intoArray(dx, i);
+            for (; i < n; i++) dx[i] += part[off + i];
         }
     }
 

@@ -15,11 +15,26 @@ public interface WeightTransform {
     void backward(Tensor gradEffective, Tensor gradLatent);
 
     /**
+     * Rows per chunk of a transform's row passes over a weight of this fan-in (about 8k weights per chunk): the
+     * chunks of {@link #forwardRows} and {@link #backwardRows} start at multiples of it, and the small-batch input
+     * gradient sums its partial products over the same chunks, so each chunk's part stays with the thread that ran it.
+     */
+    static int rowGrain(int fanIn) { return Math.max(1, 8192 / Math.max(1, fanIn)); }
+
+    /**
      * Row {@code r} of a weight-shaped operand, produced on demand: writes the row's {@code fanIn} floats into
      * {@code dst[off…off + fanIn)}.
      */
     @FunctionalInterface
-    interface RowSource { void row(int r, float[] dst, int off); }
+    interface RowSource {
+        void row(int r, float[] dst, int off);
+
+        /**
+         * Called by {@link #backwardRows} once per chunk, from the thread that ran it, after its rows
+         * {@code [r0, r1)} (r0 a multiple of {@link #rowGrain}) are done.
+         */
+        default void rowsDone(int r0, int r1) {}
+    }
 
     /**
      * Called with each row {@code r} of the effective weight right after the transform wrote it (while it is in
@@ -45,8 +60,10 @@ public interface WeightTransform {
      * As {@link #backward}, with dL/d(effective) produced one row at a time by {@code gradient} just before the
      * transform consumes it (the row never leaves L1), instead of a weight-sized buffer. {@code workPerRow} is
      * the source's work per row in elements touched. The result goes to {@code latent}'s gradient, or through its
-     * offered update as in {@link #backward(Tensor, Param)}. Returns false, having done nothing, where the transform
-     * has no such path: the caller then computes the full gradient and runs {@link #backward}.
+     * offered update as in {@link #backward(Tensor, Param)}. After each chunk of rows it calls
+     * {@link RowSource#rowsDone} from the thread that ran it (chunks of {@link #rowGrain} rows). Returns false,
+     * having done nothing, where the transform has no such path: the caller then computes the full gradient and
+     * runs {@link #backward}.
      */
     default boolean backwardRows(RowSource gradient, long workPerRow, Param latent) { return false; }
 

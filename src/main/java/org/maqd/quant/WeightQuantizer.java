@@ -283,6 +283,7 @@ public final class WeightQuantizer implements WeightTransform {
             if (update == null) ws.backwardRowSummed(buf, off, bwdOut, r);
             else ws.backwardRowUpdateSummed(buf, off, r, update);
         }
+        gradient.rowsDone(r0, r1);
     }
 
     @Override

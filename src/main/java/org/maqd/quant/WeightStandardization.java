@@ -2,6 +2,7 @@ package org.maqd.quant;
 
 import org.maqd.nn.Param;
 import org.maqd.nn.ShapeException;
+import org.maqd.nn.WeightTransform;
 import org.maqd.tensor.Parallel;
 import org.maqd.tensor.Tensor;
 
@@ -43,8 +44,8 @@ public final class WeightStandardization {
 
     boolean fast() { return fast; }
 
-    /** Row grain: about 8k weights per chunk, a function of the fan-in only. */
-    static int rowGrain(int fanIn) { return Math.max(1, 8192 / Math.max(1, fanIn)); }
+    /** Row grain: about 8k weights per chunk, a function of the fan-in only ({@link WeightTransform#rowGrain}). */
+    static int rowGrain(int fanIn) { return WeightTransform.rowGrain(fanIn); }
 
     /** Ŵ for {@code latent} of shape {@code [out, fanIn...]}; returns a buffer owned by this object. */
     public Tensor forward(Tensor latent) {

@@ -44,7 +44,7 @@ class LinearRowFusionTest {
         float[] before = GradCheck.random(rng, out, in).data;
         System.arraycopy(before, 0, lin.weight().grad.data, 0, before.length);
         float[] y = lin.forward(x, Mode.TRAIN).data.clone();
-        lin.backward(gy);
+        float[] gx = lin.backward(gy).data.clone();
         float[] gw = lin.weight().grad.data;
 
         WeightQuantizer refQ = new WeightQuantizer(config, par);
@@ -53,6 +53,8 @@ class LinearRowFusionTest {
         float[] yRef = new float[b * out], dw = new float[out * in];
         k.forward(b, in, out, x.data, wq.data, yRef);
         k.weightGrad(b, in, out, gy.data, x.data, dw);
+        float[] gxRef = new float[b * in];
+        k.inputGrad(b, in, out, gy.data, wq.data, gxRef);
         Tensor gwRef = Tensor.of(before.clone(), out, in);
         refQ.backward(Tensor.of(dw, out, in), gwRef);
 
@@ -60,6 +62,7 @@ class LinearRowFusionTest {
         assertArrayEquals(refQ.codes(), fusedQ.codes(), "codes " + what);
         assertArrayEquals(yRef, y, "y " + what);
         assertArrayEquals(gwRef.data, gw, "dL/dW " + what);
+        assertArrayEquals(gxRef, gx, "dL/dx " + what);
     }
 
     @Test

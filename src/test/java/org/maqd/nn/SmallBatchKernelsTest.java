@@ -50,6 +50,43 @@ class SmallBatchKernelsTest {
         }
     }
 
+    /**
+     * dx sums W's rows by the weight transform's chunks: each chunk's FMA chain from 0, the chunks added in order.
+     * The vector kernel, the plain reference and the per-chunk parts added by {@code inputGradSum} (the fused
+     * backward's route) give the same bits, for one or two threads.
+     */
+    @Test
+    void inputGradientIsTheChunksChainsAddedInOrderBitForBit() {
+        Rng rng = new Rng(9);
+        int[][] shapes = {{256, 256}, {784, 256}, {256, 10}, {17, 300}, {40, 33}, {1000, 9}};
+        try (Parallel two = new Parallel(2)) {
+            for (int[] s : shapes) {
+                int in = s[0], out = s[1], chunks = SmallBatchKernels.rowChunks(in, out);
+                for (int b = 1; b <= SmallBatchKernels.MAX_BATCH; b++) {
+                    String what = "b=" + b + " in=" + in + " out=" + out + " chunks=" + chunks;
+                    float[] w = GradCheck.random(rng, out, in).data, gy = GradCheck.random(rng, b, out).data;
+                    float[] plain = new float[b * in];
+                    SmallBatchKernels.inputGradPlain(b, in, out, gy, w, plain);
+                    for (Parallel par : new Parallel[] {Parallel.serial(), two}) {
+                        float[] dx = new float[b * in];
+                        java.util.Arrays.fill(dx, Float.NaN);
+                        new SmallBatchKernels(par).inputGrad(b, in, out, gy, w, dx);
+                        assertArrayEquals(plain, dx, "kernel " + what + " threads=" + par.threads());
+                    }
+                    int grain = WeightTransform.rowGrain(in);
+                    float[] parts = new float[chunks * b * in], summed = new float[b * in];
+                    for (int c = chunks - 1; c >= 0; c--) {   // any order of the chunks' parts: only their sum is ordered
+                        SmallBatchKernels.inputGradPartial(b, in, out, gy, w, parts, c * b * in, c * grain,
+                                Math.min(out, (c + 1) * grain));
+                    }
+                    SmallBatchKernels.inputGradSum(b, in, chunks, parts, summed);
+                    assertArrayEquals(plain, summed, "parts " + what);
+                }
+            }
+        }
+        assertEquals(8, SmallBatchKernels.rowChunks(256, 256), "the 256×256 layer: 8 chunks of 32 rows");
+    }
+
     @Test
     void identicalForOneOrTwoThreads() {
         Rng rng = new Rng(5);
