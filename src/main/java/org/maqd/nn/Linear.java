@@ -156,19 +156,19 @@ public final class Linear implements Layer {
         // dW_eff[out,in] = gyᵀ[out,B] · x[B,in]; at a small batch row by row into the transform's backward
         rowsB = b;
         rowsGy = gy.data;
-        boolean small = b <= SmallBatchKernels.MAX_BATCH;
+        boolean smallBatch = b <= SmallBatchKernels.MAX_BATCH;
         int chunks = SmallBatchKernels.rowChunks(in, out);
-        gxPartsWanted = small && inputGradientNeeded;
+        gxPartsWanted = smallBatch && inputGradientNeeded;
         if (gxPartsWanted && gxParts.length != chunks * b * in) gxParts = new float[chunks * b * in];
         boolean fused;
         try {
-            fused = small && transform.backwardRows(gradientSource, (long) b * in * (gxPartsWanted ? 2 : 1), weight);
+            fused = smallBatch && transform.backwardRows(gradientSource, (long) b * in * (gxPartsWanted ? 2 : 1), weight);
         } finally {
             gxPartsWanted = false;
             rowsGy = null;
         }
         if (!fused) {
-            if (small) this.small.weightGrad(b, in, out, gy.data, x.data, gwEff.data);
+            if (smallBatch) small.weightGrad(b, in, out, gy.data, x.data, gwEff.data);
             else Gemm.gemm(par, true, false, out, in, b, gy.data, 0, x.data, 0, gwEff.data, 0, false);
             transform.backward(gwEff, weight);
         }
@@ -180,7 +180,7 @@ public final class Linear implements Layer {
         // dx[B,in] = gy[B,out] · W_eff[out,in]
         gx = Tensor.reuse(gx, b, in);
         if (fused) SmallBatchKernels.inputGradSum(b, in, chunks, gxParts, gx.data);   // the chunks' parts, in order
-        else if (small) this.small.inputGrad(b, in, out, gy.data, wEff.data, gx.data);
+        else if (smallBatch) small.inputGrad(b, in, out, gy.data, wEff.data, gx.data);
         else Gemm.gemm(par, false, false, b, in, out, gy.data, 0, wEff.data, 0, gx.data, 0, false);
         return gx.view(x.shape());
     }
