@@ -45,7 +45,7 @@ public final class Linear implements Layer {
         @Override public void row(int r, float[] dst, int off) { gradientRow(r, dst, off); }
         @Override public void rowsDone(int r0, int r1) {
             if (!gxPartsWanted) return;
-            int part = r0 / WeightTransform.rowGrain(in) * rowsB * in;
+            int part = r0 / WeightTransform.rowGrain(in) * rowsB * in;   // fusedParts: the parts are these chunks
             SmallBatchKernels.inputGradPartial(rowsB, in, out, rowsGy, wEff.data, gxParts, part, r0, r1);
         }
     };
@@ -158,11 +158,12 @@ public final class Linear implements Layer {
         rowsGy = gy.data;
         boolean smallBatch = b <= SmallBatchKernels.MAX_BATCH;
         int chunks = SmallBatchKernels.rowChunks(in, out);
-        gxPartsWanted = smallBatch && inputGradientNeeded;
-        if (gxPartsWanted && gxParts.length != chunks * b * in) gxParts = new float[chunks * b * in];
+        boolean parts = smallBatch && inputGradientNeeded && SmallBatchKernels.fusedParts(in, out);
+        gxPartsWanted = parts;
+        if (parts && gxParts.length < chunks * b * in) gxParts = new float[chunks * SmallBatchKernels.MAX_BATCH * in];
         boolean fused;
         try {
-            fused = smallBatch && transform.backwardRows(gradientSource, (long) b * in * (gxPartsWanted ? 2 : 1), weight);
+            fused = smallBatch && transform.backwardRows(gradientSource, (long) b * in * (parts ? 2 : 1), weight);
         } finally {
             gxPartsWanted = false;
             rowsGy = null;
@@ -179,7 +180,7 @@ public final class Linear implements Layer {
         if (!inputGradientNeeded) return null;
         // dx[B,in] = gy[B,out] · W_eff[out,in]
         gx = Tensor.reuse(gx, b, in);
-        if (fused) SmallBatchKernels.inputGradSum(b, in, chunks, gxParts, gx.data);   // the chunks' parts, in order
+        if (fused && parts) SmallBatchKernels.inputGradSum(b, in, chunks, gxParts, gx.data);   // the parts, in order
         else if (smallBatch) small.inputGrad(b, in, out, gy.data, wEff.data, gx.data);
         else Gemm.gemm(par, false, false, b, in, out, gy.data, 0, wEff.data, 0, gx.data, 0, false);
         return gx.view(x.shape());

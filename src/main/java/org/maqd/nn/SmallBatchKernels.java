@@ -166,7 +166,7 @@ final class SmallBatchKernels {
 
     /**
      * dx[b, in] = gy[b, out] · W[out, in] (overwrites dx), summed by chunks of W's rows: with chunks of
-     * {@link WeightTransform#rowGrain}(in) rows, {@code P_c[b, i]} is the FMA chain over the rows o of chunk c in
+     * {@link #partRows}(in) rows, {@code P_c[b, i]} is the FMA chain over the rows o of chunk c in
      * order, from 0, and {@code dx = (…(P_0 + P_1) + P_2 …)} in chunk order. These are the chunks of the weight
      * transform's row passes: the fused backward adds each chunk's part where W's rows are
      * ({@link #inputGradPartial}, {@link #inputGradSum}), with the same bits as this. Its work is counted as all
@@ -180,12 +180,33 @@ final class SmallBatchKernels {
         set(0, 0, 0, null, null, null);
     }
 
-    /** Chunks of W's rows the input gradient is summed over. */
-    static int rowChunks(int in, int out) { return Parallel.chunks(out, WeightTransform.rowGrain(in)); }
+    /**
+     * Rows of W per part of the input gradient: the weight transform's row chunk ({@link WeightTransform#rowGrain}),
+     * but at least {@link #MIN_PART_ROWS} (past a fan-in of 1,024 the chunks hold fewer rows, and a part of one row
+     * would round every product before adding it).
+     */
+    static int partRows(int in) { return Math.max(WeightTransform.rowGrain(in), MIN_PART_ROWS); }
+
+    /** Fewest rows per part of the input gradient. */
+    static final int MIN_PART_ROWS = 8;
+    /** Most parts the fused backward keeps (its buffer holds parts × b × in floats, added by the caller alone). */
+    static final int MAX_FUSED_PARTS = 8;
+
+    /** Parts (chunks of W's rows) the input gradient is summed over. */
+    static int rowChunks(int in, int out) { return Parallel.chunks(out, partRows(in)); }
+
+    /**
+     * Whether the fused backward may form the parts, one per chunk of the transform's row pass, on the thread that
+     * ran the chunk: the parts must be those chunks, and few enough for the caller to add them cheaply (the 256 ×
+     * 256 layer has 8). Elsewhere {@link #inputGrad} forms the same parts in registers (same bits).
+     */
+    static boolean fusedParts(int in, int out) {
+        return partRows(in) == WeightTransform.rowGrain(in) && rowChunks(in, out) <= MAX_FUSED_PARTS;
+    }
 
     // columns [c0, c1) of dx: per column vector and group of samples, the chunks' chains added in chunk order
     static void inputGradColumns(int b, int in, int out, float[] gy, float[] w, float[] dx, int c0, int c1) {
-        int grain = WeightTransform.rowGrain(in);
+        int grain = partRows(in);
         int c = c0, end = c0 + (c1 - c0) / L * L;
         for (; c < end; c += L) {
             int r = 0;
@@ -239,12 +260,12 @@ final class SmallBatchKernels {
 
     /** The reference for {@link #inputGrad}: every element by {@link #inputGradScalar}, the same order. */
     static void inputGradPlain(int b, int in, int out, float[] gy, float[] w, float[] dx) {
-        int grain = WeightTransform.rowGrain(in);
+        int grain = partRows(in);
         for (int r = 0; r < b; r++) for (int c = 0; c < in; c++) dx[r * in + c] = inputGradScalar(in, out, gy, w, r, c, grain);
     }
 
     /**
-     * The part of dx from rows {@code [o0, o1)} of W (one chunk of {@link WeightTransform#rowGrain}(in) rows):
+     * The part of dx from rows {@code [o0, o1)} of W (one chunk of {@link #partRows}(in) rows):
      * {@code part[pOff + r·in + i]} = the chain over those rows in order, from 0, as {@link #inputGrad} forms it.
      */
     static void inputGradPartial(int b, int in, int out, float[] gy, float[] w, float[] part, int pOff, int o0, int o1) {

@@ -65,6 +65,25 @@ class LinearRowFusionTest {
         assertArrayEquals(gxRef, gx, "dL/dx " + what);
     }
 
+    /** One layer, the batch size changing between steps (an epoch's short last batch): dL/dx as the unfused kernel. */
+    @Test
+    void inputGradientPartsFollowTheBatchSize() {
+        try (Parallel two = new Parallel(2)) {
+            Rng rng = new Rng(12);
+            WeightQuantizer q = new WeightQuantizer(WeightQuantizer.Config.gaussian(3), two);
+            Linear lin = new Linear(256, 256, false, q, two, rng);
+            SmallBatchKernels k = new SmallBatchKernels(two);
+            for (int b : new int[] {8, 3, 8, 1, 5}) {
+                Tensor x = GradCheck.random(rng, b, 256), gy = GradCheck.random(rng, b, 256);
+                lin.forward(x, Mode.TRAIN);
+                float[] wq = q.quantized().data.clone();
+                float[] gx = lin.backward(gy).data, ref = new float[b * 256];
+                k.inputGrad(b, 256, 256, gy.data, wq, ref);
+                assertArrayEquals(ref, gx, "dL/dx at b=" + b);
+            }
+        }
+    }
+
     @Test
     void theQuantizerWithStandardizationTakesTheFusedPaths() {
         WeightQuantizer q = new WeightQuantizer(WeightQuantizer.Config.gaussian(3), Parallel.serial());

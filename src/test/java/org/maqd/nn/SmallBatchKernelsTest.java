@@ -2,6 +2,8 @@ package org.maqd.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.maqd.tensor.Parallel;
@@ -58,7 +60,7 @@ class SmallBatchKernelsTest {
     @Test
     void inputGradientIsTheChunksChainsAddedInOrderBitForBit() {
         Rng rng = new Rng(9);
-        int[][] shapes = {{256, 256}, {784, 256}, {256, 10}, {17, 300}, {40, 33}, {1000, 9}};
+        int[][] shapes = {{256, 256}, {784, 256}, {256, 10}, {17, 300}, {40, 33}, {1000, 9}, {3000, 20}, {9000, 3}};
         try (Parallel two = new Parallel(2)) {
             for (int[] s : shapes) {
                 int in = s[0], out = s[1], chunks = SmallBatchKernels.rowChunks(in, out);
@@ -73,7 +75,7 @@ class SmallBatchKernelsTest {
                         new SmallBatchKernels(par).inputGrad(b, in, out, gy, w, dx);
                         assertArrayEquals(plain, dx, "kernel " + what + " threads=" + par.threads());
                     }
-                    int grain = WeightTransform.rowGrain(in);
+                    int grain = SmallBatchKernels.partRows(in);
                     float[] parts = new float[chunks * b * in], summed = new float[b * in];
                     for (int c = chunks - 1; c >= 0; c--) {   // any order of the chunks' parts: only their sum is ordered
                         SmallBatchKernels.inputGradPartial(b, in, out, gy, w, parts, c * b * in, c * grain,
@@ -85,6 +87,10 @@ class SmallBatchKernelsTest {
             }
         }
         assertEquals(8, SmallBatchKernels.rowChunks(256, 256), "the 256×256 layer: 8 chunks of 32 rows");
+        assertTrue(SmallBatchKernels.fusedParts(256, 256), "its parts are formed by the fused backward");
+        assertEquals(8, SmallBatchKernels.partRows(3000), "a part holds at least 8 rows (the transform's chunk: 2)");
+        assertFalse(SmallBatchKernels.fusedParts(3000, 20), "parts that are not the transform's chunks: unfused");
+        assertFalse(SmallBatchKernels.fusedParts(784, 256), "26 parts: the caller's sum would stream too much");
     }
 
     @Test
