@@ -167,11 +167,11 @@ final class SmallBatchKernels {
     /**
      * dx[b, in] = gy[b, out] · W[out, in] (overwrites dx), summed by chunks of W's rows: with chunks of
      * {@link #partRows}(in) rows, {@code P_c[b, i]} is the FMA chain over the rows o of chunk c in
-     * order, from 0, and {@code dx = (…(P_0 + P_1) + P_2 …)} in chunk order. These are the chunks of the weight
-     * transform's row passes: the fused backward adds each chunk's part where W's rows are
-     * ({@link #inputGradPartial}, {@link #inputGradSum}), with the same bits as this. Its work is counted as all
-     * b·in·out multiply-adds: as a quarter of them, the 256 × 256 layer at b = 4 (16 µs) ran on the caller alone
-     * while the other thread waited.
+     * order, from 0, and {@code dx = (…(P_0 + P_1) + P_2 …)} in chunk order. Up to a fan-in of 1,024 these are the
+     * chunks of the weight transform's row passes, and where {@link #fusedParts} the fused backward forms each part
+     * where W's rows are ({@link #inputGradPartial}, {@link #inputGradSum}), with the same bits as this. Its work
+     * is counted as all b·in·out multiply-adds: as a quarter of them, the 256 × 256 layer at b = 4 (16 µs) ran on
+     * the caller alone while the other thread waited.
      */
     void inputGrad(int b, int in, int out, float[] gy, float[] w, float[] dx) {
         set(b, in, out, gy, w, dx);
@@ -252,7 +252,9 @@ final class SmallBatchKernels {
         float a = 0;
         for (int o0 = 0; o0 < out; o0 += grain) {
             float t = 0;
-            for (int o = o0, o1 = Math.min(out, o0 + grain); o < o1; o++) t = Math.fma(w[o * in + c], gy[r * out + o], t);
+            for (int o = o0, o1 = Math.min(out, o0 + grain); o < o1; o++) {
+                t = Math.fma(w[o * in + c], gy[r * out + o], t);
+            }
             a = o0 == 0 ? t : a + t;
         }
         return a;
@@ -261,14 +263,17 @@ final class SmallBatchKernels {
     /** The reference for {@link #inputGrad}: every element by {@link #inputGradScalar}, the same order. */
     static void inputGradPlain(int b, int in, int out, float[] gy, float[] w, float[] dx) {
         int grain = partRows(in);
-        for (int r = 0; r < b; r++) for (int c = 0; c < in; c++) dx[r * in + c] = inputGradScalar(in, out, gy, w, r, c, grain);
+        for (int r = 0; r < b; r++) {
+            for (int c = 0; c < in; c++) dx[r * in + c] = inputGradScalar(in, out, gy, w, r, c, grain);
+        }
     }
 
     /**
      * The part of dx from rows {@code [o0, o1)} of W (one chunk of {@link #partRows}(in) rows):
      * {@code part[pOff + r·in + i]} = the chain over those rows in order, from 0, as {@link #inputGrad} forms it.
      */
-    static void inputGradPartial(int b, int in, int out, float[] gy, float[] w, float[] part, int pOff, int o0, int o1) {
+    static void inputGradPartial(int b, int in, int out, float[] gy, float[] w, float[] part, int pOff,
+                                 int o0, int o1) {
         int end = in - in % L, r = 0;
         for (; r + 4 <= b; r += 4) {
             int g0 = r * out, p0 = pOff + r * in;
@@ -290,7 +295,9 @@ final class SmallBatchKernels {
         for (; r < b; r++) {
             for (int c = 0; c < end; c += L) {
                 FloatVector t = FloatVector.zero(S);
-                for (int o = o0; o < o1; o++) t = FloatVector.fromArray(S, w, o * in + c).fma(FloatVector.broadcast(S, gy[r * out + o]), t);
+                for (int o = o0; o < o1; o++) {
+                    t = FloatVector.fromArray(S, w, o * in + c).fma(FloatVector.broadcast(S, gy[r * out + o]), t);
+                }
                 t.intoArray(part, pOff + r * in + c);
             }
         }
@@ -309,7 +316,9 @@ final class SmallBatchKernels {
         System.arraycopy(part, 0, dx, 0, n);
         for (int k = 1; k < chunks; k++) {
             int off = k * n, i = 0;
-            for (; i < end; i += L) FloatVector.fromArray(S, dx, i).add(FloatVector.fromArray(S, part, off + i)).intoArray(dx, i);
+            for (; i < end; i += L) {
+                FloatVector.fromArray(S, dx, i).add(FloatVector.fromArray(S, part, off + i)).intoArray(dx, i);
+            }
             for (; i < n; i++) dx[i] += part[off + i];
         }
     }

@@ -16,8 +16,9 @@ public interface WeightTransform {
 
     /**
      * Rows per chunk of a transform's row passes over a weight of this fan-in (about 8k weights per chunk): the
-     * chunks of {@link #forwardRows} and {@link #backwardRows} start at multiples of it, and the small-batch input
-     * gradient sums its partial products over the same chunks, so each chunk's part stays with the thread that ran it.
+     * chunks of {@link #forwardRows} and {@link #backwardRows} start at multiples of it. The small-batch input gradient
+     * sums its partial products over the same chunks where they hold at least 8 rows, so that each chunk's part can
+     * be formed by the thread that ran it.
      */
     static int rowGrain(int fanIn) { return Math.max(1, 8192 / Math.max(1, fanIn)); }
 

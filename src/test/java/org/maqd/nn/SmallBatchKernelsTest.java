@@ -77,7 +77,7 @@ class SmallBatchKernelsTest {
                     }
                     int grain = SmallBatchKernels.partRows(in);
                     float[] parts = new float[chunks * b * in], summed = new float[b * in];
-                    for (int c = chunks - 1; c >= 0; c--) {   // any order of the chunks' parts: only their sum is ordered
+X
                         SmallBatchKernels.inputGradPartial(b, in, out, gy, w, parts, c * b * in, c * grain,
                                 Math.min(out, (c + 1) * grain));
                     }
