@@ -77,7 +77,8 @@ class SmallBatchKernelsTest {
                     }
                     int grain = SmallBatchKernels.partRows(in);
                     float[] parts = new float[chunks * b * in], summed = new float[b * in];
-X
+                    // the parts in any order: only their sum is ordered
+                    for (int c = chunks - 1; c >= 0; c--) {
                         SmallBatchKernels.inputGradPartial(b, in, out, gy, w, parts, c * b * in, c * grain,
                                 Math.min(out, (c + 1) * grain));
                     }
