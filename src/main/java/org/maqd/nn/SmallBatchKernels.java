@@ -204,47 +204,60 @@ final class SmallBatchKernels {
         return partRows(in) == WeightTransform.rowGrain(in) && rowChunks(in, out) <= MAX_FUSED_PARTS;
     }
 
-    // columns [c0, c1) of dx: per column vector and group of samples, the chunks' chains added in chunk order
+    // columns [c0, c1) of dx: the chunks' parts, each written (the first) or added (the others) in chunk order
     static void inputGradColumns(int b, int in, int out, float[] gy, float[] w, float[] dx, int c0, int c1) {
         int grain = partRows(in);
+        for (int o0 = 0; o0 < out; o0 += grain) {
+            partColumns(b, in, out, gy, w, o0, Math.min(out, o0 + grain), c0, c1, dx, 0, o0 > 0);
+        }
+    }
+
+    /**
+     * Columns [c0, c1) of the part of dx from rows {@code [o0, o1)} of W, each element the FMA chain over those rows
+     * in order, from 0, written to {@code dst[dOff + r·in + c]} or, with {@code add}, added to what is there.
+     */
+    private static void partColumns(int b, int in, int out, float[] gy, float[] w, int o0, int o1, int c0, int c1,
+                                    float[] dst, int dOff, boolean add) {
         int c = c0, end = c0 + (c1 - c0) / L * L;
         for (; c < end; c += L) {
             int r = 0;
             for (; r + 4 <= b; r += 4) {
-                FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
-                for (int o0 = 0; o0 < out; o0 += grain) {
-                    FloatVector t0 = FloatVector.zero(S), t1 = t0, t2 = t0, t3 = t0;
-                    int g0 = r * out;
-                    for (int o = o0, o1 = Math.min(out, o0 + grain); o < o1; o++) {
-                        FloatVector wv = FloatVector.fromArray(S, w, o * in + c);
-                        t0 = wv.fma(FloatVector.broadcast(S, gy[g0 + o]), t0);
-                        t1 = wv.fma(FloatVector.broadcast(S, gy[g0 + out + o]), t1);
-                        t2 = wv.fma(FloatVector.broadcast(S, gy[g0 + 2 * out + o]), t2);
-                        t3 = wv.fma(FloatVector.broadcast(S, gy[g0 + 3 * out + o]), t3);
-                    }
-                    if (o0 == 0) { a0 = t0; a1 = t1; a2 = t2; a3 = t3; }
-                    else { a0 = a0.add(t0); a1 = a1.add(t1); a2 = a2.add(t2); a3 = a3.add(t3); }
+                FloatVector t0 = FloatVector.zero(S), t1 = t0, t2 = t0, t3 = t0;
+                int g0 = r * out;
+                for (int o = o0; o < o1; o++) {
+                    FloatVector wv = FloatVector.fromArray(S, w, o * in + c);
+                    t0 = wv.fma(FloatVector.broadcast(S, gy[g0 + o]), t0);
+                    t1 = wv.fma(FloatVector.broadcast(S, gy[g0 + out + o]), t1);
+                    t2 = wv.fma(FloatVector.broadcast(S, gy[g0 + 2 * out + o]), t2);
+                    t3 = wv.fma(FloatVector.broadcast(S, gy[g0 + 3 * out + o]), t3);
                 }
-                a0.intoArray(dx, r * in + c);
-                a1.intoArray(dx, (r + 1) * in + c);
-                a2.intoArray(dx, (r + 2) * in + c);
-                a3.intoArray(dx, (r + 3) * in + c);
+                int d = dOff + r * in + c;
+                store(t0, dst, d, add);
+                store(t1, dst, d + in, add);
+                store(t2, dst, d + 2 * in, add);
+                store(t3, dst, d + 3 * in, add);
             }
             for (; r < b; r++) {
-                FloatVector a = FloatVector.zero(S);
-                for (int o0 = 0; o0 < out; o0 += grain) {
-                    FloatVector t = FloatVector.zero(S);
-                    for (int o = o0, o1 = Math.min(out, o0 + grain); o < o1; o++) {
-                        t = FloatVector.fromArray(S, w, o * in + c).fma(FloatVector.broadcast(S, gy[r * out + o]), t);
-                    }
-                    a = o0 == 0 ? t : a.add(t);
+                FloatVector t = FloatVector.zero(S);
+                for (int o = o0; o < o1; o++) {
+                    t = FloatVector.fromArray(S, w, o * in + c).fma(FloatVector.broadcast(S, gy[r * out + o]), t);
                 }
-                a.intoArray(dx, r * in + c);
+                store(t, dst, dOff + r * in + c, add);
             }
         }
         for (; c < c1; c++) {
-            for (int r = 0; r < b; r++) dx[r * in + c] = inputGradScalar(in, out, gy, w, r, c, grain);
+            for (int r = 0; r < b; r++) {
+                float t = 0;
+                for (int o = o0; o < o1; o++) t = Math.fma(w[o * in + c], gy[r * out + o], t);
+                int d = dOff + r * in + c;
+                dst[d] = add ? dst[d] + t : t;
+            }
         }
+    }
+
+    private static void store(FloatVector t, float[] dst, int i, boolean add) {
+        if (add) t = FloatVector.fromArray(S, dst, i).add(t);
+        t.intoArray(dst, i);
     }
 
     // dx[r, c] by the chunked order, one element in scalar operations
@@ -274,40 +287,7 @@ final class SmallBatchKernels {
      */
     static void inputGradPartial(int b, int in, int out, float[] gy, float[] w, float[] part, int pOff,
                                  int o0, int o1) {
-        int end = in - in % L, r = 0;
-        for (; r + 4 <= b; r += 4) {
-            int g0 = r * out, p0 = pOff + r * in;
-            for (int c = 0; c < end; c += L) {
-                FloatVector t0 = FloatVector.zero(S), t1 = t0, t2 = t0, t3 = t0;
-                for (int o = o0; o < o1; o++) {
-                    FloatVector wv = FloatVector.fromArray(S, w, o * in + c);
-                    t0 = wv.fma(FloatVector.broadcast(S, gy[g0 + o]), t0);
-                    t1 = wv.fma(FloatVector.broadcast(S, gy[g0 + out + o]), t1);
-                    t2 = wv.fma(FloatVector.broadcast(S, gy[g0 + 2 * out + o]), t2);
-                    t3 = wv.fma(FloatVector.broadcast(S, gy[g0 + 3 * out + o]), t3);
-                }
-                t0.intoArray(part, p0 + c);
-                t1.intoArray(part, p0 + in + c);
-                t2.intoArray(part, p0 + 2 * in + c);
-                t3.intoArray(part, p0 + 3 * in + c);
-            }
-        }
-        for (; r < b; r++) {
-            for (int c = 0; c < end; c += L) {
-                FloatVector t = FloatVector.zero(S);
-                for (int o = o0; o < o1; o++) {
-                    t = FloatVector.fromArray(S, w, o * in + c).fma(FloatVector.broadcast(S, gy[r * out + o]), t);
-                }
-                t.intoArray(part, pOff + r * in + c);
-            }
-        }
-        for (int c = end; c < in; c++) {
-            for (r = 0; r < b; r++) {
-                float t = 0;
-                for (int o = o0; o < o1; o++) t = Math.fma(w[o * in + c], gy[r * out + o], t);
-                part[pOff + r * in + c] = t;
-            }
-        }
+        partColumns(b, in, out, gy, w, o0, o1, 0, in, part, pOff, false);
     }
 
     /** dx = the chunks' parts ({@code chunks} blocks of b·in floats in {@code part}) added in chunk order. */
