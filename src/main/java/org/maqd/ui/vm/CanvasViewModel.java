@@ -27,6 +27,12 @@ public final class CanvasViewModel {
     private final ReadOnlyObjectWrapper<Map<String, NodeBox>> boxes = new ReadOnlyObjectWrapper<>(Map.of());
     private final ObservableSet<String> selected = FXCollections.observableSet(new LinkedHashSet<>());
     private final ReadOnlyIntegerWrapper fitRequests = new ReadOnlyIntegerWrapper();
+    /**
+     * Counts the layouts: a view redraws on it, not on {@link #boxesProperty} alone, since an edit that changes a
+     * card's text (units, states, norm) or a newly opened network of the same shape gives equal boxes, and a
+     * property does not report a value equal to the last.
+     */
+    private final ReadOnlyIntegerWrapper layouts = new ReadOnlyIntegerWrapper();
     private final javafx.beans.property.ReadOnlyBooleanWrapper laidOut = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final Connections connections;
     private final ReadOnlyObjectWrapper<GraphEdge> selectedWire = new ReadOnlyObjectWrapper<>();
@@ -63,6 +69,7 @@ public final class CanvasViewModel {
         routes = Map.copyOf(r);
         boxes.set(b);
         laidOut.set(elk);
+        layouts.set(layouts.get() + 1);
         if (fit) fitRequests.set(fitRequests.get() + 1);
     }
 
@@ -335,4 +342,6 @@ public final class CanvasViewModel {
     /** True once the layout library placed the nodes (a plain column is shown while it loads). */
     public javafx.beans.property.ReadOnlyBooleanProperty laidOutProperty() { return laidOut.getReadOnlyProperty(); }
     public ReadOnlyIntegerProperty fitRequestsProperty() { return fitRequests.getReadOnlyProperty(); }
+    /** Changes after every layout, whether or not the boxes moved: the graph's cards are to be drawn again. */
+    public ReadOnlyIntegerProperty layoutsProperty() { return layouts.getReadOnlyProperty(); }
 }
