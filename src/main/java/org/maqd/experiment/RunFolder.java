@@ -64,8 +64,10 @@ public final class RunFolder {
             spec = ExperimentIO.MAPPER.readValue(Files.readString(f), NetworkSpec.class);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new ModelFormatException(f + ": missing; the run did not finish (no trained model)");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ModelFormatException(org.maqd.run.JsonErrors.notText(e, f.toString()), e);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new ModelFormatException(ExperimentIO.describe(e, f.toString()), e);
+            throw new ModelFormatException(org.maqd.run.JsonErrors.describe(e, f.toString()), e);
         } catch (IOException e) {
             throw new ModelFormatException(f + ": cannot read: " + e.getMessage(), e);
         }

@@ -41,6 +41,8 @@ final class Json {
             text = Files.readString(f);
         } catch (NoSuchFileException e) {
             return null;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new RunFormatException(JsonErrors.notText(e, f.toString()), e);
         } catch (IOException e) {
             throw new RunFormatException(f + ": cannot read: " + e.getMessage(), e);
         }
@@ -48,7 +50,7 @@ final class Json {
         try {
             v = MAPPER.readValue(text, type);
         } catch (JsonProcessingException e) {
-            throw new RunFormatException(f + ": " + describe(e), e);
+            throw new RunFormatException(JsonErrors.describe(e, f.toString()), e);
         }
         if (v == null) throw new RunFormatException(f + ": expected a JSON object, found null");
         Finite.requireFinite(v, f.toString());
@@ -82,20 +84,6 @@ final class Json {
     }
 
     /** "line L, column C: what" from a Jackson error, with the field path when known. */
-    static String describe(JsonProcessingException e) {
-        String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": ";
-        String field = "";
-        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()) {
-            StringBuilder sb = new StringBuilder();
-            for (var r : m.getPath()) {
-                if (r.getFieldName() != null) sb.append(sb.length() == 0 ? "" : ".").append(r.getFieldName());
-                else if (r.getIndex() >= 0) sb.append('[').append(r.getIndex()).append(']');
-            }
-            field = "field '" + sb + "': ";
-        }
-        return where + field + e.getOriginalMessage().replace('\n', ' ');
-    }
-
     static String snake(String camel) {
         return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
     }

@@ -55,7 +55,7 @@ public final class PtqReportFiles {
             }
             return MAPPER.treeToValue(n, type);
         } catch (JsonProcessingException e) {
-            throw new RunFormatException(f + ": not a PTQ report: " + Json.describe(e), e);
+            throw new RunFormatException(JsonErrors.describe(e, f + " (a PTQ report)"), e);
         } catch (IOException e) {
             throw new RunFormatException(f + ": cannot read: " + e.getMessage(), e);
         }
