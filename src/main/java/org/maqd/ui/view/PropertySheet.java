@@ -10,18 +10,41 @@ import org.maqd.ui.vm.ComposerViewModel;
 import org.maqd.ui.vm.FieldItem;
 import org.maqd.ui.vm.LayerField;
 
-/** Builds the property sheet rows of the selected layer; each edit is sent to the view model. */
+/**
+ * Builds the property sheet rows of the selected layer; each edit is sent to the view model. Where the panel is too
+ * narrow for name, field and hint side by side (a lesson's pane beside it), each name gets its own line above its
+ * field and hint; the rows stay compact instead of wrapping the hint into a column a few pixels wide.
+ */
 final class PropertySheet {
+    /** Average width of a character of the sheet's labels, for the side-by-side estimate. */
+    private static final double CHAR_WIDTH = 7;
+    private static final double FIELD_WIDTH = 104;
     private final GridPane grid;
     private final ComposerViewModel vm;
+    private boolean stacked;
 
     PropertySheet(GridPane grid, ComposerViewModel vm) {
         this.grid = grid;
         this.vm = vm;
+        grid.setMinWidth(0);
+        grid.widthProperty().addListener((o, a, b) -> {
+            if (b.doubleValue() > 0 && stack(b.doubleValue()) != stacked) rebuild();
+        });
+    }
+
+    /** True when name, field and hint do not fit side by side in {@code width}. */
+    private boolean stack(double width) {
+        int name = 0, hint = 0;
+        for (FieldItem f : vm.fields()) {
+            name = Math.max(name, f.field().label.length() + (f.locked() ? 3 : 0));
+            hint = Math.max(hint, f.hint().length());
+        }
+        return width < CHAR_WIDTH * (name + hint) + FIELD_WIDTH + 2 * grid.getHgap();
     }
 
     void rebuild() {
         grid.getChildren().clear();
+        stacked = grid.getWidth() > 0 && stack(grid.getWidth());
         int index = vm.selectedProperty().get();
         if (vm.fields().isEmpty()) {
             Label l = new Label(index < 0 ? "Select a layer to edit it." : "This layer has no settings.");
@@ -34,12 +57,11 @@ final class PropertySheet {
             Label name = new Label(f.field().label);
             Control c = control(index, f);
             c.setId("field-" + f.field().key);
-            c.setPrefWidth(104);
-            c.setMinWidth(104);
-            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            c.setPrefWidth(FIELD_WIDTH);
+            c.setMinWidth(FIELD_WIDTH);
+            name.setMinWidth(stacked ? 0 : javafx.scene.layout.Region.USE_PREF_SIZE);
             Label hint = new Label(f.hint());
-            hint.setWrapText(true);
-            hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            hint.setMinWidth(0);   // one line, cut with an ellipsis if need be (the tooltip and the message say it all)
             if (f.isDefault() && !f.locked()) Tooltip.install(hint, new Tooltip("Taken from the network defaults; type a value to set it for this layer only"));
             hint.getStyleClass().add(f.locked() ? "locked" : "hint");
             if (f.locked()) {
@@ -49,7 +71,12 @@ final class PropertySheet {
                 LockMark.mark(name, c, f.field().label + " is " + f.hint() + ": the lesson fixes it.");
                 Tooltip.install(hint, name.getTooltip());
             }
-            grid.addRow(row++, name, c, hint);
+            if (stacked) {
+                grid.add(name, 0, row++, 2, 1);
+                grid.addRow(row++, c, hint);
+            } else {
+                grid.addRow(row++, name, c, hint);
+            }
         }
     }
 

@@ -48,7 +48,7 @@ public final class RunsView {
     public void init(RunsViewModel vm, StringProperty theme) {
         this.vm = vm;
         vm.setUiExecutor(javafx.application.Platform::runLater);
-        TableColumn<RunsViewModel.Row, String> badge = col("Deployment", 270, RunsViewModel.Row::deployment);
+        TableColumn<RunsViewModel.Row, String> badge = minWidth(col("Deployment", 150, RunsViewModel.Row::deployment), 80);
         badge.setCellFactory(c -> new TableCell<>() {
             @Override protected void updateItem(String s, boolean empty) {
                 super.updateItem(s, empty);
@@ -59,13 +59,13 @@ public final class RunsView {
                         : s.equals(DeploymentBadge.NOT_VERIFIED) ? "badge-none" : "badge-fail");
             }
         });
-        TableColumn<RunsViewModel.Row, String> size = col("Deployed size", 95, RunsViewModel.Row::size);
+        TableColumn<RunsViewModel.Row, String> size = minWidth(col("Size", 80, RunsViewModel.Row::size), 66);
         size.setStyle("-fx-alignment: CENTER-RIGHT;");
         headerTip(size, "Deployed size: packed weights at the chosen states plus thresholds (from certificate.json "
                 + "once verified; before that the weight memory of model.json), not the float model file.");
         headerTip(badge, "Integer-only deployment: the equivalence certificate of \"Verify integer model\" "
                 + "(maqd export RUN_DIR --verify), or why the model cannot run on the integer engine.");
-        TableColumn<RunsViewModel.Row, String> differs = col("Differs in", 220, RunsViewModel.Row::differences);
+        TableColumn<RunsViewModel.Row, String> differs = minWidth(col("Differs in", 260, RunsViewModel.Row::differences), 90);
         differs.setCellFactory(c -> new TableCell<>() {
             @Override protected void updateItem(String s, boolean empty) {
                 super.updateItem(s, empty);
@@ -73,17 +73,19 @@ public final class RunsView {
                 setTooltip(empty || s == null || s.isEmpty() ? null : wrapped(s.replace("  ", "\n")));
             }
         });
+        TableColumn<RunsViewModel.Row, String> accuracy = minWidth(col("Test acc.", 90, RunsViewModel.Row::accuracy), 60);
+        headerTip(accuracy, "Test accuracy of the run's final model on its data set's test split.");
         headerTip(differs, "The settings in which the runs differ (all others are the same in every run).");
         table.getColumns().setAll(List.of(
-                col("Run", 190, r -> "#" + r.number() + " " + r.run().name()),
+                minWidth(col("Run", 230, r -> "#" + r.number() + " " + r.run().name()), 120),
                 differs,
-                col("Test accuracy", 95, RunsViewModel.Row::accuracy),
+                accuracy,
                 size, badge,
                 status()));
         groupTable.getColumns().setAll(List.of(
-                gcol("Value", 90, GroupStats.Group::value),
-                gcol("Runs", 45, g -> String.valueOf(g.runs().size())),
-                gcol("Test accuracy ± 95% CI", 200, GroupStats.Group::text)));
+                minWidth(gcol("Value", 80, GroupStats.Group::value), 40),
+                minWidth(gcol("Runs", 44, g -> String.valueOf(g.runs().size())), 40),
+                minWidth(gcol("Test accuracy ± 95% CI", 200, GroupStats.Group::text), 90)));
         groupTable.setItems(vm.groups());
         groupTable.setPlaceholder(new Label("Runs differ in no setting yet."));
         groupBox.setItems(vm.groupKeys());
@@ -181,6 +183,7 @@ public final class RunsView {
     private static TableColumn<RunsViewModel.Row, String> status() {
         TableColumn<RunsViewModel.Row, String> c = col("Status", 90, r -> r.run().status());
         c.setMaxWidth(220);
+        c.setMinWidth(76);
         c.setCellFactory(x -> new TableCell<>() {
             @Override protected void updateItem(String s, boolean empty) {
                 super.updateItem(s, empty);
@@ -196,6 +199,12 @@ public final class RunsView {
         t.setWrapText(true);
         t.setMaxWidth(480);
         return t;
+    }
+
+    /** A column that the constrained resize policy does not shrink below {@code min} (its value stays readable). */
+    private static <S> TableColumn<S, String> minWidth(TableColumn<S, String> c, double min) {
+        c.setMinWidth(min);
+        return c;
     }
 
     private static void headerTip(TableColumn<?, ?> c, String tip) {

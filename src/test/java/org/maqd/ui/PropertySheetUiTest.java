@@ -1,0 +1,65 @@
+package org.maqd.ui;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.maqd.ui.engine.Engine;
+import org.maqd.ui.vm.LessonViewModel;
+import org.maqd.ui.vm.RecentFiles;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * With a lesson's text beside the work, the property panel is narrow: its rows stay compact (a name above its
+ * field and hint) instead of wrapping "locked by the experiment" into a column a few pixels wide, rows hundreds of
+ * pixels apart and every field cut at the right edge.
+ */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class PropertySheetUiTest {
+    @TempDir static Path dir;
+    private WorkbenchApp.Window w;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path lessons = Path.of("experiments", "lessons"), copy = Files.createDirectories(dir.resolve("lesson"));
+        Path lesson = copy.resolve("lbn-vs-bn.json");
+        Files.copy(lessons.resolve("lbn-vs-bn.json"), lesson);
+        Files.copy(lessons.resolve("lbn-vs-bn.lesson.md"), LessonViewModel.textFile(lesson));
+        w = WorkbenchApp.open(stage, Engine.standard(), lesson, dir.resolve("runs"), new RecentFiles(null), new TestPrompts());
+    }
+
+    private static Bounds scene(Node n) { return n.localToScene(n.getLayoutBounds()); }
+
+    @Test
+    void lockedFieldsBesideALessonStayInCompactRowsInsideThePanel(FxRobot robot) {
+        robot.interact(() -> {
+            var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+            w.stage().setWidth(Math.min(1400, screen.getWidth()));
+            w.stage().setHeight(Math.min(900, screen.getHeight()));
+        });
+        robot.clickOn("Composer");
+        robot.interact(() -> w.vm().composer().selectedProperty().set(2));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#lessonPane").query().isVisible());
+        Node units = robot.lookup("#field-units").query(), states = robot.lookup("#field-weightStates").query();
+        Node sheet = units.getParent();
+        Bounds u = scene(units), s = scene(states), panel = scene(sheet.getParent());
+        assertTrue(s.getMinY() - u.getMinY() < 70, "rows " + (s.getMinY() - u.getMinY()) + " px apart");
+        assertTrue(u.getMaxX() <= panel.getMaxX() + 0.5, "field " + u + " cut by the panel " + panel);
+        for (Node hint : robot.lookup(".locked").queryAll()) {
+            if (hint instanceof javafx.scene.control.Label l && l.getText().contains("locked"))
+                assertTrue(l.getHeight() < 2 * l.getFont().getSize() + 6, "hint '" + l.getText() + "' " + l.getHeight() + " px tall");
+        }
+    }
+}
