@@ -11,10 +11,10 @@ public final class Html {
             h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.25em;margin-top:1.8em;border-bottom:1px solid #ccc;padding-bottom:.2em}
             h3{font-size:1.05em}p.desc{color:#444;max-width:60em}
             table{border-collapse:collapse;margin:.6em 0;font-size:.86em}th,td{border:1px solid #ccc;padding:.25em .5em;text-align:left;vertical-align:top}
-            th{background:#f2f2f2}td.num{text-align:right;font-variant-numeric:tabular-nums}
+            th{background:#f2f2f2}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
             .charts{display:flex;flex-wrap:wrap;gap:1em}.chart{border:1px solid #ddd;background:#fff}
             .note{color:#666;font-size:.85em}code{background:#f4f4f4;padding:0 .2em}
-            td,th{word-wrap:break-word;overflow-wrap:anywhere}
+            td,th{overflow-wrap:break-word}
             @media print{body{max-width:none;margin:0}.charts{display:block}.chart{page-break-inside:avoid}table{page-break-inside:auto}tr{page-break-inside:avoid}}
             @page{size:A4 landscape;margin:12mm}
             """;
@@ -35,6 +35,14 @@ public final class Html {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * Column names as a header shows them: {@code weight_sqnr_db} as "weight sqnr db", so a narrow column wraps
+     * between words instead of inside one (the CSV files keep the names).
+     */
+    static List<String> words(List<String> columns) {
+        return columns.stream().map(c -> c.replace('_', ' ')).toList();
     }
 
     /** A table with a header row; cells that are numbers are right-aligned. {@code id} may be null. */

@@ -20,9 +20,17 @@ import org.xml.sax.InputSource;
 final class HtmlPdf {
     private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
 
+    /**
+     * PDFBox's logger (java.util.logging through commons-logging), held so that its level stays set: at its first
+     * use PDFBox warns once per standard font it replaces ("Using fallback font LiberationSans for base font
+     * Courier-Bold", eight dated lines on the terminal of `maqd report --pdf`), about fonts the report never uses.
+     */
+    static final java.util.logging.Logger PDFBOX_LOG = java.util.logging.Logger.getLogger("org.apache.pdfbox");
+
     static {
         // the renderer's own log (CSS it skips, timings, "Prepare to fly") is not for the user of `maqd report`
         com.openhtmltopdf.util.XRLog.setLoggingEnabled(false);
+        PDFBOX_LOG.setLevel(java.util.logging.Level.SEVERE);
     }
 
     private HtmlPdf() {}

@@ -86,14 +86,14 @@ final class RunReport {
         b.append(Html.section("curves", "Curves", curves()));
         b.append(Html.section("layers", "Per-layer quantization (last probe)",
                 layerTable().isEmpty() ? "<p class=\"note\">No probes were recorded (probes disabled).</p>"
-                        : Html.table("quant-table", LAYER_COLUMNS, abbreviated(layerTable()))));
+                        : Html.table("quant-table", Html.words(LAYER_COLUMNS), abbreviated(layerTable()))));
         b.append(Html.section("histograms", "Weight histograms (last probe, with the quantization grid)", histogramCharts()));
         CertificateRecord cert = CertificateRecord.read(dir);
         if (cert != null) b.append(Html.section("certificate", "Integer deployment certificate",
                 Html.table("certificate-table", List.of("quantity", "value"), scalars(ExperimentIO.MAPPER.valueToTree(cert.toMap()), ""))));
         List<PtqRow> ptq = PtqRow.FILE.read(dir);
         if (!ptq.isEmpty()) b.append(Html.section("ptq-results", "Post-training quantization of this float model",
-                Html.table("ptq-table", PtqRow.FILE.columns(), ptq.stream().map(PtqRow.FILE::cells).toList())));
+                Html.table("ptq-table", Html.words(PtqRow.FILE.columns()), ptq.stream().map(PtqRow.FILE::cells).toList())));
         b.append(Html.section("files", "Files", files()));
         return Html.page(title(), b.toString());
     }

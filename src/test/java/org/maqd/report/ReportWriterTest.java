@@ -128,7 +128,7 @@ class ReportWriterTest {
         Map<String, List<String>> last = new LinkedHashMap<>();
         for (List<String> r : layers.rows()) last.put(layers.get(r, "layer"), r);
         List<List<String>> qt = table(runHtml, "quant-table");
-        assertEquals(RunReport.LAYER_COLUMNS, qt.get(0));
+        assertEquals(Html.words(RunReport.LAYER_COLUMNS), qt.get(0));
         assertEquals(last.size(), qt.size() - 1);
         int i = 1;
         for (List<String> r : last.values()) {
@@ -165,6 +165,15 @@ class ReportWriterTest {
                 assertTrue(text.contains(d == sweepDir ? "Summary" : "Per-layer quantization"), text);
             }
         }
+    }
+
+    @Test
+    void writingAPdfLeavesTheTerminalToTheCommand() {
+        // PDFBox's warnings about standard fonts it replaces (never used by the report) are not printed
+        java.util.logging.Logger pdfbox = java.util.logging.Logger.getLogger("org.apache.pdfbox.pdmodel.font.PDType1Font");
+        assertTrue(HtmlPdf.PDFBOX_LOG.getName().equals("org.apache.pdfbox"));
+        assertFalse(pdfbox.isLoggable(java.util.logging.Level.WARNING), "PDFBox warnings reach the terminal");
+        assertTrue(pdfbox.isLoggable(java.util.logging.Level.SEVERE));
     }
 
     @Test
