@@ -74,6 +74,25 @@ class CanvasCardsUiTest {
     }
 
     @Test
+    void addingLayersKeepsTheWholeNetworkInViewUntilTheUserZooms(FxRobot robot) throws Exception {
+        laidOut();
+        int i = firstHiddenLinear();
+        robot.interact(() -> {
+            w.vm().composer().insert(i + 1, "linear");
+            w.vm().composer().insert(i + 1, "linear");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Node port = robot.lookup("#composerViewport").query();
+        javafx.geometry.Bounds view = port.localToScene(port.getLayoutBounds());
+        int n = w.vm().document().get().network().layers().size();
+        for (int k = 0; k < n; k++) {
+            Node card = robot.lookup("#layer-" + k).query();
+            javafx.geometry.Bounds b = card.localToScene(card.getLayoutBounds());
+            assertTrue(view.contains(b.getCenterX(), b.getMaxY() - 1), "layer " + k + " " + b + " outside the view " + view);
+        }
+    }
+
+    @Test
     void openingANetworkOfTheSameShapeRedrawsEveryCard(FxRobot robot) throws Exception {
         laidOut();
         int i = firstHiddenLinear();

@@ -73,7 +73,10 @@ public final class GraphCanvas extends Region {
         vm.viewport().panYProperty().addListener(moving);
         vm.viewport().zoomProperty().addListener(moving);
         wiring = new Wiring(vm, this, overlay);
-        vm.layoutsProperty().addListener((o, a, b) -> rebuild());
+        vm.layoutsProperty().addListener((o, a, b) -> {
+            rebuild();
+            fitPending();   // a layer added or removed keeps the whole network in view until the user zooms or pans
+        });
         vm.selected().addListener((javafx.collections.SetChangeListener<String>) c -> restyle());
         vm.selectedWireProperty().addListener((o, a, b) -> restyle());
         vm.fitRequestsProperty().addListener((o, a, b) -> fitWhenSized());

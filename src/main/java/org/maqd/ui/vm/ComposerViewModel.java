@@ -311,7 +311,9 @@ public final class ComposerViewModel {
 
     /** Selects layers (the property sheet then edits them together); {@code primary} is the one shown first. */
     public void select(List<Integer> indices, int primary) {
-        selection.setAll(indices.stream().distinct().sorted().toList());
+        List<Integer> s = indices.stream().distinct().sorted().toList();
+        // the layer shown is selected too, as when `selected` changes (a deleted layer's successor keeps its index)
+        selection.setAll(s.isEmpty() && primary >= 0 ? List.of(primary) : s);
         if (selected.get() == primary) refreshFields();
         else selected.set(primary);
     }

@@ -44,6 +44,18 @@ class CanvasViewModelTest {
     }
 
     @Test
+    void deletingALayerSelectsTheOneThatTookItsPlaceOnTheCanvasToo() {
+        CanvasViewModel c = canvas();
+        assertTrue(c.composer().insert(3, "linear"));
+        c.click("3", false);
+        assertTrue(c.deleteSelection());
+        assertEquals(List.of("flatten", "linear", "linear", "output"), types(c));
+        assertEquals(3, c.composer().selectedProperty().get(), "the property sheet shows the output layer");
+        assertEquals(List.of(3), c.composer().selection());
+        assertEquals(java.util.Set.of("3"), c.selected(), "and the canvas highlights it");
+    }
+
+    @Test
     void aDeepNetworkIsWrappedIntoColumnsToFitALandscapeView() {
         CanvasViewModel c = canvas();
         c.applyTemplate("Small ResNet");
