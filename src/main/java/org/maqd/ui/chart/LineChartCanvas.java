@@ -38,7 +38,11 @@ public final class LineChartCanvas extends ChartCanvas {
     /** True when the y range is fixed by {@link #setYRange}, false when it follows the data. */
     public boolean yRangeFixed() { return !Double.isNaN(fixedY0); }
 
-    /** Puts the legend in the bottom-right corner (for curves that rise towards the top). */
+    /**
+     * Prefers the bottom-right corner for the legend (for curves that rise towards the top). Where the chart cannot
+     * make room above the data (a fixed range, a small chart), the legend goes to whichever of the top-left and
+     * bottom-right corners hides fewer points, this one on a tie.
+     */
     public void setLegendBottom(boolean b) { legendBottom = b; }
 
     /**
@@ -89,13 +93,21 @@ public final class LineChartCanvas extends ChartCanvas {
         double below = legend && legendBelow ? Plot.legendBelowHeight(names, w - Plot.LEFT - Plot.RIGHT) : 0;
         double ph = h - below;
         Plot p = xLabel.isEmpty() ? new Plot(w, ph, x0, x1, y0, y1) : Plot.labelled(w, ph, x0, x1, y0, y1);
+        boolean reserved = false;
         if (legend && !legendBottom && !legendBelow && Double.isNaN(fixedY0)) {
             // room above the data for the legend rows, so they never hide the curves' peaks
             double px = 8 + Plot.legendRows(names, p.pw) * 16;
             if (px < p.ph * 0.6) {
                 y1 += (y1 - y0) * px / (p.ph - px);
                 p = xLabel.isEmpty() ? new Plot(w, ph, x0, x1, y0, y1) : Plot.labelled(w, ph, x0, x1, y0, y1);
+                reserved = true;
             }
+        }
+        // no room made for it (a fixed range, a small chart): the legend goes to the corner that hides fewer points
+        boolean bottom = legendBottom;
+        if (legend && !legendBelow && !reserved) {
+            int under = pointsUnder(p, p.legendBox(names, true)), over = pointsUnder(p, p.legendBox(names, false));
+            if (under != over) bottom = under < over;
         }
         p.axes(g, st, xLabel);
         g.save();
@@ -122,11 +134,29 @@ public final class LineChartCanvas extends ChartCanvas {
             p.legendBelow(g, st, names, cols, ph + 2);
             legendArea = new double[] {p.px, ph, p.pw, below};
         } else if (legend) {
-            p.legend(g, st, names, cols, legendBottom);
+            p.legend(g, st, names, cols, bottom);
             int rows = Plot.legendRows(names, p.pw);
-            legendArea = legendBottom ? new double[] {p.px, p.py + p.ph - 22 - (rows - 1) * 16 - 3, p.pw, rows * 16 + 2}
+            legendArea = bottom ? new double[] {p.px, p.py + p.ph - 22 - (rows - 1) * 16 - 3, p.pw, rows * 16 + 2}
                     : new double[] {p.px, p.py + 3, p.pw, rows * 16 + 2};
         }
+    }
+
+    /**
+     * How many of the series' points fall in {@code box} (chart pixels); at most about 2,000 points per series are
+     * looked at, evenly spaced, so a long run costs a redraw no more than a short one. 
+     */
+    private int pointsUnder(Plot p, double[] box) {
+        int n = 0;
+        for (Series s : series) {
+            int step = Math.max(1, s.n() / 2000);
+            for (int i = 0; i < s.n(); i += step) {
+                double y = s.ys()[i];
+                if (!Double.isFinite(y)) continue;
+                double sx = p.sx(s.xs()[i]), sy = p.sy(y);
+                if (sx >= box[0] && sx <= box[0] + box[2] && sy >= box[1] && sy <= box[1] + box[3]) n++;
+            }
+        }
+        return n;
     }
 
     private static void drawPolyline(Painter g, Plot p, Series s) {

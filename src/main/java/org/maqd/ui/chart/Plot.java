@@ -103,6 +103,20 @@ final class Plot {
         legend(g, s, names, colors, bottom, Double.NaN);
     }
 
+    /** The box {x, y, width, height} a legend inside the plot covers, top-left or bottom-right (as {@link #legend} draws it). */
+    double[] legendBox(String[] names, boolean bottom) {
+        java.util.List<int[]> rows = legendSpans(names, pw);
+        double widest = 0;
+        for (int[] r : rows) {
+            double total = 0;
+            for (int i = r[0]; i < r[1]; i++) total += entryWidth(names[i]);
+            widest = Math.max(widest, total);
+        }
+        double h = rows.size() * LEGEND_ROW + 2;
+        return bottom ? new double[] {px + pw - widest - 7, py + ph - 22 - (rows.size() - 1) * LEGEND_ROW - 3, widest + 7, h}
+                : new double[] {px + 3, py + 3, widest + 5, h};
+    }
+
     /** Height of a legend drawn below the plot ({@link #legendBelow}), rows wrapped to the plot's width. */
     static double legendBelowHeight(String[] names, double pw) { return 4 + LEGEND_ROW * legendRows(names, pw); }
 
