@@ -77,10 +77,14 @@ public final class MemoryEstimate {
         return rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
     }
 
-    /** Bytes for people: kB, MB or GB with one decimal. */
+    /**
+     * Bytes for people, the one way the workbench writes a size (composer cards, cost table, runs table, memory
+     * note): B below 1 kB, then kB, MB or GB (of 1,024) with one decimal.
+     */
     public static String human(long bytes) {
         if (bytes >= 1L << 30) return String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30));
         if (bytes >= 1L << 20) return String.format(Locale.ROOT, "%.1f MB", bytes / (double) (1L << 20));
+        if (bytes < 1024) return bytes + " B";
         return String.format(Locale.ROOT, "%.1f kB", bytes / 1024.0);
     }
 

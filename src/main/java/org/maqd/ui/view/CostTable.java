@@ -68,11 +68,7 @@ final class CostTable {
         return m == 0 ? "fp" : String.valueOf(m);
     }
 
-    static String bits(long b) {
-        double bytes = b / 8.0;
-        return bytes >= 1 << 20 ? String.format("%.2f MB", bytes / 1048576) : bytes >= 1024 ? String.format("%.1f kB", bytes / 1024)
-                : String.format("%.0f B", bytes);
-    }
+    static String bits(long b) { return org.maqd.model.MemoryEstimate.human((b + 7) / 8); }
 
     private static <T> TableColumn<CostRow, Object> col(String name, double width, Function<CostRow, T> f) {
         TableColumn<CostRow, Object> c = new TableColumn<>(name);

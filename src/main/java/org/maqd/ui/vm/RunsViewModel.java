@@ -104,9 +104,7 @@ public final class RunsViewModel {
 
     private static String shortKey(String k) { return org.maqd.report.SettingDifferences.shortKey(k); }
 
-    static String bytes(long b) {
-        return b >= 1 << 20 ? String.format("%.1f MB", b / 1048576.0) : b >= 1024 ? String.format("%.1f kB", b / 1024.0) : b + " B";
-    }
+    static String bytes(long b) { return org.maqd.model.MemoryEstimate.human(b); }
 
     private void regroup() {
         String k = groupBy.get() == null ? null : shortToKey.get(groupBy.get());
