@@ -47,6 +47,18 @@ class WorkbenchUiTest {
     private Experiment exp() { return w.vm().document().get(); }
 
     @Test
+    void everyViewHasItsShortcutInTabOrder(FxRobot robot) {
+        var tabs = w.view().tabs();
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5, KeyCode.DIGIT6};
+        assertEquals(digits.length, tabs.getTabs().size(), "a shortcut for each view");
+        for (int i = digits.length - 1; i >= 0; i--) {
+            robot.press(KeyCode.CONTROL).type(digits[i]).release(KeyCode.CONTROL);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(i, tabs.getSelectionModel().getSelectedIndex(), "Ctrl+" + (i + 1) + " shows " + tabs.getTabs().get(i).getText());
+        }
+    }
+
+    @Test
     void editALayersStatesAndNormThenUndoSaveAndReopen(FxRobot robot) throws Exception {
         assertEquals("quickstart", exp().name());
         robot.clickOn("#layer-2");

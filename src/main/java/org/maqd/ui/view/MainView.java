@@ -273,6 +273,7 @@ public final class MainView {
     @FXML void showPlayground() { tabs.getSelectionModel().select(playgroundTab); }
 
     @FXML void showRuns() { tabs.getSelectionModel().select(runsTab); }
+    @FXML void showSweep() { tabs.getSelectionModel().select(sweepTab); }
 
     public TabPane tabs() { return tabs; }
     public TrainingView trainingView() { return trainingController; }
