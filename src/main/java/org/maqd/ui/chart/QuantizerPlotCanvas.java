@@ -65,6 +65,11 @@ public final class QuantizerPlotCanvas extends ChartCanvas {
     /** A line of text in the plot's top-right corner (the errors). */
     public void setNote(String note) { this.note = note == null ? "" : note; }
 
+    private double barsTop, noteBottom;
+
+    /** As drawn last, in chart pixels: the top of the tallest bar, and the bottom of the note's box (0 without one). */
+    public double[] barsTopAndNoteBottom() { return new double[] {barsTop, noteBottom}; }
+
     public void setXLabel(String l) { xLabel = l; }
 
     /** Called with (lower handle?, new value) while a handle is dragged; null makes the handles fixed. */
@@ -89,7 +94,11 @@ public final class QuantizerPlotCanvas extends ChartCanvas {
 
     private Plot plot() {
         double top = countTop();
-        return Plot.labelled(getWidth(), getHeight(), min, max, 0, top);
+        Plot p = Plot.labelled(getWidth(), getHeight(), min, max, 0, top);
+        // room above the tallest bin for the legend row and the note's lines, so they hide no bar
+        double room = 8 + 16 * Plot.legendRows(legendNames().toArray(String[]::new), p.pw) + (note.isEmpty() ? 0 : note.split(" · ").length * 14 + 6);
+        if (room < p.ph * 0.6) p = Plot.labelled(getWidth(), getHeight(), min, max, 0, top * p.ph / (p.ph - room));
+        return p;
     }
 
     /** The count axis: the tallest bin, unless one bin (e.g. ReLU's zeros) towers over the rest. */
@@ -122,8 +131,10 @@ public final class QuantizerPlotCanvas extends ChartCanvas {
         g.clip();
         double bw = p.pw / bins.length;
         g.setFill(s.color(0).deriveColor(0, 1, 1, 0.55));
+        barsTop = p.py + p.ph;
         for (int i = 0; i < bins.length; i++) {
             double y = p.sy(Math.min(bins[i], yTop));
+            barsTop = Math.min(barsTop, y);
             g.fillRect(p.px + i * bw, y, Math.max(1, bw - (bw > 3 ? 1 : 0)), p.py + p.ph - y);
         }
         drawLevels(g, p, s);
@@ -131,15 +142,22 @@ public final class QuantizerPlotCanvas extends ChartCanvas {
         g.restore();
         drawBrackets(g, p, s);
         drawHandles(g, p, s);
-        List<String> names = new ArrayList<>(List.of("data", "x̃ (staircase)", levelName));
+        List<String> names = legendNames();
         List<Integer> colors = new ArrayList<>(List.of(0, 1, 3));
-        if (otherLevels.length > 0) { names.add(otherName); colors.add(2); }
+        if (otherLevels.length > 0) colors.add(2);
         p.legend(g, s, names.toArray(String[]::new), colors.stream().mapToInt(Integer::intValue).toArray(), false);
         drawNote(g, p, s);
     }
 
+    private List<String> legendNames() {
+        List<String> names = new ArrayList<>(List.of("data", "x̃ (staircase)", levelName));
+        if (otherLevels.length > 0) names.add(otherName);
+        return names;
+    }
+
     /** The note's parts (split at " · "), one per line, right-aligned under the legend on a background box. */
     private void drawNote(Painter g, Plot p, ChartStyle s) {
+        noteBottom = 0;
         if (note.isEmpty()) return;
         String[] lines = note.split(" · ");
         double wMax = 0;
@@ -147,6 +165,7 @@ public final class QuantizerPlotCanvas extends ChartCanvas {
         double x = p.px + p.pw - 6, y = p.py + 24;
         g.setFill(s.background().deriveColor(0, 1, 1, 0.85));
         g.fillRect(x - wMax - 4, y - 2, wMax + 8, lines.length * 14 + 4);
+        noteBottom = y + lines.length * 14 + 2;
         g.setFill(s.text());
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.TOP);
