@@ -37,6 +37,12 @@ public final class BulkEdit {
         field.addListener((o, a, f) -> reset());
         scope.addListener((o, a, s) -> reset());
         field.set(FIELDS.get(0));
+        // another document: the choice made for the last one (field, scope, value) does not carry over
+        composer.document().loadsProperty().addListener((o, a, b) -> {
+            scope.set(Scope.HIDDEN);
+            if (field.get() == FIELDS.get(0)) reset();
+            else field.set(FIELDS.get(0));
+        });
     }
 
     /** Offers the field's choices and shows the value its target layers share. */
