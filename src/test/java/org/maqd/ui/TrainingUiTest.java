@@ -90,6 +90,12 @@ class TrainingUiTest {
             }
         });
         assertTrue(Files.size(png) > 1000);
+        // the image holds the chart under its title, not the bare plot
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        ChartPane weights = robot.lookup("#chart-latent-weights").queryAs(ChartPane.class);
+        assertTrue(img.getHeight() > weights.chart().getHeight() + 10, img.getHeight() + " px: no room for the title above the "
+                + weights.chart().getHeight() + " px chart");
+        assertTrue(robot.lookup("#chart-latent-weights .toggle-button").query().isVisible(), "the buttons are back");
         Path svg = dir.resolve("weights.svg"), lossSvg = dir.resolve("loss.svg");
         robot.interact(() -> {
             try {

@@ -23,6 +23,7 @@ import javafx.stage.FileChooser;
 public final class ChartPane extends VBox {
     private final ChartCanvas chart;
     private final Label title;
+    private final javafx.scene.Node[] buttons;
 
     public ChartPane(String title, String help, ChartCanvas chart) {
         this.chart = chart;
@@ -55,6 +56,7 @@ public final class ChartPane extends VBox {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox header = new HBox(6, this.title, spacer, q, save);
+        buttons = new javafx.scene.Node[] {q, save};
         header.getStyleClass().add("chart-header");
         getChildren().addAll(header, helpText, chart);
         VBox.setVgrow(chart, Priority.ALWAYS);
@@ -66,7 +68,15 @@ public final class ChartPane extends VBox {
 
     public void setTitle(String t) { title.setText(t); }
 
-    public void savePng(Path file) throws IOException { PngWriter.write(chart, file); }
+    /** The chart under its title as a PNG image (the "?" and Save buttons left out); on the FX thread. */
+    public void savePng(Path file) throws IOException {
+        for (javafx.scene.Node b : buttons) b.setVisible(false);
+        try {
+            PngWriter.write(this, file);
+        } finally {
+            for (javafx.scene.Node b : buttons) b.setVisible(true);
+        }
+    }
 
     public void saveSvg(Path file) throws IOException { Files.writeString(file, chart.svg()); }
 
