@@ -76,7 +76,10 @@ final class RunReport {
     String html() {
         StringBuilder b = new StringBuilder("<h1>").append(Html.esc(title())).append("</h1>\n");
         if (experiment != null && experiment.hasNonNull("description")) {
-            b.append("<p class=\"desc\">").append(Html.esc(experiment.get("description").asText())).append("</p>\n");
+            // the author's words, which an edit in the window does not change: the tables below give what the run used
+            b.append("<p class=\"desc\">").append(Html.esc(experiment.get("description").asText()))
+                    .append(" <span class=\"note\">(the experiment's description as written; the settings this run used are in "
+                            + "the tables below)</span></p>\n");
         }
         b.append(Html.section("results", "Results", Html.table("results-table", List.of("quantity", "value"), keyValues(summary, RESULT_KEYS))));
         b.append(Html.section("experiment", "Experiment (resolved settings)",

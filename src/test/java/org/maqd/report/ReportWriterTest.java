@@ -123,6 +123,8 @@ class ReportWriterTest {
         for (List<String> r : table(runHtml, "environment-table")) env.put(r.get(0), r.get(1));
         assertEquals("3", env.get("seed"));
         assertEquals(summary.get("jdk").asText(), env.get("jdk"));
+        assertTrue(runHtml.contains("class=\"desc\">tiny sweep") && runHtml.contains("the settings this run used are in the tables below"),
+                "a description that may no longer match the settings says so");
         // per-layer table: the last probe row of each layer in layers.csv
         CsvTable layers = CsvTable.read(trialDir.resolve("layers.csv"));
         Map<String, List<String>> last = new LinkedHashMap<>();
