@@ -15,7 +15,9 @@ import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.maqd.experiment.Experiment;
@@ -82,6 +84,17 @@ class LessonsUiTest {
         assertFalse(shown.contains("**"), "markup is rendered, not shown");
         robot.interact(() -> w.vm().newExperiment());
         assertFalse(robot.lookup("#lessonPane").query().isVisible(), "no lesson for a new experiment");
+    }
+
+    @Test
+    void theLessonTextCanBeHiddenAndShownFromTheKeyboard(FxRobot robot) {
+        assertTrue(robot.lookup("#lessonPane").query().isVisible());
+        robot.press(KeyCode.CONTROL).type(KeyCode.L).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(robot.lookup("#lessonPane").query().isVisible(), "Ctrl+L hides the lesson text");
+        robot.press(KeyCode.CONTROL).type(KeyCode.L).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#lessonPane").query().isVisible(), "and shows it again");
     }
 
     @Test

@@ -44,7 +44,7 @@ final class LessonPane extends VBox {
         vm.teacherModeProperty().addListener(o -> rebuild());
         doc.experimentProperty().addListener(o -> { if (vm.teacherModeProperty().get()) rebuildLocks(); });
         visibleProperty().bind(Bindings.createBooleanBinding(vm::isLesson, vm.textProperty(), doc.locksProperty())
-                .or(vm.teacherModeProperty()));
+                .and(vm.shownProperty()).or(vm.teacherModeProperty()));
         managedProperty().bind(visibleProperty());
         rebuild();
     }

@@ -27,7 +27,7 @@ public final class MainView {
     @FXML private Label experimentLabel, statusLabel, etaLabel, throughputLabel, dataFitLabel;
     @FXML private javafx.scene.control.MenuBar menuBar;
     @FXML private javafx.scene.layout.BorderPane root;
-    @FXML private javafx.scene.control.CheckMenuItem teacherItem;
+    @FXML private javafx.scene.control.CheckMenuItem teacherItem, lessonItem;
     @FXML private ProgressBar progressBar;
     @FXML private TabPane tabs;
     @FXML private Tab composerTab, trainingTab, quantizerTab, runsTab, playgroundTab;
@@ -59,6 +59,9 @@ public final class MainView {
         sweepTab.setClosable(false);
         tabs.getTabs().add(tabs.getTabs().indexOf(runsTab) + 1, sweepTab);
         teacherItem.selectedProperty().bindBidirectional(vm.lesson().teacherModeProperty());
+        lessonItem.selectedProperty().bindBidirectional(vm.lesson().shownProperty());
+        lessonItem.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.lesson().isLesson(),
+                vm.lesson().textProperty(), doc.locksProperty()));
         root.setRight(new LessonPane(vm.lesson(), doc, this::saveLesson));
         reportItem.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.reportBusyProperty().get()
                         || vm.reportTargets(selectedRunDirs()).isEmpty(), vm.reportBusyProperty(), tr.lastRunDirProperty(),

@@ -30,12 +30,17 @@ public final class LessonViewModel {
     private final ExperimentDocument doc;
     private final StringProperty text = new SimpleStringProperty("");
     private final BooleanProperty teacher = new SimpleBooleanProperty(false);
+    /** Whether the lesson text is shown beside the work (View → Lesson text); a narrow window can hide it. */
+    private final BooleanProperty shown = new SimpleBooleanProperty(true);
     private final StringProperty message = new SimpleStringProperty("");
     private String savedText = "";
 
     public LessonViewModel(ExperimentDocument doc) {
         this.doc = doc;
-        doc.loadsProperty().addListener((o, a, b) -> reload());
+        doc.loadsProperty().addListener((o, a, b) -> {
+            shown.set(true);   // another document's lesson is shown again
+            reload();
+        });
         doc.fileProperty().addListener((o, a, b) -> { if (a == null && b != null && text.get().isEmpty()) reload(); });
         reload();
     }
@@ -62,6 +67,8 @@ public final class LessonViewModel {
     }
 
     /** True when the document is a lesson (has a text or locks) or the teacher is editing one. */
+    public BooleanProperty shownProperty() { return shown; }
+
     public boolean isLesson() { return !text.get().isBlank() || !doc.locks().isEmpty(); }
 
     /** Locks or unlocks a field path as an undoable edit of the document. */
