@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -36,10 +35,7 @@ class CanvasCardsUiTest {
         w = TestWindows.quickstartLoaded(stage, dir);
     }
 
-    private void laidOut() throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> w.vm().canvas().laidOutProperty().get());
-        WaitForAsyncUtils.waitForFxEvents();
-    }
+    private void laidOut() throws Exception { TestWindows.laidOut(w); }
 
     /** The text of every label on layer {@code i}'s card. */
     private String card(FxRobot robot, int i) {

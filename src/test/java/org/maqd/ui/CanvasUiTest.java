@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
@@ -42,10 +41,7 @@ class CanvasUiTest {
         w = TestWindows.quickstartLoaded(stage, dir);
     }
 
-    private void laidOut() throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> w.vm().canvas().laidOutProperty().get());
-        WaitForAsyncUtils.waitForFxEvents();
-    }
+    private void laidOut() throws Exception { TestWindows.laidOut(w); }
 
     private List<String> types() {
         return w.vm().document().get().network().layers().stream().map(LayerSpec::type).toList();

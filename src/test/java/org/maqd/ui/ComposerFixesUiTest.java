@@ -33,11 +33,7 @@ class ComposerFixesUiTest {
         w = TestWindows.quickstartLoaded(stage, dir);
     }
 
-    /** The canvas swaps its placeholder column for the layered layout once the layout library has loaded. */
-    private void laidOut() throws Exception {
-        WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> w.vm().canvas().laidOutProperty().get());
-        WaitForAsyncUtils.waitForFxEvents();
-    }
+    private void laidOut() throws Exception { TestWindows.laidOut(w); }
 
     @Test
     void bulkEditSwitchingToNormOffersNormsAndAppliesThePickedOne(FxRobot robot) throws Exception {

@@ -22,6 +22,13 @@ public final class TestWindows {
         return w;
     }
 
+    /** Waits until the canvas has swapped its placeholder column for the layered layout (the layout library loaded). */
+    public static void laidOut(WorkbenchApp.Window w) throws Exception {
+        org.testfx.util.WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS,
+                () -> w.vm().canvas().laidOutProperty().get());
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+    }
+
     /** A window on a fresh copy of the quickstart saved under {@code dir}. */
     public static WorkbenchApp.Window quickstartFile(Stage stage, Path dir) throws Exception {
         Path file = dir.resolve("quickstart-" + System.nanoTime() + ".json");
