@@ -124,6 +124,44 @@ class StaleStateUiTest {
     }
 
     @Test
+    void textTypedButNotCommittedIsWhatTheRunUsesAndSurvivesOtherEdits(FxRobot robot) throws Exception {
+        robot.clickOn("Training");
+        TextField threads = robot.lookup("#setting-threads").queryAs(TextField.class);
+        robot.clickOn(threads).write("1");
+        TextField epochs = robot.lookup("#setting-training-epochs").queryAs(TextField.class);
+        robot.interact(() -> {
+            epochs.setText("2");
+            epochs.fireEvent(new javafx.event.ActionEvent());   // Enter in another field commits that field only
+        });
+        assertEquals(2, w.vm().document().get().training().epochs());
+        assertEquals("1", robot.lookup("#setting-threads").queryAs(TextField.class).getText(),
+                "the text being typed in Threads is kept");
+        TextField batch = robot.lookup("#setting-training-batchSize").queryAs(TextField.class);
+        robot.clickOn(batch).eraseText(batch.getText().length()).write("32");
+        trainer.gate = new CountDownLatch(1);
+        robot.type(KeyCode.F5);   // Train with the text still in the field, no Enter
+        until("the run to start", () -> w.vm().training().stateProperty().get().active());
+        assertEquals(32, w.vm().document().get().training().batchSize(), "the batch size shown is the one trained");
+        assertEquals(Integer.valueOf(1), w.vm().document().get().threads());
+        trainer.gate.countDown();
+        until("the run to end", () -> !w.vm().training().stateProperty().get().active());
+    }
+
+    @Test
+    void f5InALayerFieldTrainsWhatWasTypedThere(FxRobot robot) throws Exception {
+        robot.clickOn("Composer");
+        robot.interact(() -> w.vm().composer().selectedProperty().set(1));
+        TextField units = robot.lookup("#field-units").queryAs(TextField.class);
+        robot.clickOn(units).eraseText(units.getText().length()).write("64");
+        trainer.gate = new CountDownLatch(1);
+        robot.type(KeyCode.F5);
+        until("the run to start", () -> w.vm().training().stateProperty().get().active());
+        assertEquals(64, w.vm().document().get().network().layers().get(1).units());
+        trainer.gate.countDown();
+        until("the run to end", () -> !w.vm().training().stateProperty().get().active());
+    }
+
+    @Test
     void aRefusedLayerValueLeavesThePropertySheetAndItsMessageStaysWithThatLayer(FxRobot robot) {
         robot.clickOn("Composer");
         robot.interact(() -> w.vm().composer().selectedProperty().set(1));

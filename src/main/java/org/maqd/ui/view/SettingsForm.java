@@ -1,6 +1,8 @@
 package org.maqd.ui.view;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
@@ -11,10 +13,19 @@ import org.maqd.ui.vm.LockRules;
 import org.maqd.ui.vm.TrainingSettings;
 import org.maqd.ui.vm.TrainingViewModel;
 
-/** The run settings as label + field pairs; refreshed from the document, locked fields read-only. */
+/**
+ * The run settings as label + field pairs; refreshed from the document, locked fields read-only. A field's text is
+ * committed on Enter, on leaving the field, and before a run starts ({@link #commitPending}); a change of the document
+ * updates the fields the user is not editing and keeps the text of those being edited.
+ */
 final class SettingsForm {
     private final FlowPane pane;
     private final TrainingViewModel vm;
+    /** The text fields by setting, and the document's value each one showed last (its text differs while edited). */
+    private final Map<TrainingSettings, TextField> texts = new EnumMap<>(TrainingSettings.class);
+    private final Map<TrainingSettings, ComboBox<String>> boxes = new EnumMap<>(TrainingSettings.class);
+    private final Map<TrainingSettings, String> shown = new EnumMap<>(TrainingSettings.class);
+    private LockRules builtFor;
 
     SettingsForm(FlowPane pane, TrainingViewModel vm) {
         this.pane = pane;
@@ -26,11 +37,46 @@ final class SettingsForm {
         refresh();
     }
 
+    /** Commits every field whose text differs from the document; false (the message says why) if one is refused. */
+    boolean commitPending() {
+        for (var e : texts.entrySet()) {
+            if (!commit(e.getKey(), e.getValue())) return false;
+        }
+        return true;
+    }
+
+    private boolean commit(TrainingSettings s, TextField t) {
+        String v = shown.get(s);
+        if (!t.isEditable() || t.getText().trim().equals(v == null ? "" : v)) return true;
+        if (vm.setSetting(s, t.getText())) return true;
+        t.setText(v);   // a refused value is not left in the field: it shows the document's value, the message says why
+        return false;
+    }
+
     private void refresh() {
+        var e = vm.document().get();
+        if (builtFor != vm.document().locks()) {
+            rebuild();
+            return;
+        }
+        for (TrainingSettings s : TrainingSettings.values()) {
+            String v = s.get(e), before = shown.put(s, v);
+            TextField t = texts.get(s);
+            if (t != null && t.getText().trim().equals(before == null ? "" : before)) t.setText(v);   // not being edited
+            ComboBox<String> box = boxes.get(s);
+            if (box != null && !java.util.Objects.equals(box.getValue(), v)) box.setValue(v);
+        }
+    }
+
+    private void rebuild() {
+        builtFor = vm.document().locks();
         pane.getChildren().clear();
+        texts.clear();
+        boxes.clear();
         var e = vm.document().get();
         for (TrainingSettings s : TrainingSettings.values()) {
             boolean locked = vm.document().locks().isLocked(s.path);
+            shown.put(s, s.get(e));
             Control c = locked ? lockedField(s.get(e)) : control(s, s.get(e));
             c.setId("setting-" + s.path.replace('.', '-'));
             Label l = new Label(s.label);
@@ -61,18 +107,17 @@ final class SettingsForm {
             box.setPrefWidth(s == TrainingSettings.DATASET ? 130 : 95);
             box.setOnAction(ev -> {
                 String v = box.getEditor() != null && box.isEditable() ? box.getEditor().getText() : box.getValue();
-                if (v != null && !v.equals(value) && !vm.setSetting(s, v)) box.setValue(value);
+                String now = shown.get(s);
+                if (v != null && !v.equals(now) && !vm.setSetting(s, v)) box.setValue(now);
             });
+            boxes.put(s, box);
             return box;
         }
         TextField t = new TextField(value);
         t.setPrefColumnCount(s == TrainingSettings.LEARNING_RATE ? 6 : 4);
-        // a refused value is not left in the field: the field shows the document's value, the message says why
-        Runnable commit = () -> {
-            if (!t.getText().trim().equals(value == null ? "" : value) && !vm.setSetting(s, t.getText())) t.setText(value);
-        };
-        t.setOnAction(ev -> commit.run());
-        t.focusedProperty().addListener((o, was, now) -> { if (!now) commit.run(); });
+        t.setOnAction(ev -> commit(s, t));
+        t.focusedProperty().addListener((o, was, now) -> { if (!now) commit(s, t); });
+        texts.put(s, t);
         return t;
     }
 }

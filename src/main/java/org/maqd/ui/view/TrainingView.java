@@ -53,13 +53,16 @@ public final class TrainingView {
     private Timeline timer;
     private javafx.beans.value.ObservableBooleanValue showing;
 
+    private SettingsForm form;
+
     public void init(TrainingViewModel vm, StringProperty theme, Prompts prompts, javafx.beans.value.ObservableBooleanValue showing) {
         this.showing = showing;
         showing.addListener((o, was, now) -> { if (now) redraw(); });
         this.vm = vm;
         this.prompts = prompts;
         style.bind(Bindings.createObjectBinding(() -> "dark".equals(theme.get()) ? ChartStyle.DARK : ChartStyle.LIGHT, theme));
-        new SettingsForm(settings, vm).build();
+        form = new SettingsForm(settings, vm);
+        form.build();
         settingMessage.textProperty().bind(vm.settingMessageProperty());
         settingMessage.managedProperty().bind(settingMessage.textProperty().isNotEmpty());
         var active = Bindings.createBooleanBinding(() -> vm.stateProperty().get().active(), vm.stateProperty());
@@ -194,7 +197,10 @@ public final class TrainingView {
     /** Milliseconds from pressing Train to the first point drawn in the charts, for the latest run (NaN before). */
     public double firstPointMillis() { return firstPointMillis; }
 
-    @FXML public void onStart() { vm.start(); }
+    /** Train: the settings typed but not yet committed (no Enter, F5 pressed in the field) are the run's settings. */
+    @FXML public void onStart() {
+        if (form.commitPending()) vm.start();
+    }
 
     @FXML public void onPause() {
         if (vm.stateProperty().get() == RunState.PAUSED) vm.resume();
