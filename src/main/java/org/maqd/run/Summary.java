@@ -49,5 +49,8 @@ public record Summary(int formatVersion, String name, String status, String mess
     public void write(Path dir) { Json.write(dir.resolve(RunFiles.SUMMARY), this); }
 
     /** Completed and diverged runs are finished results (a rerun would diverge again). */
-    public boolean finished() { return COMPLETED.equals(status) || DIVERGED.equals(status); }
+    public boolean finished() { return finished(status); }
+
+    /** A run with this status trained to its end (completed, or diverged and ended): its accuracy is a result. */
+    public static boolean finished(String status) { return COMPLETED.equals(status) || DIVERGED.equals(status); }
 }

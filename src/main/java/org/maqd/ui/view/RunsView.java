@@ -82,9 +82,13 @@ public final class RunsView {
                 accuracy,
                 size, badge,
                 status()));
+        TableColumn<GroupStats.Group, String> groupRuns = minWidth(gcol("Runs", 44,
+                g -> g.n() == g.runs().size() ? String.valueOf(g.n()) : g.n() + " of " + g.runs().size()), 40);
+        headerTip(groupRuns, "Runs that trained to their end, which the mean and interval are over, of the runs in the group "
+                + "(a stopped run's accuracy is from an earlier epoch).");
         groupTable.getColumns().setAll(List.of(
                 minWidth(gcol("Value", 80, GroupStats.Group::value), 40),
-                minWidth(gcol("Runs", 44, g -> String.valueOf(g.runs().size())), 40),
+                groupRuns,
                 minWidth(gcol("Test accuracy ± 95% CI", 200, GroupStats.Group::text), 90)));
         groupTable.setItems(vm.groups());
         groupTable.setPlaceholder(new Label("Runs differ in no setting yet."));

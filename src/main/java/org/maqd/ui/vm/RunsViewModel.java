@@ -112,8 +112,9 @@ public final class RunsViewModel {
             groups.clear();
             return;
         }
+        // a stopped or failed run's accuracy is an earlier epoch's: it is listed in its group, not averaged in
         groups.setAll(GroupStats.of(rows, r -> value(r.run(), k), r -> r.run().name(),
-                r -> r.run().testAccuracy()));
+                r -> org.maqd.run.Summary.finished(r.run().status()) ? r.run().testAccuracy() : Double.NaN));
     }
 
     /**

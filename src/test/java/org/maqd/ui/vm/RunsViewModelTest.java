@@ -43,6 +43,21 @@ class RunsViewModelTest {
     }
 
     @Test
+    void aStoppedRunIsListedInItsGroupButNotAveragedIn() throws Exception {
+        run("2026-11-21-a", "bn", 0.90);
+        run("2026-11-21-b", "bn", 0.92);
+        run("2026-11-21-c", "lbn", 0.95);
+        run("2026-11-21-d", "bn", 0.40);
+        org.maqd.run.RunFixtures.summary("2026-11-21-d", "stopped", 0.40).write(root.resolve("2026-11-21-d"));
+        RunsViewModel vm = new RunsViewModel(root);
+        vm.refresh();
+        GroupStats.Group bn = vm.groups().stream().filter(g -> g.value().equals("bn")).findFirst().orElseThrow();
+        assertEquals(3, bn.runs().size());
+        assertEquals(2, bn.n(), "the stopped run's accuracy is an earlier epoch's");
+        assertEquals(0.91, bn.mean(), 1e-12);
+    }
+
+    @Test
     void tableShowsOnlyDifferingSettingsAccuracyAndSize() throws Exception {
         run("2026-11-21-a", "lbn", 0.95);
         run("2026-11-21-b", "ln", 0.90);
