@@ -48,6 +48,11 @@ public final class ShellViewModel {
         this.dataFit = new DataFit(doc, engine.analyzer());
         if (source != null) recent.add(source);
         composer.selectedProperty().addListener((o, a, b) -> training.selectNetworkLayer(b.intValue()));
+        // one job on this machine's cores at a time: a training run and a local sweep would halve each other
+        training.setOtherWork(() -> sweep.runningProperty().get() && !sweep.onClusterProperty().get()
+                ? "A sweep is running in this window on these cores: stop it (Sweep view) or train when it is done." : null);
+        sweep.setOtherWork(() -> training.stateProperty().get().active()
+                ? "A training run is running in this window on these cores: stop it or wait for it to end." : null);
         title = Bindings.createStringBinding(() -> {
             Path f = doc.fileProperty().get();
             String name = f == null ? (doc.get().name() == null ? "untitled" : doc.get().name()) : f.getFileName().toString();

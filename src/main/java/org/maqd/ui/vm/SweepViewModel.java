@@ -132,8 +132,18 @@ public final class SweepViewModel {
     }
 
     /** Runs the missing trials in the background, here or on the cluster; false when it cannot start. */
+    /** Why the sweep cannot run here now because of other work in the window (a training run), or null. */
+    private java.util.function.Supplier<String> otherWork = () -> null;
+
+    public void setOtherWork(java.util.function.Supplier<String> why) { otherWork = why; }
+
     public boolean run() {
         if (plan == null || running.get()) return false;
+        String busy = onCluster.get() ? null : otherWork.get();
+        if (busy != null) {
+            message.set(busy);
+            return false;
+        }
         if (onCluster.get() && (cluster == null || secretFile.get() == null)) {
             message.set("To run on a cluster, give the workers' addresses and the secret file they were started with.");
             return false;

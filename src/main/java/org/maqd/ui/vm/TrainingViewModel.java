@@ -79,8 +79,15 @@ public final class TrainingViewModel {
     }
 
     /** Starts a run of the current experiment; false (with {@link #errorProperty()} set) when it cannot start. */
+    /** Why a run cannot start now because of other work in the window (a sweep on these cores), or null. */
+    private java.util.function.Supplier<String> otherWork = () -> null;
+
+    public void setOtherWork(java.util.function.Supplier<String> why) { otherWork = why; }
+
     public boolean start() {
         if (state.get().active()) return false;
+        String busy = otherWork.get();
+        if (busy != null) return fail(busy);
         if (!trainer.available()) return fail("This build has no training engine: run `./maqd run FILE` from a full build.");
         Experiment exp = doc.get();
         if (exp.network() == null) return fail("The experiment has no network: compose one first.");
