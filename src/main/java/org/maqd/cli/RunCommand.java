@@ -52,9 +52,34 @@ public final class RunCommand implements Callable<Integer> {
         Path base = file.toAbsolutePath().getParent();
         boolean tty = System.console() != null;
         RunControl control = new RunControl();
+        // Ctrl+C or SIGTERM stops the run as Stop does in the window: the run ends its step, writes a "stopped" summary
+        // and releases its folder (killed in the warm-up, it left a folder a plain rerun refused)
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            control.stop();
+            try {
+                done.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "maqd-run-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return runAndReport(e, new RunOptions(base, runsRoot, out, resume, true, tty, force), control);
+        } finally {
+            done.countDown();   // after the outcome is printed: a stopping JVM waits for it in the hook
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running and returns now
+            }
+        }
+    }
+
+    private int runAndReport(Experiment e, RunOptions opts, RunControl control) {
         RunResult r;
         try {
-            r = RunLauncher.run(e, new RunOptions(base, runsRoot, out, resume, true, tty, force), control, List.of());
+            r = RunLauncher.run(e, opts, control, List.of());
         } catch (ExperimentException ex) {
             throw ex.getMessage().startsWith(file.toString()) ? ex : new ExperimentException(file + ": " + ex.getMessage(), ex);
         } catch (org.maqd.data.DataFormatException ex) {
@@ -68,6 +93,7 @@ public final class RunCommand implements Callable<Integer> {
         } else {
             System.out.println(o.status() + ": " + o.message() + "; run folder " + r.runDir());
         }
+        System.out.flush();
         if (o.diverged()) return MaqdCommand.DIVERGED;
         return o.completed() || RunOutcome.STOPPED.equals(o.status()) ? MaqdCommand.OK : MaqdCommand.FAILURE;
     }

@@ -101,7 +101,7 @@ public final class RunLauncher {
                 ls.add(new Checkpoint(runDir, net, opt, probes));
                 if (opts.console()) ls.add(new ConsoleProgress(System.err, opts.interactiveConsole()));
                 ls.addAll(extra);
-                warmupSeconds = opts.skipJitWarmup() ? 0 : warmUp(exp, data, par, opts.console());
+                warmupSeconds = opts.skipJitWarmup() ? 0 : warmUp(exp, data, par, opts.console(), control);
                 outcome = new Trainer(setup, ls, control, new DivergenceGuard(data.train().classes())).run(startEpoch);
             }
             if (!RunOutcome.DIVERGED.equals(outcome.status()) && !RunOutcome.FAILED.equals(outcome.status())) saveModel(runDir, net, exp);
@@ -132,11 +132,13 @@ public final class RunLauncher {
      * Warms the JIT on throwaway copies of the network so the first epoch is timed compiled (see {@link JitWarmup});
      * returns the seconds it took (0 when it is off).
      */
-    private static double warmUp(Experiment exp, DataSplit data, Parallel par, boolean console) {
+    private static double warmUp(Experiment exp, DataSplit data, Parallel par, boolean console, RunControl control) {
         if (!JitWarmup.enabled()) return 0;
         JitWarmup.Result w = JitWarmup.warm(exp.network(), data.train().sampleShape(), data.train().classes(),
-                exp.training(), exp.training().batchSize(), exp.probes(), par);
-        if (console) {
+                exp.training(), exp.training().batchSize(), exp.probes(), par, control::isStopped);
+        if (console && control.isStopped()) {
+            System.err.printf(java.util.Locale.ROOT, "JIT warm-up: stopped after %.1f s%n", w.seconds());
+        } else if (console) {
             System.err.printf(java.util.Locale.ROOT, "JIT warm-up: %d steps in %.1f s (step %.1f ms at first, %.1f ms settled)%n",
                     w.steps(), w.seconds(), 1e3 * w.firstStepSeconds(), 1e3 * w.settledStepSeconds());
         }

@@ -50,13 +50,19 @@ public final class JitWarmup {
      */
     public static Result warm(NetworkSpec spec, int[] sampleShape, int classes, TrainingSpec training, int batchSize,
                               ProbeSpec probes, Parallel par) {
+        return warm(spec, sampleShape, classes, training, batchSize, probes, par, () -> false);
+    }
+
+    /** As above, ending early (after the step under way) once {@code stop} says so: a run stopped in its warm-up. */
+    public static Result warm(NetworkSpec spec, int[] sampleShape, int classes, TrainingSpec training, int batchSize,
+                              ProbeSpec probes, Parallel par, java.util.function.BooleanSupplier stop) {
         long t0 = System.nanoTime();
         Network narrow = narrow(spec, sampleShape, classes, par);
         if (narrow != null) {
-            train(narrow, sampleShape, classes, training, Math.min(batchSize, SMALL_BATCH), probes, par, t0, NARROW_SECONDS);
+            train(narrow, sampleShape, classes, training, Math.min(batchSize, SMALL_BATCH), probes, par, t0, NARROW_SECONDS, stop);
         }
         Network net = NetworkBuilder.build(spec, sampleShape, classes, par, SEED);
-        double[] t = train(net, sampleShape, classes, training, batchSize, probes, par, t0, MAX_SECONDS);
+        double[] t = train(net, sampleShape, classes, training, batchSize, probes, par, t0, MAX_SECONDS, stop);
         return new Result((int) t[0], (System.nanoTime() - t0) / 1e9, t[1], t[2]);
     }
 
@@ -86,7 +92,7 @@ public final class JitWarmup {
      * after {@code t0}: {steps, first step seconds, settled step seconds}.
      */
     private static double[] train(Network net, int[] sampleShape, int classes, TrainingSpec training, int batchSize,
-                                  ProbeSpec probes, Parallel par, long t0, double maxSeconds) {
+                                  ProbeSpec probes, Parallel par, long t0, double maxSeconds, java.util.function.BooleanSupplier stop) {
         Optimizer opt = Optimizers.create(training, net.paramList(), par);
         ProbeCollector probe = probes != null && probes.enabled() ? new ProbeCollector(net, probes) : null;
         SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
@@ -100,7 +106,7 @@ public final class JitWarmup {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         boolean jitTimed = jit != null && jit.isCompilationTimeMonitoringSupported();
         long lastCompileMillis = jitTimed ? jit.getTotalCompilationTime() : 0, quietSince = System.nanoTime();
-        while (steps < times.length) {
+        while (steps < times.length && !stop.getAsBoolean()) {
             long s0 = System.nanoTime();
             net.reseed(SEED, steps);
             net.zeroGrad();
@@ -135,6 +141,7 @@ public final class JitWarmup {
     }
 
     static double median(double[] v, int from, int to) {
+        if (to <= from) return Double.NaN;   // no step (stopped before the first)
         double[] w = java.util.Arrays.copyOfRange(v, from, to);
         java.util.Arrays.sort(w);
         return w[w.length / 2];
