@@ -33,8 +33,30 @@ public final class BenchCommand implements Callable<Integer> {
     List<Integer> clusterWorkers = List.of(1, 2, 3);
     @Option(names = "--only", paramLabel = "CASE", description = "run only cases whose name contains CASE (e.g. gemm, mlp_b4, cnn, resnet8, inference)") String only;
 
+    /** The GEMM sizes (m, k, n) and the training cases (name, network, batch) measured. */
+    private static final int[][] SIZES = {{256, 784, 256}, {64, 784, 256}, {1024, 1024, 1024}};
+    private static final String[][] TRAINING = {{"mlp_b4", "mlp", "4"}, {"mlp_b64", "mlp", "64"}, {"mlp_b256", "mlp", "256"},
+            {"cnn_b64", "cnn", "64"}, {"resnet8_b64", "resnet", "64"}};
+
+    /** Every case name {@code --only} can select (a case runs when its name contains the given text). */
+    static final List<String> CASES = java.util.stream.Stream.of(
+            java.util.Arrays.stream(SIZES).map(BenchCommand::gemmKey).map(k -> "gemm_" + k),
+            java.util.stream.Stream.of("fma_peak"), java.util.Arrays.stream(TRAINING).map(c -> c[0]),
+            java.util.stream.Stream.of("inference")).flatMap(x -> x).toList();
+
+    private static String gemmKey(int[] s) { return s[0] + "x" + s[1] + "x" + s[2]; }
+
     @Override
     public Integer call() {
+        if (threads < 1) {
+            System.err.println("maqd: --threads " + threads + ": expected a number of threads of at least 1");
+            return MaqdCommand.BAD_INPUT;
+        }
+        if (!cluster && only != null && CASES.stream().noneMatch(c -> c.contains(only))) {
+            System.err.println("maqd: --only " + only + ": no benchmark case has it in its name; expected part of one of: "
+                    + String.join(", ", CASES));
+            return MaqdCommand.BAD_INPUT;
+        }
         if (cluster) return cluster();
         int warm = quick ? 200 : 1000;
         // GEMM repetitions are short (20 ms or more): take many, so the median spans 1.5 s or more rather than
@@ -42,9 +64,8 @@ public final class BenchCommand implements Callable<Integer> {
         int gemmReps = quick ? 3 : 75;
         Map<String, Object> out = new LinkedHashMap<>();
         Map<String, Double> gemm = new LinkedHashMap<>(), gemm1 = new LinkedHashMap<>();
-        int[][] sizes = {{256, 784, 256}, {64, 784, 256}, {1024, 1024, 1024}};
-        for (int[] s : sizes) {
-            String key = s[0] + "x" + s[1] + "x" + s[2];
+        for (int[] s : SIZES) {
+            String key = gemmKey(s);
             if (!selected("gemm_" + key)) continue;
             gemm1.put(key, GemmBenchmark.gflops(s[0], s[1], s[2], 1, warm, gemmReps));
             gemm.put(key, GemmBenchmark.gflops(s[0], s[1], s[2], threads, warm, gemmReps));
@@ -52,8 +73,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         out.put("gemm_gflops", gemm);
         out.put("gemm_gflops_1_thread", gemm1);
-        String[][] cases = {{"mlp_b4", "mlp", "4"}, {"mlp_b64", "mlp", "64"}, {"mlp_b256", "mlp", "256"}, {"cnn_b64", "cnn", "64"},
-                {"resnet8_b64", "resnet", "64"}};
+        String[][] cases = TRAINING;
         boolean training = false;
         for (String[] c : cases) training |= selected(c[0]);
         double ceiling = 0;
