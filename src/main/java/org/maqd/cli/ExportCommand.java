@@ -86,6 +86,11 @@ public final class ExportCommand implements Callable<Integer> {
                 out.println("written: " + runDir.resolve(RunFiles.CERTIFICATE));
             }
             if (cDir != null) {
+                if (java.nio.file.Files.exists(cDir) && !java.nio.file.Files.isDirectory(cDir)) {
+                    spec.commandLine().getErr().println("maqd: --c " + cDir + ": is a file; expected a folder for model.h, model.c "
+                            + "and main.c (it is created if missing)");
+                    return MaqdCommand.BAD_INPUT;
+                }
                 try {
                     CExport.write(model, cDir);
                 } catch (java.io.UncheckedIOException e) {

@@ -26,8 +26,17 @@ public final class CExport {
             Files.writeString(dir.resolve("model.c"), source(m));
             Files.writeString(dir.resolve("main.c"), CSources.MAIN);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the C export to " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write the C export to " + dir + ": " + reason(e), e);
         }
+    }
+
+    /** Why a file operation failed, in words (several of Java's file exceptions carry only the path). */
+    static String reason(IOException e) {
+        if (e instanceof java.nio.file.FileAlreadyExistsException f) return f.getFile() + " is a file; expected a folder (or no file there)";
+        if (e instanceof java.nio.file.AccessDeniedException f) return "permission denied for " + f.getFile();
+        if (e instanceof java.nio.file.NoSuchFileException f) return "cannot create it (no such file or folder: " + f.getFile() + ")";
+        if (e instanceof java.nio.file.NotDirectoryException f) return f.getFile() + " is a file, not a folder";
+        return e.getMessage();
     }
 
     static String header(FoldedModel m) {

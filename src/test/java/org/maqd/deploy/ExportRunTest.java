@@ -186,9 +186,10 @@ public class ExportRunTest {
 
         Path file = Files.writeString(dir.resolve("a-file"), "x");
         Cli w = maqd("export", run.toString(), "--c", file.toString());
-        assertEquals(1, w.code(), w.err());
-        assertTrue(w.err().contains("cannot write the C export to " + file), w.err());
+        assertEquals(2, w.code(), w.err());
+        assertTrue(w.err().contains("--c " + file + ": is a file; expected a folder"), w.err());
         assertFalse(w.err().contains("\tat "), w.err());
+        assertEquals("x", Files.readString(file), "the file is kept");
     }
 
     @Test
