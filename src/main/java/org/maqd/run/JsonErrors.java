@@ -58,6 +58,8 @@ public final class JsonErrors {
                 .replaceAll(" \\(code \\d+\\)", "")
                 .replaceAll(" ?\\(but might if [^)]*\\)", "")
                 .replaceAll("`java\\.lang\\.(\\w+)`", "$1")
+                .replaceAll("Numeric value \\((.+?)\\) out of range of \\w+ \\((-?\\d+) - (-?\\d+)\\)",
+                        "the number $1 is out of range (from $2 to $3)")
                 .strip();
         if (m.startsWith("Unexpected end-of-input")) {
             String what = m.contains("Object") ? ": an object '{' is not closed" : m.contains("Array") ? ": a list '[' is not closed" : "";

@@ -63,6 +63,14 @@ class JsonErrorsTest {
     }
 
     @Test
+    void aNumberTooLargeForTheFieldSaysSoInWords(@TempDir Path dir) throws Exception {
+        String json = ExperimentIO.toJson(org.maqd.ui.vm.Templates.quickstart()).replaceFirst("\"epochs\" ?: ?\\d+", "\"epochs\": 1000000000000");
+        String m = message(dir, "big.json", json.getBytes());
+        assertTrue(m.contains("epochs") && m.contains("the number 1000000000000 is out of range (from -2147483648 to 2147483647)"), m);
+        assertFalse(m.contains("Numeric value"), m);
+    }
+
+    @Test
     void plainRemovesTheParsersLocationsAndCodes() {
         assertEquals("Unexpected character ',': was expecting double-quote to start field name",
                 JsonErrors.plain("Unexpected character (',' (code 44)): was expecting double-quote to start field name"));
