@@ -51,12 +51,12 @@ final class SweepReport {
         }
         b.append(Html.section("sweep", "Sweep", declaration()));
         b.append(Html.section("summary", "Summary (completed trials; mean, standard deviation, 95% CI half-width over seeds)",
-                Html.table("summary-table", SweepSummaryRow.header(groups), summary.stream().map(r -> r.cells(groups)).toList())));
+                Html.table("summary-table", Html.words(SweepSummaryRow.header(groups)), summary.stream().map(r -> r.cells(groups)).toList())));
         Comparison c = comparison();
         b.append(Html.section("comparison", "Comparison", c == null ? "<p class=\"note\">No completed trials yet.</p>"
                 : "<div class=\"charts\">" + SvgChart.line(c.chart()) + "</div>\n<h3>Test accuracy, mean ± 95% CI (n)</h3>\n"
                         + Html.table("pivot-table", c.pivotHeader(), c.pivotRows())));
-        b.append(Html.section(RunFiles.SWEEP_TRIALS, "Trials", Html.table("results-table", SweepResultRow.header(groups),
+        b.append(Html.section(RunFiles.SWEEP_TRIALS, "Trials", Html.table("results-table", Html.words(SweepResultRow.header(groups)),
                 results.stream().map(r -> r.cells(groups)).toList())));
         b.append(Html.section("experiment", "Experiment (as declared)",
                 Html.table("settings-table", List.of("field", "value"), RunReport.scalars(sweep, ""))));
