@@ -57,6 +57,12 @@ public record PtqSpec(
                 activationPerChannel == null ? Boolean.FALSE : activationPerChannel);
     }
 
+    /** This spec calibrating on {@code n} samples. */
+    public PtqSpec withCalibrationSamples(int n) {
+        return new PtqSpec(states, methods, weightCalibration, perChannel, percentile, n, firstWeightStates,
+                outputWeightStates, weights, activations, activationPerChannel);
+    }
+
     public boolean weightsSymmetric() { return "symmetric".equals(resolved().weights()); }
     public boolean activationsSymmetric() { return "symmetric".equals(resolved().activations()); }
 

@@ -38,7 +38,9 @@ public final class PtqEvaluator {
     public PtqEvaluator(PtqModel model, DataSplit data, PtqSpec spec) {
         this.model = model;
         this.data = data;
-        this.spec = spec.resolved();
+        // the calibration set is the first N training samples: N at most the training set, so reports name what was used
+        PtqSpec r = spec.resolved();
+        this.spec = r.calibrationSamples() > data.train().size() ? r.withCalibrationSamples(data.train().size()) : r;
         this.forward = new BlockwiseForward(model.network());
     }
 

@@ -52,6 +52,17 @@ class PtqReportTest {
     }
 
     @Test
+    void calibrationOnMoreSamplesThanTheTrainingSetHasNamesTheSamplesUsed() {
+        PtqSpec asked = new PtqSpec(List.of(4), List.of("minmax"), "mse", true, 99.99, 99_999_999, 256, 256, "symmetric",
+                "asymmetric", false);
+        PtqReport r = report(asked, 4, "minmax");
+        assertTrue(r.spec().calibrationSamples() < 99_999_999, "the training set's size: " + r.spec().calibrationSamples());
+        assertTrue(r.describe().contains("over " + r.spec().calibrationSamples() + " training samples"), r.describe());
+        assertEquals(report(asked.withCalibrationSamples(r.spec().calibrationSamples()), 4, "minmax").result().testAccuracy(),
+                r.result().testAccuracy(), 0.0, "the same calibration");
+    }
+
+    @Test
     void layerErrorsNameEveryWeightAndActivation() {
         PtqReport r = report(spec("symmetric", "asymmetric", true, false, 0, 0), 4, "minmax");
         List<String> names = r.layers().stream().map(l -> l.layer() + "/" + l.quantity()).toList();
