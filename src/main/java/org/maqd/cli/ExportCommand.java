@@ -83,6 +83,13 @@ public final class ExportCommand implements Callable<Integer> {
                 }
                 cert.record(accBits, costs).write(runDir);
                 out.print(cert.describe());
+                org.maqd.run.Summary sum = org.maqd.run.Summary.read(runDir);
+                if (sum != null && !org.maqd.run.Summary.finished(sum.status())) {
+                    // the certificate holds for the model as saved; say that this model is not a trained result
+                    out.printf(Locale.ROOT, "note: the run %s after %d epoch(s) (summary.json): the certificate holds for the model "
+                            + "it saved then, not for a finished training%n",
+                            sum.status(), sum.epochs());
+                }
                 out.println("written: " + runDir.resolve(RunFiles.CERTIFICATE));
             }
             if (cDir != null) {

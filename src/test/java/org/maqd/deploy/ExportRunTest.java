@@ -47,6 +47,19 @@ public class ExportRunTest {
     }
 
     @Test
+    void verifyingAStoppedRunSaysTheCertificateIsForAnUnfinishedTraining() throws Exception {
+        Path stopped = copyRun("stopped-run");
+        org.maqd.run.Summary s = org.maqd.run.Summary.read(stopped);
+        Files.writeString(stopped.resolve("summary.json"), Files.readString(stopped.resolve("summary.json"))
+                .replaceFirst("\"status\" ?: ?\"" + s.status() + "\"", "\"status\": \"stopped\""));
+        assertEquals("stopped", org.maqd.run.Summary.read(stopped).status());
+        Cli c = maqd("export", stopped.toString(), "--verify");
+        assertEquals(0, c.code(), c.err());
+        assertTrue(c.out().contains("note: the run stopped after") && c.out().contains("not for a finished training"), c.out());
+        assertFalse(maqd("export", run.toString(), "--verify").out().contains("note: the run"), "no note for a completed run");
+    }
+
+    @Test
     void certificateOnATrainedModelReachesTheGoal() {
         try (Parallel par = new Parallel(2)) {
             Network net = RunFolder.loadNetwork(run, par);
