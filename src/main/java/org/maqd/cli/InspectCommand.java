@@ -1,5 +1,8 @@
 package org.maqd.cli;
 
+import org.maqd.run.RunFiles;
+import org.maqd.run.Summary;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -25,7 +28,31 @@ public final class InspectCommand implements Callable<Integer> {
             return 0;
         }
         Path p = Path.of(target);
-        if (Files.isDirectory(p) && Files.exists(p.resolve(org.maqd.run.RunFiles.MODEL_WEIGHTS))) p = p.resolve(org.maqd.run.RunFiles.MODEL_WEIGHTS);
+        if (!Files.exists(p)) {
+            System.err.println("maqd: " + target + ": no such file or folder; expected a data folder, a .safetensors file or a run folder");
+            return MaqdCommand.BAD_INPUT;
+        }
+        if (Files.isDirectory(p) && Files.exists(p.resolve(RunFiles.SWEEP_JSON)) && Files.isDirectory(p.resolve(RunFiles.SWEEP_TRIALS))) {
+            System.err.println("maqd: " + target + ": a sweep folder; inspect one of its trials (" + p.resolve(RunFiles.SWEEP_TRIALS)
+                    + "/…), or write its report with maqd report " + target);
+            return MaqdCommand.BAD_INPUT;
+        }
+        boolean runFolder = Files.isDirectory(p) && Files.exists(p.resolve(RunFiles.EXPERIMENT));
+        if (runFolder && !Files.exists(p.resolve(RunFiles.MODEL_WEIGHTS))) {
+            Summary sum = Summary.read(p);
+            System.err.println("maqd: " + target + ": a run folder without a trained model ("
+                    + (sum == null ? "no summary.json: the run did not finish" : "status " + sum.status())
+                    + "); continue it with maqd run EXPERIMENT --out " + target + " --resume");
+            return MaqdCommand.BAD_INPUT;
+        }
+        if (runFolder) {
+            Summary sum = Summary.read(p);
+            if (sum != null) {
+                System.out.printf(Locale.ROOT, "run %s: %s after %d epoch(s)%s%n", sum.name(), sum.status(), sum.epochs(),
+                        sum.testAccuracy() == null ? "" : String.format(Locale.ROOT, ", test accuracy %.4f", sum.testAccuracy()));
+            }
+        }
+        if (Files.isDirectory(p) && Files.exists(p.resolve(RunFiles.MODEL_WEIGHTS))) p = p.resolve(RunFiles.MODEL_WEIGHTS);
         if (Files.isRegularFile(p) && p.toString().endsWith(".safetensors")) {
             Safetensors.Contents c = Safetensors.read(p);
             long total = 0;
