@@ -41,6 +41,11 @@ public final class RunCommand implements Callable<Integer> {
         if (trainLimit != null) e = e.withData(Overrides.data(e).withTrainLimit(trainLimit));
         if (e.name() == null) e = e.withName(Overrides.baseName(file));
         ExperimentIO.parse(ExperimentIO.toJson(e), file + " (with command-line overrides)");
+        if (e.sweep() != null) {
+            org.maqd.sweep.SweepPlan.of(e, file.toString(), null);   // a wrong sweep block is an error here too
+            System.err.println("maqd: note: " + file + " has a sweep block; maqd run trains its base experiment once "
+                    + "(maqd sweep " + file + " runs the grid)");
+        }
         if (resume && force) {
             System.err.println("maqd: --resume and --force exclude each other: continue the run in --out, or move it aside and start over");
             return MaqdCommand.BAD_INPUT;

@@ -93,6 +93,12 @@ class BadInputTest {
     }
 
     @Test
+    void aWrongSweepBlockIsAnErrorForRunToo() throws Exception {
+        String json = exp("mnist-10k", GOOD_LAYERS).replaceFirst("\\{", "{\"sweep\": {\"grid\": {\"training.batchSise\": [8, 64]}},");
+        assertBad(run(json), "exp.json", "training.batchSise");
+    }
+
+    @Test
     void unknownLayerType() throws Exception {
         assertBad(run(exp("mnist-10k", "[{\"type\": \"flatten\"}, {\"type\": \"lstm\"}, {\"type\": \"output\", \"units\": 10}]")),
                 "exp.json", "network.layers[1].type", "lstm");
