@@ -81,11 +81,21 @@ public final class MemoryEstimate {
      * Bytes for people, the one way the workbench writes a size (composer cards, cost table, runs table, memory
      * note): B below 1 kB, then kB, MB or GB (of 1,024) with one decimal.
      */
-    public static String human(long bytes) {
-        if (bytes >= 1L << 30) return String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30));
-        if (bytes >= 1L << 20) return String.format(Locale.ROOT, "%.1f MB", bytes / (double) (1L << 20));
-        if (bytes < 1024) return bytes + " B";
-        return String.format(Locale.ROOT, "%.1f kB", bytes / 1024.0);
+    public static String human(long bytes) { return human(bytes, false); }
+
+    /**
+     * As {@link #human(long)}; {@code compact} drops the decimal from 100 up and a trailing ".0" (a composer card's
+     * "198 kB" where the table says "198.0 kB": the same unit, fewer characters).
+     */
+    public static String human(long bytes, boolean compact) {
+        double v;
+        String unit;
+        if (bytes >= 1L << 30) { v = bytes / (double) (1L << 30); unit = " GB"; }
+        else if (bytes >= 1L << 20) { v = bytes / (double) (1L << 20); unit = " MB"; }
+        else if (bytes >= 1024) { v = bytes / 1024.0; unit = " kB"; }
+        else return bytes + " B";
+        String s = String.format(Locale.ROOT, compact && v >= 100 ? "%.0f" : "%.1f", v);
+        return (compact && s.endsWith(".0") ? s.substring(0, s.length() - 2) : s) + unit;
     }
 
     private static long elements(int[] shape) {

@@ -22,6 +22,17 @@ class MemoryEstimateTest {
     }
 
     @Test
+    void sizesAreWrittenOneWayTheCompactFormDropsDecimalsOnly() {
+        assertEquals("512 B", MemoryEstimate.human(512));
+        assertEquals("18.0 kB", MemoryEstimate.human(18_432));
+        assertEquals("18 kB", MemoryEstimate.human(18_432, true));
+        assertEquals("197.3 kB", MemoryEstimate.human(202_000));
+        assertEquals("197 kB", MemoryEstimate.human(202_000, true));
+        assertEquals("2.5 MB", MemoryEstimate.human(2_621_440, true));
+        assertEquals("1.0 GB", MemoryEstimate.human(1L << 30));
+    }
+
+    @Test
     void aLayerAMillionWideIsRefusedNamingItAndTheEstimate() {
         SpecException e = assertThrows(SpecException.class, () -> MemoryEstimate.check(mlp(1_000_000), 64, 1, 2 * GB));
         String m = e.getMessage();

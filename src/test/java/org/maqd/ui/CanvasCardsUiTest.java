@@ -54,6 +54,18 @@ class CanvasCardsUiTest {
     }
 
     @Test
+    void theQuickstartsCardsShowTheirWholeText(FxRobot robot) throws Exception {
+        laidOut();
+        int n = w.vm().document().get().network().layers().size();
+        for (int i = 0; i < n; i++) {
+            for (Node c : ((javafx.scene.Parent) robot.lookup("#layer-" + i).query()).getChildrenUnmodifiable()) {
+                if (c instanceof Label l && !l.isWrapText())
+                    assertTrue(l.prefWidth(-1) <= l.getWidth() + 1, "layer " + i + ": '" + l.getText() + "' cut to " + l.getWidth() + " px");
+            }
+        }
+    }
+
+    @Test
     void editingUnitsStatesAndNormRedrawsTheCard(FxRobot robot) throws Exception {
         laidOut();
         int i = firstHiddenLinear();

@@ -124,7 +124,7 @@ public record ComposerGraph(List<GraphNode> nodes, List<GraphEdge> edges) {
         return trim(v / 1e9) + "G";
     }
 
-    private static String bits(long b) { return org.maqd.model.MemoryEstimate.human((b + 7) / 8); }
+    private static String bits(long b) { return org.maqd.model.MemoryEstimate.human((b + 7) / 8, true); }
 
     private static String trim(double v) {
         String s = v >= 100 ? String.format("%.0f", v) : String.format("%.1f", v);
