@@ -93,8 +93,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         var o = r.outcome();
         if (o.last() != null) {
-            System.out.printf(Locale.ROOT, "%s: test accuracy %.4f after %d epochs (%.0f samples/s); run folder %s%n",
-                    o.status(), o.last().testAccuracy(), o.epochsCompleted(), o.last().samplesPerSecond(), r.runDir());
+            System.out.printf(Locale.ROOT, "%s: test accuracy %.4f after %d epoch%s (%.0f samples/s); run folder %s%n",
+                    o.status(), o.last().testAccuracy(), o.epochsCompleted(), o.epochsCompleted() == 1 ? "" : "s",
+                    o.last().samplesPerSecond(), r.runDir());
         } else {
             System.out.println(o.status() + ": " + o.message() + "; run folder " + r.runDir());
         }

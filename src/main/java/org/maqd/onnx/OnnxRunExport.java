@@ -25,9 +25,9 @@ public final class OnnxRunExport {
         /** "FILE (ONNX opset 13, … bytes, … nodes; input …, output …; weights …)". */
         public String summary() {
             return String.format(Locale.ROOT, "%s (ONNX opset %d, %,d bytes, %d nodes; input %s float32 %s, output %s float32 [N, %d]; "
-                            + "%d weight tensors as int8 codes with DequantizeLinear, %d as float32 levels)",
+                            + "%d weight tensor%s as int8 codes with DequantizeLinear, %d as float32 levels)",
                     file, OnnxExport.OPSET, model.bytes().length, model.nodes(), OnnxExport.INPUT, shape(model.inputShape()),
-                    OnnxExport.OUTPUT, model.classes(), model.codedWeights(), model.floatWeights());
+                    OnnxExport.OUTPUT, model.classes(), model.codedWeights(), model.codedWeights() == 1 ? "" : "s", model.floatWeights());
         }
     }
 
