@@ -135,8 +135,8 @@ public final class RunLauncher {
     private static double warmUp(Experiment exp, DataSplit data, Parallel par, boolean console, RunControl control) {
         if (!JitWarmup.enabled()) return 0;
         JitWarmup.Result w = JitWarmup.warm(exp.network(), data.train().sampleShape(), data.train().classes(),
-                exp.training(), exp.training().batchSize(), exp.probes(), par, control::isStopped);
-        if (console && control.isStopped()) {
+                exp.training(), exp.training().batchSize(), exp.probes(), par, control == null ? () -> false : control::isStopped);
+        if (console && control != null && control.isStopped()) {
             System.err.printf(java.util.Locale.ROOT, "JIT warm-up: stopped after %.1f s%n", w.seconds());
         } else if (console) {
             System.err.printf(java.util.Locale.ROOT, "JIT warm-up: %d steps in %.1f s (step %.1f ms at first, %.1f ms settled)%n",

@@ -95,6 +95,8 @@ class AffineExplorerUiTest {
         settled(a);
         String maqdNumbers = numbers(robot);
         assertTrue(maqdNumbers.startsWith("MaQD at M = 3"), maqdNumbers);
+        String source = w.vm().quantizer().sourceProperty().get();
+        assertTrue(source.endsWith("last run, step 5"), "no run is active: " + source);
 
         robot.clickOn(robot.lookup((RadioButton r) -> r.getText().startsWith("Affine")).queryAs(RadioButton.class));
         assertTrue(a.activeProperty().get());

@@ -90,6 +90,7 @@ public final class QuantizerView {
             takeLive();
         });
         training.selectedLayerProperty().addListener(o -> takeLayer());
+        training.stateProperty().addListener(o -> takeLive());   // "live run" becomes "last run" when it ends
         vm.signedProperty().addListener(o -> takeLayer());
         openRunButton.setOnAction(e -> openRun());
         sourceLabel.textProperty().bind(vm.sourceProperty());
@@ -158,8 +159,10 @@ public final class QuantizerView {
         LiveFeed f = training.feedProperty().get();
         int layer = training.selectedLayerProperty().get();
         if (f == null || layer < 0) return;
+        // a run that has ended is the last run, not a live one
+        String where = training.stateProperty().get().active() ? "live run, step " : "last run, step ";
         for (ProbeSnapshot s : f.recentValues()) {
-            if (layer < s.values().size()) vm.takeLayer(s.values().get(layer), s.step(), "live run, step " + s.step());
+            if (layer < s.values().size()) vm.takeLayer(s.values().get(layer), s.step(), where + s.step());
         }
     }
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-/** The explorer's layer-data plot keeps its legend and error note above the bars (the note covered the histogram). */
+/** Notes drawn in a histogram stay above its bars (the explorer's error note and the training view's levels note covered them). */
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class QuantizerPlotUiTest {
@@ -32,5 +32,19 @@ class QuantizerPlotUiTest {
             double[] g = c.barsTopAndNoteBottom();
             assertTrue(g[1] > 0 && g[1] <= g[0], "height " + h + ": note box ends at " + g[1] + ", bars start at " + g[0]);
         }
+    }
+
+    @Test
+    void theTooDenseLevelsNoteSitsAboveTheTallestBar() {
+        HistogramCanvas c = new HistogramCanvas();
+        float[] bins = new float[60];
+        for (int i = 0; i < bins.length; i++) bins[i] = (float) (400 * Math.exp(-Math.pow((i - 30) / 12.0, 2)));
+        double[] levels = new double[256];
+        for (int i = 0; i < levels.length; i++) levels[i] = -4 + 8.0 * i / 255;
+        c.setData(bins, -4, 4, levels, -4, 4);
+        c.resize(340, 170);
+        c.svg();
+        double[] g = c.barsTopAndNoteBottom();
+        assertTrue(g[1] > 0 && g[1] <= g[0], "note box ends at " + g[1] + ", bars start at " + g[0]);
     }
 }
