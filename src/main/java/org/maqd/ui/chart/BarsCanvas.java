@@ -55,7 +55,7 @@ public final class BarsCanvas extends ChartCanvas {
             g.setTextBaseline(VPos.TOP);
             g.setFill(s.muted());
             if (labels[i] != null && (stride <= 1 || i % stride == 0 || i == fractions.length - 1 && (fractions.length - 1) % stride > stride / 2))
-                g.fillText(labels[i], x + bw / 2, p.py + p.ph + 3);
+                g.fillText(labels[i], labelCentre(x + bw / 2, labels[i], w), p.py + p.ph + 3);
         }
         g.setStroke(s.axis());
         g.strokeRect(p.px + 0.5, p.py + 0.5, p.pw, p.ph);
@@ -63,6 +63,12 @@ public final class BarsCanvas extends ChartCanvas {
         g.setTextBaseline(VPos.TOP);
         g.setFill(s.text());
         g.fillText(caption, p.px + p.pw, Plot.TOP - 6);
+    }
+
+    /** A label's centre moved inside the chart's width (the end bars' range labels, -127.5…-120.5, were cut off). */
+    static double labelCentre(double centre, String label, double width) {
+        double half = label.length() * 3.2 + 1;   // about 6.4 px a character at the chart's small font
+        return Math.max(half, Math.min(width - half, centre));
     }
 
     static final double CAPTION_LINE = 12, VALUE_LINE = 12;

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-/** Notes drawn in a histogram stay above its bars (the explorer's error note and the training view's levels note covered them). */
+/**
+ * Text drawn on the bar charts stays readable: notes above the bars (the explorer's error note and the training view's
+ * levels note covered them) and the end bars' labels inside the chart (they were cut off).
+ */
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class QuantizerPlotUiTest {
@@ -46,5 +49,15 @@ class QuantizerPlotUiTest {
         c.svg();
         double[] g = c.barsTopAndNoteBottom();
         assertTrue(g[1] > 0 && g[1] <= g[0], "note box ends at " + g[1] + ", bars start at " + g[0]);
+    }
+
+    @Test
+    void theEndBarsLabelsStayInsideTheChart() {
+        String first = "-127.5…-120.5";
+        double c = BarsCanvas.labelCentre(30, first, 460);
+        assertTrue(c - first.length() * 3.2 >= 0, "starts inside: centre " + c);
+        double e = BarsCanvas.labelCentre(455, "120.5…127.5", 460);
+        assertTrue(e + "120.5…127.5".length() * 3.2 <= 460, "ends inside: centre " + e);
+        assertTrue(BarsCanvas.labelCentre(200, "0.5…7.5", 460) == 200, "a label with room stays under its bar");
     }
 }
