@@ -16,7 +16,7 @@ final class BulkControls {
         scope.getItems().setAll(BulkEdit.Scope.values());
         scope.setConverter(converter(s -> s.label));
         scope.valueProperty().bindBidirectional(bulk.scopeProperty());
-        field.getItems().setAll(BulkEdit.FIELDS);
+        field.setItems(bulk.fields());
         field.setConverter(converter(f -> f.label));
         field.valueProperty().bindBidirectional(bulk.fieldProperty());
         value.setItems(bulk.choices());

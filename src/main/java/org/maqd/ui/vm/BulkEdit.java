@@ -31,18 +31,38 @@ public final class BulkEdit {
     private final ObjectProperty<Scope> scope = new SimpleObjectProperty<>(Scope.HIDDEN);
     private final StringProperty value = new SimpleStringProperty("");
     private final ObservableList<String> choices = FXCollections.observableArrayList();
+    /** The fields offered: those of {@link #FIELDS} that are not locked on every layer they would change. */
+    private final ObservableList<LayerField> fields = FXCollections.observableArrayList(FIELDS);
 
     public BulkEdit(ComposerViewModel composer) {
         this.composer = composer;
         field.addListener((o, a, f) -> reset());
-        scope.addListener((o, a, s) -> reset());
+        scope.addListener((o, a, s) -> { offerFields(); reset(); });
+        composer.document().experimentProperty().addListener((o, a, b) -> offerFields());
         field.set(FIELDS.get(0));
+        offerFields();
         // another document: the choice made for the last one (field, scope, value) does not carry over
         composer.document().loadsProperty().addListener((o, a, b) -> {
             scope.set(Scope.HIDDEN);
-            if (field.get() == FIELDS.get(0)) reset();
-            else field.set(FIELDS.get(0));
+            offerFields();
+            LayerField first = fields.isEmpty() ? null : fields.get(0);
+            if (field.get() == first) reset();
+            else field.set(first);
         });
+    }
+
+    /** A lesson that locks a field on every layer it would change takes it off the list (Apply would only refuse it). */
+    private void offerFields() {
+        List<LayerField> open = FIELDS.stream().filter(f -> !lockedEverywhere(f)).toList();
+        if (!open.equals(fields)) fields.setAll(open);
+        if (field.get() != null && !open.contains(field.get())) field.set(open.isEmpty() ? null : open.get(0));
+    }
+
+    private boolean lockedEverywhere(LayerField f) {
+        List<Integer> t = targets(f);
+        if (t.isEmpty() || composer.document().get().network() == null) return false;
+        List<FieldItem> rows = FieldRows.rows(composer.document().get().network(), null, t, composer.document().locks());
+        return rows.stream().filter(r -> r.field() == f).allMatch(FieldItem::locked);
     }
 
     /** Offers the field's choices and shows the value its target layers share. */
@@ -66,8 +86,9 @@ public final class BulkEdit {
         return rows.stream().filter(r -> r.field() == f).map(FieldItem::value).findFirst().orElse("");
     }
 
-    public List<Integer> targets() {
-        LayerField f = field.get();
+    public List<Integer> targets() { return targets(field.get()); }
+
+    private List<Integer> targets(LayerField f) {
         if (f == null) return List.of();
         return scope.get() == Scope.SELECTED ? composer.selection().stream().filter(i -> {
             var l = composer.layer(i);
@@ -85,4 +106,5 @@ public final class BulkEdit {
     public ObjectProperty<Scope> scopeProperty() { return scope; }
     public StringProperty valueProperty() { return value; }
     public ObservableList<String> choices() { return choices; }
+    public ObservableList<LayerField> fields() { return fields; }
 }

@@ -1,6 +1,8 @@
 package org.maqd.ui.vm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.maqd.ui.engine.EngineExperimentFiles;
@@ -21,5 +23,20 @@ class BulkEditTest {
         bulk.valueProperty().set("5");
         doc.load(Templates.quickstart(), null);
         assertEquals("", bulk.valueProperty().get(), "a value typed for the last document is gone");
+    }
+
+    @Test
+    void aFieldALessonLocksOnEveryHiddenLayerIsNotOffered() {
+        ExperimentDocument doc = new ExperimentDocument(new EngineExperimentFiles(), Templates.quickstart(), null);
+        BulkEdit bulk = new BulkEdit(new ComposerViewModel(doc, new EngineNetworkAnalyzer()));
+        assertTrue(bulk.fields().contains(LayerField.NORM));
+        bulk.fieldProperty().set(LayerField.NORM);
+        doc.edit("lock", e -> e.withLocks(java.util.List.of("network.layers.*.norm")));
+        assertFalse(bulk.fields().contains(LayerField.NORM), "locked on every layer: " + bulk.fields());
+        assertTrue(bulk.fields().contains(LayerField.WEIGHT_STATES));
+        assertEquals(bulk.fields().get(0), bulk.fieldProperty().get(), "the chosen field moved to one that can change");
+        doc.load(Templates.quickstart().withLocks(java.util.List.of("network.layers.*.weightStates", "network.defaults.weightStates")), null);
+        assertFalse(bulk.fields().contains(LayerField.WEIGHT_STATES), bulk.fields().toString());
+        assertEquals(bulk.fields().get(0), bulk.fieldProperty().get());
     }
 }
