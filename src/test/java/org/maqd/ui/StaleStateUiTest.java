@@ -148,6 +148,38 @@ class StaleStateUiTest {
     }
 
     @Test
+    void anUndoneSettingIsNotTrainedAndTypedTextDoesNotSurviveANewDocument(FxRobot robot) throws Exception {
+        robot.clickOn("Training");
+        double lr = w.vm().document().get().training().learningRate();
+        TextField rate = robot.lookup("#setting-training-learningRate").queryAs(TextField.class);
+        robot.interact(() -> {
+            rate.setText("5e-2");
+            rate.fireEvent(new javafx.event.ActionEvent());
+        });
+        assertEquals(0.05, w.vm().document().get().training().learningRate(), 1e-12);
+        assertEquals("0.05", robot.lookup("#setting-training-learningRate").queryAs(TextField.class).getText(), "as the document holds it");
+        robot.interact(() -> w.vm().document().undo());
+        assertEquals(String.valueOf(lr), robot.lookup("#setting-training-learningRate").queryAs(TextField.class).getText());
+        TextField batch = robot.lookup("#setting-training-batchSize").queryAs(TextField.class);
+        robot.clickOn(batch).eraseText(batch.getText().length()).write("7");
+        robot.interact(() -> w.vm().newExperiment());
+        int fresh = w.vm().document().get().training().batchSize();
+        assertEquals(String.valueOf(fresh), robot.lookup("#setting-training-batchSize").queryAs(TextField.class).getText(),
+                "a new document shows its own values");
+        @SuppressWarnings("unchecked") javafx.scene.control.ComboBox<String> dataset =
+                robot.lookup("#setting-data-dataset").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> dataset.getEditor().setText("blobs"));   // typed, no Enter
+        trainer.gate = new CountDownLatch(1);
+        robot.interact(() -> w.view().trainingView().onStart());
+        until("the run to start", () -> w.vm().training().stateProperty().get().active());
+        assertEquals(lr, w.vm().document().get().training().learningRate(), 1e-12, "the undone rate is not trained");
+        assertEquals(fresh, w.vm().document().get().training().batchSize());
+        assertEquals("blobs", w.vm().document().get().data().dataset(), "the dataset typed in the box is trained");
+        trainer.gate.countDown();
+        until("the run to end", () -> !w.vm().training().stateProperty().get().active());
+    }
+
+    @Test
     void f5InALayerFieldTrainsWhatWasTypedThere(FxRobot robot) throws Exception {
         robot.clickOn("Composer");
         robot.interact(() -> w.vm().composer().selectedProperty().set(1));

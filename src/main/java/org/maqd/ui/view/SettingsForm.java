@@ -34,6 +34,7 @@ final class SettingsForm {
 
     void build() {
         vm.document().experimentProperty().addListener((o, a, b) -> refresh());
+        vm.document().loadsProperty().addListener((o, a, b) -> rebuild());   // another document: nothing typed carries over
         refresh();
     }
 
@@ -42,13 +43,25 @@ final class SettingsForm {
         for (var e : texts.entrySet()) {
             if (!commit(e.getKey(), e.getValue())) return false;
         }
+        for (var e : boxes.entrySet()) {
+            ComboBox<String> box = e.getValue();
+            String now = shown.get(e.getKey()), typed = box.isEditable() ? box.getEditor().getText() : box.getValue();
+            if (typed == null || typed.equals(now)) continue;
+            if (!vm.setSetting(e.getKey(), typed)) {
+                box.setValue(now);
+                return false;
+            }
+        }
         return true;
     }
 
     private boolean commit(TrainingSettings s, TextField t) {
         String v = shown.get(s);
         if (!t.isEditable() || t.getText().trim().equals(v == null ? "" : v)) return true;
-        if (vm.setSetting(s, t.getText())) return true;
+        if (vm.setSetting(s, t.getText())) {
+            t.setText(shown.get(s));   // as the document holds it ("5e-2" reads 0.05): the field is no longer being edited
+            return true;
+        }
         t.setText(v);   // a refused value is not left in the field: it shows the document's value, the message says why
         return false;
     }
