@@ -42,7 +42,8 @@ public final class RunCommand implements Callable<Integer> {
         if (e.name() == null) e = e.withName(Overrides.baseName(file));
         ExperimentIO.parse(ExperimentIO.toJson(e), file + " (with command-line overrides)");
         if (e.sweep() != null) {
-            org.maqd.sweep.SweepPlan.of(e, file.toString(), null);   // a wrong sweep block is an error here too
+            // a wrong sweep block is an error here too; its size is not (run trains the base experiment only)
+            org.maqd.sweep.SweepPlan.of(e, file.toString(), null, org.maqd.sweep.SweepPlan.HARD_MAX_TRIALS);
             System.err.println("maqd: note: " + file + " has a sweep block; maqd run trains its base experiment once "
                     + "(maqd sweep " + file + " runs the grid)");
         }

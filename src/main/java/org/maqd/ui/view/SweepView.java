@@ -61,6 +61,8 @@ public final class SweepView extends BorderPane {
         local.setSelected(!vm.onClusterProperty().get());
         cluster.setSelected(vm.onClusterProperty().get());
         cluster.selectedProperty().addListener((o, a, b) -> vm.onClusterProperty().set(b));
+        local.disableProperty().bind(vm.runningProperty());     // where a sweep runs is fixed while it runs
+        cluster.disableProperty().bind(vm.runningProperty());
         TextField addresses = new TextField();
         addresses.setId("sweepAddresses");
         addresses.setPromptText("host:port, host:port");

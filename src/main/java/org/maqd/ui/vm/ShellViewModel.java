@@ -49,7 +49,7 @@ public final class ShellViewModel {
         if (source != null) recent.add(source);
         composer.selectedProperty().addListener((o, a, b) -> training.selectNetworkLayer(b.intValue()));
         // one job on this machine's cores at a time: a training run and a local sweep would halve each other
-        training.setOtherWork(() -> sweep.runningProperty().get() && !sweep.onClusterProperty().get()
+        training.setOtherWork(() -> sweep.runningHere()
                 ? "A sweep is running in this window on these cores: stop it (Sweep view) or train when it is done." : null);
         sweep.setOtherWork(() -> training.stateProperty().get().active()
                 ? "A training run is running in this window on these cores: stop it or wait for it to end." : null);

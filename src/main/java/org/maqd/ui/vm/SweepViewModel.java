@@ -131,12 +131,17 @@ public final class SweepViewModel {
         return null;
     }
 
-    /** Runs the missing trials in the background, here or on the cluster; false when it cannot start. */
     /** Why the sweep cannot run here now because of other work in the window (a training run), or null. */
     private java.util.function.Supplier<String> otherWork = () -> null;
+    /** Whether the sweep running now was started on a cluster (fixed when it starts, whatever the toggle shows later). */
+    private volatile boolean startedOnCluster;
 
     public void setOtherWork(java.util.function.Supplier<String> why) { otherWork = why; }
 
+    /** True while a sweep started here runs its trials on this machine (not on a cluster). */
+    public boolean runningHere() { return running.get() && !startedOnCluster; }
+
+    /** Runs the missing trials in the background, here or on the cluster; false when it cannot start. */
     public boolean run() {
         if (plan == null || running.get()) return false;
         String busy = onCluster.get() ? null : otherWork.get();
@@ -150,6 +155,7 @@ public final class SweepViewModel {
         }
         RunControl c = new RunControl();
         control = c;
+        startedOnCluster = onCluster.get();
         running.set(true);
         SweepPlan p = plan;
         Path dir = sweepDir, base = file.get().toAbsolutePath().getParent();

@@ -78,12 +78,12 @@ public final class TrainingViewModel {
         settingMessage.set("");
     }
 
-    /** Starts a run of the current experiment; false (with {@link #errorProperty()} set) when it cannot start. */
     /** Why a run cannot start now because of other work in the window (a sweep on these cores), or null. */
     private java.util.function.Supplier<String> otherWork = () -> null;
 
     public void setOtherWork(java.util.function.Supplier<String> why) { otherWork = why; }
 
+    /** Starts a run of the current experiment; false (with {@link #errorProperty()} set) when it cannot start. */
     public boolean start() {
         if (state.get().active()) return false;
         String busy = otherWork.get();

@@ -19,5 +19,7 @@ class OneJobAtATimeTest {
         String why = shell.training().errorProperty().get();
         assertTrue(why.contains("sweep is running"), why);
         assertFalse(shell.training().stateProperty().get().active());
+        shell.sweep().onClusterProperty().set(true);   // the toggle moved while the local sweep runs: still these cores
+        assertFalse(shell.training().start(), "the sweep started here keeps these cores");
     }
 }
