@@ -101,6 +101,19 @@ class CanvasCardsUiTest {
     }
 
     @Test
+    void movingACardDoesNotRezoomTheView(FxRobot robot) throws Exception {
+        laidOut();
+        var c = w.vm().canvas();
+        double zoom = c.viewport().zoomProperty().get(), panX = c.viewport().panXProperty().get();
+        var b = c.boxes().get("3");
+        robot.interact(() -> c.place(java.util.Map.of("3", new double[] {b.x() + 900, b.y() + 600})));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(c.boxes().get("3").x() > b.x() + 800, "the card moved");
+        assertTrue(zoom == c.viewport().zoomProperty().get() && panX == c.viewport().panXProperty().get(),
+                "the view stays where it was: zoom " + zoom + " → " + c.viewport().zoomProperty().get());
+    }
+
+    @Test
     void openingANetworkOfTheSameShapeRedrawsEveryCard(FxRobot robot) throws Exception {
         laidOut();
         int i = firstHiddenLinear();

@@ -75,7 +75,10 @@ public final class GraphCanvas extends Region {
         wiring = new Wiring(vm, this, overlay);
         vm.layoutsProperty().addListener((o, a, b) -> {
             rebuild();
-            fitPending();   // a layer added or removed keeps the whole network in view until the user zooms or pans
+            // a layer added or removed keeps the whole network in view until the user zooms or pans (not a moved card)
+            int n = vm.composer().graph().nodes().size();
+            if (n != nodesFitted) fitPending();
+            nodesFitted = n;
         });
         vm.selected().addListener((javafx.collections.SetChangeListener<String>) c -> restyle());
         vm.selectedWireProperty().addListener((o, a, b) -> restyle());
@@ -89,6 +92,9 @@ public final class GraphCanvas extends Region {
         addEventHandler(KeyEvent.KEY_PRESSED, this::key);
         rebuild();
     }
+
+    /** The node count the view was last fitted for (a layout with another count refits). */
+    private int nodesFitted = -1;
 
     /** True until the user zooms or pans: the network then stays fitted as the window is resized. */
     private boolean autoFit = true;
