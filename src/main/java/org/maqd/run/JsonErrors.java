@@ -61,6 +61,13 @@ public final class JsonErrors {
                 .replaceAll("Numeric value \\((.+?)\\) out of range of \\w+ \\((-?\\d+) - (-?\\d+)\\)",
                         "the number $1 is out of range (from $2 to $3)")
                 .strip();
+        if (m.startsWith("Non-standard token")) {
+            return m.replaceAll("^Non-standard token '([^']*)'.*", "'$1' is not a JSON number; expected a finite number");
+        }
+        if (m.contains("ALLOW_COMMENTS")) return m.replaceAll("^(Unexpected character '[^']*').*", "$1: comments are not allowed in JSON");
+        if (m.contains("CTRL-CHAR")) {
+            return "a control character (a tab, a line break) inside a string; write it escaped (\\t, \\n) or remove it";
+        }
         if (m.startsWith("Unexpected end-of-input")) {
             String what = m.contains("Object") ? ": an object '{' is not closed" : m.contains("Array") ? ": a list '[' is not closed" : "";
             return "the text ends before the JSON is complete" + what;
@@ -81,7 +88,7 @@ public final class JsonErrors {
             return switch (from.group(1)) {
                 case "Array" -> "a list";
                 case "Object" -> "an object";
-                case "Boolean" -> "true or false";
+                case "Boolean" -> msg.contains("VALUE_FALSE") ? "false" : msg.contains("VALUE_TRUE") ? "true" : "true or false";
                 case "Floating-point" -> "a number with a fraction";
                 default -> null;
             };

@@ -19,7 +19,7 @@ import org.maqd.experiment.ExperimentIO;
  */
 class JsonErrorsTest {
     private static final String[] JARGON = {"[Source", "REDACTED", "StreamReadFeature", "CoercionConfig", "java.lang",
-            "(code ", "Cannot coerce", "Input length"};
+            "(code ", "Cannot coerce", "Input length", "JsonReadFeature", "ALLOW_", "CTRL-CHAR", "JsonToken"};
 
     private static String message(Path dir, String name, byte[] content) throws Exception {
         Path f = dir.resolve(name);
@@ -68,6 +68,19 @@ class JsonErrorsTest {
         String m = message(dir, "big.json", json.getBytes());
         assertTrue(m.contains("epochs") && m.contains("the number 1000000000000 is out of range (from -2147483648 to 2147483647)"), m);
         assertFalse(m.contains("Numeric value"), m);
+    }
+
+    @Test
+    void nanCommentsControlCharactersAndBooleansAreNamedPlainly(@TempDir Path dir) throws Exception {
+        String json = ExperimentIO.toJson(org.maqd.ui.vm.Templates.quickstart());
+        String m = message(dir, "nan.json", json.replaceFirst("\"learningRate\" ?: ?[0-9.eE-]+", "\"learningRate\": NaN").getBytes());
+        assertTrue(m.contains("'NaN' is not a JSON number; expected a finite number"), m);
+        m = message(dir, "comment.json", ("// my experiment\n" + json).getBytes());
+        assertTrue(m.contains("comments are not allowed in JSON"), m);
+        m = message(dir, "tab.json", json.replaceFirst("\"name\" ?: ?\"", "\"name\": \"a\tb").getBytes());
+        assertTrue(m.contains("a control character"), m);
+        m = message(dir, "bool.json", json.replaceFirst("\"epochs\" ?: ?\\d+", "\"epochs\": true").getBytes());
+        assertTrue(m.contains("expected an integer, got true"), m);
     }
 
     @Test
