@@ -149,14 +149,40 @@ public final class LineChartCanvas extends ChartCanvas {
         int n = 0;
         for (Series s : series) {
             int step = Math.max(1, s.n() / 2000);
+            double px = Double.NaN, py = Double.NaN;
             for (int i = 0; i < s.n(); i += step) {
                 double y = s.ys()[i];
-                if (!Double.isFinite(y)) continue;
+                if (!Double.isFinite(y)) { px = Double.NaN; continue; }
                 double sx = p.sx(s.xs()[i]), sy = p.sy(y);
-                if (sx >= box[0] && sx <= box[0] + box[2] && sy >= box[1] && sy <= box[1] + box[3]) n++;
+                if (inside(box, sx, sy)) n++;
+                // a line between two points can cross the box with neither point in it (an epoch curve's few points)
+                else if (!Double.isNaN(px) && crosses(box, px, py, sx, sy)) n++;
+                px = sx;
+                py = sy;
             }
         }
         return n;
+    }
+
+    /** Whether the segment (x0, y0)–(x1, y1) passes through the box (Liang–Barsky clipping). */
+    static boolean crosses(double[] box, double x0, double y0, double x1, double y1) {
+        double dx = x1 - x0, dy = y1 - y0, t0 = 0, t1 = 1;
+        double[] p = {-dx, dx, -dy, dy}, q = {x0 - box[0], box[0] + box[2] - x0, y0 - box[1], box[1] + box[3] - y0};
+        for (int i = 0; i < 4; i++) {
+            if (p[i] == 0) {
+                if (q[i] < 0) return false;
+            } else {
+                double t = q[i] / p[i];
+                if (p[i] < 0) t0 = Math.max(t0, t);
+                else t1 = Math.min(t1, t);
+                if (t0 > t1) return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean inside(double[] box, double x, double y) {
+        return x >= box[0] && x <= box[0] + box[2] && y >= box[1] && y <= box[1] + box[3];
     }
 
     private static void drawPolyline(Painter g, Plot p, Series s) {

@@ -52,4 +52,16 @@ class LegendPlacementUiTest {
     void risingCurvesKeepTheLegendAtTheBottomRight() {
         assertFalse(atTop(accuracy(0.2, 0.95)));
     }
+
+    @Test
+    void aLineThroughTheCornerCountsEvenWithNoPointInIt() {
+        // two points, far apart: the segment between them crosses the bottom-right corner, neither point is in it
+        LineChartCanvas c = new LineChartCanvas();
+        c.setYRange(0, 1);
+        c.setLegendBottom(true);
+        c.setSeries(List.of(LineChartCanvas.Series.of("test accuracy per epoch", new double[] {0, 10}, new double[] {0.9, 0.0}, 0),
+                LineChartCanvas.Series.of("train", new double[] {0, 10}, new double[] {0.5, 0.5}, 1)));
+        c.svg();
+        assertTrue(atTop(c), "the legend leaves the falling line's end");
+    }
 }
