@@ -169,7 +169,8 @@ public final class ProbeCollector implements Trainer.ProbeSampler {
             raster = new byte[rows * cols];
             for (int r = 0; r < rows; r++) {
                 for (int c = 0; c < cols; c++) {
-                    float v = y.data[r * per + c];
+                    // units spread evenly over the layer: a convolution's first outputs are one channel's top border
+                    float v = y.data[r * per + (int) ((long) c * per / cols)];
                     raster[r * cols + c] = (byte) (as > 0 ? Math.round(v / aStep) : (v > 0 ? 1 : 0));
                 }
             }

@@ -37,7 +37,7 @@ public final class RasterCanvas extends ChartCanvas {
         g.setGlobalAlpha(1);
         g.setFill(s.muted());
         g.setTextBaseline(VPos.TOP);
-        g.fillText("units 0–" + (cols - 1) + " →", left, top + ph + 4);
+        g.fillText(cols + " units across the layer →", left, top + ph + 4);
         g.setTextBaseline(VPos.CENTER);
         g.fillText("samples", 2, top + ph / 2);
     }
