@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -34,8 +35,8 @@ class PropertySheetUiTest {
     void start(Stage stage) throws Exception {
         Path lessons = Path.of("experiments", "lessons"), copy = Files.createDirectories(dir.resolve("lesson"));
         Path lesson = copy.resolve("lbn-vs-bn.json");
-        Files.copy(lessons.resolve("lbn-vs-bn.json"), lesson);
-        Files.copy(lessons.resolve("lbn-vs-bn.lesson.md"), LessonViewModel.textFile(lesson));
+        Files.copy(lessons.resolve("lbn-vs-bn.json"), lesson, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(lessons.resolve("lbn-vs-bn.lesson.md"), LessonViewModel.textFile(lesson), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         w = WorkbenchApp.open(stage, Engine.standard(), lesson, dir.resolve("runs"), new RecentFiles(null), new TestPrompts());
     }
 
@@ -43,11 +44,8 @@ class PropertySheetUiTest {
 
     @Test
     void lockedFieldsBesideALessonStayInCompactRowsInsideThePanel(FxRobot robot) {
-        robot.interact(() -> {
-            var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-            w.stage().setWidth(Math.min(1400, screen.getWidth()));
-            w.stage().setHeight(Math.min(900, screen.getHeight()));
-        });
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        TestWindows.restoreSize(robot, w, Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight()));
         robot.clickOn("Composer");
         robot.interact(() -> w.vm().composer().selectedProperty().set(2));
         WaitForAsyncUtils.waitForFxEvents();
@@ -61,5 +59,28 @@ class PropertySheetUiTest {
             if (hint instanceof javafx.scene.control.Label l && l.getText().contains("locked"))
                 assertTrue(l.getHeight() < 2 * l.getFont().getSize() + 6, "hint '" + l.getText() + "' " + l.getHeight() + " px tall");
         }
+    }
+
+    @Test
+    void aFieldBeingTypedInKeepsItsFocusAndTextWhenThePanelWidens(FxRobot robot) {
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        TestWindows.restoreSize(robot, w, Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight()));
+        robot.clickOn("Composer");
+        robot.interact(() -> w.vm().composer().selectedProperty().set(2));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TextField clip = robot.lookup("#field-weightClip").queryAs(javafx.scene.control.TextField.class);
+        Label name = robot.lookup((Label l) -> "Weight clip s".equals(l.getText())).queryAs(Label.class);
+        assertTrue(scene(name).getMaxY() <= scene(clip).getMinY() + 1, "stacked beside the lesson: the name above its field");
+        robot.clickOn(clip).write("1.5");
+        javafx.scene.Node n = clip;
+        while (!(n instanceof javafx.scene.control.SplitPane sp && sp.getOrientation() == javafx.geometry.Orientation.HORIZONTAL))
+            n = n.getParent();
+        javafx.scene.control.SplitPane columns = (javafx.scene.control.SplitPane) n;
+        robot.interact(() -> columns.setDividerPositions(0.1, 0.25));   // the user drags the panel wide
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TextField now = robot.lookup("#field-weightClip").queryAs(javafx.scene.control.TextField.class);
+        assertTrue(Math.abs(scene(name).getCenterY() - scene(now).getCenterY()) < 6, "side by side now");
+        assertTrue(now == clip && now.isFocused() && "1.5".equals(now.getText()), "the same field, focused, with its text: "
+                + now.getText() + " focused " + now.isFocused());
     }
 }

@@ -22,13 +22,18 @@ final class PropertySheet {
     private final GridPane grid;
     private final ComposerViewModel vm;
     private boolean stacked;
+    /** Each field's name, control and hint, as built last (re-placed, not rebuilt, when the panel's width changes). */
+    private final java.util.List<javafx.scene.Node[]> rows = new java.util.ArrayList<>();
 
     PropertySheet(GridPane grid, ComposerViewModel vm) {
         this.grid = grid;
         this.vm = vm;
         grid.setMinWidth(0);
         grid.widthProperty().addListener((o, a, b) -> {
-            if (b.doubleValue() > 0 && stack(b.doubleValue()) != stacked) rebuild();
+            if (b.doubleValue() > 0 && stack(b.doubleValue()) != stacked) {
+                stacked = !stacked;
+                place();   // the same controls moved: a field being typed in keeps its focus and its text
+            }
         });
     }
 
@@ -44,6 +49,7 @@ final class PropertySheet {
 
     void rebuild() {
         grid.getChildren().clear();
+        rows.clear();
         stacked = grid.getWidth() > 0 && stack(grid.getWidth());
         int index = vm.selectedProperty().get();
         if (vm.fields().isEmpty()) {
@@ -52,14 +58,12 @@ final class PropertySheet {
             grid.add(l, 0, 0, 3, 1);
             return;
         }
-        int row = 0;
         for (FieldItem f : vm.fields()) {
             Label name = new Label(f.field().label);
             Control c = control(index, f);
             c.setId("field-" + f.field().key);
             c.setPrefWidth(FIELD_WIDTH);
             c.setMinWidth(FIELD_WIDTH);
-            name.setMinWidth(stacked ? 0 : javafx.scene.layout.Region.USE_PREF_SIZE);
             Label hint = new Label(f.hint());
             hint.setMinWidth(0);   // one line, cut with an ellipsis if need be (the tooltip and the message say it all)
             if (f.isDefault() && !f.locked()) Tooltip.install(hint, new Tooltip("Taken from the network defaults; type a value to set it for this layer only"));
@@ -71,11 +75,25 @@ final class PropertySheet {
                 LockMark.mark(name, c, f.field().label + " is " + f.hint() + ": the lesson fixes it.");
                 Tooltip.install(hint, name.getTooltip());
             }
+            rows.add(new javafx.scene.Node[] {name, c, hint});
+            grid.getChildren().addAll(name, c, hint);
+        }
+        place();
+    }
+
+    /** Puts each field's name, control and hint on one row, or the name above the other two when stacked. */
+    private void place() {
+        int row = 0;
+        for (javafx.scene.Node[] r : rows) {
+            ((Label) r[0]).setMinWidth(stacked ? 0 : javafx.scene.layout.Region.USE_PREF_SIZE);
             if (stacked) {
-                grid.add(name, 0, row++, 2, 1);
-                grid.addRow(row++, c, hint);
+                GridPane.setConstraints(r[0], 0, row++, 2, 1);
+                GridPane.setConstraints(r[1], 0, row, 1, 1);
+                GridPane.setConstraints(r[2], 1, row++, 1, 1);
             } else {
-                grid.addRow(row++, name, c, hint);
+                GridPane.setConstraints(r[0], 0, row, 1, 1);
+                GridPane.setConstraints(r[1], 1, row, 1, 1);
+                GridPane.setConstraints(r[2], 2, row++, 1, 1);
             }
         }
     }
