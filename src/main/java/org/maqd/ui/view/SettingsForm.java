@@ -46,7 +46,7 @@ final class SettingsForm {
         for (var e : boxes.entrySet()) {
             ComboBox<String> box = e.getValue();
             String now = shown.get(e.getKey()), typed = box.isEditable() ? box.getEditor().getText() : box.getValue();
-            if (typed == null || typed.equals(now)) continue;
+            if (typed == null || typed.equals(now) || typed.isEmpty() && now == null) continue;
             if (!vm.setSetting(e.getKey(), typed)) {
                 box.setValue(now);
                 return false;
