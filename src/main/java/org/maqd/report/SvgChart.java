@@ -11,6 +11,12 @@ final class SvgChart {
 
     static String line(Chart c) {
         double[] b = c.bounds();
+        if (categorical(c.tickLabels()) && c.tickLabels().length > 0) {
+            // half a category of room at each end, so the first and last error bars clear the axes
+            int n = c.tickLabels().length;
+            double pad = 0.5 * (n > 1 ? (b[1] - b[0]) / (n - 1) : 1);
+            b = new double[] {b[0] - pad, b[1] + pad, b[2], b[3]};
+        }
         StringBuilder sb = open(c.title());
         axes(sb, b, c.xLabel(), c.yLabel());
         // x ticks
@@ -23,9 +29,21 @@ final class SvgChart {
             }
         }
         List<Chart.Series> ss = c.series();
+        // categories (norms, surrogates) have no order between them: error bars at each, no line or band joining them
+        boolean categories = categorical(c.tickLabels());
         for (int k = 0; k < ss.size(); k++) {   // all bands first, so that no band hides another series' line
             Chart.Series s = ss.get(k);
             if (s.lo() == null || s.hi() == null) continue;
+            if (categories) {
+                String color = Chart.COLORS[k % Chart.COLORS.length];
+                for (int i = 0; i < s.x().length; i++) {
+                    if (Double.isNaN(s.lo()[i]) || Double.isNaN(s.hi()[i])) continue;
+                    double x = px(s.x()[i], b), lo = py(s.lo()[i], b), hi = py(s.hi()[i], b);
+                    sb.append(f("<path class=\"errorbar\" d=\"M%.1f,%.1fV%.1fM%.1f,%.1fh8M%.1f,%.1fh8\" stroke=\"%s\" fill=\"none\"/>",
+                            x, lo, hi, x - 4, lo, x - 4, hi, color));
+                }
+                continue;
+            }
             StringBuilder up = new StringBuilder(), down = new StringBuilder();
             int n = 0;
             for (int i = 0; i < s.x().length; i++) {
@@ -45,7 +63,7 @@ final class SvgChart {
                 if (Double.isNaN(s.y()[i])) continue;
                 pts.append(f("%.1f,%.1f ", px(s.x()[i], b), py(s.y()[i], b)));
             }
-            sb.append(f("<polyline class=\"series\" points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>", pts.toString().trim(), color));
+            if (!categories) sb.append(f("<polyline class=\"series\" points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>", pts.toString().trim(), color));
             int points = 0, last = -1;
             for (int i = 0; i < s.y().length; i++) if (!Double.isNaN(s.y()[i])) { points++; last = i; }
             if (points == 1 && s.x().length > 1) {   // a single value (e.g. the float model): a reference line across
@@ -128,6 +146,13 @@ final class SvgChart {
     }
 
     private static int mix(int v) { return (int) Math.round(v * 0.25 + 255 * 0.75); }
+
+    /** True when some tick label is not a number: the x axis holds categories, not a scale. */
+    static boolean categorical(String[] tickLabels) {
+        if (tickLabels == null) return false;
+        for (String t : tickLabels) if (Double.isNaN(Numbers.num(t))) return true;
+        return false;
+    }
 
     private static String shorten(String s, int n) { return s.length() <= n ? s : s.substring(0, n - 1) + "…"; }
 

@@ -143,7 +143,7 @@ final class SweepReport {
         String[] labels = new String[xs.size()];
         for (int i = 0; i < xs.size(); i++) { ticks[i] = i; labels[i] = label(x, xs.get(i)); }
         String legend = seriesCols.isEmpty() ? "" : " (one line per " + String.join(", ", seriesCols) + ")";
-        Chart chart = new Chart("Test accuracy vs " + x + legend + ", 95% CI bands (clipped to [0, 1])", x, "test accuracy", ticks, labels, series);
+        Chart chart = new Chart("Test accuracy vs " + x + legend + ", 95% CI (clipped to [0, 1])", x, "test accuracy", ticks, labels, series);
         List<String> header = new ArrayList<>(List.of(x));
         header.addAll(bySeries.keySet());
         return new Comparison(chart, header, pivot);

@@ -73,9 +73,10 @@ class ReportWriterTest {
             assertTrue(sweepHtml.contains("<section id=\"" + s + "\">"), s);
         }
         assertTrue(sweepHtml.contains("<svg"), "comparison chart");
-        assertTrue(sweepHtml.contains("class=\"band\""), "CI bands (2 seeds)");
-        // one swept field: it is the x axis (lbn, bn) and there is one line with a point per value
-        assertEquals(1, Pattern.compile("class=\"series\"").matcher(sweepHtml).results().count());
+        // one swept field, a category (lbn, bn): the x axis, a point and a 95% CI error bar per value (2 seeds), and no
+        // line or band joining categories that have no order
+        assertTrue(sweepHtml.contains("class=\"errorbar\""), "CI error bars (2 seeds)");
+        assertEquals(0, Pattern.compile("class=\"series\"|class=\"band\"").matcher(sweepHtml).results().count());
         assertTrue(sweepHtml.contains(">lbn</text>") && sweepHtml.contains(">bn</text>"), "x tick labels");
         assertTrue(sweepHtml.contains("tiny sweep"), "description");
     }
