@@ -131,7 +131,7 @@ public final class WeightQuantizer implements WeightTransform {
         quantized = Tensor.reuse(quantized, latent.shape());
         if (codes.length != latent.size()) codes = new byte[latent.size()];
         codesPending = false;
-        par.forRange(rows, WeightStandardization.rowGrain(fanIn), (long) rows * fanIn, quantizeRows);
+        par.forRange(rows, WeightTransform.rowGrain(fanIn), (long) rows * fanIn, quantizeRows);
         return quantized;
     }
 
@@ -166,7 +166,7 @@ public final class WeightQuantizer implements WeightTransform {
         // work in elements touched: w read twice, Ŵ and W_q written (the 256×256 hidden layer's
         // 65,536 weights are then split between threads like the first layer's)
         try {
-            par.forRange(rows, WeightStandardization.rowGrain(fanIn), (5L * fanIn + workPerRow) * rows, fusedRows);
+            par.forRange(rows, WeightTransform.rowGrain(fanIn), (5L * fanIn + workPerRow) * rows, fusedRows);
         } finally {
             fwdLatent = null;
             fwdSink = null;
@@ -226,7 +226,7 @@ public final class WeightQuantizer implements WeightTransform {
         bwdOut = latent.grad.data;
         bwdUpdate = latent.takeUpdate();
         try {
-            par.forRange(rows, WeightStandardization.rowGrain(fanIn), (8L * fanIn + workPerRow) * rows, sourcedSteRows);
+            par.forRange(rows, WeightTransform.rowGrain(fanIn), (8L * fanIn + workPerRow) * rows, sourcedSteRows);
         } finally {
             bwdSource = null;
             bwdOut = null;
@@ -259,7 +259,7 @@ public final class WeightQuantizer implements WeightTransform {
             throw new ShapeException("weight quantizer backward: expected a gradient like " + source + ", got "
                     + gradLatent);
         }
-        int grain = WeightStandardization.rowGrain(fanIn);
+        int grain = WeightTransform.rowGrain(fanIn);
         if (rowScratch.length != Parallel.chunks(rows, grain) * fanIn) {
             rowScratch = new float[Parallel.chunks(rows, grain) * fanIn];
         }
@@ -268,7 +268,7 @@ public final class WeightQuantizer implements WeightTransform {
     // rows [r0, r1) of the sourced STE + WS backward (as steRows, the row of dL/dW_q from bwdSource)
     private void sourcedSteRows(int r0, int r1) {
         float[] src = source.data, buf = rowScratch;
-        int n = fanIn, off = r0 / WeightStandardization.rowGrain(n) * n;
+        int n = fanIn, off = r0 / WeightTransform.rowGrain(n) * n;
         RowSource gradient = bwdSource;
         Param.Update update = bwdUpdate;
         for (int r = r0; r < r1; r++) {
@@ -296,7 +296,7 @@ public final class WeightQuantizer implements WeightTransform {
         }
         float[] g = gradEffective.data;
         if (fast && states != 0 && config.surrogate().kind() == Surrogate.Kind.STE) {
-            int grain = WeightStandardization.rowGrain(fanIn);
+            int grain = WeightTransform.rowGrain(fanIn);
             if (ws == null && gradPre.length != n) gradPre = new float[n];
             if (ws != null && rowScratch.length != Parallel.chunks(rows, grain) * fanIn) {
                 rowScratch = new float[Parallel.chunks(rows, grain) * fanIn];
@@ -316,7 +316,7 @@ public final class WeightQuantizer implements WeightTransform {
         if (states != 0) {
             if (gradPre.length != n) gradPre = new float[n];
             bwdGrad = g;
-            par.forRange(rows, WeightStandardization.rowGrain(fanIn), (long) rows * fanIn, surrogateRows);
+            par.forRange(rows, WeightTransform.rowGrain(fanIn), (long) rows * fanIn, surrogateRows);
             bwdGrad = null;
             g = gradPre;
         }
@@ -338,7 +338,7 @@ public final class WeightQuantizer implements WeightTransform {
             for (int r = r0; r < r1; r++) WeightKernels.steRow(g, src, gradPre, r * n, n, levels);
             return;
         }
-        int off = r0 / WeightStandardization.rowGrain(n) * n;
+        int off = r0 / WeightTransform.rowGrain(n) * n;
         Param.Update update = bwdUpdate;
         for (int r = r0; r < r1; r++) {
             if (!ws.steRowSums(g, r * n, rowScratch, off, r, levels)) {   // a weight at the clip edge

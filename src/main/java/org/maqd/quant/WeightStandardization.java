@@ -44,14 +44,11 @@ public final class WeightStandardization {
 
     boolean fast() { return fast; }
 
-    /** Row grain: about 8k weights per chunk, a function of the fan-in only ({@link WeightTransform#rowGrain}). */
-    static int rowGrain(int fanIn) { return WeightTransform.rowGrain(fanIn); }
-
     /** Ŵ for {@code latent} of shape {@code [out, fanIn...]}; returns a buffer owned by this object. */
     public Tensor forward(Tensor latent) {
         prepare(latent);
         fwdIn = latent.data;
-        par.forRange(rows, rowGrain(fanIn), (long) rows * fanIn, forwardRows);
+        par.forRange(rows, WeightTransform.rowGrain(fanIn), (long) rows * fanIn, forwardRows);
         fwdIn = null;
         return standardized;
     }
@@ -110,7 +107,7 @@ public final class WeightStandardization {
         }
         bwdGrad = gradStd;
         bwdOut = gradLatent;
-        par.forRange(rows, rowGrain(fanIn), (long) rows * fanIn, backwardRows);
+        par.forRange(rows, WeightTransform.rowGrain(fanIn), (long) rows * fanIn, backwardRows);
         bwdGrad = null;
         bwdOut = null;
     }
