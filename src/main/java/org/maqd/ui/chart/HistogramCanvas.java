@@ -39,7 +39,7 @@ public final class HistogramCanvas extends ChartCanvas {
         Plot p = xLabel.isEmpty() ? new Plot(w, h, min, max, 0, yTop) : Plot.labelled(w, h, min, max, 0, yTop);
         boolean dense = levels.length > 1 && p.sx(levels[1]) - p.sx(levels[0]) < 5;
         if (dense && p.ph > 60) {   // a line of room above the bars for the note that stands in for the levels
-            yTop *= p.ph / (p.ph - 18);
+            yTop = Plot.raisedTop(0, yTop, p.ph, 18);
             p = xLabel.isEmpty() ? new Plot(w, h, min, max, 0, yTop) : Plot.labelled(w, h, min, max, 0, yTop);
         }
         if (!Double.isNaN(clipLo)) {

@@ -98,7 +98,7 @@ public final class LineChartCanvas extends ChartCanvas {
             // room above the data for the legend rows, so they never hide the curves' peaks
             double px = 8 + Plot.legendRows(names, p.pw) * 16;
             if (px < p.ph * 0.6) {
-                y1 += (y1 - y0) * px / (p.ph - px);
+                y1 = Plot.raisedTop(y0, y1, p.ph, px);
                 p = xLabel.isEmpty() ? new Plot(w, ph, x0, x1, y0, y1) : Plot.labelled(w, ph, x0, x1, y0, y1);
                 reserved = true;
             }
@@ -143,7 +143,7 @@ public final class LineChartCanvas extends ChartCanvas {
 
     /**
      * How many of the series' points fall in {@code box} (chart pixels); at most about 2,000 points per series are
-     * looked at, evenly spaced, so a long run costs a redraw no more than a short one. 
+     * looked at, evenly spaced, so a long run costs a redraw no more than a short one.
      */
     private int pointsUnder(Plot p, double[] box) {
         int n = 0;

@@ -97,7 +97,7 @@ public final class QuantizerPlotCanvas extends ChartCanvas {
         Plot p = Plot.labelled(getWidth(), getHeight(), min, max, 0, top);
         // room above the tallest bin for the legend row and the note's lines, so they hide no bar
         double room = 8 + 16 * Plot.legendRows(legendNames().toArray(String[]::new), p.pw) + (note.isEmpty() ? 0 : note.split(" · ").length * 14 + 6);
-        if (room < p.ph * 0.6) p = Plot.labelled(getWidth(), getHeight(), min, max, 0, top * p.ph / (p.ph - room));
+        if (room < p.ph * 0.6) p = Plot.labelled(getWidth(), getHeight(), min, max, 0, Plot.raisedTop(0, top, p.ph, room));
         return p;
     }
 
