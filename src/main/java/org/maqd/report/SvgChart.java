@@ -11,7 +11,9 @@ final class SvgChart {
 
     static String line(Chart c) {
         double[] b = c.bounds();
-        if (categorical(c.tickLabels()) && c.tickLabels().length > 0) {
+        // categories (norms, surrogates) have no order between them: error bars at each, no line or band joining them
+        boolean categories = categorical(c.tickLabels());
+        if (categories) {
             // half a category of room at each end, so the first and last error bars clear the axes
             int n = c.tickLabels().length;
             double pad = 0.5 * (n > 1 ? (b[1] - b[0]) / (n - 1) : 1);
@@ -29,8 +31,6 @@ final class SvgChart {
             }
         }
         List<Chart.Series> ss = c.series();
-        // categories (norms, surrogates) have no order between them: error bars at each, no line or band joining them
-        boolean categories = categorical(c.tickLabels());
         for (int k = 0; k < ss.size(); k++) {   // all bands first, so that no band hides another series' line
             Chart.Series s = ss.get(k);
             if (s.lo() == null || s.hi() == null) continue;
@@ -149,7 +149,7 @@ final class SvgChart {
 
     /** True when some tick label is not a number: the x axis holds categories, not a scale. */
     static boolean categorical(String[] tickLabels) {
-        if (tickLabels == null) return false;
+        if (tickLabels == null || tickLabels.length == 0) return false;
         for (String t : tickLabels) if (Double.isNaN(Numbers.num(t))) return true;
         return false;
     }
