@@ -43,8 +43,7 @@ public final class BulkEdit {
         offerFields();
         // another document: the choice made for the last one (field, scope, value) does not carry over
         composer.document().loadsProperty().addListener((o, a, b) -> {
-            scope.set(Scope.HIDDEN);
-            offerFields();
+            scope.set(Scope.HIDDEN);   // the fields on offer already follow the new document (its experiment changed first)
             LayerField first = fields.isEmpty() ? null : fields.get(0);
             if (field.get() == first) reset();
             else field.set(first);
