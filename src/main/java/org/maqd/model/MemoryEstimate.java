@@ -94,8 +94,13 @@ public final class MemoryEstimate {
         else if (bytes >= 1L << 20) { v = bytes / (double) (1L << 20); unit = " MB"; }
         else if (bytes >= 1024) { v = bytes / 1024.0; unit = " kB"; }
         else return bytes + " B";
-        String s = String.format(Locale.ROOT, compact && v >= 100 ? "%.0f" : "%.1f", v);
-        return (compact && s.endsWith(".0") ? s.substring(0, s.length() - 2) : s) + unit;
+        return (compact ? compact(v) : String.format(Locale.ROOT, "%.1f", v)) + unit;
+    }
+
+    /** A number in few characters: no decimal from 100 up, else one, and no trailing ".0" (198, 65.5, 18). */
+    public static String compact(double v) {
+        String s = String.format(Locale.ROOT, v >= 100 ? "%.0f" : "%.1f", v);
+        return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
     }
 
     private static long elements(int[] shape) {

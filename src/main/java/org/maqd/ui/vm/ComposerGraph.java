@@ -119,15 +119,10 @@ public record ComposerGraph(List<GraphNode> nodes, List<GraphEdge> edges) {
     /** 1234 → "1.2k", 2_500_000 → "2.5M". */
     static String count(long v) {
         if (v < 1000) return String.valueOf(v);
-        if (v < 1_000_000) return trim(v / 1e3) + "k";
-        if (v < 1_000_000_000) return trim(v / 1e6) + "M";
-        return trim(v / 1e9) + "G";
+        if (v < 1_000_000) return org.maqd.model.MemoryEstimate.compact(v / 1e3) + "k";
+        if (v < 1_000_000_000) return org.maqd.model.MemoryEstimate.compact(v / 1e6) + "M";
+        return org.maqd.model.MemoryEstimate.compact(v / 1e9) + "G";
     }
 
     private static String bits(long b) { return org.maqd.model.MemoryEstimate.human((b + 7) / 8, true); }
-
-    private static String trim(double v) {
-        String s = v >= 100 ? String.format("%.0f", v) : String.format("%.1f", v);
-        return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
-    }
 }
