@@ -42,13 +42,18 @@ class PropertySheetUiTest {
 
     private static Bounds scene(Node n) { return n.localToScene(n.getLayoutBounds()); }
 
-    @Test
-    void lockedFieldsBesideALessonStayInCompactRowsInsideThePanel(FxRobot robot) {
+    /** The window at its default size (or the screen's), the composer showing the lesson's hidden layer 2. */
+    private void showLayer2(FxRobot robot) {
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         TestWindows.restoreSize(robot, w, Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight()));
         robot.clickOn("Composer");
         robot.interact(() -> w.vm().composer().selectedProperty().set(2));
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void lockedFieldsBesideALessonStayInCompactRowsInsideThePanel(FxRobot robot) {
+        showLayer2(robot);
         assertTrue(robot.lookup("#lessonPane").query().isVisible());
         Node units = robot.lookup("#field-units").query(), states = robot.lookup("#field-weightStates").query();
         Node sheet = units.getParent();
@@ -63,11 +68,7 @@ class PropertySheetUiTest {
 
     @Test
     void aFieldBeingTypedInKeepsItsFocusAndTextWhenThePanelWidens(FxRobot robot) {
-        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        TestWindows.restoreSize(robot, w, Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight()));
-        robot.clickOn("Composer");
-        robot.interact(() -> w.vm().composer().selectedProperty().set(2));
-        WaitForAsyncUtils.waitForFxEvents();
+        showLayer2(robot);
         javafx.scene.control.TextField clip = robot.lookup("#field-weightClip").queryAs(javafx.scene.control.TextField.class);
         Label name = robot.lookup((Label l) -> "Weight clip s".equals(l.getText())).queryAs(Label.class);
         assertTrue(scene(name).getMaxY() <= scene(clip).getMinY() + 1, "stacked beside the lesson: the name above its field");
