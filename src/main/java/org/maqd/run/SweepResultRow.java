@@ -75,9 +75,14 @@ public record SweepResultRow(String id, Map<String, String> keys, long seed, Str
         return out;
     }
 
-    /** A number cell: empty for NaN (no number), else the shortest text that reads back to the same double. */
+    /**
+     * A number cell: empty for NaN (no number), a whole number without a fraction ("16", not "16.0": step and
+     * epoch counts), else the shortest text that reads back to the same double.
+     */
     static String num(double v) {
-        return Double.isNaN(v) ? "" : Double.toString(v);
+        if (Double.isNaN(v)) return "";
+        if (v == Math.rint(v) && Math.abs(v) < 1e15 && !(v == 0 && 1 / v < 0)) return Long.toString((long) v);
+        return Double.toString(v);
     }
 
     static double parse(String where, String column, String cell) {
