@@ -64,11 +64,15 @@ public final class TrainingViewModel {
      * loaded (new or opened) and when a run starts, so nothing that depends on a run keeps stale data.
      */
     public void reset() {
+        // a run of the previous document is stopped; the view forgets it now, and is free again once it has ended
+        // (the state stays active until then: the cores are not free before)
         if (state.get().active()) stop();
+        feed.set(null);
         if (!state.get().active()) {
-            feed.set(null);
             state.set(RunState.IDLE);
             status.set("Ready");
+        } else {
+            status.set("Stopping the previous document's run…");
         }
         layerNames.clear();
         selectedLayer.set(-1);
@@ -173,7 +177,14 @@ public final class TrainingViewModel {
     /** Pulls what the run produced since the last call; true when there is new data to draw. */
     public boolean sample(long nowNanos) {
         LiveFeed f = feed.get();
-        if (f == null) return false;
+        if (f == null) {
+            // a run that a new document stopped: its end frees the view, and shows nothing of it
+            if (state.get().active() && (result != null || failure != null)) {
+                state.set(RunState.IDLE);
+                status.set("Ready");
+            }
+            return false;
+        }
         // read how the run ended BEFORE the feed's version: the trainer sets the result after its last callback,
         // so a result seen here means the version read next already counts all of the run's data
         Trainer.Result r = result;

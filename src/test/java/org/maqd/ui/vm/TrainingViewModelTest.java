@@ -121,6 +121,29 @@ class TrainingViewModelTest {
         assertEquals("", vm.throughputProperty().get());
     }
 
+    /** File → New or Open during a run: the run stops, and nothing of it stays on screen, not even after it ends. */
+    @Test
+    void aDocumentLoadedDuringARunStopsItAndShowsNothingOfIt() throws Exception {
+        ScriptedTrainer t = new ScriptedTrainer(50, 100, 2);
+        TrainingViewModel vm = vm(Templates.quickstart(), t);
+        assertTrue(vm.start());
+        assertTrue(t.started.await(10, TimeUnit.SECONDS));
+        until(vm, () -> vm.feedProperty().get().stepLoss.size() > 3);
+        vm.document().load(Templates.quickstart().withName("other"), null);
+        assertEquals(null, vm.feedProperty().get(), "the charts lose the run at once");
+        assertTrue(vm.layerNames().isEmpty());
+        assertTrue(vm.stateProperty().get().active(), "the cores are busy until the stopped run has ended");
+        assertFalse(vm.start(), "no second run beside the stopping one");
+        until(vm, () -> vm.stateProperty().get() == RunState.IDLE);
+        assertEquals(null, vm.feedProperty().get(), "its end brings none of it back");
+        assertEquals("Ready", vm.statusProperty().get());
+        assertEquals(null, vm.lastRunDirProperty().get(), "nor does it become the run to report on");
+        assertTrue(vm.start(), "free again");
+        until(vm, () -> vm.feedProperty().get() != null && vm.feedProperty().get().stepLoss.size() > 0);
+        vm.stop();
+        until(vm, () -> vm.stateProperty().get() == RunState.FINISHED);
+    }
+
     private static org.maqd.train.LayerProbe withStates(String name, int index, int states) {
         org.maqd.train.LayerProbe p = org.maqd.ui.ScriptedTrainer.probe(index, name, 0);
         return new org.maqd.train.LayerProbe(p.index(), name, p.norm(), states, p.activationStates(), p.weightStep(),
