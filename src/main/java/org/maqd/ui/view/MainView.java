@@ -64,10 +64,9 @@ public final class MainView {
                 vm.lesson().textProperty(), doc.locksProperty()));
         root.setRight(new LessonPane(vm.lesson(), doc, this::saveLesson));
         reportItem.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.reportBusyProperty().get()
-                        || vm.reportTargets(selectedRunDirs()).isEmpty(), vm.reportBusyProperty(), tr.lastRunDirProperty(),
-                runsController.selectionProperty()));
-        reportItem.textProperty().bind(Bindings.createStringBinding(() -> selectedRunDirs().size() > 1
-                ? "Export comparison _report (" + selectedRunDirs().size() + " runs)" : "Export _report", runsController.selectionProperty()));
+                        || vm.reportTargets().isEmpty(), vm.reportBusyProperty(), tr.lastRunDirProperty(), vm.runs().selected()));
+        reportItem.textProperty().bind(Bindings.createStringBinding(() -> vm.runs().selected().size() > 1
+                ? "Export comparison _report (" + vm.runs().selected().size() + " runs)" : "Export _report", vm.runs().selected()));
         stage.titleProperty().bind(vm.titleBinding());
         Tooltip about = new Tooltip();
         about.setWrapText(true);
@@ -109,7 +108,6 @@ public final class MainView {
         rebuildRecent();
         buildLessons(Path.of("experiments", "lessons"));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> { if (b == runsTab) vm.runs().refresh(); });
-        tr.lastRunDirProperty().addListener((o, a, b) -> vm.runs().refresh());
         stage.setOnCloseRequest(e -> {
             if (!confirmDiscard()) e.consume();
             else {
@@ -127,7 +125,6 @@ public final class MainView {
             prompts.error("Cannot open the trial", err);
             return;
         }
-        runsController.select(dir);
         tabs.getSelectionModel().select(trainingTab);
     }
 
@@ -257,16 +254,12 @@ public final class MainView {
     @FXML void showComposer() { tabs.getSelectionModel().select(composerTab); }
     @FXML void showTraining() { tabs.getSelectionModel().select(trainingTab); }
     @FXML void showQuantizer() { tabs.getSelectionModel().select(quantizerTab); }
-    private java.util.List<Path> selectedRunDirs() {
-        return runsController.selectedRuns().stream().map(r -> r.run().dir()).toList();
-    }
-
     /**
      * File → Export report: report.html and report.pdf for the selected run (Runs view) or the last run trained
      * here; with several runs selected, one report comparing them.
      */
     @FXML void onReport() {
-        java.util.List<Path> dirs = vm.reportTargets(selectedRunDirs());
+        java.util.List<Path> dirs = vm.reportTargets();
         vm.exportReport(dirs, (html, err) -> {
             if (err != null) prompts.error("Export report", err);
             else prompts.info("Export report", "Report written: " + html.toAbsolutePath() + "\nand " + html.resolveSibling("report.pdf").toAbsolutePath());

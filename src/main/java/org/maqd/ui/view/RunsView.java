@@ -113,7 +113,20 @@ public final class RunsView {
         table.setItems(vm.rows());
         table.setPlaceholder(new Label("No run folders yet."));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.getSelectionModel().getSelectedItems().addListener((javafx.collections.ListChangeListener<RunsViewModel.Row>) c -> draw());
+        // the table's selection and the view model's are the same run folders; replacing the rows (a refresh)
+        // drops the table's, and the view model then gives it back
+        table.getSelectionModel().getSelectedItems().addListener((javafx.collections.ListChangeListener<RunsViewModel.Row>) c -> {
+            if (!syncing) {
+                syncing = true;
+                try {
+                    vm.selected().setAll(selectedRuns().stream().map(r -> r.run().dir()).toList());
+                } finally {
+                    syncing = false;
+                }
+            }
+            draw();
+        });
+        vm.selected().addListener((javafx.collections.ListChangeListener<java.nio.file.Path>) c -> { if (!syncing) showSelection(); });
         messageLabel.textProperty().bind(vm.messageProperty());
         curves.setLegendBelow(true);
         curves.setXLabel("epoch");
@@ -143,10 +156,34 @@ public final class RunsView {
             p.setPrefWidth(600);
             overlay.getChildren().add(p);
         }
-        vm.rows().addListener((javafx.collections.ListChangeListener<RunsViewModel.Row>) c -> {
-            if (table.getSelectionModel().isEmpty() && !vm.rows().isEmpty()) table.getSelectionModel().selectLast();
-        });
+        vm.rows().addListener((javafx.collections.ListChangeListener<RunsViewModel.Row>) c -> showSelection());
         vm.refresh();
+    }
+
+    private boolean syncing;
+
+    /** Selects the rows of the view model's selected run folders (the last one focused and in view); the user's own clicks are not replayed here. */
+    private void showSelection() {
+        syncing = true;
+        try {
+            var sm = table.getSelectionModel();
+            sm.clearSelection();
+            int last = -1;
+            for (int i = 0; i < table.getItems().size(); i++) {
+                java.nio.file.Path d = table.getItems().get(i).run().dir();
+                if (vm.selected().stream().anyMatch(p -> p.toAbsolutePath().normalize().equals(d.toAbsolutePath().normalize()))) {
+                    sm.select(i);
+                    last = i;
+                }
+            }
+            if (last >= 0) {
+                table.getFocusModel().focus(last);
+                table.scrollTo(last);
+            }
+        } finally {
+            syncing = false;
+        }
+        draw();
     }
 
     private void draw() {
@@ -253,13 +290,11 @@ public final class RunsView {
         selectionProperty().addListener((o, a, b) -> ptq.select(b == null ? null : b.run()));
     }
 
-    /** Selects the run in folder {@code dir} (after the table lists it); false when it is not listed. */
+    /** Selects the run in folder {@code dir} alone (after the table lists it); false when it is not listed. */
     public boolean select(java.nio.file.Path dir) {
         for (RunsViewModel.Row r : table.getItems()) {
             if (r.run().dir().toAbsolutePath().normalize().equals(dir.toAbsolutePath().normalize())) {
-                table.getSelectionModel().clearSelection();
-                table.getSelectionModel().select(r);
-                table.scrollTo(r);
+                vm.selected().setAll(java.util.List.of(r.run().dir()));
                 return true;
             }
         }

@@ -25,7 +25,8 @@ import org.maqd.ui.engine.Deployer;
  * that differ only in norm show "network.defaults.norm=bn"), final accuracy, deployed model size and the
  * deployment badge; runs grouped by one differing setting with mean ± 95% CI of the final test accuracy; and the
  * deployment commands (verify the integer model, export C), which run on a background thread and report back
- * through {@link #setUiExecutor the UI executor}.
+ * through {@link #setUiExecutor the UI executor}. The selection is the run folders in {@link #selected()}: a refresh
+ * (the tab shown again, a run ended, a deployment written) keeps it, since the rows are new objects each time.
  */
 public final class RunsViewModel {
     /** One table row. */
@@ -36,6 +37,7 @@ public final class RunsViewModel {
 
     private final ObjectProperty<Path> root = new SimpleObjectProperty<>();
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ObservableList<Path> selected = FXCollections.observableArrayList();
     private final StringProperty message = new SimpleStringProperty("");
     private final ObservableList<String> groupKeys = FXCollections.observableArrayList();
     private final StringProperty groupBy = new SimpleStringProperty();
@@ -58,7 +60,9 @@ public final class RunsViewModel {
     /** Where results of background work are published (the FX thread in the window; the caller's thread by default). */
     public void setUiExecutor(Executor ui) { this.ui = ui; }
 
+    /** Lists the run folders again, keeping the selected ones selected (else the last run). */
     public void refresh() {
+        List<Path> wasSelected = List.copyOf(selected);
         Path r = root.get();
         List<RunFolder> runs = new ArrayList<>();
         if (r != null && Files.isDirectory(r)) {
@@ -82,6 +86,10 @@ public final class RunsViewModel {
                     : String.format("%.2f%%", 100 * f.testAccuracy()), f.deployedBytes() == 0 ? "" : bytes(f.deployedBytes()), badge));
         }
         rows.setAll(out);
+        List<Path> still = new ArrayList<>();
+        for (Row row : out) if (wasSelected.stream().anyMatch(k -> same(k, row.run().dir()))) still.add(row.run().dir());
+        if (still.isEmpty() && !out.isEmpty()) still.add(out.get(out.size() - 1).run().dir());
+        selected.setAll(still);
         Map<String, String> keys = new java.util.LinkedHashMap<>();
         for (String k : differing) keys.put(shortKey(k), k);
         shortToKey = keys;
@@ -93,6 +101,22 @@ public final class RunsViewModel {
         message.set(runs.isEmpty() ? "No runs under " + (r == null ? "?" : r.toAbsolutePath()) + " yet: train one in the Training tab."
                 : runs.size() + " run(s) in " + r.toAbsolutePath());
     }
+
+    /**
+     * Shows the run in folder {@code dir} selected, alone: the Runs view lists its parent folder from now on (a run
+     * just trained lists with the runs beside it, a sweep's trial with the sweep's trials).
+     */
+    public void select(Path dir) {
+        Path parent = dir.toAbsolutePath().normalize().getParent();
+        if (root.get() == null || !same(root.get(), parent)) root.set(parent);
+        selected.setAll(List.of(dir));
+        refresh();
+    }
+
+    /** The selected runs' folders, in table order (the view keeps the table's selection and this list the same). */
+    public ObservableList<Path> selected() { return selected; }
+
+    static boolean same(Path a, Path b) { return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize()); }
 
     /** Setting paths whose values are not the same in every run (see {@link org.maqd.report.SettingDifferences}). */
     static Set<String> differingKeys(List<RunFolder> runs) {

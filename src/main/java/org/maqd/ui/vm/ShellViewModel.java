@@ -48,6 +48,9 @@ public final class ShellViewModel {
         this.dataFit = new DataFit(doc, engine.analyzer());
         if (source != null) recent.add(source);
         composer.selectedProperty().addListener((o, a, b) -> training.selectNetworkLayer(b.intValue()));
+        // a run that ends here is listed and selected in the Runs view (with the runs beside it: after a sweep's
+        // trial was opened, the view lists the training runs' folder again), so File → Export report reports it
+        training.lastRunDirProperty().addListener((o, a, b) -> { if (b != null) runs.select(b); });
         // one job on this machine's cores at a time: a training run and a local sweep would halve each other
         training.setOtherWork(() -> sweep.runningHere()
                 ? "A sweep is running in this window on these cores: stop it (Sweep view) or train when it is done." : null);
@@ -81,8 +84,7 @@ public final class ShellViewModel {
         try {
             doc.load(engine.files().read(dir.resolve(org.maqd.run.RunFiles.EXPERIMENT)), null);
             training.showRun(dir);
-            runs.rootProperty().set(dir.getParent());
-            runs.refresh();
+            runs.select(dir);
             return null;
         } catch (RuntimeException e) {
             return message(e);
@@ -92,9 +94,12 @@ public final class ShellViewModel {
     /** Whether the network fits its data set, kept current while either is edited. */
     public DataFit dataFit() { return dataFit; }
 
-    /** What File → Export report reports on: the runs selected in the Runs view, else the last run trained here. */
-    public java.util.List<Path> reportTargets(java.util.List<Path> selectedRuns) {
-        if (selectedRuns != null && !selectedRuns.isEmpty()) return java.util.List.copyOf(selectedRuns);
+    /**
+     * What File → Export report reports on: the runs selected in the Runs view (a run that ends here becomes the
+     * selection), else the last run trained here.
+     */
+    public java.util.List<Path> reportTargets() {
+        if (!runs.selected().isEmpty()) return java.util.List.copyOf(runs.selected());
         Path last = training.lastRunDirProperty().get();
         return last == null ? java.util.List.of() : java.util.List.of(last);
     }

@@ -117,6 +117,23 @@ class RunsViewUiTest {
         assertNotNull(differs.getTooltip(), "the full differences on hover");
     }
 
+    /** A teacher selects the runs to compare, looks at another tab, comes back: the selection is still there. */
+    @Test
+    void theSelectionSurvivesOtherTabsAndRefresh(FxRobot robot) {
+        robot.clickOn("Runs");
+        robot.interact(() -> w.view().runsView().selectAll());
+        assertEquals(3, w.view().runsView().selectedRuns().size());
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.DIGIT1).release(javafx.scene.input.KeyCode.CONTROL);
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.DIGIT4).release(javafx.scene.input.KeyCode.CONTROL);
+        assertEquals("Runs", w.view().tabs().getSelectionModel().getSelectedItem().getText());
+        assertEquals(3, w.view().runsView().selectedRuns().size(), "the tab shown again keeps the three runs");
+        robot.interact(() -> w.vm().runs().refresh());
+        assertEquals(3, w.view().runsView().selectedRuns().size(), "Refresh keeps them too");
+        assertEquals(3, w.view().runsView().accuracyOverlay().series().stream().map(x -> x.name()).distinct().count(),
+                "and the overlay still draws all three");
+        assertEquals(3, w.vm().reportTargets().size(), "File → Export report compares the three");
+    }
+
     @Test
     void exportReportOnASelectionComparesTheRuns(FxRobot robot) throws Exception {
         robot.clickOn("Runs");

@@ -172,4 +172,29 @@ class RunsViewModelTest {
         assertTrue(vm.rows().isEmpty());
         assertTrue(vm.messageProperty().get().contains("No runs"));
     }
+
+    /** The selection is run folders: a refresh (new row objects) keeps it; a run that ends here becomes it. */
+    @Test
+    void refreshKeepsTheSelectionAndARunThatEndsHereBecomesItEvenAfterASweepTrialWasOpened() throws Exception {
+        run("2026-11-21-a", "bn", 0.90);
+        run("2026-11-21-b", "lbn", 0.92);
+        run("2026-11-21-c", "bn", 0.93);
+        RunsViewModel vm = new RunsViewModel(root);
+        vm.refresh();
+        assertEquals(List.of(root.resolve("2026-11-21-c")), vm.selected(), "the last run when nothing was selected");
+        vm.selected().setAll(List.of(root.resolve("2026-11-21-a"), root.resolve("2026-11-21-b")));
+        run("2026-11-21-d", "lbn", 0.94);
+        vm.refresh();
+        assertEquals(4, vm.rows().size());
+        assertEquals(List.of(root.resolve("2026-11-21-a"), root.resolve("2026-11-21-b")), vm.selected(), "kept");
+
+        Path trials = Files.createDirectories(root.resolve("sweep").resolve("trials"));
+        FakeRuns.write(trials, "norm=bn_seed=1", "bn", 0.9);
+        vm.select(trials.resolve("norm=bn_seed=1"));
+        assertEquals(trials.toAbsolutePath(), vm.rootProperty().get(), "a trial lists with the sweep's trials");
+        assertEquals(1, vm.rows().size());
+        vm.select(root.resolve("2026-11-21-d"));
+        assertEquals(root.toAbsolutePath(), vm.rootProperty().get(), "a run trained afterwards lists with the runs again");
+        assertEquals(List.of(root.resolve("2026-11-21-d")), vm.selected());
+    }
 }
