@@ -63,6 +63,11 @@ class SweepUiTest {
         robot.interact(() -> trials.getItems().forEach(t -> t.stateProperty().addListener((o, a, b) ->
                 seen.add(t.id() + " " + b + (b.equals("running") ? " on " + t.whereProperty().get() : "")))));
 
+        robot.clickOn("#sweepReport");
+        assertEquals(1, prompts.errors.size(), "nothing to report before a trial has ended");
+        assertTrue(prompts.errors.get(0).contains("No trial of this sweep has ended yet"), prompts.errors.get(0));
+        prompts.errors.clear();
+
         robot.clickOn("#sweepRun");
         until("every trial done", () -> trials.getItems().stream().allMatch(t -> t.stateProperty().get().equals("done")));
         until("the sweep to end", () -> !vm.runningProperty().get());
@@ -77,6 +82,15 @@ class SweepUiTest {
         }
         assertEquals(List.of("lbn", "bn"), groups.getItems().stream().map(r -> r.get(0)).toList());
         assertTrue(vm.messageProperty().get().startsWith("All 4 trials finished"), vm.messageProperty().get());
+
+        // the sweep's report from the window, as `maqd report SWEEP_DIR --pdf`
+        robot.clickOn("#sweepReport");
+        until("the sweep's report", () -> !prompts.infos.isEmpty() || !prompts.errors.isEmpty());
+        assertTrue(prompts.errors.isEmpty(), prompts.errors.toString());
+        Path html = vm.sweepDir().resolve("report.html");
+        assertTrue(prompts.infos.get(0).contains(html.toAbsolutePath().toString()), prompts.infos.get(0));
+        assertTrue(Files.readString(html).contains("Sweep report"), "a sweep report, not a run's");
+        assertTrue(Files.size(vm.sweepDir().resolve("report.pdf")) > 1000);
 
         SweepViewModel.TrialItem second = trials.getItems().get(1);
         robot.interact(() -> trials.getSelectionModel().select(second));

@@ -54,7 +54,8 @@ public final class MainView {
         runsController.init(vm.runs(), vm.themeProperty());
         runsController.addPtq(vm.ptq());
         playgroundTab.setContent(new PlaygroundView(vm.playground(), playgroundTab.selectedProperty()));
-        sweepTab = new Tab("Sweep", new SweepView(vm.sweep(), () -> prompts.chooseOpen(initialDir()), this::openTrial, m -> prompts.error("Sweep", m)));
+        sweepTab = new Tab("Sweep", new SweepView(vm.sweep(), () -> prompts.chooseOpen(initialDir()), this::openTrial,
+                m -> prompts.error("Sweep", m), this::onReport));
         sweepTab.setId("sweepTab");
         sweepTab.setClosable(false);
         tabs.getTabs().add(tabs.getTabs().indexOf(runsTab) + 1, sweepTab);
@@ -64,9 +65,11 @@ public final class MainView {
                 vm.lesson().textProperty(), doc.locksProperty()));
         root.setRight(new LessonPane(vm.lesson(), doc, this::saveLesson));
         reportItem.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.reportBusyProperty().get()
-                        || vm.reportTargets().isEmpty(), vm.reportBusyProperty(), tr.lastRunDirProperty(), vm.runs().selected()));
-        reportItem.textProperty().bind(Bindings.createStringBinding(() -> vm.runs().selected().size() > 1
-                ? "Export comparison _report (" + vm.runs().selected().size() + " runs)" : "Export _report", vm.runs().selected()));
+                        || vm.reportTargets(sweepTab.isSelected()).isEmpty(), vm.reportBusyProperty(), tr.lastRunDirProperty(),
+                vm.runs().selected(), sweepTab.selectedProperty(), vm.sweep().runningProperty(), vm.sweep().fileProperty()));
+        reportItem.textProperty().bind(Bindings.createStringBinding(() -> sweepTab.isSelected() ? "Export sweep _report"
+                : vm.runs().selected().size() > 1 ? "Export comparison _report (" + vm.runs().selected().size() + " runs)"
+                : "Export _report", vm.runs().selected(), sweepTab.selectedProperty()));
         stage.titleProperty().bind(vm.titleBinding());
         Tooltip about = new Tooltip();
         about.setWrapText(true);
@@ -256,10 +259,15 @@ public final class MainView {
     @FXML void showQuantizer() { tabs.getSelectionModel().select(quantizerTab); }
     /**
      * File → Export report: report.html and report.pdf for the selected run (Runs view) or the last run trained
-     * here; with several runs selected, one report comparing them.
+     * here; with several runs selected, one report comparing them; in the Sweep view, the sweep's report.
      */
     @FXML void onReport() {
-        java.util.List<Path> dirs = vm.reportTargets();
+        java.util.List<Path> dirs = vm.reportTargets(sweepTab.isSelected());
+        if (dirs.isEmpty() && sweepTab.isSelected()) {
+            prompts.error("Export report", vm.sweep().fileProperty().get() == null ? "Open a sweep first."
+                    : "No trial of this sweep has ended yet: run it first (its report summarizes the trials' results).");
+            return;
+        }
         vm.exportReport(dirs, (html, err) -> {
             if (err != null) prompts.error("Export report", err);
             else prompts.info("Export report", "Report written: " + html.toAbsolutePath() + "\nand " + html.resolveSibling("report.pdf").toAbsolutePath());

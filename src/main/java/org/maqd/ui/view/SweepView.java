@@ -18,6 +18,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -37,9 +38,11 @@ public final class SweepView extends BorderPane {
 
     /**
      * {@code choose} asks the user for a file (null when cancelled); {@code openTrial} shows a trial's run folder in
-     * the Training and Runs views; {@code error} shows a message.
+     * the Training and Runs views; {@code error} shows a message; {@code report} writes the sweep's report (File →
+     * Export report).
      */
-    public SweepView(SweepViewModel vm, java.util.function.Supplier<Path> choose, Consumer<Path> openTrial, Consumer<String> error) {
+    public SweepView(SweepViewModel vm, java.util.function.Supplier<Path> choose, Consumer<Path> openTrial, Consumer<String> error,
+                     Runnable report) {
         this.vm = vm;
         setId("sweepView");
         Button open = new Button("Open sweep…");
@@ -90,7 +93,13 @@ public final class SweepView extends BorderPane {
         openTrialButton.setId("sweepOpenTrial");
         openTrialButton.disableProperty().bind(trials.getSelectionModel().selectedItemProperty().isNull());
         openTrialButton.setOnAction(e -> open(trials.getSelectionModel().getSelectedItem(), openTrial, error));
-        HBox bar = new HBox(8, open, file, local, cluster, addresses, secret, secretName, run, stop, openTrialButton);
+        Button reportButton = new Button("Report");
+        reportButton.setId("sweepReport");
+        reportButton.setTooltip(new Tooltip("Write the sweep's report.html and report.pdf into its folder: test accuracy per "
+                + "swept value, mean ± 95% interval over the seeds, and every trial's row (as maqd report SWEEP_DIR --pdf)."));
+        reportButton.disableProperty().bind(vm.fileProperty().isNull().or(vm.runningProperty()));
+        reportButton.setOnAction(e -> report.run());
+        HBox bar = new HBox(8, open, file, local, cluster, addresses, secret, secretName, run, stop, openTrialButton, reportButton);
         bar.setAlignment(Pos.CENTER_LEFT);
         Label message = new Label();
         message.setId("sweepMessage");

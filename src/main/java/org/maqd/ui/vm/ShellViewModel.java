@@ -99,6 +99,12 @@ public final class ShellViewModel {
      * selection), else the last run trained here.
      */
     public java.util.List<Path> reportTargets() {
+        return reportTargets(false);
+    }
+
+    /** With the Sweep view shown, the open sweep's folder once a trial has ended; else {@link #reportTargets()}. */
+    public java.util.List<Path> reportTargets(boolean sweepShown) {
+        if (sweepShown) return sweep.reportFolder() == null ? java.util.List.of() : java.util.List.of(sweep.reportFolder());
         if (!runs.selected().isEmpty()) return java.util.List.copyOf(runs.selected());
         Path last = training.lastRunDirProperty().get();
         return last == null ? java.util.List.of() : java.util.List.of(last);

@@ -235,6 +235,11 @@ public final class SweepViewModel {
     /** The trial with {@code id}, or null. */
     public TrialItem trial(String id) { return byId.get(id); }
     public Path sweepDir() { return sweepDir; }
+
+    /** The sweep folder to report on (it has its results table: a trial has ended), else null. */
+    public Path reportFolder() {
+        return sweepDir != null && java.nio.file.Files.isRegularFile(sweepDir.resolve(org.maqd.run.RunFiles.SWEEP_RESULTS)) ? sweepDir : null;
+    }
     public ObjectProperty<Path> fileProperty() { return file; }
     public StringProperty messageProperty() { return message; }
     public BooleanProperty runningProperty() { return running; }
