@@ -67,7 +67,7 @@ public final class RunsViewModel {
         List<RunFolder> runs = new ArrayList<>();
         if (r != null && Files.isDirectory(r)) {
             try (Stream<Path> s = Files.list(r)) {
-                s.filter(Files::isDirectory).filter(RunFolder::looksLikeRun).sorted().forEach(d -> runs.add(RunFolder.read(d)));
+                s.filter(Files::isDirectory).filter(RunFolder::looksLikeRun).sorted(BY_NAME).forEach(d -> runs.add(RunFolder.read(d)));
             } catch (IOException e) {
                 message.set(r + ": cannot list run folders (" + e.getMessage() + ")");
             }
@@ -100,6 +100,35 @@ public final class RunsViewModel {
         regroup();
         message.set(runs.isEmpty() ? "No runs under " + (r == null ? "?" : r.toAbsolutePath()) + " yet: train one in the Training tab."
                 : runs.size() + " run(s) in " + r.toAbsolutePath());
+    }
+
+    /**
+     * Folder names in reading order: runs of digits compare as numbers ("weightStates=2_seed=0" before
+     * "weightStates=16_seed=0"), the rest as text; time-stamped run names keep their order.
+     */
+    static final java.util.Comparator<Path> BY_NAME = (a, b) -> compareNatural(a.getFileName().toString(), b.getFileName().toString());
+
+    static int compareNatural(String a, String b) {
+        int i = 0, j = 0;
+        while (i < a.length() && j < b.length()) {
+            char x = a.charAt(i), y = b.charAt(j);
+            if (Character.isDigit(x) && Character.isDigit(y)) {
+                int i1 = i, j1 = j;
+                while (i1 < a.length() && Character.isDigit(a.charAt(i1))) i1++;
+                while (j1 < b.length() && Character.isDigit(b.charAt(j1))) j1++;
+                String p = a.substring(i, i1).replaceFirst("^0+(?=.)", ""), q = b.substring(j, j1).replaceFirst("^0+(?=.)", "");
+                int c = p.length() != q.length() ? Integer.compare(p.length(), q.length()) : p.compareTo(q);
+                if (c != 0) return c;
+                i = i1;
+                j = j1;
+            } else {
+                if (x != y) return Character.compare(x, y);
+                i++;
+                j++;
+            }
+        }
+        int c = Integer.compare(a.length() - i, b.length() - j);
+        return c != 0 ? c : a.compareTo(b);
     }
 
     /**

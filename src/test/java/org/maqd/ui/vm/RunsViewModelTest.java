@@ -197,4 +197,18 @@ class RunsViewModelTest {
         assertEquals(root.toAbsolutePath(), vm.rootProperty().get(), "a run trained afterwards lists with the runs again");
         assertEquals(List.of(root.resolve("2026-11-21-d")), vm.selected());
     }
+
+    @Test
+    void runFoldersListInReadingOrderWithNumbersComparedAsNumbers() throws Exception {
+        for (String n : List.of("weightStates=16_seed=0", "weightStates=2_seed=1", "weightStates=3_seed=0", "weightStates=2_seed=0"))
+            run(n, "lbn", 0.9);
+        RunsViewModel vm = new RunsViewModel(root);
+        vm.refresh();
+        assertEquals(List.of("weightStates=2_seed=0", "weightStates=2_seed=1", "weightStates=3_seed=0", "weightStates=16_seed=0"),
+                vm.rows().stream().map(r -> r.run().dir().getFileName().toString()).toList());
+        assertTrue(RunsViewModel.compareNatural("20261203-212946-a", "20261203-213043-a") < 0, "time stamps keep their order");
+        assertTrue(RunsViewModel.compareNatural("run-007", "run-7") != 0, "distinct names stay distinct");
+        assertTrue(RunsViewModel.compareNatural("a9", "a10") < 0);
+        assertTrue(RunsViewModel.compareNatural("a", "a1") < 0);
+    }
 }
