@@ -69,12 +69,25 @@ public final class ExperimentDocument {
         saveAs(file.get());
     }
 
+    /**
+     * Writes the document to {@code path}, which becomes its file. An untitled document takes the file's name
+     * (without {@code .json}), so its runs are named after it rather than "…-untitled".
+     */
     public void saveAs(Path path) {
-        files.write(experiment.get(), path);
+        Experiment e = experiment.get();
+        if (e.name() == null || e.name().isBlank() || UNTITLED.equals(e.name())) {
+            String stem = path.getFileName().toString().replaceFirst("(?i)\\.json$", "");
+            e = e.withName(stem);
+        }
+        files.write(e, path);
+        if (e != experiment.get()) experiment.set(e);
         file.set(path);
         saved = experiment.get();
         updateDirty();
     }
+
+    /** The name File → New gives a document. */
+    public static final String UNTITLED = "untitled";
 
     private void set(Experiment e) {
         if (locks.get() == null || !Objects.equals(e.locks(), experiment.get() == null ? null : experiment.get().locks()))

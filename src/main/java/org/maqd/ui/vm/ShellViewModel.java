@@ -133,7 +133,7 @@ public final class ShellViewModel {
 
     public javafx.beans.property.BooleanProperty reportBusyProperty() { return reportBusy; }
 
-    public void newExperiment() { doc.load(Templates.quickstart().withName("untitled").withDescription(null), null); }
+    public void newExperiment() { doc.load(Templates.quickstart().withName(ExperimentDocument.UNTITLED).withDescription(null), null); }
 
     public String open(Path p) {
         try {

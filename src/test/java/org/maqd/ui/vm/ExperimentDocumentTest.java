@@ -55,4 +55,20 @@ class ExperimentDocumentTest {
         d.load(Templates.quickstart(), null);
         assertFalse(d.locks().isLocked("seed"));
     }
+
+    /** A new document saved as student.json is named "student" (its runs were all "…-untitled"); a named one keeps its name. */
+    @Test
+    void anUntitledDocumentTakesItsFilesNameWhenSavedAs() {
+        ExperimentDocument d = new ExperimentDocument(new EngineExperimentFiles(),
+                Templates.quickstart().withName(ExperimentDocument.UNTITLED), null);
+        Path f = dir.resolve("student.json");
+        d.saveAs(f);
+        assertEquals("student", d.get().name());
+        assertFalse(d.isDirty(), "what is on disk is the document");
+        ExperimentDocument r = new ExperimentDocument(new EngineExperimentFiles(), Templates.quickstart(), null);
+        r.open(f);
+        assertEquals("student", r.get().name());
+        r.saveAs(dir.resolve("copy.json"));
+        assertEquals("student", r.get().name(), "a named document keeps its name under another file");
+    }
 }
