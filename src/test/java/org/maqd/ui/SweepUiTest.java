@@ -68,6 +68,9 @@ class SweepUiTest {
         assertTrue(prompts.errors.get(0).contains("No trial of this sweep has ended yet"), prompts.errors.get(0));
         prompts.errors.clear();
 
+        List<String> statusLine = new ArrayList<>();
+        javafx.scene.control.Label status = robot.lookup("#statusLabel").queryAs(javafx.scene.control.Label.class);
+        robot.interact(() -> status.textProperty().addListener((o, a, b) -> statusLine.add(b)));
         robot.clickOn("#sweepRun");
         until("every trial done", () -> trials.getItems().stream().allMatch(t -> t.stateProperty().get().equals("done")));
         until("the sweep to end", () -> !vm.runningProperty().get());
@@ -82,6 +85,7 @@ class SweepUiTest {
         }
         assertEquals(List.of("lbn", "bn"), groups.getItems().stream().map(r -> r.get(0)).toList());
         assertTrue(vm.messageProperty().get().startsWith("All 4 trials finished"), vm.messageProperty().get());
+        assertTrue(statusLine.stream().anyMatch(t -> t.startsWith("Sweep: Running on this machine")), "the status line says a sweep runs: " + statusLine);
 
         // the sweep's report from the window, as `maqd report SWEEP_DIR --pdf`
         robot.clickOn("#sweepReport");
