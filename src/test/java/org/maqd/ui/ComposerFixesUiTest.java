@@ -94,6 +94,8 @@ class ComposerFixesUiTest {
         assertEquals("LeNet-style CNN", box.getValue());
         robot.interact(() -> w.vm().composer().insert(1, "dropout"));
         assertEquals(org.maqd.ui.vm.TemplateMatch.CUSTOM, box.getValue(), "a CNN with a dropout is none of the templates");
+        assertEquals(org.maqd.ui.vm.TemplateMatch.CUSTOM, robot.from(box).lookup(".list-cell").match(n -> n.getParent() == box)
+                .queryAs(javafx.scene.control.ListCell.class).getText(), "and the box shows it (its button cell went blank)");
         assertTrue(robot.lookup("#templateButton").query().isDisabled(), "nothing to apply under Custom");
         robot.interact(() -> box.setValue("MLP"));
         robot.clickOn("#templateButton");

@@ -78,6 +78,11 @@ public final class ComposerView {
     }
 
     private void showTemplate(TemplateMatch.Match m) {
+        // "Custom" is one of the box's items while the network is none of the templates: a value outside the items
+        // leaves the box blank once it has shown an item
+        boolean custom = TemplateMatch.CUSTOM.equals(m.name());
+        if (custom && !templateBox.getItems().contains(TemplateMatch.CUSTOM)) templateBox.getItems().add(0, TemplateMatch.CUSTOM);
+        if (!custom) templateBox.getItems().remove(TemplateMatch.CUSTOM);
         templateBox.setValue(m.name());
         depthBox.setValue(m.depth());
     }
