@@ -57,7 +57,7 @@ class ComposerViewModelTest {
         assertEquals("bn", norm.value());
         assertFalse(norm.isDefault());
         assertFalse(vm.setField(2, LayerField.WEIGHT_STATES, "1"));
-        assertTrue(vm.messageProperty().get().contains("≥ 2"), vm.messageProperty().get());
+        assertTrue(vm.messageProperty().get().contains("0 (float) or a number of states from 2 to 256"), vm.messageProperty().get());
         assertFalse(vm.setField(2, LayerField.UNITS, "abc"));
         assertTrue(vm.messageProperty().get().contains("not a whole number"));
         assertFalse(vm.setField(2, LayerField.NORM, "batchnorm"));
