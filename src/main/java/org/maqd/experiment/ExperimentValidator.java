@@ -20,15 +20,11 @@ import org.maqd.model.QuantDefaults;
 public final class ExperimentValidator {
     /** Every layer type (the kind registry's names). */
     public static final Set<String> LAYER_TYPES = Set.copyOf(LayerKinds.names());
-    public static final Set<String> NORMS = Set.of("lbn", "bn", "ln", "gn", "none");
-    public static final Set<String> SURROGATES = Set.of("ste", "sigmoid", "triangle");
-    public static final Set<String> WEIGHT_STEPS = Set.of("gaussian", "fixed");
-    public static final Set<String> ACTIVATION_STEPS = Set.of("gaussian", "fixed", "learned");
     public static final Set<String> OPTIMIZERS = Set.of("sgd", "adam", "adamw");
     public static final Set<String> SCHEDULES = Set.of("constant", "step", "cosine");
     public static final Set<String> FORMATS = Set.of("idx", "cifar10", "cifar100");
-    /** Largest number of states accepted (codes are stored as unsigned bytes). */
-    public static final int MAX_STATES = 256;
+    /** Largest number of states accepted ({@link FieldRules#MAX_STATES}, the owner of the layer fields' limits). */
+    public static final int MAX_STATES = FieldRules.MAX_STATES;
 
     private final String src;
 
@@ -76,9 +72,8 @@ public final class ExperimentValidator {
 
     private void checkNetwork(NetworkSpec n) {
         List<Integer> in = n.input();
-        if (in == null || in.size() != 3 || in.stream().anyMatch(d -> d == null || d < 1)) {
-            throw fail("network.input", "[channels, height, width] with positive sizes, e.g. [1, 28, 28]", in);
-        }
+        String badInput = FieldRules.expectedInput(in);
+        if (badInput != null) throw fail("network.input", badInput, in);
         if (n.defaults() != null) checkDefaults(n.defaults());
         if (n.layers() != null && n.nodes() != null) throw fail("network.nodes", "either 'layers' (a chain) or 'nodes' (a graph), not both", "both");
         if (n.nodes() != null) {
@@ -122,19 +117,19 @@ public final class ExperimentValidator {
 
     private void checkDefaults(QuantDefaults d) {
         String f = "network.defaults.";
-        states(f + "weightStates", d.weightStates());
-        states(f + "activationStates", d.activationStates());
-        states(f + "firstWeightStates", d.firstWeightStates());
-        states(f + "outputWeightStates", d.outputWeightStates());
-        oneOf(f + "norm", d.norm(), NORMS);
-        positive(f + "groups", d.groups());
-        oneOf(f + "weightStep", d.weightStep(), WEIGHT_STEPS);
-        oneOf(f + "activationStep", d.activationStep(), ACTIVATION_STEPS);
-        oneOf(f + "weightSurrogate", d.weightSurrogate(), SURROGATES);
-        oneOf(f + "activationSurrogate", d.activationSurrogate(), SURROGATES);
-        positiveNum(f + "alpha", d.alpha());
-        positiveNum(f + "weightClip", d.weightClip());
-        positiveNum(f + "activationStepValue", d.activationStepValue());
+        rule(f, "weightStates", d.weightStates());
+        rule(f, "activationStates", d.activationStates());
+        rule(f, "firstWeightStates", d.firstWeightStates());
+        rule(f, "outputWeightStates", d.outputWeightStates());
+        rule(f, "norm", d.norm());
+        rule(f, "groups", d.groups());
+        rule(f, "weightStep", d.weightStep());
+        rule(f, "activationStep", d.activationStep());
+        rule(f, "weightSurrogate", d.weightSurrogate());
+        rule(f, "activationSurrogate", d.activationSurrogate());
+        rule(f, "alpha", d.alpha());
+        rule(f, "weightClip", d.weightClip());
+        rule(f, "activationStepValue", d.activationStepValue());
         if ("fixed".equals(d.weightStep()) && d.weightClip() == null) throw fail(f + "weightClip", "a positive clip range s when weightStep is 'fixed'", null);
         if ("fixed".equals(d.activationStep()) && d.activationStepValue() == null) throw fail(f + "activationStepValue", "a positive step when activationStep is 'fixed'", null);
     }
@@ -149,23 +144,24 @@ public final class ExperimentValidator {
                         ? "a positive integer (required for this layer type)" : "a number in [0, 1)", null);
             }
         }
-        if (l.rate() != null && (l.rate() < 0 || l.rate() >= 1)) throw fail(f + ".rate", "a number in [0, 1)", l.rate());
-        positive(f + ".units", l.units());
-        positive(f + ".channels", l.channels());
-        positive(f + ".kernel", l.kernel());
-        positive(f + ".stride", l.stride());
-        if (l.padding() != null && l.padding() < 0) throw fail(f + ".padding", "an integer >= 0", l.padding());
-        states(f + ".weightStates", l.weightStates());
-        states(f + ".activationStates", l.activationStates());
-        oneOf(f + ".norm", l.norm(), NORMS);
-        positive(f + ".groups", l.groups());
-        oneOf(f + ".weightStep", l.weightStep(), WEIGHT_STEPS);
-        oneOf(f + ".activationStep", l.activationStep(), ACTIVATION_STEPS);
-        oneOf(f + ".weightSurrogate", l.weightSurrogate(), SURROGATES);
-        oneOf(f + ".activationSurrogate", l.activationSurrogate(), SURROGATES);
-        positiveNum(f + ".alpha", l.alpha());
-        positiveNum(f + ".weightClip", l.weightClip());
-        positiveNum(f + ".activationStepValue", l.activationStepValue());
+        String p = f + ".";
+        rule(p, "rate", l.rate());
+        rule(p, "units", l.units());
+        rule(p, "channels", l.channels());
+        rule(p, "kernel", l.kernel());
+        rule(p, "stride", l.stride());
+        rule(p, "padding", l.padding());
+        rule(p, "weightStates", l.weightStates());
+        rule(p, "activationStates", l.activationStates());
+        rule(p, "norm", l.norm());
+        rule(p, "groups", l.groups());
+        rule(p, "weightStep", l.weightStep());
+        rule(p, "activationStep", l.activationStep());
+        rule(p, "weightSurrogate", l.weightSurrogate());
+        rule(p, "activationSurrogate", l.activationSurrogate());
+        rule(p, "alpha", l.alpha());
+        rule(p, "weightClip", l.weightClip());
+        rule(p, "activationStepValue", l.activationStepValue());
     }
 
     private void checkData(DataSpec d) {
@@ -204,15 +200,15 @@ public final class ExperimentValidator {
         if (v != null && !(v > 0 && Double.isFinite(v))) throw fail(f, "a positive number", v);
     }
 
-    private void states(String f, Integer v) {
-        if (v != null && (v == 1 || v < 0 || v > MAX_STATES)) {
-            throw fail(f, "0 (float) or a number of states from 2 to " + MAX_STATES, v);
-        }
+    /** Field {@code name} of the object at {@code prefix}, checked by its {@link FieldRules rule}. */
+    private void rule(String prefix, String name, Object v) {
+        String expected = FieldRules.expected(name, v);
+        if (expected != null) throw fail(prefix + name, expected, v);
     }
 
     private void oneOf(String f, String v, Set<String> allowed) {
         if (v != null && !allowed.contains(v)) throw fail(f, "one of " + sorted(allowed), v);
     }
 
-    private static String sorted(Set<String> s) { return s.stream().sorted().toList().toString(); }
+    private static String sorted(Set<String> s) { return FieldRules.sorted(s); }
 }

@@ -64,8 +64,10 @@ public final class NetworkBuilder {
         List<Integer> want = resolved.input();
         int[] wantArr = want.stream().mapToInt(Integer::intValue).toArray();
         if (!Arrays.equals(wantArr, sampleShape)) {
+            String given = Arrays.toString(sampleShape);
             throw new SpecException("field 'network.input': the network expects samples of shape " + want
-                    + ", the dataset gives " + Arrays.toString(sampleShape));
+                    + ", the dataset gives " + given + ": set network.input to " + given
+                    + " (in the workbench: select the input node and set its shape)");
         }
     }
 

@@ -66,6 +66,9 @@ public final class ComposerView {
         sheet = new PropertySheet(propertySheet, vm);
         vm.fields().addListener((javafx.collections.ListChangeListener<org.maqd.ui.vm.FieldItem>) c -> sheet.rebuild());
         vm.selection().addListener((javafx.collections.ListChangeListener<Integer>) c -> title());
+        vm.inputSelectedProperty().addListener((o, a, b) -> { sheet.rebuild(); title(); });
+        vm.inputShapeProperty().addListener((o, a, b) -> { if (vm.inputSelectedProperty().get()) sheet.rebuild(); });
+        canvas.setOnOpenInput(sheet::focusInput);
         messageLabel.textProperty().bind(vm.messageProperty());
         CostTable.setup(costTable, vm);
         vm.costProperty().addListener((o, a, r) -> showTotals(r));
@@ -107,7 +110,8 @@ public final class ComposerView {
 
     private void title() {
         int n = vm.selection().size();
-        propertyTitle.setText(n > 1 ? "Properties — " + n + " layers (edits apply to all)" : "Properties");
+        propertyTitle.setText(n > 1 ? "Properties — " + n + " layers (edits apply to all)"
+                : vm.inputSelectedProperty().get() ? "Properties — input" : "Properties");
     }
 
     private void showMemory(org.maqd.ui.vm.MemoryNote m) {

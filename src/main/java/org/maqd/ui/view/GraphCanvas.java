@@ -22,7 +22,8 @@ import org.maqd.ui.vm.NodeBox;
 /**
  * The composer canvas: node cards and wires in a world group that the camera scales and moves (pan and zoom
  * change one transform, so they stay fluid on large graphs). Wheel zooms at the pointer, dragging the background
- * pans, dragging a node moves it (the place is kept in the experiment file), clicking a wire selects it, arrows walk
+ * pans, dragging a node moves it (the place is kept in the experiment file), clicking a wire selects it, double-clicking
+ * the input node puts the caret in the property sheet's input shape field, arrows walk
  * the graph, Delete, Ctrl+C, Ctrl+V and Ctrl+A act on the selection, F fits the network.
  */
 public final class GraphCanvas extends Region {
@@ -38,6 +39,8 @@ public final class GraphCanvas extends Region {
     private final Wiring wiring;
     private double lastX, lastY;
     private boolean panning;
+    /** What a double-click on the input node opens (the input shape field of the property sheet). */
+    private Runnable openInput = () -> {};
 
     public GraphCanvas(CanvasViewModel vm) {
         this.vm = vm;
@@ -176,8 +179,12 @@ public final class GraphCanvas extends Region {
         dragY = e.getSceneY();
         dragMoved = false;
         requestFocus();
+        if (n.isInput() && e.getClickCount() == 2) openInput.run();
         e.consume();
     }
+
+    /** Sets what a double-click on the input node does (the composer puts the caret in the input shape field). */
+    public void setOnOpenInput(Runnable r) { openInput = r; }
 
     /** Moves the dragged nodes (their wires follow); the positions are kept when the mouse is released. */
     private void dragNode(MouseEvent e) {

@@ -52,6 +52,10 @@ final class PropertySheet {
         rows.clear();
         stacked = grid.getWidth() > 0 && stack(grid.getWidth());
         int index = vm.selectedProperty().get();
+        if (vm.inputSelectedProperty().get()) {
+            inputRow();
+            return;
+        }
         if (vm.fields().isEmpty()) {
             Label l = new Label(index < 0 ? "Select a layer to edit it." : "This layer has no settings.");
             l.getStyleClass().add("hint");
@@ -79,6 +83,44 @@ final class PropertySheet {
             grid.getChildren().addAll(name, c, hint);
         }
         place();
+    }
+
+    /** The input node's one row: its shape, edited as the network's input (a refused text shows the shape again). */
+    private void inputRow() {
+        Label name = new Label("Input shape");
+        TextField t = new TextField(vm.inputShapeProperty().get());
+        t.setId("field-input");
+        t.setPrefWidth(FIELD_WIDTH);
+        t.setMinWidth(FIELD_WIDTH);
+        Label hint = new Label("C, H, W or features");
+        hint.setMinWidth(0);
+        hint.getStyleClass().add("hint");
+        Tooltip.install(t, new Tooltip("The shape of one sample: channels, height, width (\"1, 28, 28\" for MNIST), "
+                + "or one size for flat features (\"2\" for the toy data sets, the same as \"2, 1, 1\")"));
+        if (vm.inputLocked()) {
+            t.setEditable(false);
+            LockMark.mark(name, t, "The input shape is locked by the experiment: the lesson fixes it.");
+        } else {
+            Runnable commit = () -> {
+                String text = t.getText().trim();
+                if (!text.equals(vm.inputShapeProperty().get()) && !vm.setInput(text)) t.setText(vm.inputShapeProperty().get());
+            };
+            t.setOnAction(e -> commit.run());
+            t.focusedProperty().addListener((o, was, now) -> { if (!now) commit.run(); });
+        }
+        rows.add(new javafx.scene.Node[] {name, t, hint});
+        grid.getChildren().addAll(name, t, hint);
+        place();
+    }
+
+    /** Puts the caret in the input shape field, its text selected (double-click on the input node). */
+    void focusInput() {
+        for (javafx.scene.Node[] r : rows) {
+            if (r[1] instanceof TextField t && "field-input".equals(t.getId())) {
+                t.requestFocus();
+                t.selectAll();
+            }
+        }
     }
 
     /** Puts each field's name, control and hint on one row, or the name above the other two when stacked. */

@@ -97,8 +97,12 @@ public final class BulkEdit {
 
     /** Applies the value to the targets in one undoable edit; returns how many layers changed. */
     public int apply() {
-        if (field.get() == null) return 0;
-        return composer.bulk(targets(), field.get(), value.get(), scope.get().label);
+        LayerField f = field.get();
+        if (f == null) return 0;
+        int changed = composer.bulk(targets(), f, value.get(), scope.get().label);
+        // a refused value is not left in the box: it shows the layers' value again, the message says why
+        if (!f.accepts(value.get())) reset();
+        return changed;
     }
 
     public ObjectProperty<LayerField> fieldProperty() { return field; }

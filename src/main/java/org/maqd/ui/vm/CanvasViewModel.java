@@ -284,7 +284,9 @@ public final class CanvasViewModel {
         if (syncing) return;
         syncing = true;
         GraphNode p = primary() == null ? null : composer.graph().node(primary());
-        composer.select(selectedLayers(), p == null ? -1 : p.layer());
+        List<Integer> layers = selectedLayers();
+        if (p != null && p.isInput() && layers.isEmpty()) composer.selectInput();
+        else composer.select(layers, p == null || p.isInput() ? -1 : p.layer());
         syncing = false;
     }
 

@@ -11,6 +11,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.maqd.experiment.Experiment;
+import org.maqd.experiment.FieldRules;
 import org.maqd.model.LayerKind;
 import org.maqd.model.LayerKinds;
 import org.maqd.model.LayerSpec;
@@ -38,6 +39,9 @@ public final class ComposerViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<CostReport> cost = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<TemplateMatch.Match> template = new ReadOnlyObjectWrapper<>();
+    /** The input node is what the property sheet edits (its shape) rather than layers. */
+    private final javafx.beans.property.ReadOnlyBooleanWrapper inputSelected = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.ReadOnlyStringWrapper inputShape = new javafx.beans.property.ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<MemoryNote> memory = new ReadOnlyObjectWrapper<>(new MemoryNote("", false));
     private java.util.function.LongSupplier freeHeap = org.maqd.model.MemoryEstimate::availableHeap;
 
@@ -47,12 +51,16 @@ public final class ComposerViewModel {
         doc.experimentProperty().addListener((o, a, b) -> refresh());
         selected.addListener((o, a, b) -> {
             int i = b.intValue();
+            if (i >= 0) inputSelected.set(false);
             if (!(selection.contains(i) || i < 0 && selection.isEmpty())) selection.setAll(i < 0 ? List.of() : List.of(i));
             refreshFields();
         });
         // a message is about the edit just refused: it goes with another selection or another document, so it never
         // shows under a layer it is not about
-        selection.addListener((javafx.collections.ListChangeListener<Integer>) c -> message.set(""));
+        selection.addListener((javafx.collections.ListChangeListener<Integer>) c -> {
+            message.set("");
+            if (!selection.isEmpty()) inputSelected.set(false);
+        });
         doc.loadsProperty().addListener((o, a, b) -> message.set(""));
         refresh();
     }
@@ -156,24 +164,42 @@ public final class ComposerViewModel {
         return setLayers("Set " + f.label, l);
     }
 
-    /** Sets the per-sample input shape from text such as "1, 28, 28" or "2" (a flat input). */
+    /**
+     * Sets the per-sample input shape from text such as "1, 28, 28" or "2" (flat features: [2, 1, 1], the shape the
+     * toy data sets give); one undoable edit, false with a message when refused.
+     */
     public boolean setInput(String text) {
-        if (doc.locks().isLocked("network.input")) return refuse("The input shape is " + LockRules.REASON);
+        if (inputLocked()) return refuse("The input shape is " + LockRules.REASON);
         List<Integer> dims = new ArrayList<>();
+        String t = text == null ? "" : text.trim();
         try {
-            for (String part : text.replaceAll("[\\[\\]]", "").split("[,x× ]+")) {
-                if (part.isBlank()) continue;
-                int v = Integer.parseInt(part.trim());
-                if (v < 1) return refuse("Input shape: every size must be ≥ 1, got " + v);
-                dims.add(v);
-            }
+            for (String part : t.replaceAll("[\\[\\]]", "").split("[,x× ]+")) if (!part.isBlank()) dims.add(Integer.parseInt(part.trim()));
         } catch (NumberFormatException e) {
-            return refuse("Input shape: expected sizes like \"1, 28, 28\", got \"" + text + "\"");
+            dims = null;
         }
-        if (dims.size() != 1 && dims.size() != 3) return refuse("Input shape: give [C, H, W] or [features], got " + dims);
+        if (dims != null && dims.size() == 1) dims = List.of(dims.get(0), 1, 1);
+        String expected = dims == null ? FieldRules.INPUT : FieldRules.expectedInput(dims);
+        if (expected != null) return refuse("Input shape: expected " + expected + ", or one size for flat features such as \"2\", got \"" + t + "\"");
         message.set("");
-        return doc.edit("Set input shape", e -> e.withNetwork(network(e).withInput(dims)));
+        List<Integer> shape = List.copyOf(dims);
+        if (shape.equals(network(doc.get()).input())) return true;
+        return doc.edit("Set input shape", e -> e.withNetwork(network(e).withInput(shape)));
     }
+
+    /** Shows the input node in the property sheet (its shape), no layer selected. */
+    public void selectInput() {
+        select(List.of(), -1);
+        inputSelected.set(true);
+    }
+
+    /** True when a lesson fixes the input shape. */
+    public boolean inputLocked() { return doc.locks().isLocked("network.input"); }
+
+    /** The input node is selected: the property sheet edits the input shape. */
+    public javafx.beans.property.ReadOnlyBooleanProperty inputSelectedProperty() { return inputSelected.getReadOnlyProperty(); }
+
+    /** The network's input shape as the property sheet shows it ("1, 28, 28"), following every edit. */
+    public javafx.beans.property.ReadOnlyStringProperty inputShapeProperty() { return inputShape.getReadOnlyProperty(); }
 
     public boolean applyTemplate(String name) { return applyTemplate(name, Templates.DEFAULT_DEPTH); }
 
@@ -291,6 +317,7 @@ public final class ComposerViewModel {
         template.set(TemplateMatch.of(net));
         memory.set(MemoryNote.of(doc.get(), freeHeap.getAsLong()));
         graph.set(ComposerGraph.of(net, r));
+        inputShape.set(net.input() == null ? "" : String.join(", ", net.input().stream().map(String::valueOf).toList()));
         int n = net.all().size();
         if (selection.stream().anyMatch(i -> i >= n)) selection.setAll(selection.stream().filter(i -> i < n).toList());
         if (selected.get() >= n) selected.set(n - 1);
@@ -311,6 +338,7 @@ public final class ComposerViewModel {
 
     /** Selects layers (the property sheet then edits them together); {@code primary} is the one shown first. */
     public void select(List<Integer> indices, int primary) {
+        inputSelected.set(false);
         List<Integer> s = indices.stream().distinct().sorted().toList();
         // the layer shown is selected too, as when `selected` changes (a deleted layer's successor keeps its index)
         selection.setAll(s.isEmpty() && primary >= 0 ? List.of(primary) : s);

@@ -3,6 +3,7 @@ package org.maqd.ui.vm;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.maqd.experiment.FieldRules;
 import org.maqd.model.LayerKind;
 import org.maqd.model.LayerKinds;
 import org.maqd.model.LayerSpec;
@@ -64,30 +65,36 @@ public enum LayerField {
 
     public LayerSpec with(LayerSpec l, Object v) { return setter.apply(l, v); }
 
-    /** Parses user text; empty text means "use the network default". Throws with a readable reason. */
+    /**
+     * Parses user text; empty text means "use the network default". Throws with a readable reason naming the field and
+     * what it expects: the limits are {@link FieldRules}', the rules the experiment file is checked by.
+     */
     public Object parse(String text) {
         String t = text == null ? "" : text.trim();
         if (t.isEmpty()) return null;
+        Object v;
         try {
-            switch (kind) {
-                case INT: {
-                    int v = Integer.parseInt(t);
-                    if (v < 0 || (v == 0 && fallback == null)) throw new IllegalArgumentException(label + " must be ≥ " + (fallback == null ? 1 : 0));
-                    if (v == 1 && (this == WEIGHT_STATES || this == ACTIVATION_STATES))
-                        throw new IllegalArgumentException(label + " must be 0 (float) or ≥ 2");
-                    return v;
-                }
-                case DOUBLE: {
-                    double v = Double.parseDouble(t);
-                    if (!Double.isFinite(v) || v < 0) throw new IllegalArgumentException(label + " must be a number ≥ 0");
-                    return v;
-                }
-                default:
-                    if (!choices.contains(t)) throw new IllegalArgumentException(label + " must be one of " + choices);
-                    return this == WS ? (Object) Boolean.valueOf(t) : t;
-            }
+            v = switch (kind) {
+                case INT -> Integer.parseInt(t);
+                case DOUBLE -> Double.parseDouble(t);
+                case CHOICE -> this == WS ? (Object) Boolean.valueOf(t) : t;
+            };
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(label + ": '" + t + "' is not a " + (kind == Kind.INT ? "whole number" : "number"));
+        }
+        if (kind == Kind.CHOICE && !choices.contains(t)) throw new IllegalArgumentException(label + " must be one of " + choices);
+        String expected = FieldRules.expected(key, v);
+        if (expected != null) throw new IllegalArgumentException(label + ": expected " + expected + ", got " + t);
+        return v;
+    }
+
+    /** True when {@link #parse} takes the text. */
+    public boolean accepts(String text) {
+        try {
+            parse(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 }

@@ -57,7 +57,7 @@ class ComposerViewModelTest {
         assertEquals("bn", norm.value());
         assertFalse(norm.isDefault());
         assertFalse(vm.setField(2, LayerField.WEIGHT_STATES, "1"));
-        assertTrue(vm.messageProperty().get().contains("≥ 2"), vm.messageProperty().get());
+        assertTrue(vm.messageProperty().get().contains("0 (float) or a number of states from 2 to 256"), vm.messageProperty().get());
         assertFalse(vm.setField(2, LayerField.UNITS, "abc"));
         assertTrue(vm.messageProperty().get().contains("not a whole number"));
         assertFalse(vm.setField(2, LayerField.NORM, "batchnorm"));
@@ -131,7 +131,7 @@ class ComposerViewModelTest {
         assertEquals(List.of(3, 32, 32), vm.document().get().network().input());
         assertEquals("[3072]", vm.graph().layerNode(0).shape());
         assertTrue(vm.setInput("[2]"));
-        assertEquals(List.of(2), vm.document().get().network().input());
+        assertEquals(List.of(2, 1, 1), vm.document().get().network().input(), "flat features, a shape the experiment file accepts");
         assertFalse(vm.setInput("3, 0, 4"));
         assertFalse(vm.setInput("1, 28"));
         assertFalse(vm.setInput("a, b, c"));

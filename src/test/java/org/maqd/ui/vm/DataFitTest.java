@@ -34,6 +34,7 @@ class DataFitTest {
         doc.edit("Spirals", e -> e.withData(new DataSpec("spirals", null, null, null, null, null, null, null, null)));
         String m = settle(fit);
         assertTrue(m.contains("network.input") && m.contains("expects samples of shape [1, 28, 28], the dataset gives [2, 1, 1]"), m);
+        assertTrue(m.contains("set network.input to [2, 1, 1] (in the workbench: select the input node and set its shape)"), "the message names the fix: " + m);
 
         doc.edit("Flat input", e -> e.withNetwork(e.network().withInput(List.of(2, 1, 1))));
         m = settle(fit);
