@@ -54,7 +54,10 @@ public final class CanvasViewModel {
             if (!key(placed()).equals(laidOutWith)) relayout(false);
         });
         composer.selection().addListener((javafx.collections.ListChangeListener<Integer>) c -> fromComposer());
-        composer.document().loadsProperty().addListener((o, a, b) -> fitRequests.set(fitRequests.get() + 1));
+        composer.document().loadsProperty().addListener((o, a, b) -> {
+            selectedWire.set(null);
+            fitRequests.set(fitRequests.get() + 1);
+        });
         selected.addListener((SetChangeListener<String>) c -> toComposer());
         relayout(true);
         fromComposer();

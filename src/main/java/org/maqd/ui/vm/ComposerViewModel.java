@@ -61,7 +61,11 @@ public final class ComposerViewModel {
             message.set("");
             if (!selection.isEmpty()) inputSelected.set(false);
         });
-        doc.loadsProperty().addListener((o, a, b) -> message.set(""));
+        // a new or opened document starts with nothing selected (the last document's layer stayed selected)
+        doc.loadsProperty().addListener((o, a, b) -> {
+            message.set("");
+            select(List.of(), -1);
+        });
         refresh();
     }
 

@@ -55,6 +55,22 @@ class CanvasViewModelTest {
         assertEquals(java.util.Set.of("3"), c.selected(), "and the canvas highlights it");
     }
 
+    /** File → New or Open: nothing of the last document stays selected (its layer index, node or wire). */
+    @Test
+    void aNewDocumentStartsWithNothingSelected() {
+        CanvasViewModel c = canvas();
+        c.click("2", false);
+        assertEquals(2, c.composer().selectedProperty().get());
+        c.composer().document().load(Templates.quickstart().withName("other"), null);
+        assertEquals(-1, c.composer().selectedProperty().get(), "the property sheet edits no layer");
+        assertTrue(c.composer().selection().isEmpty());
+        assertTrue(c.selected().isEmpty(), "and the canvas highlights none");
+        assertTrue(c.composer().fields().isEmpty());
+        c.selectWire(c.composer().graph().edges().get(1));
+        c.composer().document().load(Templates.quickstart().withName("third"), null);
+        assertNull(c.selectedWireProperty().get(), "nor a wire");
+    }
+
     @Test
     void aDeepNetworkIsWrappedIntoColumnsToFitALandscapeView() {
         CanvasViewModel c = canvas();
