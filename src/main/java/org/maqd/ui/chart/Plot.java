@@ -90,13 +90,13 @@ final class Plot {
         return rows;
     }
 
-    /** How many rows the legend needs in a plot {@code pw} wide. */
     /**
      * The top of a y range [y0, y1] raised so that the plot's top {@code room} pixels (of {@code ph}) lie above y1: room
      * for a legend or a note above the data. The caller decides whether the room is affordable.
      */
     static double raisedTop(double y0, double y1, double ph, double room) { return y1 + (y1 - y0) * room / (ph - room); }
 
+    /** How many rows the legend needs in a plot {@code pw} wide. */
     static int legendRows(String[] names, double pw) {
         return names.length == 0 ? 0 : legendSpans(names, pw).size();
     }
