@@ -56,12 +56,18 @@ public final class TrainingBenchmark {
      * time the JVM reported as spent in garbage collection (whole milliseconds; pauses, for G1), the number
      * of collections during them (the steady-state step allocates next to nothing), the FLOPs one sample's step
      * runs in matrix products ({@link TrainingFlops}), how long the warm-up took, and the cores' round trip
-     * ({@link CoreRoundTrip}) right before and right after the timed repetitions.
+     * ({@link CoreRoundTrip}) and the FMA ceiling ({@link FmaPeak}, as many threads as the step) right before and
+     * right after the timed repetitions: on a host whose rate changes from one minute to the next (docs/kernels.md,
+     * "A second host"), the ceiling measured at the start of a run need not be the one the case ran under.
      */
     public record Result(double samplesPerSecond, double gcTimeFraction, long gcCollections, long flopsPerSample,
-                         double warmUpSeconds, double roundTripBeforeNanos, double roundTripAfterNanos) {
+                         double warmUpSeconds, double roundTripBeforeNanos, double roundTripAfterNanos,
+                         double peakBeforeGflops, double peakAfterGflops) {
         /** Achieved GFLOPS in the step's matrix products. */
         public double gflops() { return samplesPerSecond * flopsPerSample / 1e9; }
+
+        /** Share of the higher of the two ceilings measured around the timed repetitions. */
+        public double shareOfAdjacentPeak() { return gflops() / Math.max(peakBeforeGflops, peakAfterGflops); }
     }
 
     public static double samplesPerSecond(String kind, int batch, int threads, boolean quick) {
@@ -92,7 +98,7 @@ public final class TrainingBenchmark {
             }
             int reps = quick ? 3 : 7;
             double[] rates = new double[reps];
-            double roundTrip0 = CoreRoundTrip.nanos(ROUND_TRIPS);
+            double roundTrip0 = CoreRoundTrip.nanos(ROUND_TRIPS), peak0 = FmaPeak.gflops(threads, 1, peakWindows(quick));
             long gc0 = gcMillis(), count0 = gcCount(), wall0 = System.nanoTime();
             for (int r = 0; r < reps; r++) {
                 long t0 = System.nanoTime();
@@ -100,10 +106,10 @@ public final class TrainingBenchmark {
                 rates[r] = (double) steps * batch / ((System.nanoTime() - t0) / 1e9);
             }
             double gcFraction = (gcMillis() - gc0) * 1e6 / Math.max(1, System.nanoTime() - wall0);
-            double roundTrip1 = CoreRoundTrip.nanos(ROUND_TRIPS);
+            double roundTrip1 = CoreRoundTrip.nanos(ROUND_TRIPS), peak1 = FmaPeak.gflops(threads, 1, peakWindows(quick));
             Arrays.sort(rates);
             return new Result(rates[reps / 2], gcFraction, gcCount() - count0, TrainingFlops.perSample(spec), warm,
-                    roundTrip0, roundTrip1);
+                    roundTrip0, roundTrip1, peak0, peak1);
         }
     }
 
@@ -136,6 +142,9 @@ public final class TrainingBenchmark {
         }
         return (System.nanoTime() - start) / 1e9;
     }
+
+    /** 1 ms windows of the ceiling measured around a case's timed repetitions: 0.3 s (0.05 s with quick). */
+    static int peakWindows(boolean quick) { return quick ? 50 : 300; }
 
     /** Exchanges per round-trip measurement: about 10 ms at 400 ns, twice that counting the unrecorded ones. */
     static final int ROUND_TRIPS = 20_000;

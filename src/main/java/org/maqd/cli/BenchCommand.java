@@ -91,6 +91,8 @@ public final class BenchCommand implements Callable<Integer> {
         Map<String, Double> share = new LinkedHashMap<>(), warmUp = new LinkedHashMap<>();
         Map<String, Long> gcCount = new LinkedHashMap<>(), flops = new LinkedHashMap<>();
         Map<String, List<Long>> roundTrip = new LinkedHashMap<>();   // null: not measurable (one CPU)
+        Map<String, List<Double>> adjacentPeak = new LinkedHashMap<>();
+        Map<String, Double> adjacentShare = new LinkedHashMap<>();
         for (String[] c : cases) {
             if (!selected(c[0])) continue;
             TrainingBenchmark.Result r = TrainingBenchmark.measure(c[1], Integer.parseInt(c[2]), threads, quick);
@@ -102,9 +104,13 @@ public final class BenchCommand implements Callable<Integer> {
             share.put(c[0], r.gflops() / ceiling);
             warmUp.put(c[0], r.warmUpSeconds());
             roundTrip.put(c[0], java.util.Arrays.asList(nanos(r.roundTripBeforeNanos()), nanos(r.roundTripAfterNanos())));
-            progress("train %s: %,.0f samples/s, %,d FLOPs/sample, %.1f GFLOPS = %.1f%% of the FMA peak "
-                    + "(warm-up %.1f s; %d collections, %.2f%% of the time in GC; cores' round trip %.0f, %.0f ns)",
+            adjacentPeak.put(c[0], List.of(r.peakBeforeGflops(), r.peakAfterGflops()));
+            adjacentShare.put(c[0], r.shareOfAdjacentPeak());
+            progress("train %s: %,.0f samples/s, %,d FLOPs/sample, %.1f GFLOPS = %.1f%% of the FMA peak, %.1f%% of the "
+                    + "peak measured around it (%.0f, %.0f GFLOPS) (warm-up %.1f s; %d collections, %.2f%% of the time in "
+                    + "GC; cores' round trip %.0f, %.0f ns)",
                     c[0], r.samplesPerSecond(), r.flopsPerSample(), r.gflops(), 100 * r.gflops() / ceiling,
+                    100 * r.shareOfAdjacentPeak(), r.peakBeforeGflops(), r.peakAfterGflops(),
                     r.warmUpSeconds(), r.gcCollections(), 100 * r.gcTimeFraction(), r.roundTripBeforeNanos(),
                     r.roundTripAfterNanos());
         }
@@ -122,6 +128,8 @@ public final class BenchCommand implements Callable<Integer> {
         out.put("train_gc_time_fraction", gc);
         out.put("train_gc_collections", gcCount);
         out.put("train_core_round_trip_ns", roundTrip);
+        out.put("train_fma_peak_gflops_around", adjacentPeak);
+        out.put("train_share_of_fma_peak_around", adjacentShare);
         if (selected("inference")) {
             InferenceBenchmark.Result inf = InferenceBenchmark.quickstartMlp(threads, quick);
             out.put("int_inference_samples_per_second", inf.intSamplesPerSecond());

@@ -23,6 +23,11 @@ class TrainingBenchmarkTest {
         double ceiling = json.get("fma_peak_gflops").get("1_threads").asDouble();
         assertEquals(gflops / ceiling, json.get("train_share_of_fma_peak").get("mlp_b4").asDouble(), 1e-12, text);
         assertTrue(json.get("train_warmup_seconds").get("mlp_b4").asDouble() >= 0.5, "warm-up runs at least 0.5 s: " + text);
+        var around = json.get("train_fma_peak_gflops_around").get("mlp_b4");
+        assertEquals(2, around.size(), "the ceiling right before and right after the timed repetitions: " + text);
+        double higher = Math.max(around.get(0).asDouble(), around.get(1).asDouble());
+        assertTrue(around.get(0).asDouble() > 0 && around.get(1).asDouble() > 0, text);
+        assertEquals(gflops / higher, json.get("train_share_of_fma_peak_around").get("mlp_b4").asDouble(), 1e-12, text);
         var roundTrip = json.get("train_core_round_trip_ns").get("mlp_b4");
         assertEquals(2, roundTrip.size(), "before and after the timed repetitions: " + text);
         for (var ns : roundTrip) {
