@@ -49,8 +49,8 @@ public final class PlaygroundView extends BorderPane {
         Button stop = new Button("■ Stop");
         stop.setOnAction(e -> vm.stop());
         stop.disableProperty().bind(vm.runningProperty().not());
-        data.valueProperty().addListener(o -> { if (vm.runningProperty().get()) vm.start(); });
-        states.valueProperty().addListener(o -> { if (vm.runningProperty().get()) vm.start(); });
+        data.valueProperty().addListener(o -> { if (vm.runningProperty().get()) vm.start(); else draw(); });
+        states.valueProperty().addListener(o -> { if (vm.runningProperty().get()) vm.start(); else draw(); });
         Label error = new Label();
         error.getStyleClass().add("message");
         error.textProperty().bind(vm.errorProperty());
@@ -117,12 +117,6 @@ public final class PlaygroundView extends BorderPane {
                 }
             }
         }
-        if (regions == null) {
-            g.setFill(Color.web("#6b6b70"));
-            g.setTextAlign(javafx.scene.text.TextAlignment.CENTER);
-            g.fillText(vm.runningProperty().get() ? "Starting…" : "Press ▶ Train: the network learns "
-                    + vm.datasetProperty().get() + " here, live", w / 2, w / 2);
-        }
         float[] p = vm.points();
         int[] y = vm.labels();
         double e = PlaygroundViewModel.EXTENT;
@@ -133,6 +127,19 @@ public final class PlaygroundView extends BorderPane {
             g.setStroke(Color.WHITE);
             g.setLineWidth(0.6);
             g.strokeOval(px - 2.5, py - 2.5, 5, 5);
+        }
+        if (regions == null) { // below the points, on a plate of its own
+            String text = vm.runningProperty().get() ? "Starting…"
+                    : "Press ▶ Train: the network learns " + vm.datasetProperty().get() + " here, live";
+            javafx.scene.text.Text probe = new javafx.scene.text.Text(text);
+            probe.setFont(g.getFont());
+            double tw = probe.getLayoutBounds().getWidth();
+            g.setFill(Color.rgb(255, 255, 255, 0.85));
+            double base = w - 16;
+            g.fillRoundRect(w / 2 - tw / 2 - 10, base - 17, tw + 20, 26, 8, 8);
+            g.setFill(Color.web("#4a4a50"));
+            g.setTextAlign(javafx.scene.text.TextAlignment.CENTER);
+            g.fillText(text, w / 2, base);
         }
     }
 }

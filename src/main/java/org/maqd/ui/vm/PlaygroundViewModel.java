@@ -43,7 +43,32 @@ public final class PlaygroundViewModel {
 
     private java.util.concurrent.Executor ui = Runnable::run;
 
-    public PlaygroundViewModel(Playground engine) { this.engine = engine; }
+    /**
+     * Shows the chosen set's points at once (before the first ▶ Train); a change of set or of weight states while
+     * stopped clears the last run's regions, which belonged to the other set or states.
+     */
+    public PlaygroundViewModel(Playground engine) {
+        this.engine = engine;
+        dataset.addListener(o -> { if (!running.get()) preview(); });
+        weightStates.addListener(o -> { if (!running.get()) frame = null; });
+        preview();
+    }
+
+    /** The current set's points and labels, no regions: opening a 2-D session costs well under a millisecond. */
+    private void preview() {
+        frame = null;
+        try {
+            Playground.Session s = engine.open(experiment(dataset.get(), weightStates.get()), Path.of("").toAbsolutePath());
+            points = s.points();
+            labels = s.labels();
+            classes = s.classes();
+            error.set("");
+        } catch (RuntimeException ex) {
+            points = new float[0];
+            labels = new int[0];
+            error.set(BackgroundTask.message(ex));
+        }
+    }
 
     /** Where a training failure is reported (the FX thread in the window). */
     public void setUiExecutor(java.util.concurrent.Executor ui) { this.ui = ui; }

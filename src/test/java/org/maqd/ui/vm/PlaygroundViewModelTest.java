@@ -2,6 +2,7 @@ package org.maqd.ui.vm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,32 @@ class PlaygroundViewModelTest {
         int classA = 0;
         for (int c : f.floating()) if (c == 0) classA++;
         assertTrue(classA > 0 && classA < f.floating().length, "both classes have a region");
+    }
+
+    @Test
+    void theSetIsShownBeforeTrainingAndAChangeWhileStoppedClearsTheOldRegions() throws Exception {
+        PlaygroundViewModel vm = new PlaygroundViewModel(new EnginePlayground());
+        assertTrue(vm.labels().length > 0, "the default set's points are there before the first ▶ Train");
+        assertEquals(2 * vm.labels().length, vm.points().length);
+        assertEquals(3, vm.classes(), "spirals: three arms");
+        vm.datasetProperty().set("blobs");
+        assertEquals(4, vm.classes(), "the new set's points, at once");
+        for (int y : vm.labels()) assertTrue(y >= 0 && y < 4);
+        vm.start();
+        long end = System.nanoTime() + 60_000_000_000L;
+        while (vm.frame() == null && System.nanoTime() < end) Thread.sleep(10);
+        vm.stop();
+        assertNotNull(vm.frame(), vm.errorProperty().get());
+        vm.weightStatesProperty().set(8);
+        assertNull(vm.frame(), "the regions were the 3-state network's: not shown under an 8-state title");
+        vm.start();
+        end = System.nanoTime() + 60_000_000_000L;
+        while (vm.frame() == null && System.nanoTime() < end) Thread.sleep(10);
+        vm.stop();
+        assertNotNull(vm.frame(), vm.errorProperty().get());
+        vm.datasetProperty().set("xor");
+        assertNull(vm.frame(), "the blobs' regions are not shown over the xor points");
+        assertEquals(2, vm.classes());
     }
 
     @Test
