@@ -49,8 +49,8 @@ public final class PlaygroundViewModel {
      */
     public PlaygroundViewModel(Playground engine) {
         this.engine = engine;
-        dataset.addListener(o -> { if (!running.get()) preview(); });
-        weightStates.addListener(o -> { if (!running.get()) frame = null; });
+        dataset.addListener((o, a, b) -> { if (!running.get()) preview(); });
+        weightStates.addListener((o, a, b) -> { if (!running.get()) frame = null; });
         preview();
     }
 
