@@ -124,11 +124,7 @@ class TrainingViewModelTest {
     /** File → New or Open during a run: the run stops, and nothing of it stays on screen, not even after it ends. */
     @Test
     void aDocumentLoadedDuringARunStopsItAndShowsNothingOfIt() throws Exception {
-        ScriptedTrainer t = new ScriptedTrainer(50, 100, 2);
-        TrainingViewModel vm = vm(Templates.quickstart(), t);
-        assertTrue(vm.start());
-        assertTrue(t.started.await(10, TimeUnit.SECONDS));
-        until(vm, () -> vm.feedProperty().get().stepLoss.size() > 3);
+        TrainingViewModel vm = runningQuickstart();
         vm.document().load(Templates.quickstart().withName("other"), null);
         assertEquals(null, vm.feedProperty().get(), "the charts lose the run at once");
         assertTrue(vm.layerNames().isEmpty());
@@ -142,6 +138,16 @@ class TrainingViewModelTest {
         until(vm, () -> vm.feedProperty().get() != null && vm.feedProperty().get().stepLoss.size() > 0);
         vm.stop();
         until(vm, () -> vm.stateProperty().get() == RunState.FINISHED);
+    }
+
+    /** The quickstart running on a scripted trainer, a few steps in. */
+    private TrainingViewModel runningQuickstart() throws Exception {
+        ScriptedTrainer t = new ScriptedTrainer(50, 100, 2);
+        TrainingViewModel vm = vm(Templates.quickstart(), t);
+        assertTrue(vm.start());
+        assertTrue(t.started.await(10, TimeUnit.SECONDS));
+        until(vm, () -> vm.feedProperty().get().stepLoss.size() > 3);
+        return vm;
     }
 
     private static org.maqd.train.LayerProbe withStates(String name, int index, int states) {
@@ -167,11 +173,7 @@ class TrainingViewModelTest {
 
     @Test
     void pauseHoldsTheTrainingThreadAndStopEndsTheRun() throws Exception {
-        ScriptedTrainer t = new ScriptedTrainer(50, 100, 2);
-        TrainingViewModel vm = vm(Templates.quickstart(), t);
-        assertTrue(vm.start());
-        assertTrue(t.started.await(10, TimeUnit.SECONDS));
-        until(vm, () -> vm.feedProperty().get().stepLoss.size() > 3);
+        TrainingViewModel vm = runningQuickstart();
         vm.pause();
         assertEquals(RunState.PAUSED, vm.stateProperty().get());
         Thread.sleep(100);
