@@ -1,6 +1,8 @@
 package org.maqd.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,12 +17,55 @@ import java.util.regex.Pattern;
  * Names, descriptions, thread counts and locks are not differences; "not set" and the values that mean it (an
  * empty list, a data limit of 0 = all samples) are one value, "–"; a changed default is not repeated for every
  * layer that inherits it. The runs table and the comparison report both use this.
+ *
+ * <p>{@link #flatten} is the one place a JSON tree (a resolved experiment, a sweep declaration, a certificate)
+ * becomes setting paths: the runs table, the run, sweep and comparison reports all read their settings through it.
  */
 public final class SettingDifferences {
     private static final Set<String> IGNORED = Set.of("name", "description", "threads", "lesson", "data.sha256");
     private static final Pattern LAYER_KEY = Pattern.compile("network\\.layers\\[\\d+]\\.(\\w+)");
 
     private SettingDifferences() {}
+
+    /**
+     * Every scalar of a JSON tree by its path, in document order: objects as "a.b", lists of scalars as one value
+     * "[1, 28, 28]", lists holding objects or lists indexed ("network.layers[2].units"); JSON null as "". An empty
+     * tree (null, missing) gives an empty map.
+     */
+    public static Map<String, String> flatten(JsonNode tree) { return flatten(tree, ""); }
+
+    /** {@link #flatten(JsonNode)} with every path under {@code prefix} ("sweep" → "sweep.grid…"). */
+    public static Map<String, String> flatten(JsonNode tree, String prefix) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (tree != null && !tree.isMissingNode()) flatten(prefix, tree, out);
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static void flatten(String path, JsonNode n, Map<String, String> out) {
+        if (n.isObject()) {
+            n.fields().forEachRemaining(e -> flatten(path.isEmpty() ? e.getKey() : path + "." + e.getKey(), e.getValue(), out));
+        } else if (n.isArray() && !allScalars(n)) {
+            for (int i = 0; i < n.size(); i++) flatten(path + "[" + i + "]", n.get(i), out);
+        } else if (n.isArray()) {
+            List<String> v = new ArrayList<>();
+            for (JsonNode c : n) v.add(c.asText());
+            out.put(path, "[" + String.join(", ", v) + "]");
+        } else {
+            out.put(path, n.isNull() ? "" : n.asText());
+        }
+    }
+
+    private static boolean allScalars(JsonNode array) {
+        for (JsonNode c : array) if (!c.isValueNode()) return false;
+        return true;
+    }
+
+    /** Setting paths and values as the rows of a two-column table. */
+    public static List<List<String>> rows(Map<String, String> flat) {
+        List<List<String>> rows = new ArrayList<>();
+        flat.forEach((k, v) -> rows.add(List.of(k, v)));
+        return rows;
+    }
 
     /** Differing setting → its value in each run (in the runs' order). */
     public static Map<String, List<String>> of(List<Map<String, String>> runs) {
