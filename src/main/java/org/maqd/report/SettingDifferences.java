@@ -16,14 +16,15 @@ import java.util.regex.Pattern;
  * The settings in which runs differ, from their flattened resolved experiments ("network.defaults.norm" → "bn").
  * Names, descriptions, thread counts and locks are not differences; "not set" and the values that mean it (an
  * empty list, a data limit of 0 = all samples) are one value, "–"; a changed default is not repeated for every
- * layer that inherits it. The runs table and the comparison report both use this.
+ * layer that inherits it; networks that differ in structure or in a layer's kind are told per layer
+ * ({@link NetworkDifferences}). The runs table and the comparison report both use this.
  *
  * <p>{@link #flatten} is the one place a JSON tree (a resolved experiment, a sweep declaration, a certificate)
  * becomes setting paths: the runs table, the run, sweep and comparison reports all read their settings through it.
  */
 public final class SettingDifferences {
     private static final Set<String> IGNORED = Set.of("name", "description", "threads", "lesson", "data.sha256");
-    private static final Pattern LAYER_KEY = Pattern.compile("network\\.layers\\[\\d+]\\.(\\w+)");
+    private static final Pattern LAYER_KEY = Pattern.compile("network\\.(?:layers|nodes)\\[\\d+]\\.(\\w+)");
 
     private SettingDifferences() {}
 
@@ -87,7 +88,7 @@ public final class SettingDifferences {
             for (Map<String, String> r : runs) v.add(value(r, k));
             out.put(k, v);
         }
-        return out;
+        return NetworkDifferences.told(runs, out);
     }
 
     /** A run's value of a setting as shown; "–" when not set. */
@@ -100,6 +101,6 @@ public final class SettingDifferences {
 
     /** The setting's short name for tables and legends ("network.defaults.norm" → "norm"). */
     public static String shortKey(String k) {
-        return k.replace("network.defaults.", "").replace("network.layers", "L").replace("training.", "").replace("data.", "");
+        return k.replace("network.defaults.", "").replace("network.layers", "L").replace("network.nodes", "N").replace("training.", "").replace("data.", "");
     }
 }
