@@ -94,7 +94,8 @@ final class SvgChart {
         double top = 0;
         for (double v : counts) top = Math.max(top, v);
         if (top <= 0) top = 1;
-        double[] b = {min, max > min ? max : min + 1, 0, top * 1.05};
+        AxisRange xr = AxisRange.of(min, max, 0);
+        double[] b = {xr.lo(), xr.hi(), 0, top * 1.05};
         StringBuilder sb = open(title, H);
         axes(sb, b, "standardized latent weight", "count", R);
         for (double t : Chart.niceTicks(b[0], b[1])) {

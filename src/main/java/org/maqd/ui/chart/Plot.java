@@ -2,6 +2,7 @@ package org.maqd.ui.chart;
 
 import javafx.geometry.VPos;
 import javafx.scene.text.TextAlignment;
+import org.maqd.report.AxisRange;
 import org.maqd.report.LegendLayout;
 
 /** A plot area inside a chart: data ranges, pixel mapping, and the axes with ticks and labels. */
@@ -24,10 +25,13 @@ final class Plot {
         this.py = py;
         this.pw = Math.max(1, pw);
         this.ph = Math.max(1, ph);
-        this.x0 = x0;
-        this.x1 = x1 == x0 ? x0 + 1 : x1;
-        this.y0 = y0;
-        this.y1 = y1 == y0 ? y0 + 1 : y1;
+        // an empty or degenerate range (one point, a constant) is widened as AxisRange decides, around the value
+        AxisRange xr = x1 > x0 ? new AxisRange(x0, x1) : AxisRange.of(x0, x0, 0);
+        AxisRange yr = y1 > y0 ? new AxisRange(y0, y1) : AxisRange.of(y0, y0, 0);
+        this.x0 = xr.lo();
+        this.x1 = xr.hi();
+        this.y0 = yr.lo();
+        this.y1 = yr.hi();
     }
 
     double sx(double x) { return px + (x - x0) / (x1 - x0) * pw; }
@@ -46,7 +50,16 @@ final class Plot {
             g.setStroke(s.grid());
             g.strokeLine(x, py, x, py + ph);
             g.setFill(s.muted());
-            g.fillText(Decimator.label(t, xs), x, py + ph + 3);
+            String label = Decimator.label(t, xs);
+            // a label centred on a tick near the right end would be cut by the chart's edge: it ends at the edge instead
+            double right = px + pw + RIGHT - 1;
+            if (x + LegendLayout.textWidth(label, ChartCanvas.SMALL.getSize()) / 2 > right) {
+                g.setTextAlign(TextAlignment.RIGHT);
+                g.fillText(label, right, py + ph + 3);
+                g.setTextAlign(TextAlignment.CENTER);
+            } else {
+                g.fillText(label, x, py + ph + 3);
+            }
         }
         double ys = Decimator.tickStep(y1 - y0, Math.max(2, (int) (ph / 35)));
         g.setTextAlign(TextAlignment.RIGHT);
