@@ -12,24 +12,24 @@ record Chart(String title, String xLabel, String yLabel, double[] ticks, String[
 
     record Series(String name, double[] x, double[] y, double[] lo, double[] hi) {}
 
-    /** Data range {xmin, xmax, ymin, ymax} over points and bands, padded; y spans at least 1e-6. */
+    /**
+     * Data range {xmin, xmax, ymin, ymax} over the finite points and bands and the ticks, y padded by 6%; a
+     * degenerate range (one point, a constant) as {@link AxisRange} makes it.
+     */
     double[] bounds() {
-        double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY, y0 = Double.POSITIVE_INFINITY, y1 = Double.NEGATIVE_INFINITY;
+        AxisRange.Extent x = new AxisRange.Extent(), y = new AxisRange.Extent();
         for (Series s : series) {
             for (int i = 0; i < s.x().length; i++) {
-                if (Double.isNaN(s.y()[i])) continue;
-                x0 = Math.min(x0, s.x()[i]); x1 = Math.max(x1, s.x()[i]);
-                double lo = s.lo() != null && !Double.isNaN(s.lo()[i]) ? s.lo()[i] : s.y()[i];
-                double hi = s.hi() != null && !Double.isNaN(s.hi()[i]) ? s.hi()[i] : s.y()[i];
-                y0 = Math.min(y0, lo); y1 = Math.max(y1, hi);
+                if (!Double.isFinite(s.y()[i])) continue;
+                x.add(s.x()[i]);
+                y.add(s.y()[i]);
+                if (s.lo() != null) y.add(s.lo()[i]);
+                if (s.hi() != null) y.add(s.hi()[i]);
             }
         }
-        if (ticks != null && ticks.length > 0) { x0 = Math.min(x0, ticks[0]); x1 = Math.max(x1, ticks[ticks.length - 1]); }
-        if (x0 > x1) { x0 = 0; x1 = 1; y0 = 0; y1 = 1; }
-        if (x1 - x0 < 1e-12) { x0 -= 0.5; x1 += 0.5; }
-        if (y1 - y0 < 1e-6) { y0 -= 0.5e-3; y1 += 0.5e-3; }
-        double pad = (y1 - y0) * 0.06;
-        return new double[] {x0, x1, y0 - pad, y1 + pad};
+        if (ticks != null && ticks.length > 0) x.add(ticks[0]).add(ticks[ticks.length - 1]);
+        AxisRange xr = x.range(0), yr = y.range(0.06);
+        return new double[] {xr.lo(), xr.hi(), yr.lo(), yr.hi()};
     }
 
     /** About five round y tick values inside [lo, hi]. */

@@ -32,13 +32,7 @@ final class ComparisonReport {
 
     ComparisonReport(List<Path> dirs) {
         for (Path d : dirs) runs.add(new RunReport(d));
-        List<Map<String, String>> settings = new ArrayList<>();
-        for (RunReport r : runs) {
-            Map<String, String> m = new LinkedHashMap<>();
-            for (List<String> kv : r.settings()) m.put(kv.get(0), kv.get(1));
-            settings.add(m);
-        }
-        differing = SettingDifferences.of(settings);
+        differing = SettingDifferences.of(runs.stream().map(RunReport::settingPaths).toList());
         for (int i = 0; i < runs.size(); i++) {
             StringBuilder b = new StringBuilder();
             for (var e : differing.entrySet()) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +92,7 @@ final class RunReport {
         b.append(Html.section("histograms", "Weight histograms (last probe, with the quantization grid)", histogramCharts()));
         CertificateRecord cert = CertificateRecord.read(dir);
         if (cert != null) b.append(Html.section("certificate", "Integer deployment certificate",
-                Html.table("certificate-table", List.of("quantity", "value"), scalars(ExperimentIO.MAPPER.valueToTree(cert.toMap()), ""))));
+                Html.table("certificate-table", List.of("quantity", "value"), SettingDifferences.rows(SettingDifferences.flatten(ExperimentIO.MAPPER.valueToTree(cert.toMap()))))));
         List<PtqRow> ptq = PtqRow.FILE.read(dir);
         if (!ptq.isEmpty()) b.append(Html.section("ptq-results", "Post-training quantization of this float model",
                 Html.table("ptq-table", Html.words(PtqRow.FILE.columns()), ptq.stream().map(PtqRow.FILE::cells).toList())));
@@ -113,38 +112,16 @@ final class RunReport {
         return rows;
     }
 
-    /** Every scalar of a JSON tree as (path, value), lists of scalars joined. */
-    static List<List<String>> scalars(JsonNode n, String prefix) {
-        List<List<String>> rows = new ArrayList<>();
-        if (n == null) return rows;
-        if (n.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-                var e = it.next();
-                rows.addAll(scalars(e.getValue(), prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey()));
-            }
-        } else if (n.isArray()) {
-            boolean flat = true;
-            for (JsonNode c : n) flat &= c.isValueNode();
-            if (flat) {
-                List<String> v = new ArrayList<>();
-                for (JsonNode c : n) v.add(c.asText());
-                rows.add(List.of(prefix, "[" + String.join(", ", v) + "]"));
-            } else {
-                for (int i = 0; i < n.size(); i++) rows.addAll(scalars(n.get(i), prefix + "[" + i + "]"));
-            }
-        } else {
-            rows.add(List.of(prefix, n.isNull() ? "" : n.asText()));
-        }
-        return rows;
-    }
-
     List<List<String>> settings() {
         if (experiment == null) return List.of();
         JsonNode copy = experiment.deepCopy();
         if (copy.has("network")) ((com.fasterxml.jackson.databind.node.ObjectNode) copy.get("network")).remove("layers");
         ((com.fasterxml.jackson.databind.node.ObjectNode) copy).remove("description");
-        return scalars(copy, "");
+        return SettingDifferences.rows(SettingDifferences.flatten(copy));
     }
+
+    /** Every setting of the resolved experiment by its path, layers and nodes included (empty without experiment.json). */
+    Map<String, String> settingPaths() { return SettingDifferences.flatten(experiment); }
 
     static final List<String> SPEC_FIELDS = List.of("type", "units", "channels", "kernel", "stride", "weightStates",
             "activationStates", "norm", "weightStandardization", "weightSurrogate", "activationSurrogate", "activationStep");

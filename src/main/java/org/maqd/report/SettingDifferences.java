@@ -1,6 +1,8 @@
 package org.maqd.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,13 +16,57 @@ import java.util.regex.Pattern;
  * The settings in which runs differ, from their flattened resolved experiments ("network.defaults.norm" → "bn").
  * Names, descriptions, thread counts and locks are not differences; "not set" and the values that mean it (an
  * empty list, a data limit of 0 = all samples) are one value, "–"; a changed default is not repeated for every
- * layer that inherits it. The runs table and the comparison report both use this.
+ * layer that inherits it; networks that differ in structure or in a layer's kind are told per layer
+ * ({@link NetworkDifferences}). The runs table and the comparison report both use this.
+ *
+ * <p>{@link #flatten} is the one place a JSON tree (a resolved experiment, a sweep declaration, a certificate)
+ * becomes setting paths: the runs table, the run, sweep and comparison reports all read their settings through it.
  */
 public final class SettingDifferences {
     private static final Set<String> IGNORED = Set.of("name", "description", "threads", "lesson", "data.sha256");
-    private static final Pattern LAYER_KEY = Pattern.compile("network\\.layers\\[\\d+]\\.(\\w+)");
+    private static final Pattern LAYER_KEY = Pattern.compile("network\\.(?:layers|nodes)\\[\\d+]\\.(\\w+)");
 
     private SettingDifferences() {}
+
+    /**
+     * Every scalar of a JSON tree by its path, in document order: objects as "a.b", lists of scalars as one value
+     * "[1, 28, 28]", lists holding objects or lists indexed ("network.layers[2].units"); JSON null as "". An empty
+     * tree (null, missing) gives an empty map.
+     */
+    public static Map<String, String> flatten(JsonNode tree) { return flatten(tree, ""); }
+
+    /** {@link #flatten(JsonNode)} with every path under {@code prefix} ("sweep" → "sweep.grid…"). */
+    public static Map<String, String> flatten(JsonNode tree, String prefix) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (tree != null && !tree.isMissingNode()) flatten(prefix, tree, out);
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static void flatten(String path, JsonNode n, Map<String, String> out) {
+        if (n.isObject()) {
+            n.fields().forEachRemaining(e -> flatten(path.isEmpty() ? e.getKey() : path + "." + e.getKey(), e.getValue(), out));
+        } else if (n.isArray() && !allScalars(n)) {
+            for (int i = 0; i < n.size(); i++) flatten(path + "[" + i + "]", n.get(i), out);
+        } else if (n.isArray()) {
+            List<String> v = new ArrayList<>();
+            for (JsonNode c : n) v.add(c.asText());
+            out.put(path, "[" + String.join(", ", v) + "]");
+        } else {
+            out.put(path, n.isNull() ? "" : n.asText());
+        }
+    }
+
+    private static boolean allScalars(JsonNode array) {
+        for (JsonNode c : array) if (!c.isValueNode()) return false;
+        return true;
+    }
+
+    /** Setting paths and values as the rows of a two-column table. */
+    public static List<List<String>> rows(Map<String, String> flat) {
+        List<List<String>> rows = new ArrayList<>();
+        flat.forEach((k, v) -> rows.add(List.of(k, v)));
+        return rows;
+    }
 
     /** Differing setting → its value in each run (in the runs' order). */
     public static Map<String, List<String>> of(List<Map<String, String>> runs) {
@@ -42,7 +88,7 @@ public final class SettingDifferences {
             for (Map<String, String> r : runs) v.add(value(r, k));
             out.put(k, v);
         }
-        return out;
+        return NetworkDifferences.told(runs, out);
     }
 
     /** A run's value of a setting as shown; "–" when not set. */
@@ -55,6 +101,6 @@ public final class SettingDifferences {
 
     /** The setting's short name for tables and legends ("network.defaults.norm" → "norm"). */
     public static String shortKey(String k) {
-        return k.replace("network.defaults.", "").replace("network.layers", "L").replace("training.", "").replace("data.", "");
+        return k.replace("network.defaults.", "").replace("network.layers", "L").replace("network.nodes", "N").replace("training.", "").replace("data.", "");
     }
 }

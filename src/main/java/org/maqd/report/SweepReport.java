@@ -59,7 +59,7 @@ final class SweepReport {
         b.append(Html.section(RunFiles.SWEEP_TRIALS, "Trials", Html.table("results-table", Html.words(SweepResultRow.header(groups)),
                 results.stream().map(r -> r.cells(groups)).toList())));
         b.append(Html.section("experiment", "Experiment (as declared)",
-                Html.table("settings-table", List.of("field", "value"), RunReport.scalars(sweep, ""))));
+                Html.table("settings-table", List.of("field", "value"), SettingDifferences.rows(SettingDifferences.flatten(sweep)))));
         b.append(Html.section("environment", "Environment", environment()));
         StringBuilder files = new StringBuilder("<ul>");
         for (String f : List.of(RunFiles.SWEEP_RESULTS, RunFiles.SWEEP_SUMMARY, RunFiles.REPORT_CURVES, RunFiles.SWEEP_JSON)) {
@@ -73,7 +73,7 @@ final class SweepReport {
     private String declaration() {
         List<List<String>> rows = new ArrayList<>();
         JsonNode s = sweep == null ? null : sweep.get("sweep");
-        if (s != null) rows.addAll(RunReport.scalars(s, "sweep"));
+        if (s != null) rows.addAll(SettingDifferences.rows(SettingDifferences.flatten(s, "sweep")));
         Map<String, Integer> status = new LinkedHashMap<>();
         for (SweepResultRow r : results) status.merge(r.status(), 1, Integer::sum);
         rows.add(List.of("rows in " + RunFiles.SWEEP_RESULTS, Integer.toString(results.size())));

@@ -2,6 +2,7 @@ package org.maqd.ui.chart;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.maqd.report.AxisRange;
 
 /**
  * Line chart on a canvas for live series: below one point per pixel column it draws the points as a polyline;
@@ -73,21 +74,14 @@ public final class LineChartCanvas extends ChartCanvas {
 
     @Override
     protected void draw(Painter g, double w, double h, ChartStyle st) {
-        double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY, y0 = x0, y1 = x1;
+        AxisRange.Extent xe = new AxisRange.Extent(), ye = new AxisRange.Extent();
         for (Series s : series) {
-            for (int i = 0; i < s.n(); i++) {
-                x0 = Math.min(x0, s.xs()[i]);
-                x1 = Math.max(x1, s.xs()[i]);
-                if (Double.isFinite(s.ys()[i])) {
-                    y0 = Math.min(y0, s.ys()[i]);
-                    y1 = Math.max(y1, s.ys()[i]);
-                }
-            }
+            xe.addAll(s.xs(), s.n());
+            ye.addAll(s.ys(), s.n());
         }
-        if (!Double.isNaN(fixedY0)) { y0 = fixedY0; y1 = fixedY1; }
-        if (!(y1 >= y0)) { y0 = 0; y1 = 1; }
-        double pad = (y1 - y0) * 0.05;
-        if (Double.isNaN(fixedY0)) { y0 -= pad; y1 += pad; }
+        // one point or a constant: AxisRange centres it, so its marker is drawn whole, not on the plot's edge
+        AxisRange xr = xe.range(0), yr = Double.isNaN(fixedY0) ? ye.range(0.05) : new AxisRange(fixedY0, fixedY1);
+        double x0 = xr.lo(), x1 = xr.hi(), y0 = yr.lo(), y1 = yr.hi();
         String[] names = series.stream().map(Series::name).toArray(String[]::new);
         boolean legend = series.size() > 1 || !names[0].isEmpty();
         double below = legend && legendBelow ? Plot.legendBelowHeight(names, w - Plot.LEFT - Plot.RIGHT) : 0;
@@ -200,10 +194,13 @@ public final class LineChartCanvas extends ChartCanvas {
             lastY = sy;
         }
         g.stroke();
-        if (s.n() <= 40 && !s.steps()) {
-            g.setFill(g.getStroke());
-            for (int i = 0; i < s.n(); i++)
-                if (Double.isFinite(s.ys()[i])) g.fillOval(p.sx(s.xs()[i]) - 2.5, p.sy(s.ys()[i]) - 2.5, 5, 5);
+        g.setFill(g.getStroke());
+        boolean dots = s.n() <= 40 && !s.steps();
+        for (int i = 0; i < s.n(); i++) {
+            if (!Double.isFinite(s.ys()[i])) continue;
+            // a point with no finite neighbour has no line to show it: it always gets its marker
+            boolean alone = (i == 0 || !Double.isFinite(s.ys()[i - 1])) && (i == s.n() - 1 || !Double.isFinite(s.ys()[i + 1]));
+            if (dots || alone) g.fillOval(p.sx(s.xs()[i]) - 2.5, p.sy(s.ys()[i]) - 2.5, 5, 5);
         }
     }
 

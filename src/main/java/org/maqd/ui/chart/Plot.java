@@ -2,6 +2,8 @@ package org.maqd.ui.chart;
 
 import javafx.geometry.VPos;
 import javafx.scene.text.TextAlignment;
+import org.maqd.report.AxisRange;
+import org.maqd.report.LegendLayout;
 
 /** A plot area inside a chart: data ranges, pixel mapping, and the axes with ticks and labels. */
 final class Plot {
@@ -23,10 +25,13 @@ final class Plot {
         this.py = py;
         this.pw = Math.max(1, pw);
         this.ph = Math.max(1, ph);
-        this.x0 = x0;
-        this.x1 = x1 == x0 ? x0 + 1 : x1;
-        this.y0 = y0;
-        this.y1 = y1 == y0 ? y0 + 1 : y1;
+        // an empty or degenerate range (one point, a constant) is widened as AxisRange decides, around the value
+        AxisRange xr = x1 > x0 ? new AxisRange(x0, x1) : AxisRange.of(x0, x0, 0);
+        AxisRange yr = y1 > y0 ? new AxisRange(y0, y1) : AxisRange.of(y0, y0, 0);
+        this.x0 = xr.lo();
+        this.x1 = xr.hi();
+        this.y0 = yr.lo();
+        this.y1 = yr.hi();
     }
 
     double sx(double x) { return px + (x - x0) / (x1 - x0) * pw; }
@@ -45,7 +50,16 @@ final class Plot {
             g.setStroke(s.grid());
             g.strokeLine(x, py, x, py + ph);
             g.setFill(s.muted());
-            g.fillText(Decimator.label(t, xs), x, py + ph + 3);
+            String label = Decimator.label(t, xs);
+            // a label centred on a tick near the right end would be cut by the chart's edge: it ends at the edge instead
+            double right = px + pw + RIGHT - 1;
+            if (x + LegendLayout.textWidth(label, ChartCanvas.SMALL.getSize()) / 2 > right) {
+                g.setTextAlign(TextAlignment.RIGHT);
+                g.fillText(label, right, py + ph + 3);
+                g.setTextAlign(TextAlignment.CENTER);
+            } else {
+                g.fillText(label, x, py + ph + 3);
+            }
         }
         double ys = Decimator.tickStep(y1 - y0, Math.max(2, (int) (ph / 35)));
         g.setTextAlign(TextAlignment.RIGHT);
@@ -69,25 +83,15 @@ final class Plot {
         g.setTextBaseline(VPos.BASELINE);
     }
 
-    /** Width of one legend entry: colour mark, gap, name. */
-    private static double entryWidth(String name) { return 22 + name.length() * 6; }
+    /** A legend entry's colour mark and the gaps around it, in pixels. */
+    private static final double MARK = 22;
 
-    /** The legend's rows in a plot {@code pw} wide: [first, end) entry indices, entries wrapped when a row is full. */
-    private static java.util.List<int[]> legendSpans(String[] names, double pw) {
-        double avail = pw - 12, rowW = 0;
-        java.util.List<int[]> rows = new java.util.ArrayList<>();
-        int start = 0;
-        for (int i = 0; i < names.length; i++) {
-            double e = entryWidth(names[i]);
-            if (i > start && rowW + e > avail) {
-                rows.add(new int[] {start, i});
-                start = i;
-                rowW = 0;
-            }
-            rowW += e;
-        }
-        rows.add(new int[] {start, names.length});
-        return rows;
+    /**
+     * The legend's lines in a plot {@code pw} wide ({@link LegendLayout}): entries wrapped when a line is full, names
+     * too long for a line cut, at most three lines and then "+N more".
+     */
+    static LegendLayout legendLayout(String[] names, double pw) {
+        return LegendLayout.of(java.util.List.of(names), pw - 12, MARK, ChartCanvas.SMALL.getSize(), LegendLayout.MAX_LINES);
     }
 
     /**
@@ -98,7 +102,7 @@ final class Plot {
 
     /** How many rows the legend needs in a plot {@code pw} wide. */
     static int legendRows(String[] names, double pw) {
-        return names.length == 0 ? 0 : legendSpans(names, pw).size();
+        return names.length == 0 ? 0 : legendLayout(names, pw).lineCount();
     }
 
     /**
@@ -111,15 +115,9 @@ final class Plot {
 
     /** The box {x, y, width, height} a legend inside the plot covers, top-left or bottom-right (as {@link #legend} draws it). */
     double[] legendBox(String[] names, boolean bottom) {
-        java.util.List<int[]> rows = legendSpans(names, pw);
-        double widest = 0;
-        for (int[] r : rows) {
-            double total = 0;
-            for (int i = r[0]; i < r[1]; i++) total += entryWidth(names[i]);
-            widest = Math.max(widest, total);
-        }
-        double h = rows.size() * LEGEND_ROW + 2;
-        return bottom ? new double[] {px + pw - widest - 7, py + ph - 22 - (rows.size() - 1) * LEGEND_ROW - 3, widest + 7, h}
+        LegendLayout l = legendLayout(names, pw);
+        double widest = l.widest(), h = l.lineCount() * LEGEND_ROW + 2;
+        return bottom ? new double[] {px + pw - widest - 7, py + ph - 22 - (l.lineCount() - 1) * LEGEND_ROW - 3, widest + 7, h}
                 : new double[] {px + 3, py + 3, widest + 5, h};
     }
 
@@ -134,23 +132,30 @@ final class Plot {
     private static final double LEGEND_ROW = 16;
 
     private void legend(Painter g, ChartStyle s, String[] names, int[] colors, boolean bottom, double below) {
-        java.util.List<int[]> rows = legendSpans(names, pw);
+        LegendLayout l = legendLayout(names, pw);
+        int n = l.lineCount();
         double rowH = LEGEND_ROW;
-        for (int r = 0; r < rows.size(); r++) {
-            double total = 0;
-            for (int i = rows.get(r)[0]; i < rows.get(r)[1]; i++) total += entryWidth(names[i]);
+        g.setTextBaseline(VPos.TOP);
+        g.setTextAlign(TextAlignment.LEFT);
+        for (int r = 0; r < n; r++) {
+            java.util.List<LegendLayout.Entry> line = l.lines().get(r);
+            boolean last = r == n - 1 && l.more() != null;
+            double total = line.stream().mapToDouble(LegendLayout.Entry::width).sum() + (last ? l.moreWidth() : 0);
             double x = bottom ? px + pw - total - 2 : px + 8;
             double y = !Double.isNaN(below) ? below + r * rowH
-                    : bottom ? py + ph - 22 - (rows.size() - 1 - r) * rowH : py + 6 + r * rowH;
+                    : bottom ? py + ph - 22 - (n - 1 - r) * rowH : py + 6 + r * rowH;
             g.setFill(s.background().deriveColor(0, 1, 1, 0.85));
             g.fillRect(x - 5, y - 3, total, rowH + 2);
-            for (int i = rows.get(r)[0]; i < rows.get(r)[1]; i++) {
-                g.setFill(s.color(colors[i]));
+            for (LegendLayout.Entry e : line) {
+                g.setFill(s.color(colors[e.index()]));
                 g.fillRect(x, y + 3, 10, 3);
                 g.setFill(s.text());
-                g.setTextBaseline(VPos.TOP);
-                g.fillText(names[i], x + 14, y);
-                x += entryWidth(names[i]);
+                g.fillText(e.text(), x + 14, y);
+                x += e.width();
+            }
+            if (last) {
+                g.setFill(s.muted());
+                g.fillText(l.more(), x, y);
             }
         }
         g.setTextBaseline(VPos.BASELINE);

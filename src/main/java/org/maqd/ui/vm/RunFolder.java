@@ -1,11 +1,9 @@
 package org.maqd.ui.vm;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,6 +13,7 @@ import org.maqd.model.LayerSpec;
 import org.maqd.model.NetworkAnalysis;
 import org.maqd.model.NetworkResolver;
 import org.maqd.model.NetworkSpec;
+import org.maqd.report.SettingDifferences;
 import org.maqd.run.CertificateRecord;
 import org.maqd.run.HistogramRow;
 import org.maqd.run.LayerProbeRow;
@@ -35,12 +34,12 @@ public record RunFolder(Path dir, String name, Map<String, String> settings, dou
     public static boolean looksLikeRun(Path dir) { return RunFiles.looksLikeRun(dir); }
 
     public static RunFolder read(Path dir) {
-        Map<String, String> flat = new TreeMap<>();
+        Map<String, String> flat = Map.of();
         double acc = Double.NaN;
         String status;
         try {
             Path exp = dir.resolve(RunFiles.EXPERIMENT);
-            if (Files.isRegularFile(exp)) flatten("", ExperimentIO.MAPPER.readTree(exp.toFile()), flat);
+            if (Files.isRegularFile(exp)) flat = SettingDifferences.flatten(ExperimentIO.MAPPER.readTree(exp.toFile()));
             Summary s = Summary.read(dir);
             status = s == null ? "no summary" : s.status();
             if (s != null && s.testAccuracy() != null) acc = s.testAccuracy();
@@ -166,16 +165,6 @@ public record RunFolder(Path dir, String name, Map<String, String> settings, dou
             return file.read(dir);
         } catch (RunFormatException e) {
             return List.of();
-        }
-    }
-
-    private static void flatten(String prefix, JsonNode n, Map<String, String> out) {
-        if (n.isObject()) {
-            n.fields().forEachRemaining(e -> flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out));
-        } else if (n.isArray() && prefix.endsWith("layers")) {
-            for (int i = 0; i < n.size(); i++) flatten(prefix + "[" + i + "]", n.get(i), out);
-        } else {
-            out.put(prefix, n.isTextual() ? n.asText() : n.toString());
         }
     }
 }

@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
@@ -48,6 +46,8 @@ public final class RunsViewModel {
     private final Deployer deployer;
     private Executor ui = Runnable::run;
     private Map<String, String> shortToKey = Map.of();
+    /** Each differing setting's value in each row, by row number - 1 (as the rows show them). */
+    private Map<String, List<String>> shownValues = Map.of();
 
     public RunsViewModel(Path root) { this(root, null); }
 
@@ -72,13 +72,13 @@ public final class RunsViewModel {
                 message.set(r + ": cannot list run folders (" + e.getMessage() + ")");
             }
         }
-        Set<String> differing = differingKeys(runs);
+        Map<String, List<String>> differing = differences(runs);
         List<Row> out = new ArrayList<>();
         for (RunFolder f : runs) {
             StringBuilder b = new StringBuilder();
-            for (String k : differing) {
+            for (var e : differing.entrySet()) {
                 if (b.length() > 0) b.append("  ");
-                b.append(shortKey(k)).append('=').append(value(f, k));
+                b.append(shortKey(e.getKey())).append('=').append(e.getValue().get(out.size()));
             }
             String failed = failures.get(f.dir());
             String badge = f.certificate() == null && failed != null ? "not integer-only: " + failed : f.badge();
@@ -91,8 +91,9 @@ public final class RunsViewModel {
         if (still.isEmpty() && !out.isEmpty()) still.add(out.get(out.size() - 1).run().dir());
         selected.setAll(still);
         Map<String, String> keys = new java.util.LinkedHashMap<>();
-        for (String k : differing) keys.put(shortKey(k), k);
+        for (String k : differing.keySet()) keys.put(shortKey(k), k);
         shortToKey = keys;
+        shownValues = differing;
         String keep = groupBy.get();
         groupKeys.setAll(keys.keySet());
         // replacing the choices may clear a bound chooser's value: set the choice again after
@@ -147,13 +148,14 @@ public final class RunsViewModel {
 
     static boolean same(Path a, Path b) { return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize()); }
 
-    /** Setting paths whose values are not the same in every run (see {@link org.maqd.report.SettingDifferences}). */
-    static Set<String> differingKeys(List<RunFolder> runs) {
-        if (runs.isEmpty()) return new LinkedHashSet<>();
-        return new LinkedHashSet<>(org.maqd.report.SettingDifferences.of(runs.stream().map(RunFolder::settings).toList()).keySet());
+    /**
+     * The settings whose values are not the same in every run, each with its value in each run as shown (see
+     * {@link org.maqd.report.SettingDifferences}: a network of another structure is one "network" setting).
+     */
+    static Map<String, List<String>> differences(List<RunFolder> runs) {
+        if (runs.isEmpty()) return Map.of();
+        return org.maqd.report.SettingDifferences.of(runs.stream().map(RunFolder::settings).toList());
     }
-
-    static String value(RunFolder f, String key) { return org.maqd.report.SettingDifferences.value(f.settings(), key); }
 
     private static String shortKey(String k) { return org.maqd.report.SettingDifferences.shortKey(k); }
 
@@ -166,7 +168,8 @@ public final class RunsViewModel {
             return;
         }
         // a stopped or failed run's accuracy is an earlier epoch's: it is listed in its group, not averaged in
-        groups.setAll(GroupStats.of(rows, r -> value(r.run(), k), r -> r.run().name(),
+        List<String> values = shownValues.get(k);
+        groups.setAll(GroupStats.of(rows, r -> values.get(r.number() - 1), r -> r.run().name(),
                 r -> org.maqd.run.Summary.finished(r.run().status()) ? r.run().testAccuracy() : Double.NaN));
     }
 

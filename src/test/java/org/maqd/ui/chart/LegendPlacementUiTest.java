@@ -64,4 +64,49 @@ class LegendPlacementUiTest {
         c.svg();
         assertTrue(atTop(c), "the legend leaves the falling line's end");
     }
+
+    /**
+     * The Runs tab's overlay (legend below the plot) of many runs with long labels: at most three legend lines, the
+     * rest counted as "+N more", and every legend text, measured in the chart's font, ends inside the plot's width.
+     */
+    @Test
+    void theOverlayLegendWrapsToThreeLinesAndEndsInsideThePlot() {
+        LineChartCanvas c = new LineChartCanvas();
+        c.setLegendBelow(true);
+        c.setXLabel("epoch");
+        java.util.List<LineChartCanvas.Series> series = new java.util.ArrayList<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (int i = 0; i < 24; i++) {
+            String name = "#" + (i + 1) + (i == 0 ? " network=graph, 14 nodes  norm=lbn  weightStates=3  activationStates=2  lr=0.001"
+                    : " norm=lbn  WS=" + (i + 2));
+            names.add(name);
+            series.add(LineChartCanvas.Series.of(name, new double[] {1, 2, 3}, new double[] {0.5, 0.6 + i / 100.0, 0.7}, i));
+        }
+        c.setSeries(series);
+        c.resize(420, 300);
+        String svg = c.svg();
+        double[] plot = c.plotArea();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<text x=\"([-\\d.]+)\" y=\"([-\\d.]+)\"[^>]*text-anchor=\"start\"[^>]*>([^<]*)</text>").matcher(svg);
+        java.util.Set<String> lines = new java.util.HashSet<>();
+        boolean more = false, cut = false;
+        int shown = 0;
+        while (m.find()) {
+            String text = m.group(3).replace("&amp;", "&");
+            boolean isMore = text.matches("\\+\\d+ more");
+            boolean isName = names.contains(text) || text.endsWith("…");
+            if (!isMore && !isName) continue;
+            more |= isMore;
+            cut |= text.endsWith("…");
+            if (isName) shown++;
+            lines.add(m.group(2));
+            javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+            t.setFont(ChartCanvas.SMALL);
+            double right = Double.parseDouble(m.group(1)) + t.getLayoutBounds().getWidth();
+            assertTrue(right <= plot[0] + plot[2], "'" + text + "' ends at " + right + ", past the plot's right edge " + (plot[0] + plot[2]));
+        }
+        assertTrue(lines.size() <= 3, "at most three legend lines: " + lines.size());
+        assertTrue(more, "the runs left over are counted");
+        assertTrue(cut, "the long label is cut with an ellipsis");
+        assertTrue(shown >= 3 && shown < 24, "shown " + shown);
+    }
 }

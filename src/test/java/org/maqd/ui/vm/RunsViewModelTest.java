@@ -42,6 +42,35 @@ class RunsViewModelTest {
         assertEquals("#2 norm=bn", vm.rows().get(1).label());
     }
 
+    /** The table reads a run's settings as the reports do: a list setting reads "[1, 32, 32]" in both. */
+    @Test
+    void listSettingsReadAsInTheReports() throws Exception {
+        run("2026-11-21-a", "bn", 0.90);
+        run("2026-11-21-b", "bn", 0.92);
+        Path b = root.resolve("2026-11-21-b").resolve("experiment.json");
+        Files.writeString(b, Files.readString(b).replaceFirst("\"input\"\\s*:\\s*\\[[^]]*]", "\"input\": [1, 32, 32]"));
+        RunsViewModel vm = new RunsViewModel(root);
+        vm.refresh();
+        assertEquals("network.input=[1, 32, 32]", vm.rows().get(1).differences());
+        assertEquals(org.maqd.report.SettingDifferences.flatten(org.maqd.experiment.ExperimentIO.MAPPER.readTree(b.toFile())),
+                vm.rows().get(1).run().settings(), "one flattener for the table and the reports");
+    }
+
+    /** A graph against a chain: one "network" difference, not a row per layer path (nor the graph as one JSON blob). */
+    @Test
+    void aGraphAgainstAChainIsOneDifference() throws Exception {
+        run("2026-11-21-a", "bn", 0.90);
+        run("2026-11-21-b", "bn", 0.92);
+        var e = org.maqd.experiment.ExperimentIO.read(root.resolve("2026-11-21-b").resolve("experiment.json"));
+        var nodes = Templates.network(Templates.RESNET, 8).nodes();
+        new EngineExperimentFiles().write(e.withNetwork(e.network().withNodes(nodes)), root.resolve("2026-11-21-b").resolve("experiment.json"));
+        RunsViewModel vm = new RunsViewModel(root);
+        vm.refresh();
+        assertEquals("network=chain, 4 layers", vm.rows().get(0).differences());
+        assertEquals("network=graph, " + nodes.size() + " nodes", vm.rows().get(1).differences());
+        assertEquals(List.of("network"), vm.groupKeys(), "the runs can be grouped by their structure");
+    }
+
     @Test
     void aStoppedRunIsListedInItsGroupButNotAveragedIn() throws Exception {
         run("2026-11-21-a", "bn", 0.90);
