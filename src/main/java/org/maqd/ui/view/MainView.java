@@ -250,9 +250,12 @@ public final class MainView {
     @FXML void onQuit() { if (confirmDiscard()) { vm.training().stop(); Platform.exit(); } }
     @FXML void onUndo() { vm.document().undo(); }
     @FXML void onRedo() { vm.document().redo(); }
+    /**
+     * Train (F5): the Training view is shown once the run has started (or to show a typed setting it refused); a run
+     * refused for another reason (a sweep runs here, the network cannot be built) says why where the user is.
+     */
     @FXML void onRun() {
-        showTraining();
-        trainingController.onStart();
+        if (!trainingController.commitPending() || vm.training().start()) showTraining();
     }
     @FXML void onPause() { trainingController.onPause(); }
     @FXML void onStop() { trainingController.onStop(); }

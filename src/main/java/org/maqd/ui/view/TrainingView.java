@@ -202,6 +202,9 @@ public final class TrainingView {
         if (form.commitPending()) vm.start();
     }
 
+    /** Commits the settings typed but not yet committed; false (the field says why) when one is refused. */
+    boolean commitPending() { return form.commitPending(); }
+
     @FXML public void onPause() {
         if (vm.stateProperty().get() == RunState.PAUSED) vm.resume();
         else vm.pause();
