@@ -96,9 +96,7 @@ public final class TrainingViewModel {
         Experiment exp = doc.get();
         if (exp.network() == null) return fail("The experiment has no network: compose one first.");
         CostReport r = analyzer.analyze(exp.network());
-        int bad = r.firstError();
-        if (bad >= 0) return fail("The network cannot be built: layer " + bad + " (" + r.rows().get(bad).type() + "): "
-                + r.rows().get(bad).error());
+        if (r.firstError() >= 0) return fail("The network cannot be built: " + r.why());
         LiveFeed f = new LiveFeed();
         RunControl c = new RunControl();
         control = c;
