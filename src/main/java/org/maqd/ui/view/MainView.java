@@ -218,8 +218,8 @@ public final class MainView {
         if (!onSaveResult()) return;
         String err = vm.lesson().saveText();
         if (err != null) prompts.error("Cannot save the lesson", err);
-        else prompts.info("Lesson saved", vm.document().fileProperty().get().toAbsolutePath() + "\nand its text "
-                + org.maqd.ui.vm.LessonViewModel.textFile(vm.document().fileProperty().get().toAbsolutePath()));
+        else prompts.filesWritten("Lesson saved", "The lesson and its text:", java.util.List.of(vm.document().fileProperty().get(),
+                org.maqd.ui.vm.LessonViewModel.textFile(vm.document().fileProperty().get().toAbsolutePath())));
     }
 
     private boolean onSaveResult() {
@@ -276,7 +276,7 @@ public final class MainView {
         }
         vm.exportReport(dirs, (html, err) -> {
             if (err != null) prompts.error("Export report", err);
-            else prompts.info("Export report", "Report written: " + html.toAbsolutePath() + "\nand " + html.resolveSibling("report.pdf").toAbsolutePath());
+            else prompts.filesWritten("Export report", "Report written:", java.util.List.of(html, html.resolveSibling("report.pdf")));
         });
     }
 
