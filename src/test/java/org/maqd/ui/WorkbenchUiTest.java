@@ -147,4 +147,21 @@ class WorkbenchUiTest {
         javafx.scene.paint.Paint inputText = robot.from(seed).lookup(".text").queryAs(javafx.scene.text.Text.class).getFill();
         assertNotEquals(inputText, lockedText, "a locked value is drawn muted, unlike a value one can type over");
     }
+
+    /** While a run is active the settings say an edit is for the next run (nothing said so). */
+    @Test
+    void settingsSayTheyApplyToTheNextRunWhileARunIsActive(FxRobot robot) {
+        robot.clickOn("Training");
+        javafx.scene.control.Label note = robot.lookup("#settingsNote").queryAs(javafx.scene.control.Label.class);
+        assertEquals("", note.getText(), "nothing to say before a run");
+        var state = w.vm().training().stateProperty();
+        try {
+            robot.interact(() -> state.set(org.maqd.ui.vm.RunState.RUNNING));
+            assertTrue(note.getText().contains("apply to the next run"), note.getText());
+            assertTrue(note.isVisible() && note.getScene() != null);
+        } finally {
+            robot.interact(() -> state.set(org.maqd.ui.vm.RunState.IDLE));
+        }
+        assertEquals("", note.getText());
+    }
 }

@@ -319,6 +319,14 @@ public final class TrainingViewModel {
     /** The last error to show in a dialog; the view clears it after showing. */
     public StringProperty errorProperty() { return error; }
     public StringProperty settingMessageProperty() { return settingMessage; }
+
+    /** Said beside the settings while a run is active: an edit then is for the next run (the run keeps its own). */
+    public static final String NEXT_RUN_NOTE = "Changes to the settings apply to the next run; this run keeps the settings it started with.";
+    private final javafx.beans.binding.StringBinding settingsNote = javafx.beans.binding.Bindings.createStringBinding(
+            () -> state.get().active() ? NEXT_RUN_NOTE : "", state);
+
+    /** {@link #NEXT_RUN_NOTE} while a run is active, else empty. */
+    public javafx.beans.binding.StringBinding settingsNoteProperty() { return settingsNote; }
     public IntegerProperty selectedLayerProperty() { return selectedLayer; }
     public ObservableList<String> layerNames() { return layerNames; }
     public ObjectProperty<Path> lastRunDirProperty() { return lastRunDir; }
