@@ -165,4 +165,19 @@ class SmallWindowUiTest {
         assertTrue(headers[0] >= 10, "the runs, group and PTQ tables' headers: " + headers[0]);
         assertTrue(cut.isEmpty(), "cut at 900×600: " + cut);
     }
+
+    /** The composer's cost table at 900×600 shows rows, not only its header (at least three rows of the quickstart). */
+    @Test
+    void theCostTableShowsRowsAt900x600(FxRobot robot) {
+        robot.clickOn("Composer");
+        minimumSize(robot);
+        double[] h = new double[2];
+        robot.interact(() -> {
+            javafx.scene.control.TableView<?> t = (javafx.scene.control.TableView<?>) w.scene().lookup("#costTable");
+            Node header = t.lookup(".column-header-background");
+            h[0] = t.getHeight();
+            h[1] = header == null ? 0 : header.getLayoutBounds().getHeight();
+        });
+        assertTrue(h[0] - h[1] >= 3 * 22, "cost table " + h[0] + " px high with a " + h[1] + " px header: room for under three rows");
+    }
 }
