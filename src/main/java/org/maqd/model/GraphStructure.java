@@ -93,7 +93,9 @@ final class GraphStructure {
             LayerKind k = LayerKinds.get(n.type());
             List<String> in = n.inputs() == null ? List.of() : n.inputs();
             String f = "network.nodes[" + i + "].inputs";
-            if (in.size() < k.minInputs() || in.size() > k.maxInputs()) {
+            if (in.isEmpty() && k.minInputs() > 0) {
+                problems.add(new Problem(1, i, i, f, notConnected(n), GraphDraft.Issue.MISSING_INPUT));
+            } else if (in.size() < k.minInputs() || in.size() > k.maxInputs()) {
                 String want = k.maxInputs() == 1 ? "1 input" : "at least " + k.minInputs() + " inputs";
                 problems.add(new Problem(1, i, i, f, "node " + n.id() + " (" + n.type() + "): needs " + want + ", has " + in.size(),
                         in.size() > k.maxInputs() ? GraphDraft.Issue.PORT_FULL : GraphDraft.Issue.MISSING_INPUT));
@@ -116,6 +118,11 @@ final class GraphStructure {
             }
         }
         return pending;
+    }
+
+    /** A node with no input wired into it: said as such (not as a count of inputs, nor as a shape it lacks). */
+    static String notConnected(LayerSpec n) {
+        return "node " + n.id() + " (" + n.type() + "): not connected — no input is wired into it";
     }
 
     private void checkOutput() {

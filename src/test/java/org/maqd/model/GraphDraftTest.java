@@ -43,7 +43,7 @@ class GraphDraftTest {
         assertArrayEquals(new int[] {256}, d.get("f").outShape());
         assertEquals(GraphDraft.Issue.NONE, d.get("out").issue());
         assertEquals(GraphDraft.Issue.MISSING_INPUT, d.get("free").issue());
-        assertEquals("node free (linear): needs 1 input, has 0", d.get("free").error());
+        assertEquals("node free (linear): not connected — no input is wired into it", d.get("free").error());
         assertEquals(GraphDraft.Issue.PORT_FULL, d.get("b").issue());
         assertEquals("node b (conv2d): needs 1 input, has 2", d.get("b").error());
         assertEquals(GraphDraft.Issue.SHAPE, d.get("sum").issue());

@@ -135,4 +135,49 @@ class SmallWindowUiTest {
         assertTrue(seen[0] >= 10, "the palette's buttons were found: " + seen[0]);
         assertTrue(cut.isEmpty(), "palette buttons cut at 900×600: " + cut);
     }
+
+    /**
+     * The Runs view's tables at 900×600: every column header drawn whole (they read "Test …", "Deploy…", "St…", "vs f…"),
+     * and the PTQ panel's note wraps whole ("…is not a float run: PTQ quantizes a float …" was cut).
+     */
+    @Test
+    void theRunsTablesHeadersAndThePtqNoteAreWholeAt900x600(FxRobot robot) {
+        robot.clickOn("Runs");
+        String note = "quickstart-mlp_2026-12-04T10-15-30 is not a float run: PTQ quantizes a float model (weightStates 0, activationStates 0).";
+        robot.interact(() -> w.vm().ptq().messageProperty().set(note));
+        minimumSize(robot);
+        List<String> cut = new ArrayList<>();
+        int[] headers = {0};
+        robot.interact(() -> {
+            Node runs = w.view().tabs().getTabs().stream().filter(t -> "Runs".equals(t.getText())).findFirst().orElseThrow().getContent();
+            for (Node n : runs.lookupAll(".column-header .label")) {
+                Label l = (Label) n;
+                if (l.getText() == null || l.getText().isEmpty() || !l.isVisible()) continue;
+                headers[0]++;
+                Text shown = (Text) l.lookup(".text");
+                String drawn = shown == null ? "" : shown.getText();
+                if (!l.getText().equals(drawn)) cut.add("'" + l.getText() + "' drawn as '" + drawn + "'");
+            }
+            Label msg = (Label) w.scene().lookup("#ptqMessage");
+            Text shown = (Text) msg.lookup(".text");
+            if (shown == null || !note.equals(shown.getText())) cut.add("PTQ note drawn as '" + (shown == null ? null : shown.getText()) + "'");
+        });
+        assertTrue(headers[0] >= 10, "the runs, group and PTQ tables' headers: " + headers[0]);
+        assertTrue(cut.isEmpty(), "cut at 900×600: " + cut);
+    }
+
+    /** The composer's cost table at 900×600 shows rows, not only its header (at least three rows of the quickstart). */
+    @Test
+    void theCostTableShowsRowsAt900x600(FxRobot robot) {
+        robot.clickOn("Composer");
+        minimumSize(robot);
+        double[] h = new double[2];
+        robot.interact(() -> {
+            javafx.scene.control.TableView<?> t = (javafx.scene.control.TableView<?>) w.scene().lookup("#costTable");
+            Node header = t.lookup(".column-header-background");
+            h[0] = t.getHeight();
+            h[1] = header == null ? 0 : header.getLayoutBounds().getHeight();
+        });
+        assertTrue(h[0] - h[1] >= 3 * 22, "cost table " + h[0] + " px high with a " + h[1] + " px header: room for under three rows");
+    }
 }

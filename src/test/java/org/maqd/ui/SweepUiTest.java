@@ -112,4 +112,22 @@ class SweepUiTest {
         assertEquals(second.dir(), w.view().runsView().selectedRun().run().dir());
         assertTrue(prompts.errors.isEmpty(), prompts.errors.toString());
     }
+
+    /** F5 while a sweep runs here: refused where the user is, with the reason (it switched to Training first). */
+    @Test
+    void trainWhileASweepRunsIsRefusedInPlace(FxRobot robot) throws Exception {
+        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        robot.clickOn("Sweep");
+        robot.interact(() -> w.vm().sweep().runningProperty().set(true));
+        try {
+            robot.type(javafx.scene.input.KeyCode.F5);
+            until("the refusal", () -> !prompts.errors.isEmpty());
+            robot.interact(() -> { });
+            assertEquals("Sweep", tabs.getSelectionModel().getSelectedItem().getText(), "F5 stays on the Sweep tab");
+            assertTrue(prompts.errors.get(0).contains("A sweep is running"), prompts.errors.toString());
+            assertTrue(!w.vm().training().stateProperty().get().active());
+        } finally {
+            robot.interact(() -> w.vm().sweep().runningProperty().set(false));
+        }
+    }
 }

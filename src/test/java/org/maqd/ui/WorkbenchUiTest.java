@@ -2,6 +2,7 @@ package org.maqd.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -137,5 +138,30 @@ class WorkbenchUiTest {
         TextField batch = robot.lookup("#setting-training-batchSize").queryAs(TextField.class);
         assertFalse(batch.isEditable(), "read-only");
         assertNotNull(batch.getTooltip(), "the reason on the field itself");
+        // and it looks locked, not like an input with a coloured frame: dashed border, muted text, no text cursor
+        TextField seed = robot.lookup("#setting-seed").queryAs(TextField.class);
+        assertTrue(seed.isEditable());
+        assertEquals(javafx.scene.layout.BorderStrokeStyle.DASHED, batch.getBorder().getStrokes().get(0).getTopStyle());
+        assertEquals(javafx.scene.Cursor.DEFAULT, batch.getCursor());
+        javafx.scene.paint.Paint lockedText = robot.from(batch).lookup(".text").queryAs(javafx.scene.text.Text.class).getFill();
+        javafx.scene.paint.Paint inputText = robot.from(seed).lookup(".text").queryAs(javafx.scene.text.Text.class).getFill();
+        assertNotEquals(inputText, lockedText, "a locked value is drawn muted, unlike a value one can type over");
+    }
+
+    /** While a run is active the settings say an edit is for the next run (nothing said so). */
+    @Test
+    void settingsSayTheyApplyToTheNextRunWhileARunIsActive(FxRobot robot) {
+        robot.clickOn("Training");
+        javafx.scene.control.Label note = robot.lookup("#settingsNote").queryAs(javafx.scene.control.Label.class);
+        assertEquals("", note.getText(), "nothing to say before a run");
+        var state = w.vm().training().stateProperty();
+        try {
+            robot.interact(() -> state.set(org.maqd.ui.vm.RunState.RUNNING));
+            assertTrue(note.getText().contains("apply to the next run"), note.getText());
+            assertTrue(note.isVisible() && note.getScene() != null);
+        } finally {
+            robot.interact(() -> state.set(org.maqd.ui.vm.RunState.IDLE));
+        }
+        assertEquals("", note.getText());
     }
 }

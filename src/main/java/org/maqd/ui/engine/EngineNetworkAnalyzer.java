@@ -30,21 +30,23 @@ public final class EngineNetworkAnalyzer implements NetworkAnalyzer {
                 String t = l == null ? "?" : l.type(), id = spec.isGraph() ? (l == null ? null : l.id()) : "layers." + i;
                 rows.add(new CostRow(i, t, 0, 0, "-", "?", i == 0 ? e.getMessage() : AFTER_ERROR, 0, 0, 0, 0, null, id));
             }
-            return new CostReport(rows, 0, 0, 0, 0);
+            return new CostReport(rows, 0, 0, 0, 0, e.getMessage());
         }
+        // a graph that is not complete (e.g. a node not connected) has no shapes at all: the other rows name why
+        boolean structural = r.firstError() != null && r.rows().stream().allMatch(x -> x.outShape() == null);
         List<LayerSpec> resolved = NetworkResolver.resolve(spec).all();
         List<CostRow> rows = new ArrayList<>();
         for (NetworkAnalysis.Row row : r.rows()) {
             int i = row.index();
             String notInt = i < resolved.size() ? Folder.integerOnlyReason(resolved.get(i), i == resolved.size() - 1) : null;
             String err = row.error();
-            if (err == null && row.outShape() == null) err = AFTER_ERROR;
+            if (err == null && row.outShape() == null) err = structural ? "no shape until this is fixed: " + r.firstError() : AFTER_ERROR;
             String shape = row.outShape() == null ? "?" : Arrays.toString(row.outShape());
             rows.add(new CostRow(row.index(), row.type(), row.weightStates(), row.activationStates(),
                     row.norm() == null ? "-" : row.norm(), shape, err, row.params(), row.macs(), row.weightBits(),
                     row.accumulatorBits(), notInt, row.id()));
         }
-        return new CostReport(rows, r.params(), r.weightBits(), r.fp32Bits(), r.macs());
+        return new CostReport(rows, r.params(), r.weightBits(), r.fp32Bits(), r.macs(), r.firstError());
     }
 
     /** The run's own checks ({@link org.maqd.model.NetworkBuilder#checkFits}) on one sample of the data set. */

@@ -126,11 +126,8 @@ public final class ComposerView {
 
     private void showTotals(CostReport r) {
         if (r == null) return;
-        int bad = r.firstError();
-        if (bad >= 0) {
-            CostRow row = r.rows().stream().filter(x -> !x.ok()).findFirst().orElseThrow();
-            String where = row.id() == null || row.id().startsWith("layers.") ? "layer " + bad : "node " + row.id();
-            costTotals.setText("The network cannot be built: " + where + " (" + row.type() + ") — " + row.error());
+        if (r.firstError() >= 0) {
+            costTotals.setText("The network cannot be built: " + r.why());
             return;
         }
         String why = r.notIntegerOnly();

@@ -17,13 +17,13 @@ final class CostTable {
                 col("#", 36, CostRow::index),
                 col("Layer", 90, CostRow::type),
                 col("Output shape", 110, r -> r.ok() ? r.shape() : "✖"),
-                col("M_w", 50, r -> states(r.weightStates(), r)),
+                col("M_w", 50, CostTable::weightStates),
                 col("M_a", 50, r -> states(r.activationStates(), r)),
                 col("Norm", 56, CostRow::norm),
                 col("Params", 90, r -> String.format("%,d", r.params())),
-                col("Weight memory", 125, r -> r.weightBits() == 0 ? "" : bits(r.weightBits())),
+                col("Weight memory", 125, CostTable::weightMemory),
                 col("MACs", 110, r -> String.format("%,d", r.macs())),
-                col("Accumulator", 105, r -> r.accumulatorBits() == 0 ? "" : r.accumulatorBits() + " bits"),
+                col("Accumulator", 105, r -> !weighted(r) ? NONE : r.accumulatorBits() == 0 ? "" : r.accumulatorBits() + " bits"),
                 integerOnlyColumn(),
                 col("Problem", 320, r -> r.ok() ? "" : r.error())));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
@@ -61,6 +61,23 @@ final class CostTable {
 
     private static void fill(TableView<CostRow> t, CostReport r) {
         if (r != null) t.getItems().setAll(r.rows());
+    }
+
+    /** A weight column of a layer without weights (add, pool, flatten, …). */
+    static final String NONE = "–";
+
+    /** True when the row's kind carries weights (its registry entry says so; an unknown kind: false). */
+    private static boolean weighted(CostRow r) {
+        org.maqd.model.LayerKind k = org.maqd.model.LayerKinds.find(r.type());
+        return k != null && k.weighted();
+    }
+
+    /** M_w: the weight states ("fp" for float weights), "–" for a layer without weights (it said "fp" for add). */
+    static String weightStates(CostRow r) { return weighted(r) ? states(r.weightStates(), r) : NONE; }
+
+    /** Weight memory at the chosen states, "–" for a layer without weights. */
+    static String weightMemory(CostRow r) {
+        return !weighted(r) ? NONE : r.weightBits() == 0 ? "" : bits(r.weightBits());
     }
 
     private static String states(int m, CostRow r) {

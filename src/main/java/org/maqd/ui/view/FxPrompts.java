@@ -79,6 +79,45 @@ public final class FxPrompts implements Prompts {
     }
 
     @Override
+    public void filesWritten(String title, String what, java.util.List<Path> files) {
+        Alert a = written(title, what, files);
+        a.initOwner(owner);
+        a.showAndWait();
+    }
+
+    /** Widest a path field grows to fit its path before it scrolls (then it shows the end: the file's name). */
+    static final double PATH_WIDTH = 900;
+
+    /**
+     * "Report written:" and each file as a read-only, selectable field holding its whole path on one line (a
+     * wrapped label broke paths mid-name); the field is as wide as the path, up to {@link #PATH_WIDTH}.
+     */
+    static Alert written(String title, String what, java.util.List<Path> files) {
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.setTitle(title);
+        a.setHeaderText(title);
+        Label l = new Label(what);
+        l.setWrapText(true);
+        l.getStyleClass().add("dialog-message");
+        javafx.scene.layout.VBox body = new javafx.scene.layout.VBox(6, l);
+        for (Path f : files) {
+            String p = f.toAbsolutePath().toString();
+            javafx.scene.control.TextField t = new javafx.scene.control.TextField(p);
+            t.setEditable(false);
+            t.getStyleClass().add("path-field");
+            javafx.scene.text.Text probe = new javafx.scene.text.Text(p);
+            probe.setFont(t.getFont());
+            t.setPrefWidth(Math.min(PATH_WIDTH, Math.max(TEXT_WIDTH, probe.getLayoutBounds().getWidth() + 24)));
+            t.setTooltip(new javafx.scene.control.Tooltip(p));
+            t.positionCaret(p.length());
+            body.getChildren().add(t);
+        }
+        a.getDialogPane().setContent(body);
+        a.setResizable(true);
+        return a;
+    }
+
+    @Override
     public Unsaved unsavedChanges(String name) {
         Alert a = unsaved(name);
         a.initOwner(owner);

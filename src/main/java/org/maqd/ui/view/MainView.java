@@ -218,8 +218,8 @@ public final class MainView {
         if (!onSaveResult()) return;
         String err = vm.lesson().saveText();
         if (err != null) prompts.error("Cannot save the lesson", err);
-        else prompts.info("Lesson saved", vm.document().fileProperty().get().toAbsolutePath() + "\nand its text "
-                + org.maqd.ui.vm.LessonViewModel.textFile(vm.document().fileProperty().get().toAbsolutePath()));
+        else prompts.filesWritten("Lesson saved", "The lesson and its text:", java.util.List.of(vm.document().fileProperty().get(),
+                org.maqd.ui.vm.LessonViewModel.textFile(vm.document().fileProperty().get().toAbsolutePath())));
     }
 
     private boolean onSaveResult() {
@@ -250,9 +250,12 @@ public final class MainView {
     @FXML void onQuit() { if (confirmDiscard()) { vm.training().stop(); Platform.exit(); } }
     @FXML void onUndo() { vm.document().undo(); }
     @FXML void onRedo() { vm.document().redo(); }
+    /**
+     * Train (F5): the Training view is shown once the run has started (or to show a typed setting it refused); a run
+     * refused for another reason (a sweep runs here, the network cannot be built) says why where the user is.
+     */
     @FXML void onRun() {
-        showTraining();
-        trainingController.onStart();
+        if (!trainingController.commitPending() || vm.training().start()) showTraining();
     }
     @FXML void onPause() { trainingController.onPause(); }
     @FXML void onStop() { trainingController.onStop(); }
@@ -273,7 +276,7 @@ public final class MainView {
         }
         vm.exportReport(dirs, (html, err) -> {
             if (err != null) prompts.error("Export report", err);
-            else prompts.info("Export report", "Report written: " + html.toAbsolutePath() + "\nand " + html.resolveSibling("report.pdf").toAbsolutePath());
+            else prompts.filesWritten("Export report", "Report written:", java.util.List.of(html, html.resolveSibling("report.pdf")));
         });
     }
 

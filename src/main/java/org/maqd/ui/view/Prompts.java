@@ -15,5 +15,15 @@ public interface Prompts {
     /** Tells the user something finished (e.g. where a report was written). */
     void info(String title, String message);
 
+    /**
+     * Tells the user which files were written (a report, a lesson): {@code what} ("Report written:") and the full
+     * paths, each readable whole (not wrapped mid-name).
+     */
+    default void filesWritten(String title, String what, java.util.List<Path> files) {
+        StringBuilder sb = new StringBuilder(what);
+        for (Path f : files) sb.append('\n').append(f.toAbsolutePath());
+        info(title, sb.toString());
+    }
+
     Unsaved unsavedChanges(String name);
 }

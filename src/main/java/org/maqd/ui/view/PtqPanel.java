@@ -61,6 +61,7 @@ public final class PtqPanel extends VBox {
         Label message = new Label();
         message.setId("ptqMessage");
         message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);   // wrapped whole: a one-line minimum cut it ("…a float …")
         message.getStyleClass().add("hint");
         message.textProperty().bind(vm.messageProperty());
         TableView<PtqViewModel.Row> table = new TableView<>(vm.rows());
@@ -71,6 +72,7 @@ public final class PtqPanel extends VBox {
                 col("Test accuracy", 90, PtqViewModel.Row::accuracy), col("vs float", 60, PtqViewModel.Row::vsFloat),
                 col("", 60, PtqViewModel.Row::verdict), col("Options / run", 180, PtqViewModel.Row::options)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        Columns.keepHeadersReadable(table);
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().setAll(title, g, message, table);
         options = g;

@@ -110,6 +110,8 @@ public final class RunsView {
         deployLabel.textProperty().bind(vm.deployMessageProperty());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         groupTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        Columns.keepHeadersReadable(table);
+        Columns.keepHeadersReadable(groupTable);
         table.setItems(vm.rows());
         table.setPlaceholder(new Label("No run folders yet."));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);

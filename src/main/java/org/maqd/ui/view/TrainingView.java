@@ -36,7 +36,7 @@ public final class TrainingView {
     @FXML private FlowPane settings;
     @FXML private Button startButton, pauseButton, stopButton;
     @FXML private ComboBox<String> layerBox;
-    @FXML private Label settingMessage;
+    @FXML private Label settingMessage, settingsNote;
     @FXML private GridPane charts;
 
     private TrainingViewModel vm;
@@ -64,6 +64,11 @@ public final class TrainingView {
         form = new SettingsForm(settings, vm);
         form.build();
         settingMessage.textProperty().bind(vm.settingMessageProperty());
+        settingsNote.textProperty().bind(vm.settingsNoteProperty());
+        javafx.scene.control.Tooltip noteTip = new javafx.scene.control.Tooltip(TrainingViewModel.NEXT_RUN_NOTE);
+        noteTip.setWrapText(true);
+        noteTip.setMaxWidth(420);
+        settingsNote.setTooltip(noteTip);
         settingMessage.managedProperty().bind(settingMessage.textProperty().isNotEmpty());
         var active = Bindings.createBooleanBinding(() -> vm.stateProperty().get().active(), vm.stateProperty());
         startButton.disableProperty().bind(active);
@@ -201,6 +206,9 @@ public final class TrainingView {
     @FXML public void onStart() {
         if (form.commitPending()) vm.start();
     }
+
+    /** Commits the settings typed but not yet committed; false (the field says why) when one is refused. */
+    boolean commitPending() { return form.commitPending(); }
 
     @FXML public void onPause() {
         if (vm.stateProperty().get() == RunState.PAUSED) vm.resume();

@@ -96,9 +96,7 @@ public final class TrainingViewModel {
         Experiment exp = doc.get();
         if (exp.network() == null) return fail("The experiment has no network: compose one first.");
         CostReport r = analyzer.analyze(exp.network());
-        int bad = r.firstError();
-        if (bad >= 0) return fail("The network cannot be built: layer " + bad + " (" + r.rows().get(bad).type() + "): "
-                + r.rows().get(bad).error());
+        if (r.firstError() >= 0) return fail("The network cannot be built: " + r.why());
         LiveFeed f = new LiveFeed();
         RunControl c = new RunControl();
         control = c;
@@ -321,6 +319,14 @@ public final class TrainingViewModel {
     /** The last error to show in a dialog; the view clears it after showing. */
     public StringProperty errorProperty() { return error; }
     public StringProperty settingMessageProperty() { return settingMessage; }
+
+    /** Said beside the settings while a run is active: an edit then is for the next run (the run keeps its own). */
+    public static final String NEXT_RUN_NOTE = "Changes to the settings apply to the next run; this run keeps the settings it started with.";
+    private final javafx.beans.binding.StringBinding settingsNote = javafx.beans.binding.Bindings.createStringBinding(
+            () -> state.get().active() ? NEXT_RUN_NOTE : "", state);
+
+    /** {@link #NEXT_RUN_NOTE} while a run is active, else empty. */
+    public javafx.beans.binding.StringBinding settingsNoteProperty() { return settingsNote; }
     public IntegerProperty selectedLayerProperty() { return selectedLayer; }
     public ObservableList<String> layerNames() { return layerNames; }
     public ObjectProperty<Path> lastRunDirProperty() { return lastRunDir; }

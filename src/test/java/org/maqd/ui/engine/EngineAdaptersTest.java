@@ -65,6 +65,24 @@ class EngineAdaptersTest {
         assertEquals(0, unknown.firstError());
     }
 
+    /** A node dropped but not wired: the cost panel names it as not connected (it said "no shape" on another row). */
+    @Test
+    void aNodeNotConnectedIsNamedAsSuchNotAsAMissingShape() {
+        NetworkSpec g = NetworkSpec.graph(List.of(1, 28, 28), null, List.of(
+                LayerSpec.of("flatten").withId("f").withInputs(List.of("input")),
+                LayerSpec.linear(64).withId("h").withInputs(List.of("f")),
+                LayerSpec.output(10).withId("out").withInputs(List.of("h")),
+                LayerSpec.conv(16, 3, 1, 1).withId("loose").withInputs(List.of())));
+        CostReport r = a.analyze(g);
+        assertEquals("node loose (conv2d): not connected — no input is wired into it", r.why());
+        CostRow loose = r.rows().stream().filter(x -> "loose".equals(x.id())).findFirst().orElseThrow();
+        assertEquals(r.why(), loose.error());
+        for (CostRow row : r.rows()) {
+            assertFalse(row.error().contains("an earlier layer cannot take its input"), row.id() + ": " + row.error());
+            assertTrue(row.error().contains("node loose"), row.id() + ": " + row.error());
+        }
+    }
+
     @Test
     void quantMathStaircaseAndSurrogates() {
         EngineQuantMath q = new EngineQuantMath();

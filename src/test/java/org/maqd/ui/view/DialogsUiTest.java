@@ -1,5 +1,6 @@
 package org.maqd.ui.view;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,6 +39,30 @@ class DialogsUiTest {
             assertTrue(w[0] <= FxPrompts.TEXT_WIDTH + 120, "dialog width " + w[0]);
             assertTrue(w[1] <= 560, "dialog height " + w[1]);
         }
+    }
+
+    /** "Report written": each path whole on one line, selectable, never wrapped mid-name (a wrapped label split them). */
+    @Test
+    void aWrittenFilesPathIsShownWholeAndSelectable(FxRobot robot) {
+        java.nio.file.Path html = java.nio.file.Path.of("/home/someone/projects/maqd-workbench/runs",
+                "2026-12-04T10-15-30_quickstart-mlp-784-256-256-10_seed-1234", "report.html").toAbsolutePath();
+        java.util.List<javafx.scene.control.TextField> fields = new java.util.ArrayList<>();
+        java.util.List<String> labels = new java.util.ArrayList<>();
+        double[] w = new double[1];
+        robot.interact(() -> {
+            Alert a = FxPrompts.written("Export report", "Report written:", java.util.List.of(html, html.resolveSibling("report.pdf")));
+            a.getDialogPane().applyCss();
+            a.getDialogPane().layout();
+            w[0] = a.getDialogPane().prefWidth(-1);
+            for (javafx.scene.Node n : a.getDialogPane().lookupAll(".text-field")) fields.add((javafx.scene.control.TextField) n);
+            for (javafx.scene.Node n : a.getDialogPane().lookupAll(".label")) labels.add(((javafx.scene.control.Label) n).getText());
+        });
+        assertEquals(java.util.List.of(html.toString(), html.resolveSibling("report.pdf").toString()),
+                fields.stream().map(javafx.scene.control.TextField::getText).toList(), "one field per file, its whole path");
+        assertTrue(fields.stream().noneMatch(javafx.scene.control.TextField::isEditable), "read-only, selectable");
+        assertTrue(labels.stream().noneMatch(t -> t != null && t.contains(html.getFileName().toString())),
+                "no path in a wrapping label: " + labels);
+        assertTrue(w[0] <= FxPrompts.PATH_WIDTH + 120, "dialog width " + w[0]);
     }
 
     @Test

@@ -143,7 +143,7 @@ class RunsViewUiTest {
         while (prompts.infos.isEmpty() && prompts.errors.isEmpty() && System.nanoTime() < end) Thread.sleep(20);
         assertTrue(prompts.errors.isEmpty(), prompts.errors.toString());
         assertEquals(1, prompts.infos.size(), "one report for the selection");
-        Path html = Path.of(prompts.infos.get(0).replaceAll("(?s).*Report written: (\\S+report\\.html).*", "$1"));
+        Path html = Path.of(prompts.infos.get(0).replaceAll("(?s).*Report written:\\s+(\\S+report\\.html).*", "$1"));
         assertTrue(html.getParent().getParent().getFileName().toString().equals("comparisons"), html.toString());
         String page = Files.readString(html);
         assertTrue(page.contains("Comparison of 3 runs"), "one report comparing the three runs");
