@@ -54,7 +54,14 @@ class ComposerFixesUiTest {
         robot.clickOn("bn");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("bn", value.isEditable() ? value.getEditor().getText() : value.getValue());
-        robot.clickOn("#bulkButton");
+        Node apply = robot.lookup("#bulkButton").query();
+        robot.interact(() -> { // as a user would: scroll the palette down to Apply when the window is short
+            for (Node n = apply; n != null; n = n.getParent()) {
+                if (n instanceof javafx.scene.control.ScrollPane sp) { sp.setVvalue(sp.getVmax()); break; }
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(apply);
         assertEquals("", w.vm().composer().messageProperty().get());
         for (LayerSpec l : w.vm().document().get().network().layers()) {
             if (l.isBlock()) assertEquals("bn", l.norm(), l.type());
