@@ -121,6 +121,17 @@ public final class LineChartCanvas extends ChartCanvas {
             else drawPolyline(g, p, s);
         }
         g.restore();
+        // markers clipped to the plot grown by their radius: a point on the plot's edge (the first epoch of a run
+        // beside a longer one) shows whole, where the lines stop at the edge
+        g.save();
+        g.beginPath();
+        g.rect(p.px - MARKER_R, p.py - MARKER_R, p.pw + 2 * MARKER_R, p.ph + 2 * MARKER_R);
+        g.clip();
+        for (Series s : series) {
+            g.setFill(st.color(s.color()));
+            if (s.n() <= p.pw) drawMarkers(g, p, s);
+        }
+        g.restore();
         int[] cols = series.stream().mapToInt(Series::color).toArray();
         plotArea = new double[] {p.px, p.py, p.pw, p.ph};
         legendArea = new double[4];
@@ -194,13 +205,18 @@ public final class LineChartCanvas extends ChartCanvas {
             lastY = sy;
         }
         g.stroke();
-        g.setFill(g.getStroke());
+    }
+
+    static final double MARKER_R = 2.5;
+
+    /** Each point's marker when the series is short, and always a point with no finite neighbour (no line shows it). */
+    private static void drawMarkers(Painter g, Plot p, Series s) {
         boolean dots = s.n() <= 40 && !s.steps();
         for (int i = 0; i < s.n(); i++) {
             if (!Double.isFinite(s.ys()[i])) continue;
             // a point with no finite neighbour has no line to show it: it always gets its marker
             boolean alone = (i == 0 || !Double.isFinite(s.ys()[i - 1])) && (i == s.n() - 1 || !Double.isFinite(s.ys()[i + 1]));
-            if (dots || alone) g.fillOval(p.sx(s.xs()[i]) - 2.5, p.sy(s.ys()[i]) - 2.5, 5, 5);
+            if (dots || alone) g.fillOval(p.sx(s.xs()[i]) - MARKER_R, p.sy(s.ys()[i]) - MARKER_R, 2 * MARKER_R, 2 * MARKER_R);
         }
     }
 

@@ -62,6 +62,33 @@ class LineChartEdgesUiTest {
         assertWholeInside(m.get(0), c.plotArea());
     }
 
+    /** A run of one epoch beside a run of five: its point lies on the plot's left edge and still shows whole. */
+    @Test
+    void aPointOnThePlotsEdgeIsNotCutByItsClip() {
+        LineChartCanvas c = new LineChartCanvas();
+        c.setXLabel("epoch");
+        c.setSeries(List.of(
+                LineChartCanvas.Series.of("#1 five epochs", new double[] {1, 2, 3, 4, 5}, new double[] {0.90, 0.93, 0.945, 0.944, 0.945}, 0),
+                LineChartCanvas.Series.of("#2 one epoch", new double[] {1}, new double[] {0.82}, 1)));
+        c.resize(600, 300);
+        String svg = c.svg();
+        Matcher m = Pattern.compile("<ellipse cx=\"([-\\d.]+)\" cy=\"([-\\d.]+)\" rx=\"([\\d.]+)\"").matcher(svg);
+        int checked = 0;
+        while (m.find()) {
+            double x = Double.parseDouble(m.group(1)), y = Double.parseDouble(m.group(2)), r = Double.parseDouble(m.group(3));
+            int clipAt = svg.lastIndexOf("<clipPath", m.start());
+            assertTrue(clipAt >= 0, "markers are drawn under a clip");
+            Matcher d = Pattern.compile("<path d=\"M([-\\d.]+) ([-\\d.]+) h([-\\d.]+) v([-\\d.]+)").matcher(svg.substring(clipAt));
+            assertTrue(d.find(), "the clip is a rectangle");
+            double cx = Double.parseDouble(d.group(1)), cy = Double.parseDouble(d.group(2));
+            double cw = Double.parseDouble(d.group(3)), ch = Double.parseDouble(d.group(4));
+            assertTrue(x - r >= cx - 1e-9 && x + r <= cx + cw + 1e-9 && y - r >= cy - 1e-9 && y + r <= cy + ch + 1e-9,
+                    "the marker at (" + x + ", " + y + ") is cut by its clip [" + cx + ", " + (cx + cw) + "] × [" + cy + ", " + (cy + ch) + "]");
+            checked++;
+        }
+        assertEquals(6, checked, "five markers of the first run and the one of the second");
+    }
+
     @Test
     void theLastXTickLabelEndsInsideTheChart() {
         for (double last : new double[] {1000, 12000, 250}) {
