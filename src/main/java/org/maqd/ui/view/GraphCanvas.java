@@ -154,11 +154,14 @@ public final class GraphCanvas extends Region {
 
     private void drawWires(Map<String, NodeBox> boxes) {
         wires.getChildren().clear();
+        java.util.Set<String> labelledFrom = new java.util.HashSet<>();
         for (GraphEdge e : vm.composer().graph().edges()) {
             NodeBox a = boxes.get(e.from()), b = boxes.get(e.to());
             if (a == null || b == null) continue;
             boolean dragged = dragging.contains(e.from()) || dragging.contains(e.to());
-            Group w = WireView.of(e, a, b, dragged ? null : vm.route(e));
+            double[] route = dragged ? null : vm.route(e);
+            // routed wires of one node leave its port together: one label; a curve's label sits at its own middle
+            Group w = WireView.of(e, a, b, route, route == null || labelledFrom.add(e.from()));
             w.setOnMousePressed(ev -> {
                 if (ev.getButton() != MouseButton.PRIMARY) return;
                 vm.selectWire(e);

@@ -15,7 +15,11 @@ import org.maqd.ui.vm.NodeBox;
 final class WireView {
     private WireView() {}
 
-    static Group of(GraphEdge e, NodeBox a, NodeBox b, double[] route) {
+    /**
+     * The wire; {@code labelled} false leaves out its shape label (a node's routed wires all leave from its one output
+     * port with the same shape: one label says it, several were drawn over each other).
+     */
+    static Group of(GraphEdge e, NodeBox a, NodeBox b, double[] route, boolean labelled) {
         double x1 = a.centerX(), y1 = a.bottom(), x2 = b.centerX(), y2 = b.y();
         Shape c = route != null ? polyline(route) : curve(x1, y1, x2, y2);
         c.getStyleClass().add("wire");
@@ -38,7 +42,7 @@ final class WireView {
             shape.setLayoutX((x1 + x2) / 2 + 8);
             shape.setLayoutY((y1 + y2) / 2 - 9);
         }
-        Group g = new Group(hit, c, shape);
+        Group g = labelled ? new Group(hit, c, shape) : new Group(hit, c);
         g.setId("wire-" + e.from() + "-" + e.to());
         g.getProperties().put(GraphEdge.class, e);
         return g;
