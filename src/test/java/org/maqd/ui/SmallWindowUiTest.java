@@ -67,9 +67,7 @@ class SmallWindowUiTest {
         robot.interact(() -> {
             for (Label title : robot.lookup("#charts .chart-title").queryAllAs(Label.class)) {
                 seen[0]++;
-                Text shown = (Text) title.lookup(".text");
-                String drawn = shown == null ? "" : shown.getText();
-                if (!title.getText().equals(drawn)) cut.add("'" + title.getText() + "' drawn as '" + drawn + "'");
+                drawnWhole(title, cut);
             }
         });
         assertEquals(9, seen[0], "the Training view has nine chart titles");
@@ -108,9 +106,7 @@ class SmallWindowUiTest {
             for (Node n : texts) {
                 if (!(n instanceof javafx.scene.control.Labeled l) || l.getText() == null || l.getText().isEmpty() || !l.isVisible()) continue;
                 seen[0]++;
-                Text shown = (Text) l.lookup(".text");
-                String drawn = shown == null ? "" : shown.getText();
-                if (!l.getText().equals(drawn)) cut.add("'" + l.getText() + "' drawn as '" + drawn + "'");
+                drawnWhole(l, cut);
             }
         });
         assertTrue(seen[0] >= 8, "the option labels and choices were found: " + seen[0]);
@@ -125,11 +121,8 @@ class SmallWindowUiTest {
         int[] seen = {0};
         robot.interact(() -> {
             for (Node n : robot.lookup("#palette").query().lookupAll(".palette-item")) {
-                Button b = (Button) n;
                 seen[0]++;
-                Text shown = (Text) b.lookup(".text");
-                String drawn = shown == null ? "" : shown.getText();
-                if (!b.getText().equals(drawn)) cut.add("'" + b.getText() + "' drawn as '" + drawn + "'");
+                drawnWhole((Button) n, cut);
             }
         });
         assertTrue(seen[0] >= 10, "the palette's buttons were found: " + seen[0]);
@@ -154,9 +147,7 @@ class SmallWindowUiTest {
                 Label l = (Label) n;
                 if (l.getText() == null || l.getText().isEmpty() || !l.isVisible()) continue;
                 headers[0]++;
-                Text shown = (Text) l.lookup(".text");
-                String drawn = shown == null ? "" : shown.getText();
-                if (!l.getText().equals(drawn)) cut.add("'" + l.getText() + "' drawn as '" + drawn + "'");
+                drawnWhole(l, cut);
             }
             Label msg = (Label) w.scene().lookup("#ptqMessage");
             Text shown = (Text) msg.lookup(".text");
@@ -179,5 +170,12 @@ class SmallWindowUiTest {
             h[1] = header == null ? 0 : header.getLayoutBounds().getHeight();
         });
         assertTrue(h[0] - h[1] >= 3 * 22, "cost table " + h[0] + " px high with a " + h[1] + " px header: room for under three rows");
+    }
+
+    /** Adds "'text' drawn as '…'" to {@code cut} when the control draws less than its whole text (an ellipsis). */
+    private static void drawnWhole(javafx.scene.control.Labeled l, List<String> cut) {
+        Text shown = (Text) l.lookup(".text");
+        String drawn = shown == null ? "" : shown.getText();
+        if (!l.getText().equals(drawn)) cut.add("'" + l.getText() + "' drawn as '" + drawn + "'");
     }
 }
