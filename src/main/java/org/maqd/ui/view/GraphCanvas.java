@@ -161,7 +161,9 @@ public final class GraphCanvas extends Region {
             boolean dragged = dragging.contains(e.from()) || dragging.contains(e.to());
             double[] route = dragged ? null : vm.route(e);
             // routed wires of one node leave its port together: one label; a curve's label sits at its own middle
-            Group w = WireView.of(e, a, b, route, route == null || labelledFrom.add(e.from()));
+            boolean labelled = route == null || labelledFrom.add(e.from());
+            Group w = WireView.of(e, a, b, route, labelled);
+            if (labelled) w.setViewOrder(-1);   // in front: no unlabelled wire (a skip wire from the same port) crosses its label
             w.setOnMousePressed(ev -> {
                 if (ev.getButton() != MouseButton.PRIMARY) return;
                 vm.selectWire(e);
