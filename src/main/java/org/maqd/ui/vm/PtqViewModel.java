@@ -108,7 +108,9 @@ public final class PtqViewModel {
         for (int m : shown) {
             for (RunsViewModel.Row q : runs.rows()) {
                 var s = q.run().settings();
-                if (String.valueOf(m).equals(s.get("network.defaults.weightStates")) && String.valueOf(m).equals(s.get("network.defaults.activationStates"))) {
+                // a float run keeps the defaults it was edited from (3 and 3 in the qat-vs-ptq lesson): not a QAT run
+                if (String.valueOf(m).equals(s.get("network.defaults.weightStates")) && String.valueOf(m).equals(s.get("network.defaults.activationStates"))
+                        && !isFloat(q.run())) {
                     out.add(new Row("MaQD #" + q.number(), m, q.run().name(), pct(q.run().testAccuracy()),
                             r == null || !floatRun.get() ? "" : String.format(Locale.ROOT, "%+.2f", 100 * (q.run().testAccuracy() - r.testAccuracy())), ""));
                 }
