@@ -38,6 +38,12 @@ class RunsColumnsUiTest {
         FakeRuns.write(dir.resolve("runs"), "a-lbn", "lbn", 0.90);
         FakeRuns.write(dir.resolve("runs"), "b-bn", "bn", 0.70);
         FakeRuns.write(dir.resolve("runs"), "c-lbn", "lbn", 0.88);
+        // a second setting that differs, with a long name to group by: "L[1].activationSurrogate"
+        java.nio.file.Path f = dir.resolve("runs").resolve("c-lbn").resolve("experiment.json");
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var tree = mapper.readTree(f.toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("network").get("layers").get(1)).put("activationSurrogate", "sigmoid");
+        java.nio.file.Files.writeString(f, mapper.writeValueAsString(tree));
         w = TestWindows.quickstartFile(stage, dir);
         width = stage.getWidth();
         height = stage.getHeight();
@@ -78,6 +84,28 @@ class RunsColumnsUiTest {
             assertTrue(fit[0] <= fit[1] + 1 || fit[2] > 0, id + ": columns " + fit[0] + " px wide in "
                     + fit[1] + " px and no horizontal scroll bar");
         }
+    }
+
+    @Test
+    void theGroupByLabelIsWholeBesideALongSettingName(FxRobot robot) throws Exception {
+        TestWindows.restoreSize(robot, w, 1000, 700);
+        robot.clickOn("Runs");
+        TableView<?> list = robot.lookup("#table").query();
+        WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, () -> list.getItems().size() == 3);
+        robot.interact(() -> {
+            @SuppressWarnings("unchecked") javafx.scene.control.ComboBox<String> box =
+                    (javafx.scene.control.ComboBox<String>) robot.lookup("#groupBox").query();
+            box.setValue(box.getItems().stream().filter(k -> k.contains("activationSurrogate")).findFirst().orElseThrow());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        String[] drawn = new String[1];
+        robot.interact(() -> {
+            w.scene().getRoot().layout();
+            javafx.scene.control.Label l = robot.lookup((javafx.scene.control.Label x) -> "Group by".equals(x.getText())).query();
+            javafx.scene.text.Text t = (javafx.scene.text.Text) l.lookup(".text");
+            drawn[0] = t == null ? null : t.getText();
+        });
+        org.junit.jupiter.api.Assertions.assertEquals("Group by", drawn[0]);
     }
 
     private static double visibleBarWidth(TableView<?> t, Orientation o) {
