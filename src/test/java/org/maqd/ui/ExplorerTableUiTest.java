@@ -34,6 +34,7 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.MethodName.class)   // the empty plot before the one with data
 class ExplorerTableUiTest {
     @TempDir static Path dir;
     private WorkbenchApp.Window w;
@@ -49,6 +50,18 @@ class ExplorerTableUiTest {
     @AfterEach
     void restoreSize(FxRobot robot) {
         TestWindows.restoreSize(robot, w, width, height);
+    }
+
+    /** Ticked before any run, the empty layer plot asked to tick the box the student had just ticked. */
+    @Test
+    void theEmptyLayerPlotDoesNotAskToTickTheTickedOverlay(FxRobot robot) {
+        robot.clickOn("Quantizer explorer");
+        CheckBox overlay = robot.lookup((CheckBox c) -> c.getText().startsWith("Overlay")).queryAs(CheckBox.class);
+        if (!overlay.isSelected()) robot.clickOn(overlay);
+        WaitForAsyncUtils.waitForFxEvents();
+        String[] svg = new String[1];
+        robot.interact(() -> svg[0] = robot.lookup("#chart-explorer-layer").queryAs(org.maqd.ui.chart.ChartPane.class).chart().svg());
+        assertTrue(!svg[0].contains("tick") && svg[0].contains("press Train"), svg[0]);
     }
 
     @Test

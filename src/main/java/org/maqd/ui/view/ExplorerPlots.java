@@ -43,7 +43,7 @@ final class ExplorerPlots {
     ExplorerPlots(QuantizerViewModel vm, AffineViewModel affine) {
         this.vm = vm;
         this.affine = affine;
-        plot.setEmptyText("No layer data: tick \"Overlay the live layer's data\" while a run trains, or open a run folder");
+        overlayTicked(false);
         plot.setOnHandleMoved(affine::moveHandle);
         layerPane = new ChartPane("Layer data", "The chosen layer's values (bars: histogram), the quantizer's staircase x ↦ x̃ "
                 + "(red, against the dotted identity), its levels with the share of values each takes (orange), MaQD's levels "
@@ -74,6 +74,15 @@ final class ExplorerPlots {
         affine.messageProperty().addListener(o -> redraw());
         affine.targetProperty().addListener(o -> redraw());
         redraw();
+    }
+
+    /**
+     * What the empty layer plot asks for: with the overlay ticked and no run yet it told the student to tick the box
+     * they had just ticked.
+     */
+    void overlayTicked(boolean on) {
+        plot.setEmptyText(on ? "No layer data yet: press Train (the overlay shows the layer picked in the Training tab), "
+                + "or open a run folder" : "No layer data: tick \"Overlay the live layer's data\" while a run trains, or open a run folder");
     }
 
     ChartPane layerPane() { return layerPane; }
