@@ -93,6 +93,29 @@ class SmallWindowUiTest {
         assertTrue(hidden.isEmpty(), "toolbar buttons not shown at 900×600: " + hidden);
     }
 
+    /** The Sweep view's bar was one row wider than the window: "Open swee…", "no sweep op…", "This machi…", "Clust…". */
+    @Test
+    void theSweepBarShowsEveryButtonAndLabelWholeAt900x600(FxRobot robot) {
+        robot.clickOn("Sweep");
+        minimumSize(robot);
+        List<String> cut = new ArrayList<>();
+        int[] seen = {0};
+        robot.interact(() -> {
+            double sceneWidth = w.scene().getWidth();
+            Node top = robot.lookup("#sweepView").queryAs(javafx.scene.layout.BorderPane.class).getTop();
+            for (Node n : top.lookupAll("*")) {
+                if (!(n instanceof javafx.scene.control.Labeled l) || l.getText() == null || l.getText().isEmpty()) continue;
+                seen[0]++;
+                Text shown = (Text) l.lookup(".text");
+                String drawn = shown == null ? "" : shown.getText();
+                Bounds at = l.localToScene(l.getLayoutBounds());
+                if (!l.getText().equals(drawn) || at.getMaxX() > sceneWidth) cut.add("'" + l.getText() + "' drawn as '" + drawn + "'");
+            }
+        });
+        assertTrue(seen[0] >= 9, "the bar's buttons and labels: " + seen[0]);
+        assertTrue(cut.isEmpty(), "Sweep bar cut at 900×600: " + cut);
+    }
+
     @Test
     void thePtqOptionsShowEveryLabelAndChoiceWholeAt900x600(FxRobot robot) {
         robot.clickOn("Runs");

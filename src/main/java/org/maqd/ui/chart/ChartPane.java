@@ -50,6 +50,10 @@ public final class ChartPane extends VBox {
         q.getStyleClass().add("chart-button");
         q.setMinWidth(Region.USE_PREF_SIZE);
         this.title.setMinWidth(0);
+        // a title that does not fit beside the buttons wraps onto a second line (beside a lesson at 1000 px a chart is
+        // ~210 px wide and its title was cut: "Normalizatio…", "Activation st…")
+        this.title.setWrapText(true);
+        this.title.setMinHeight(Region.USE_PREF_SIZE);
         Tooltip full = new Tooltip();
         full.textProperty().bind(this.title.textProperty());
         this.title.setTooltip(full);   // the whole title when a narrow pane still cuts it (a long layer name)

@@ -96,7 +96,9 @@ public final class QuantizerPlotCanvas extends ChartCanvas {
         double top = countTop();
         Plot p = Plot.labelled(getWidth(), getHeight(), min, max, 0, top);
         // room above the tallest bin for the legend row and the note's lines, so they hide no bar
-        double room = 8 + 16 * Plot.legendRows(legendNames().toArray(String[]::new), p.pw) + (note.isEmpty() ? 0 : note.split(" · ").length * 14 + 6);
+        // (and for the calibration brackets under them)
+        double room = 8 + 16 * Plot.legendRows(legendNames().toArray(String[]::new), p.pw) + (note.isEmpty() ? 0 : note.split(" · ").length * 14 + 6)
+                + (brackets.isEmpty() ? 0 : BRACKET_TEXT + 6 + 16 * (brackets.size() - 1));
         if (room < p.ph * 0.6) p = Plot.labelled(getWidth(), getHeight(), min, max, 0, Plot.raisedTop(0, top, p.ph, room));
         return p;
     }
@@ -140,14 +142,22 @@ public final class QuantizerPlotCanvas extends ChartCanvas {
         drawLevels(g, p, s);
         drawStairs(g, p, s);
         g.restore();
-        drawBrackets(g, p, s);
-        drawHandles(g, p, s);
         List<String> names = legendNames();
+        // the note goes under the legend (which wraps onto a second row in a narrow plot), the brackets under the note
+        double[] legend = p.legendBox(names.toArray(String[]::new), false);
+        double legendBottom = legend[1] + legend[3], noteTop = legendBottom + 5;
+        String[] lines = note.isEmpty() ? new String[0] : note.split(" · ");
+        noteBottom = lines.length == 0 ? 0 : noteTop + lines.length * 14 + 4;
+        drawBrackets(g, p, s, Math.max(p.py + 62, (lines.length == 0 ? legendBottom : noteBottom) + BRACKET_TEXT + 2));
+        drawHandles(g, p, s);
         List<Integer> colors = new ArrayList<>(List.of(0, 1, 3));
         if (otherLevels.length > 0) colors.add(2);
         p.legend(g, s, names.toArray(String[]::new), colors.stream().mapToInt(Integer::intValue).toArray(), false);
-        drawNote(g, p, s);
+        drawNote(g, p, s, lines, noteTop + 2);
     }
+
+    /** Height of a bracket's label above its line. */
+    private static final double BRACKET_TEXT = 16;
 
     private List<String> legendNames() {
         List<String> names = new ArrayList<>(List.of("data", "x̃ (staircase)", levelName));
@@ -156,16 +166,13 @@ public final class QuantizerPlotCanvas extends ChartCanvas {
     }
 
     /** The note's parts (split at " · "), one per line, right-aligned under the legend on a background box. */
-    private void drawNote(Painter g, Plot p, ChartStyle s) {
-        noteBottom = 0;
-        if (note.isEmpty()) return;
-        String[] lines = note.split(" · ");
+    private void drawNote(Painter g, Plot p, ChartStyle s, String[] lines, double y) {
+        if (lines.length == 0) return;
         double wMax = 0;
         for (String l : lines) wMax = Math.max(wMax, l.length() * 5.8);
-        double x = p.px + p.pw - 6, y = p.py + 24;
+        double x = p.px + p.pw - 6;
         g.setFill(s.background().deriveColor(0, 1, 1, 0.85));
         g.fillRect(x - wMax - 4, y - 2, wMax + 8, lines.length * 14 + 4);
-        noteBottom = y + lines.length * 14 + 2;
         g.setFill(s.text());
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.TOP);
@@ -218,13 +225,13 @@ public final class QuantizerPlotCanvas extends ChartCanvas {
         g.stroke();
     }
 
-    private void drawBrackets(Painter g, Plot p, ChartStyle s) {
+    private void drawBrackets(Painter g, Plot p, ChartStyle s, double first) {
         g.setLineWidth(2);
         g.setTextBaseline(VPos.BOTTOM);
         g.setTextAlign(TextAlignment.CENTER);
         for (int i = 0; i < brackets.size(); i++) {
             Bracket b = brackets.get(i);
-            double y = p.py + 62 + i * 16;
+            double y = first + i * 16;
             double a = clamp(p.sx(b.lo()), p), c = clamp(p.sx(b.hi()), p);
             g.setStroke(b.color() < 0 ? s.text() : s.color(b.color()));
             g.strokeLine(a, y, c, y);

@@ -48,6 +48,7 @@ public final class ComposerView {
     private PropertySheet sheet;
 
     public void init(CanvasViewModel canvasVm, BulkEdit bulk, StringProperty theme) {
+        for (Label l : java.util.List.of(costTotals, memoryLabel)) wrapInRow(l, (javafx.scene.layout.FlowPane) l.getParent());
         this.canvasVm = canvasVm;
         this.vm = canvasVm.composer();
         this.bulk = bulk;
@@ -127,13 +128,41 @@ public final class ComposerView {
     private void showTotals(CostReport r) {
         if (r == null) return;
         if (r.firstError() >= 0) {
-            costTotals.setText("The network cannot be built: " + r.why());
+            setTotals("The network cannot be built: " + r.why());
             return;
         }
         String why = r.notIntegerOnly();
-        costTotals.setText(String.format("%,d parameters · %s at the chosen states vs %s in fp32 (%.1f× smaller) · %,d MACs per sample · %s",
+        setTotals(String.format("%,d parameters · %s at the chosen states vs %s in fp32 (%.1f× smaller) · %,d MACs per sample · %s",
                 r.params(), CostTable.bits(r.bits()), CostTable.bits(r.fp32Bits()), r.compression(), r.macs(),
                 why == null ? "integer-only ✓" : "not integer-only: " + CostTable.shortReason(why)));
+    }
+
+    private final java.util.List<Label> totalsParts = new java.util.ArrayList<>();
+
+    /**
+     * The totals as one label per part (split at " · "), so the cost row wraps between them, and each part wraps
+     * within the row: as one label, a float network's line ("… · not integer-only: layer 1 (linear) has float
+     * weights …") was wider than the window and pushed the cost panel past its right edge.
+     */
+    private void setTotals(String text) {
+        javafx.scene.layout.FlowPane row = (javafx.scene.layout.FlowPane) costTotals.getParent();
+        row.getChildren().removeAll(totalsParts);
+        totalsParts.clear();
+        String[] parts = text.split(" · ");
+        costTotals.setText(parts[0]);
+        for (int i = 1; i < parts.length; i++) {
+            Label l = new Label("· " + parts[i]);
+            l.getStyleClass().add("cost-totals");
+            totalsParts.add(l);
+        }
+        for (Label l : totalsParts) wrapInRow(l, row);
+        row.getChildren().addAll(row.getChildren().indexOf(costTotals) + 1, totalsParts);
+    }
+
+    private static void wrapInRow(Label l, javafx.scene.layout.FlowPane row) {
+        l.setWrapText(true);
+        l.setMinWidth(0);
+        l.maxWidthProperty().bind(row.widthProperty().subtract(row.getInsets().getLeft() + row.getInsets().getRight() + 1));
     }
 
     /** The canvas, for tests and measurements. */

@@ -9,6 +9,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import org.maqd.quant.ptq.AffineQuantizer;
 import org.maqd.quant.ptq.Calibrator;
 import org.maqd.ui.chart.ChartPane;
@@ -36,12 +37,13 @@ final class ExplorerPlots {
     private final LineChartCanvas batches = new LineChartCanvas();
     private final ChartPane layerPane, batchPane;
     private final GridPane table = new GridPane();
+    private final javafx.scene.control.ScrollPane tableScroll = new javafx.scene.control.ScrollPane(table);
     private final StringProperty numbers = new SimpleStringProperty("");
 
     ExplorerPlots(QuantizerViewModel vm, AffineViewModel affine) {
         this.vm = vm;
         this.affine = affine;
-        plot.setEmptyText("No layer data: tick \"Overlay the live layer's data\" while a run trains, or open a run folder");
+        overlayTicked(false);
         plot.setOnHandleMoved(affine::moveHandle);
         layerPane = new ChartPane("Layer data", "The chosen layer's values (bars: histogram), the quantizer's staircase x ↦ x̃ "
                 + "(red, against the dotted identity), its levels with the share of values each takes (orange), MaQD's levels "
@@ -59,6 +61,12 @@ final class ExplorerPlots {
         table.setHgap(14);
         table.setVgap(2);
         table.getStyleClass().add("explorer-table");
+        table.setPadding(new javafx.geometry.Insets(0, 0, 14, 0));   // room for the scroll bar under the last row
+        tableScroll.getStyleClass().add("explorer-table-scroll");
+        tableScroll.setFitToHeight(true);
+        tableScroll.setVbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        tableScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        tableScroll.setMinHeight(Region.USE_PREF_SIZE);
         affine.resultProperty().addListener(o -> redraw());
         affine.activeProperty().addListener(o -> redraw());
         for (var p : List.of(vm.statesProperty(), vm.stepProperty(), vm.signedProperty())) p.addListener(o -> redraw());
@@ -68,9 +76,19 @@ final class ExplorerPlots {
         redraw();
     }
 
+    /**
+     * What the empty layer plot asks for: with the overlay ticked and no run yet it told the student to tick the box
+     * they had just ticked.
+     */
+    void overlayTicked(boolean on) {
+        plot.setEmptyText(on ? "No layer data yet: press Train (the overlay shows the layer picked in the Training tab), "
+                + "or open a run folder" : "No layer data: tick \"Overlay the live layer's data\" while a run trains, or open a run folder");
+    }
+
     ChartPane layerPane() { return layerPane; }
     ChartPane batchPane() { return batchPane; }
-    GridPane table() { return table; }
+    /** The MaQD-vs-affine table in its sideways scroll pane. */
+    javafx.scene.Node table() { return tableScroll; }
     StringProperty numbersProperty() { return numbers; }
 
     private void redraw() {
@@ -165,23 +183,35 @@ final class ExplorerPlots {
                 new Series(sn, x, sh, n, 1, false), new Series("static α", x, sl, n, 1, false)));
     }
 
+    /**
+     * The quantizer's name heads its columns once, over their measures: with "MaQD → 0 or flipped" and the like in
+     * one header row the table was wider than the plots and its headers and numbers were cut ("MaQD → 0 or fli…").
+     * No cell is cut: a pane too narrow for the table scrolls it sideways.
+     */
     private void fillTable() {
         table.getChildren().clear();
-        String[] head = {"M", "MaQD MSE", "MaQD SQNR", "MaQD → 0 or flipped", "affine MSE", "affine SQNR", "affine → 0 or flipped", "S", "Z"};
-        for (int c = 0; c < head.length; c++) table.add(bold(head[c]), c, 0);
-        int r = 1;
+        table.add(bold("MaQD"), 1, 0, 3, 1);
+        table.add(bold("affine"), 4, 0, 5, 1);
+        String[] head = {"M", "MSE", "SQNR", "→ 0 or flipped", "MSE", "SQNR", "→ 0 or flipped", "S", "Z"};
+        for (int c = 0; c < head.length; c++) table.add(bold(head[c]), c, 1);
+        int r = 2;
         for (AffineViewModel.Row row : affine.table()) {
             String[] cells = {Integer.toString(row.states()), fmt(row.maqd().mse()), db(row.maqd().sqnrDb()),
                     pct(row.maqd().signLost()), fmt(row.affine().mse()), db(row.affine().sqnrDb()),
                     pct(row.affine().signLost()), fmt(row.scale()), Integer.toString(row.zero())};
-            for (int c = 0; c < cells.length; c++) table.add(new Label(cells[c]), c, r);
+            for (int c = 0; c < cells.length; c++) table.add(whole(new Label(cells[c])), c, r);
             r++;
         }
     }
 
     private static Label bold(String t) {
-        Label l = new Label(t);
+        Label l = whole(new Label(t));
         l.setStyle("-fx-font-weight: bold");
+        return l;
+    }
+
+    private static Label whole(Label l) {
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 

@@ -71,8 +71,8 @@ public final class PtqPanel extends VBox {
                 col("States", 50, r -> r.states() == 0 ? "fp32" : Integer.toString(r.states())),
                 col("Test accuracy", 90, PtqViewModel.Row::accuracy), col("vs float", 60, PtqViewModel.Row::vsFloat),
                 col("", 60, PtqViewModel.Row::verdict), col("Options / run", 180, PtqViewModel.Row::options)));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         Columns.keepHeadersReadable(table);
+        Columns.fitOrScroll(table);
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().setAll(title, g, message, table);
         options = g;

@@ -81,6 +81,7 @@ public final class QuantizerView {
         Timeline t = new Timeline(new KeyFrame(Duration.seconds(1), e -> takeLive()));
         t.setCycleCount(Animation.INDEFINITE);
         liveCheck.selectedProperty().addListener((o, was, now) -> {
+            layerPlots.overlayTicked(now);
             if (now) t.play();
             else t.stop();
             takeLive();

@@ -108,10 +108,10 @@ public final class RunsView {
         busyIndicator.visibleProperty().bind(vm.busyProperty());
         busyIndicator.managedProperty().bind(vm.busyProperty());
         deployLabel.textProperty().bind(vm.deployMessageProperty());
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        groupTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         Columns.keepHeadersReadable(table);
         Columns.keepHeadersReadable(groupTable);
+        Columns.fitOrScroll(table);
+        Columns.fitOrScroll(groupTable);
         table.setItems(vm.rows());
         table.setPlaceholder(new Label("No run folders yet."));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);

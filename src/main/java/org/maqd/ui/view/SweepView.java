@@ -99,8 +99,13 @@ public final class SweepView extends BorderPane {
                 + "swept value, mean ± 95% interval over the seeds, and every trial's row (as maqd report SWEEP_DIR --pdf)."));
         reportButton.disableProperty().bind(vm.fileProperty().isNull().or(vm.runningProperty()));
         reportButton.setOnAction(e -> report.run());
-        HBox bar = new HBox(8, open, file, local, cluster, addresses, secret, secretName, run, stop, openTrialButton, reportButton);
+        // three groups that wrap onto a second row in a narrow window (in one row every button and label was cut,
+        // "Open swee…", "This machi…", "Clust…", beside the lesson or at 900 px)
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(16, 6,
+                group(open, file), group(local, cluster, addresses, secret, secretName),
+                group(run, stop, openTrialButton, reportButton));
         bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setId("sweepBar");
         Label message = new Label();
         message.setId("sweepMessage");
         message.getStyleClass().add("hint");
@@ -127,6 +132,14 @@ public final class SweepView extends BorderPane {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.6);
         setCenter(split);
+    }
+
+    /** Controls kept together on one row at their whole width. */
+    private static HBox group(javafx.scene.Node... nodes) {
+        for (javafx.scene.Node n : nodes) if (n instanceof javafx.scene.control.Control c) c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox g = new HBox(8, nodes);
+        g.setAlignment(Pos.CENTER_LEFT);
+        return g;
     }
 
     private static VBox titled(String title, TableView<?> table) {

@@ -59,10 +59,25 @@ public final class PtqViewModel {
     }
 
     /** A float run: float hidden weights and plain ReLU activations (the input PTQ expects). */
+    /**
+     * A float run, as {@code maqd ptq} takes one: 0 weight and activation states in every layer, the classifier's
+     * weights too. Run folders store the resolved experiment, so the layers' own values decide (the defaults stay 3
+     * when the Composer sets each layer to 0, and a classifier keeps 256 states under float defaults); a folder
+     * without them is judged by its defaults.
+     */
     static boolean isFloat(RunFolder r) {
-        return r != null && "0".equals(r.settings().get("network.defaults.weightStates"))
+        if (r == null) return false;
+        boolean perLayer = false;
+        for (java.util.Map.Entry<String, String> e : r.settings().entrySet()) {
+            if (!LAYER_STATES.matcher(e.getKey()).matches() || e.getKey().startsWith("network.defaults.")) continue;
+            perLayer = true;
+            if (!e.getValue().isEmpty() && !"0".equals(e.getValue())) return false;
+        }
+        return perLayer || "0".equals(r.settings().get("network.defaults.weightStates"))
                 && "0".equals(r.settings().get("network.defaults.activationStates"));
     }
+
+    private static final java.util.regex.Pattern LAYER_STATES = java.util.regex.Pattern.compile("network\\..+\\.(weightStates|activationStates)");
 
     /** Rebuilds the table; {@code newSelection}: also replace the message (a refresh keeps a quantization's result). */
     private void refresh(boolean newSelection) {
@@ -71,8 +86,9 @@ public final class PtqViewModel {
         List<Row> out = new ArrayList<>();
         TreeSet<Integer> shown = new TreeSet<>();
         shown.add(states.get());
-        if (r == null) message.set("Select a float run (weightStates 0, activationStates 0) in the table.");
-        else if (!floatRun.get()) message.set(r.name() + " is not a float run: PTQ quantizes a float model (weightStates 0, activationStates 0).");
+        if (r == null) message.set("Select a float run (weight and activation states 0 in every layer) in the table.");
+        else if (!floatRun.get()) message.set(r.name() + " is not a float run: PTQ quantizes a float model (weight and activation states 0 in "
+                + "every layer, the output layer's weights too).");
         else {
             List<PtqReport> reports;
             try {
@@ -92,7 +108,9 @@ public final class PtqViewModel {
         for (int m : shown) {
             for (RunsViewModel.Row q : runs.rows()) {
                 var s = q.run().settings();
-                if (String.valueOf(m).equals(s.get("network.defaults.weightStates")) && String.valueOf(m).equals(s.get("network.defaults.activationStates"))) {
+                // a float run keeps the defaults it was edited from (3 and 3 in the qat-vs-ptq lesson): not a QAT run
+                if (String.valueOf(m).equals(s.get("network.defaults.weightStates")) && String.valueOf(m).equals(s.get("network.defaults.activationStates"))
+                        && !isFloat(q.run())) {
                     out.add(new Row("MaQD #" + q.number(), m, q.run().name(), pct(q.run().testAccuracy()),
                             r == null || !floatRun.get() ? "" : String.format(Locale.ROOT, "%+.2f", 100 * (q.run().testAccuracy() - r.testAccuracy())), ""));
                 }

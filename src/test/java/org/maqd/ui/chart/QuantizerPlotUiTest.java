@@ -37,6 +37,40 @@ class QuantizerPlotUiTest {
         }
     }
 
+    /**
+     * In a narrow plot the legend wraps onto a second row; the note (at a fixed 24 px from the top) covered that row
+     * ("MaQD levels" in the affine view at 1000×700) and the first bracket's label ("min-max").
+     */
+    @Test
+    void theNoteSitsUnderAWrappedLegendAndTheBracketsUnderTheNote() {
+        QuantizerPlotCanvas c = new QuantizerPlotCanvas();
+        float[] bins = new float[60];
+        for (int i = 0; i < bins.length; i++) bins[i] = (float) (400 * Math.exp(-Math.pow((i - 30) / 12.0, 2)));
+        c.setData(bins, -3, 3);
+        c.setQuantizer(new double[] {-3, 3}, new double[] {-1.2, 1.2}, new double[] {-2.1, 0, 2.1}, null, "affine levels",
+                new double[] {-1.224, 0, 1.224}, "MaQD levels");
+        c.setRanges(-2.1, 2.1, java.util.List.of(new QuantizerPlotCanvas.Bracket("min-max", -2.1, 2.1, -1),
+                new QuantizerPlotCanvas.Bracket("MSE-optimal", -1.2, 1.2, 3)));
+        c.setNote("affine: MSE 0.458, SQNR 3.4 dB, 65 % → 0 or flipped · MaQD: MSE 0.131, SQNR 8.8 dB, 36 % → 0 or flipped");
+        c.setXLabel("standardized weight Ŵ");
+        for (double w : new double[] {380, 700}) {
+            c.resize(w, 420);
+            String svg = c.svg();
+            // text baselines: the legend's last entry, the note's two lines, the first bracket's label
+            double legend = baseline(svg, "MaQD levels"), note1 = baseline(svg, "affine: MSE"), note2 = baseline(svg, "MaQD: MSE"),
+                    bracket = baseline(svg, "min-max");
+            assertTrue(note1 - legend >= 14, "width " + w + ": note's first line at " + note1 + ", legend row at " + legend);
+            assertTrue(bracket - note2 >= 14, "width " + w + ": first bracket label at " + bracket + ", note's last line at " + note2);
+        }
+    }
+
+    private static double baseline(String svg, String textStart) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<text x=\"[^\"]*\" y=\"([^\"]*)\"[^>]*>"
+                + java.util.regex.Pattern.quote(textStart)).matcher(svg);
+        assertTrue(m.find(), "no text " + textStart + " in\n" + svg);
+        return Double.parseDouble(m.group(1));
+    }
+
     @Test
     void theTooDenseLevelsNoteSitsAboveTheTallestBar() {
         HistogramCanvas c = new HistogramCanvas();
