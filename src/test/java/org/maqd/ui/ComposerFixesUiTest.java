@@ -119,4 +119,22 @@ class ComposerFixesUiTest {
         assertTrue(memory.getText().contains("at batch size 256"), memory.getText());
         assertNotEquals(before.replace("64", "256"), memory.getText(), "the figure follows the batch size");
     }
+
+    /** A lesson that locks the network: the template button and the palette are disabled, not refused after a click. */
+    @Test
+    void aLockedLayerListDisablesTheTemplateButtonAndThePalette(FxRobot robot) throws Exception {
+        laidOut();
+        javafx.scene.control.Button use = robot.lookup("#templateButton").queryAs(javafx.scene.control.Button.class);
+        Node palette = robot.lookup("#palette").query();
+        robot.interact(() -> robot.lookup("#templateBox").queryAs(ComboBox.class).getSelectionModel().select(Templates.RESNET));
+        assertTrue(!use.isDisabled() && !palette.isDisabled(), "an unlocked network: both usable");
+        robot.interact(() -> w.vm().document().load(Templates.quickstart().withLocks(java.util.List.of("network")), null));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> robot.lookup("#templateBox").queryAs(ComboBox.class).getSelectionModel().select(Templates.RESNET));
+        assertTrue(use.isDisabled(), "Use this template would only say the layer list is locked");
+        assertTrue(palette.isDisabled(), "so would every palette button");
+        robot.interact(() -> w.vm().document().load(Templates.quickstart(), null));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!palette.isDisabled(), "the next document is not locked");
+    }
 }

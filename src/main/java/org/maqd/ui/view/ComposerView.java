@@ -60,7 +60,10 @@ public final class ComposerView {
         // the box names the template the open network is ("Custom" for none) until another one is picked to apply
         vm.templateProperty().addListener((o, a, m) -> showTemplate(m));
         showTemplate(vm.templateProperty().get());
-        templateButton.disableProperty().bind(templateBox.valueProperty().isEqualTo(TemplateMatch.CUSTOM));
+        // a locked layer list (a lesson) would refuse a template or a new layer: disabled rather than refused after a click
+        templateButton.disableProperty().bind(templateBox.valueProperty().isEqualTo(TemplateMatch.CUSTOM)
+                .or(vm.structureLockedProperty()));
+        palette.disableProperty().bind(vm.structureLockedProperty());
         depthRow.visibleProperty().bind(templateBox.valueProperty().isEqualTo(Templates.RESNET));
         depthRow.managedProperty().bind(depthRow.visibleProperty());
         BulkControls.bind(bulk, bulkScope, bulkField, bulkValue);

@@ -42,6 +42,8 @@ public final class ComposerViewModel {
     /** The input node is what the property sheet edits (its shape) rather than layers. */
     private final javafx.beans.property.ReadOnlyBooleanWrapper inputSelected = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final javafx.beans.property.ReadOnlyStringWrapper inputShape = new javafx.beans.property.ReadOnlyStringWrapper("");
+    /** The experiment locks the layer list (a lesson): adding, removing and templates are refused. */
+    private final javafx.beans.property.ReadOnlyBooleanWrapper structureLocked = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<MemoryNote> memory = new ReadOnlyObjectWrapper<>(new MemoryNote("", false));
     private java.util.function.LongSupplier freeHeap = org.maqd.model.MemoryEstimate::availableHeap;
 
@@ -202,6 +204,9 @@ public final class ComposerViewModel {
     /** The input node is selected: the property sheet edits the input shape. */
     public javafx.beans.property.ReadOnlyBooleanProperty inputSelectedProperty() { return inputSelected.getReadOnlyProperty(); }
 
+    /** True while the experiment locks the layer list: the view disables what would only be refused. */
+    public javafx.beans.property.ReadOnlyBooleanProperty structureLockedProperty() { return structureLocked.getReadOnlyProperty(); }
+
     /** The network's input shape as the property sheet shows it ("1, 28, 28"), following every edit. */
     public javafx.beans.property.ReadOnlyStringProperty inputShapeProperty() { return inputShape.getReadOnlyProperty(); }
 
@@ -322,6 +327,7 @@ public final class ComposerViewModel {
         memory.set(MemoryNote.of(doc.get(), freeHeap.getAsLong()));
         graph.set(ComposerGraph.of(net, r));
         inputShape.set(net.input() == null ? "" : String.join(", ", net.input().stream().map(String::valueOf).toList()));
+        structureLocked.set(doc.locks().structureLocked(net));
         int n = net.all().size();
         if (selection.stream().anyMatch(i -> i >= n)) selection.setAll(selection.stream().filter(i -> i < n).toList());
         if (selected.get() >= n) selected.set(n - 1);
