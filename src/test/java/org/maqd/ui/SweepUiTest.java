@@ -84,6 +84,16 @@ class SweepUiTest {
             assertEquals(String.format(java.util.Locale.ROOT, "%.4f", TrialFolder.numbers(t.dir()).testAccuracy()), t.accuracyProperty().get());
         }
         assertEquals(List.of("lbn", "bn"), groups.getItems().stream().map(r -> r.get(0)).toList());
+        List<String> cut = new ArrayList<>();
+        robot.interact(() -> {
+            for (javafx.scene.Node n : groups.lookupAll(".column-header .label")) {
+                javafx.scene.control.Label l = (javafx.scene.control.Label) n;
+                javafx.scene.text.Text shown = (javafx.scene.text.Text) l.lookup(".text");
+                if (l.getText() != null && !l.getText().isEmpty() && (shown == null || !l.getText().equals(shown.getText())))
+                    cut.add("'" + l.getText() + "' drawn as '" + (shown == null ? null : shown.getText()) + "'");
+            }
+        });
+        assertTrue(cut.isEmpty(), "the grouped table's headers are whole: " + cut);
         assertTrue(vm.messageProperty().get().startsWith("All 4 trials finished"), vm.messageProperty().get());
         assertTrue(statusLine.stream().anyMatch(t -> t.startsWith("Sweep: Running on this machine")), "the status line says a sweep runs: " + statusLine);
 

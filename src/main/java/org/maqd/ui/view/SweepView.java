@@ -127,7 +127,10 @@ public final class SweepView extends BorderPane {
         groups.setItems(vm.groups());
         vm.groupColumns().addListener((ListChangeListener<String>) c -> rebuildColumns());
         rebuildColumns();
-        // fixed widths: a constrained policy squeezed the setting columns of a wide trial id to nothing
+        // fixed widths: a constrained policy squeezed the setting columns of a wide trial id to nothing; none narrower
+        // than its header ("test accuracy (mean ± 95% CI)" was cut at 220 px)
+        Columns.keepHeadersReadable(trials);
+        Columns.keepHeadersReadable(groups);
         SplitPane split = new SplitPane(titled("Trials", trials), titled("Grouped over seeds (test accuracy, mean ± 95% CI)", groups));
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.6);
