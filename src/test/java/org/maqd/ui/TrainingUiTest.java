@@ -53,6 +53,9 @@ class TrainingUiTest {
     void trainOnASubsetWatchChartsPauseStop(FxRobot robot) throws Exception {
         robot.clickOn("Training");
         TextField limit = robot.lookup("#setting-data-trainLimit").queryAs(TextField.class);
+        assertEquals("", limit.getText(), "the quickstart trains on every sample");
+        assertEquals("all", limit.getPromptText(), "and the empty field says so");
+        assertEquals("all cores", robot.lookup("#setting-threads").queryAs(TextField.class).getPromptText());
         robot.clickOn(limit).write("512").type(KeyCode.ENTER);
         TextField epochs = robot.lookup("#setting-training-epochs").queryAs(TextField.class);
         // far more epochs than the test lets it run: the run must still be running when Stop is pressed (with 30

@@ -91,6 +91,8 @@ final class SettingsForm {
             boolean locked = vm.document().locks().isLocked(s.path);
             shown.put(s, s.get(e));
             Control c = locked ? lockedField(s.get(e)) : control(s, s.get(e));
+            // an empty field says what it means ("all"), locked (a lesson) or not
+            if (c instanceof TextField t) t.setPromptText(s.whenEmpty());
             c.setId("setting-" + s.path.replace('.', '-'));
             Label l = new Label(s.label);
             if (locked) LockMark.mark(l, c, s.label + " is " + LockRules.REASON + ": the lesson fixes it.");

@@ -39,6 +39,11 @@ public enum TrainingSettings {
         this.setter = setter;
     }
 
+    /** What an empty field means, shown greyed in it: every training sample, every core; "" where empty is not offered. */
+    public String whenEmpty() {
+        return this == TRAIN_LIMIT ? "all" : this == THREADS ? "all cores" : "";
+    }
+
     public String get(Experiment e) {
         Object v = getter.apply(e);
         return v == null ? "" : String.valueOf(v);
