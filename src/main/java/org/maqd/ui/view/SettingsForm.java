@@ -129,7 +129,7 @@ final class SettingsForm {
             return box;
         }
         TextField t = new TextField(value);
-        t.setPrefColumnCount(s == TrainingSettings.LEARNING_RATE ? 6 : 4);
+        t.setPrefColumnCount(s == TrainingSettings.LEARNING_RATE || s == TrainingSettings.THREADS ? 6 : 4);   // "all cores" whole
         t.setOnAction(ev -> commit(s, t));
         t.focusedProperty().addListener((o, was, now) -> { if (!now) commit(s, t); });
         texts.put(s, t);
