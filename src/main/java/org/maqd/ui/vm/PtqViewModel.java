@@ -58,7 +58,6 @@ public final class PtqViewModel {
         refresh(true);
     }
 
-    /** A float run: float hidden weights and plain ReLU activations (the input PTQ expects). */
     /**
      * A float run, as {@code maqd ptq} takes one: 0 weight and activation states in every layer, the classifier's
      * weights too. Run folders store the resolved experiment, so the layers' own values decide (the defaults stay 3
