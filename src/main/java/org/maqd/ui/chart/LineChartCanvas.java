@@ -41,8 +41,8 @@ public final class LineChartCanvas extends ChartCanvas {
 
     /**
      * Prefers the bottom-right corner for the legend (for curves that rise towards the top). Where the chart cannot
-     * make room above the data (a fixed range, a small chart), the legend goes to whichever of the top-left and
-     * bottom-right corners hides fewer points, this one on a tie.
+     * make room above the data (a fixed range, a small chart), the legend goes to whichever corner hides the fewest
+     * points, this one on a tie.
      */
     public void setLegendBottom(boolean b) { legendBottom = b; }
 
@@ -57,6 +57,10 @@ public final class LineChartCanvas extends ChartCanvas {
 
     /** The legend's area as drawn last ({x, y, width, height}; all 0 without a legend). */
     public double[] legendArea() { return legendArea.clone(); }
+
+    /** The y axis's range as drawn last ({lo, hi}; the top raised when the legend got room above the data). */
+    public double[] yRangeDrawn() { return yDrawn.clone(); }
+    private double[] yDrawn = new double[2];
 
     /** Dashed vertical marker lines at these x values. */
     public void setVerticals(double... xs) {
@@ -91,17 +95,25 @@ public final class LineChartCanvas extends ChartCanvas {
         if (legend && !legendBottom && !legendBelow && Double.isNaN(fixedY0)) {
             // room above the data for the legend rows, so they never hide the curves' peaks
             double px = 8 + Plot.legendRows(names, p.pw) * 16;
-            if (px < p.ph * 0.6) {
+            if (Plot.affords(px, p.ph)) {
                 y1 = Plot.raisedTop(y0, y1, p.ph, px);
                 p = xLabel.isEmpty() ? new Plot(w, ph, x0, x1, y0, y1) : Plot.labelled(w, ph, x0, x1, y0, y1);
                 reserved = true;
             }
         }
-        // no room made for it (a fixed range, a small chart): the legend goes to the corner that hides fewer points
-        boolean bottom = legendBottom;
+        // no room made for it (a fixed range, a small chart): the legend goes to the corner that hides the fewest
+        // points, the preferred one on a tie (with only top-left and bottom-right, a short loss chart's legend lay
+        // over the first steps' curve while the top-right corner was empty)
+        Plot.Corner corner = Plot.Corner.of(legendBottom);
         if (legend && !legendBelow && !reserved) {
-            int under = pointsUnder(p, p.legendBox(names, true)), over = pointsUnder(p, p.legendBox(names, false));
-            if (under != over) bottom = under < over;
+            int fewest = pointsUnder(p, p.legendBox(names, corner));
+            for (Plot.Corner c : Plot.Corner.values()) {
+                int n = c == corner ? fewest : pointsUnder(p, p.legendBox(names, c));
+                if (n < fewest) {
+                    fewest = n;
+                    corner = c;
+                }
+            }
         }
         p.axes(g, st, xLabel);
         g.save();
@@ -134,15 +146,14 @@ public final class LineChartCanvas extends ChartCanvas {
         g.restore();
         int[] cols = series.stream().mapToInt(Series::color).toArray();
         plotArea = new double[] {p.px, p.py, p.pw, p.ph};
+        yDrawn = new double[] {p.y0, p.y1};
         legendArea = new double[4];
         if (legend && legendBelow) {
             p.legendBelow(g, st, names, cols, ph + 2);
             legendArea = new double[] {p.px, ph, p.pw, below};
         } else if (legend) {
-            p.legend(g, st, names, cols, bottom);
-            int rows = Plot.legendRows(names, p.pw);
-            legendArea = bottom ? new double[] {p.px, p.py + p.ph - 22 - (rows - 1) * 16 - 3, p.pw, rows * 16 + 2}
-                    : new double[] {p.px, p.py + 3, p.pw, rows * 16 + 2};
+            p.legend(g, st, names, cols, corner);
+            legendArea = p.legendBox(names, corner);
         }
     }
 

@@ -100,9 +100,28 @@ final class Plot {
      */
     static double raisedTop(double y0, double y1, double ph, double room) { return y1 + (y1 - y0) * room / (ph - room); }
 
+    /**
+     * Whether a plot {@code ph} pixels high can give {@code room} of them to a legend or note above the data: only if the
+     * data keeps at least 60 % of the height (at 0.6 of it for the room, a short chart squeezed a staircase from −3…3 into
+     * a band of a −3…10 axis).
+     */
+    static boolean affords(double room, double ph) { return room <= 0.4 * ph; }
+
     /** How many rows the legend needs in a plot {@code pw} wide. */
     static int legendRows(String[] names, double pw) {
         return names.length == 0 ? 0 : legendLayout(names, pw).lineCount();
+    }
+
+    /** A corner of the plot for a legend drawn inside it. */
+    enum Corner {
+        TOP_LEFT, TOP_RIGHT, BOTTOM_RIGHT, BOTTOM_LEFT;
+
+        boolean bottom() { return this == BOTTOM_LEFT || this == BOTTOM_RIGHT; }
+
+        boolean right() { return this == TOP_RIGHT || this == BOTTOM_RIGHT; }
+
+        /** Top-left, or bottom-right with {@code bottom} (the two corners the charts prefer). */
+        static Corner of(boolean bottom) { return bottom ? BOTTOM_RIGHT : TOP_LEFT; }
     }
 
     /**
@@ -110,15 +129,24 @@ final class Plot {
      * rows when they do not fit the plot's width.
      */
     void legend(Painter g, ChartStyle s, String[] names, int[] colors, boolean bottom) {
-        legend(g, s, names, colors, bottom, Double.NaN);
+        legend(g, s, names, colors, Corner.of(bottom), Double.NaN);
+    }
+
+    /** {@link #legend(Painter, ChartStyle, String[], int[], boolean)} in any corner. */
+    void legend(Painter g, ChartStyle s, String[] names, int[] colors, Corner corner) {
+        legend(g, s, names, colors, corner, Double.NaN);
     }
 
     /** The box {x, y, width, height} a legend inside the plot covers, top-left or bottom-right (as {@link #legend} draws it). */
-    double[] legendBox(String[] names, boolean bottom) {
+    double[] legendBox(String[] names, boolean bottom) { return legendBox(names, Corner.of(bottom)); }
+
+    /** The box {x, y, width, height} a legend in {@code corner} covers (as {@link #legend} draws it). */
+    double[] legendBox(String[] names, Corner corner) {
         LegendLayout l = legendLayout(names, pw);
         double widest = l.widest(), h = l.lineCount() * LEGEND_ROW + 2;
-        return bottom ? new double[] {px + pw - widest - 7, py + ph - 22 - (l.lineCount() - 1) * LEGEND_ROW - 3, widest + 7, h}
-                : new double[] {px + 3, py + 3, widest + 5, h};
+        double x = corner.right() ? px + pw - widest - 7 : px + 3;
+        double y = corner.bottom() ? py + ph - 22 - (l.lineCount() - 1) * LEGEND_ROW - 3 : py + 3;
+        return new double[] {x, y, corner.right() ? widest + 7 : widest + 5, h};
     }
 
     /** Height of a legend drawn below the plot ({@link #legendBelow}), rows wrapped to the plot's width. */
@@ -126,12 +154,13 @@ final class Plot {
 
     /** The legend under the plot, its first row's top at {@code top}: outside the data, so it hides no curve. */
     void legendBelow(Painter g, ChartStyle s, String[] names, int[] colors, double top) {
-        legend(g, s, names, colors, false, top);
+        legend(g, s, names, colors, Corner.TOP_LEFT, top);
     }
 
     private static final double LEGEND_ROW = 16;
 
-    private void legend(Painter g, ChartStyle s, String[] names, int[] colors, boolean bottom, double below) {
+    private void legend(Painter g, ChartStyle s, String[] names, int[] colors, Corner corner, double below) {
+        boolean bottom = corner.bottom();
         LegendLayout l = legendLayout(names, pw);
         int n = l.lineCount();
         double rowH = LEGEND_ROW;
@@ -141,7 +170,7 @@ final class Plot {
             java.util.List<LegendLayout.Entry> line = l.lines().get(r);
             boolean last = r == n - 1 && l.more() != null;
             double total = line.stream().mapToDouble(LegendLayout.Entry::width).sum() + (last ? l.moreWidth() : 0);
-            double x = bottom ? px + pw - total - 2 : px + 8;
+            double x = corner.right() ? px + pw - total - 2 : px + 8;
             double y = !Double.isNaN(below) ? below + r * rowH
                     : bottom ? py + ph - 22 - (n - 1 - r) * rowH : py + 6 + r * rowH;
             g.setFill(s.background().deriveColor(0, 1, 1, 0.85));

@@ -95,12 +95,20 @@ public final class QuantizerPlotCanvas extends ChartCanvas {
     private Plot plot() {
         double top = countTop();
         Plot p = Plot.labelled(getWidth(), getHeight(), min, max, 0, top);
-        // room above the tallest bin for the legend row and the note's lines, so they hide no bar
-        // (and for the calibration brackets under them)
-        double room = 8 + 16 * Plot.legendRows(legendNames().toArray(String[]::new), p.pw) + (note.isEmpty() ? 0 : note.split(" · ").length * 14 + 6)
-                + (brackets.isEmpty() ? 0 : BRACKET_TEXT + 6 + 16 * (brackets.size() - 1));
-        if (room < p.ph * 0.6) p = Plot.labelled(getWidth(), getHeight(), min, max, 0, Plot.raisedTop(0, top, p.ph, room));
+        // room above the tallest bin for the legend row and the note's lines, so they hide no bar (and for the
+        // calibration brackets under them); a chart too short for the note leaves it out (it covered the bars at
+        // 1000×700), as the explorer's header line above the chart says the same
+        noteShown = !note.isEmpty() && Plot.affords(room(p, true), p.ph);
+        double room = room(p, noteShown);
+        if (Plot.affords(room, p.ph)) p = Plot.labelled(getWidth(), getHeight(), min, max, 0, Plot.raisedTop(0, top, p.ph, room));
         return p;
+    }
+
+    private boolean noteShown;
+
+    private double room(Plot p, boolean withNote) {
+        return 8 + 16 * Plot.legendRows(legendNames().toArray(String[]::new), p.pw) + (withNote ? note.split(" · ").length * 14 + 6 : 0)
+                + (brackets.isEmpty() ? 0 : BRACKET_TEXT + 6 + 16 * (brackets.size() - 1));
     }
 
     /** The count axis: the tallest bin, unless one bin (e.g. ReLU's zeros) towers over the rest. */
@@ -146,7 +154,7 @@ public final class QuantizerPlotCanvas extends ChartCanvas {
         // the note goes under the legend (which wraps onto a second row in a narrow plot), the brackets under the note
         double[] legend = p.legendBox(names.toArray(String[]::new), false);
         double legendBottom = legend[1] + legend[3], noteTop = legendBottom + 5;
-        String[] lines = note.isEmpty() ? new String[0] : note.split(" · ");
+        String[] lines = noteShown ? note.split(" · ") : new String[0];
         noteBottom = lines.length == 0 ? 0 : noteTop + lines.length * 14 + 4;
         drawBrackets(g, p, s, Math.max(p.py + 62, (lines.length == 0 ? legendBottom : noteBottom) + BRACKET_TEXT + 2));
         drawHandles(g, p, s);

@@ -18,8 +18,8 @@ final class CostTable {
                 col("Layer", 90, CostRow::type),
                 col("Output shape", 110, r -> r.ok() ? r.shape() : "✖"),
                 col("M_w", 50, CostTable::weightStates),
-                col("M_a", 50, r -> states(r.activationStates(), r)),
-                col("Norm", 56, CostRow::norm),
+                col("M_a", 50, CostTable::activationStates),
+                col("Norm", 56, CostTable::norm),
                 col("Params", 90, r -> String.format("%,d", r.params())),
                 col("Weight memory", 125, CostTable::weightMemory),
                 col("MACs", 110, r -> String.format("%,d", r.macs())),
@@ -80,8 +80,14 @@ final class CostTable {
         return !weighted(r) ? NONE : r.weightBits() == 0 ? "" : bits(r.weightBits());
     }
 
+    /** M_a: the activation states ("fp" for a float activation), "–" for a layer with neither (flatten, pools). */
+    static String activationStates(CostRow r) { return states(r.activationStates(), r); }
+
+    /** Norm: the layer's normalization, "–" where it has none (the analysis writes "-"; it showed beside "–"). */
+    static String norm(CostRow r) { return r.norm() == null || "-".equals(r.norm()) ? NONE : r.norm(); }
+
     private static String states(int m, CostRow r) {
-        if (r.weightStates() == 0 && r.activationStates() == 0 && "-".equals(r.norm())) return "";
+        if (r.weightStates() == 0 && r.activationStates() == 0 && "-".equals(r.norm())) return NONE;
         return m == 0 ? "fp" : String.valueOf(m);
     }
 

@@ -66,6 +66,52 @@ class LegendPlacementUiTest {
     }
 
     /**
+     * A short loss chart (no room above the data for three entries on two rows) puts its legend in the empty top-right
+     * corner: with only top-left and bottom-right to choose from, it lay over the first steps' falling curve.
+     */
+    @Test
+    void aShortLossChartPutsItsLegendInTheEmptyTopRightCorner() {
+        int n = 250;
+        double[] xs = new double[n], loss = new double[n], ex = {125, 250}, epoch = {0.45, 0.3};
+        for (int i = 0; i < n; i++) {
+            xs[i] = i + 1;
+            loss[i] = 0.3 + 2.0 * Math.exp(-i / 12.0);
+        }
+        LineChartCanvas c = new LineChartCanvas();
+        c.setXLabel("step");
+        c.setSeries(List.of(LineChartCanvas.Series.of("train (mean of 2 batches)", xs, loss, 0),
+                LineChartCanvas.Series.of("train (epoch)", ex, epoch, 2), LineChartCanvas.Series.of("test", ex, epoch, 3)));
+        c.resize(300, 110);
+        c.svg();
+        double[] plot = c.plotArea(), legend = c.legendArea();
+        assertTrue(atTop(c), "the legend at the top, away from the curves' ends");
+        assertTrue(legend[0] + legend[2] / 2 > plot[0] + plot[2] / 2, "the legend on the right, off the first steps' curve: " + java.util.Arrays.toString(legend));
+    }
+
+    /**
+     * A short chart gives its legend room above the data only while the data keeps most of the height: the explorer's
+     * staircase (−3…3) in a short chart was squeezed into a band at the bottom of a −3…10 axis.
+     */
+    @Test
+    void aShortChartDoesNotSqueezeItsDataToMakeRoomForTheLegend() {
+        double[] z = new double[61], identity = new double[61], q = new double[61];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = -3 + i * 0.1;
+            identity[i] = z[i];
+            q[i] = Math.max(-1.224, Math.min(1.224, 1.224 * Math.rint(z[i] / 1.224)));
+        }
+        for (double h : new double[] {90, 110, 140, 200, 320}) {
+            LineChartCanvas c = new LineChartCanvas();
+            c.setXLabel("input z");
+            c.setSeries(List.of(LineChartCanvas.Series.of("identity", z, identity, 0), LineChartCanvas.Series.of("Q(z)", z, q, 1)));
+            c.resize(600, h);
+            c.svg();
+            double[] y = c.yRangeDrawn();
+            assertTrue(6 / (y[1] - y[0]) >= 0.5, "height " + h + ": the data spans " + 6 / (y[1] - y[0]) + " of the axis " + y[0] + "…" + y[1]);
+        }
+    }
+
+    /**
      * The Runs tab's overlay (legend below the plot) of many runs with long labels: at most three legend lines, the
      * rest counted as "+N more", and every legend text, measured in the chart's font, ends inside the plot's width.
      */

@@ -38,6 +38,28 @@ class QuantizerPlotUiTest {
     }
 
     /**
+     * A chart too short to give the note room above the bars (the explorer's layer data at 1000×700) leaves the note out
+     * instead of drawing it over the bars and the staircase.
+     */
+    @Test
+    void aChartTooShortForTheNoteLeavesItOutRatherThanCoverTheBars() {
+        QuantizerPlotCanvas c = new QuantizerPlotCanvas();
+        float[] bins = new float[60];
+        for (int i = 0; i < bins.length; i++) bins[i] = (float) (400 * Math.exp(-Math.pow((i - 30) / 12.0, 2)));
+        c.setData(bins, -3, 3);
+        c.setQuantizer(new double[] {-3, 3}, new double[] {-1.2, 1.2}, new double[] {-1.224, 0, 1.224}, null, "MaQD levels",
+                null, null);
+        c.setNote("MaQD: MSE 0.131, SQNR 8.8 dB, 36 % → 0 or flipped");
+        c.setXLabel("standardized weight Ŵ");
+        for (double h : new double[] {90, 110, 130, 150}) {
+            c.resize(700, h);
+            c.svg();
+            double[] g = c.barsTopAndNoteBottom();
+            assertTrue(g[1] == 0 || g[1] <= g[0], "height " + h + ": note box ends at " + g[1] + ", bars start at " + g[0]);
+        }
+    }
+
+    /**
      * In a narrow plot the legend wraps onto a second row; the note (at a fixed 24 px from the top) covered that row
      * ("MaQD levels" in the affine view at 1000×700) and the first bracket's label ("min-max").
      */

@@ -29,4 +29,16 @@ class CostTableTest {
         assertEquals(String.valueOf(out.weightStates()), CostTable.weightStates(out));
         assertEquals(CostTable.bits(hidden.weightBits()), CostTable.weightMemory(hidden));
     }
+
+    @Test
+    void aLayerWithoutStatesOrNormShowsTheSameDashInEveryColumn() {
+        NetworkSpec g = new NetworkSpec(List.of(1, 28, 28), null, List.of(LayerSpec.of("flatten"), LayerSpec.output(10)));
+        List<CostRow> rows = new EngineNetworkAnalyzer().analyze(g).rows();
+        CostRow flatten = rows.get(0), out = rows.get(1);
+        // M_a was blank and Norm "-" beside M_w's "–"
+        assertEquals(CostTable.NONE, CostTable.activationStates(flatten));
+        assertEquals(CostTable.NONE, CostTable.norm(flatten));
+        assertEquals(out.norm(), CostTable.norm(out));
+        assertEquals(out.activationStates() == 0 ? "fp" : String.valueOf(out.activationStates()), CostTable.activationStates(out));
+    }
 }
