@@ -105,6 +105,13 @@ class StaleStateUiTest {
         robot.interact(() -> w.vm().newExperiment());
         for (ChartPane p : charts(robot)) assertFalse(p.chart().hasData(), p.getId() + " shows a run of another document");
         assertTrue(layers.getItems().isEmpty());
+        String[] shown = new String[1];
+        robot.interact(() -> shown[0] = ((javafx.scene.control.ListCell<?>) ((javafx.scene.control.skin.ComboBoxListViewSkin<?>) layers.getSkin())
+                .getDisplayNode()).getText());
+        assertEquals("(after Train)", shown[0], "the emptied layer box went blank");
+        for (ChartPane p : charts(robot)) {
+            assertTrue(p.lookupAll(".menu-button").stream().allMatch(javafx.scene.Node::isDisabled), p.getId() + ": Save on an empty chart");
+        }
         assertEquals("Ready", robot.lookup("#statusLabel").queryAs(Label.class).getText());
     }
 

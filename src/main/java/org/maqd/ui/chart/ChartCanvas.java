@@ -1,6 +1,8 @@
 package org.maqd.ui.chart;
 
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -39,7 +41,13 @@ public abstract class ChartCanvas extends Canvas {
 
     public final void redraw() {
         paint(new FxPainter(getGraphicsContext2D()), getWidth(), getHeight());
+        showsData.set(hasData());
     }
+
+    private final ReadOnlyBooleanWrapper showsData = new ReadOnlyBooleanWrapper(false);
+
+    /** Whether the chart had data when last drawn on screen (false: it shows its empty text); on the FX thread. */
+    public ReadOnlyBooleanProperty showsDataProperty() { return showsData.getReadOnlyProperty(); }
 
     /**
      * The chart as an SVG document at its current size (600×320 when it has not been laid out): the same drawing

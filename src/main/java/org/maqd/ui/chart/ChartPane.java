@@ -45,6 +45,7 @@ public final class ChartPane extends VBox {
         svg.setOnAction(e -> choose("SVG drawing", "*.svg", this::saveSvg));
         csv.setOnAction(e -> choose("CSV data", "*.csv", this::saveCsv));
         save.getItems().addAll(png, svg, csv);
+        save.disableProperty().bind(chart.showsDataProperty().not());   // an empty chart saved a blank image
         save.getStyleClass().add("chart-button");
         save.setMinWidth(Region.USE_PREF_SIZE);
         q.getStyleClass().add("chart-button");

@@ -145,6 +145,7 @@ public final class RunsView {
                 + "for the chosen layer (histograms.csv), as a fraction of the layer's weights per bin: compare how "
                 + "sharply different settings snap the weights onto their levels.", histograms);
         layerBox.setPromptText("layer");
+        PromptCell.keep(layerBox);
         layerBox.setConverter(new javafx.util.StringConverter<>() {
             @Override public String toString(Integer k) { return k == null ? "" : names.getOrDefault(k, "probe " + k); }
             @Override public Integer fromString(String s) { return null; }

@@ -80,6 +80,7 @@ public final class TrainingView {
             if (vm.selectedLayerProperty().get() >= 0) layerBox.getSelectionModel().select(vm.selectedLayerProperty().get());
         });
         layerBox.setPromptText("(after Train)");
+        PromptCell.keep(layerBox);
         layerBox.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
             if (b.intValue() >= 0) vm.selectedLayerProperty().set(b.intValue());
         });
