@@ -43,4 +43,20 @@ class DecimatorTest {
         assertEquals("0.0", Decimator.label(-1e-17, 0.1));
         assertEquals("1500", Decimator.label(1500, 500));
     }
+
+    /** Neighbouring tick labels differ, however small the step (a flip-rate axis showed "0.001" at four ticks). */
+    @Test
+    void tickLabelsOfSmallStepsAreDistinct() {
+        for (double[] r : new double[][] {{0.00092, 0.00108}, {0.0009, 0.0021}, {1.2e-6, 1.9e-6}, {0.5, 0.5004}, {-3e-5, 2e-5}}) {
+            double step = Decimator.tickStep(r[1] - r[0], 5);
+            String prev = null;
+            for (double t = Math.ceil(r[0] / step) * step; t <= r[1] + 1e-9 * step; t += step) {
+                String l = Decimator.label(t, step);
+                assertTrue(prev == null || !prev.equals(l), "step " + step + ": " + prev + " then " + l);
+                prev = l;
+            }
+        }
+        assertEquals("0.25", Decimator.label(0.25, 0.05));
+        assertEquals("0.0", Decimator.label(-1e-12, 0.1), "no -0");
+    }
 }
