@@ -74,6 +74,13 @@ public final class AffineViewModel {
                 symmetric.set(d.weights());
                 updating = false;
             }
+            // a range set by hand belongs to the values it was set on: other values (weights → activations, another
+            // layer) start from min-max again (a hand-set α of the weights stayed on unsigned activations)
+            if (d != null && a != null && MANUAL.equals(calibration.get()) && (a.weights() != d.weights() || !a.layer().equals(d.layer()))) {
+                updating = true;
+                calibration.set("minmax");
+                updating = false;
+            }
             update(true);
         });
         for (var p : List.of(states, symmetric, perChannel, calibration, percentile)) p.addListener(o -> update(true));

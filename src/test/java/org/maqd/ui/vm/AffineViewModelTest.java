@@ -38,6 +38,33 @@ class AffineViewModelTest {
         return c;
     }
 
+    /**
+     * A range dragged by hand on one layer's weights is not kept for other values: switching to activations (or to
+     * another layer) starts from min-max again. It stayed at the weights' α = −1.5, with a level at −2.66 on
+     * unsigned activations.
+     */
+    @Test
+    void aHandSetRangeIsNotCarriedToOtherValues() {
+        Tensor w = gaussian(3, 16, 8);
+        AffineViewModel vm = vm(new ExplorerData("2:linear", true, List.of(w)), 4);
+        vm.symmetricProperty().set(false);
+        vm.moveHandle(true, -1.5);
+        assertEquals(AffineViewModel.MANUAL, vm.calibrationProperty().get());
+        assertEquals(-1.5, vm.alphaProperty().get(), 1e-12);
+        Tensor x = new Tensor(new float[] {-1, 0, 1, 2, 3, 1.4f}, 1, 6);
+        vm.dataProperty().set(new ExplorerData("2:linear", false, List.of(x)));
+        assertEquals("minmax", vm.calibrationProperty().get(), "activations after a hand-set weight range");
+        assertEquals(0.0, vm.alphaProperty().get(), 1e-12, "min-max of ReLU'd activations");
+        assertEquals(3.0, vm.betaProperty().get(), 1e-12);
+        for (double level : vm.resultProperty().get().levels()) assertTrue(level >= 0, "a level below 0 on unsigned data: " + level);
+
+        vm.moveHandle(false, 2.0);   // hand-set on these activations: kept while batches of the same layer arrive
+        vm.dataProperty().set(new ExplorerData("2:linear", false, List.of(x, x)));
+        assertEquals(AffineViewModel.MANUAL, vm.calibrationProperty().get());
+        vm.dataProperty().set(new ExplorerData("3:linear", false, List.of(x)));
+        assertEquals("minmax", vm.calibrationProperty().get(), "another layer");
+    }
+
     @Test
     void exactNumbersOnASmallActivationBatch() {
         // ReLU([-1, 0, 1, 2, 3, 1.4]) = [0, 0, 1, 2, 3, 1.4]; asymmetric min-max over 4 states: S = 1, Z = 0
