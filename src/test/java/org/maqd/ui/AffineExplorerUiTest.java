@@ -3,6 +3,7 @@ package org.maqd.ui;
 import static org.maqd.ui.Await.until;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -174,5 +175,14 @@ class AffineExplorerUiTest {
         assertArrayEquals(new double[] {0, 0.5, 1.0, 1.5, 2.0}, drawnLevels(live), 1e-9, live.csv() + w.vm().quantizer().sourceProperty().get());
         robot.interact(() -> q.statesProperty().set(3));
         assertEquals(3, drawnLevels(live).length, "the overlay follows the explorer's M");
+
+        ChartPane pane = robot.lookup("#chart-explorer-layer").queryAs(ChartPane.class);
+        assertTrue(title(pane).startsWith("Layer data · "), title(pane));
+        robot.interact(() -> w.vm().newExperiment());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(live.hasData());
+        assertEquals("Layer data", title(pane), "the title named the previous document's layer over an empty chart");
     }
+
+    private static String title(ChartPane p) { return ((Label) p.lookup(".chart-title")).getText(); }
 }

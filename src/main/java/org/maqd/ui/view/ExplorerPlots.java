@@ -97,6 +97,7 @@ final class ExplorerPlots {
         if (affine.target() == null || (active && r == null)) {
             plot.setData(new float[0], 0, 0);
             plot.redraw();
+            layerPane.setTitle("Layer data");   // it kept naming the last data's layer over the empty chart
             numbers.set(affine.messageProperty().get());
             batches.setSeries(List.of());
             return;
