@@ -76,6 +76,7 @@ public final class TrainingViewModel {
         }
         layerNames.clear();
         selectedLayer.set(-1);
+        previous = null;   // a document loaded while a run starts: a refused run must not bring back the old one's charts
         progress.set(0);
         eta.set("");
         throughput.set("");
@@ -84,6 +85,9 @@ public final class TrainingViewModel {
 
     /** Why a run cannot start now because of other work in the window (a sweep on these cores), or null. */
     private java.util.function.Supplier<String> otherWork = () -> null;
+    /** The last run's feed and chosen layer while a new run starts (put back if it fails before its first step). */
+    private LiveFeed previous;
+    private int previousLayer = -1;
 
     public void setOtherWork(java.util.function.Supplier<String> why) { otherWork = why; }
 
@@ -99,11 +103,15 @@ public final class TrainingViewModel {
         if (r.firstError() >= 0) return fail("The network cannot be built: " + r.why());
         LiveFeed f = new LiveFeed();
         RunControl c = new RunControl();
+        LiveFeed last = feed.get();
+        int lastLayer = selectedLayer.get();
         control = c;
         result = null;
         failure = null;
         seenVersion = -1;
         reset();
+        previous = last != null && last.info() != null ? last : null;
+        previousLayer = lastLayer;
         feed.set(f);
         state.set(RunState.RUNNING);
         status.set("Starting: reading the data, then warming up the compiled kernels (a few seconds in a fresh window)…");
@@ -271,8 +279,19 @@ public final class TrainingViewModel {
         if (why != null) {
             status.set("Run failed");
             error.set("The run failed: " + why);
+            LiveFeed f = feed.get();
+            if (previous != null && (f == null || f.info() == null)) {
+                // refused before its first step (e.g. a batch too large for memory): the last run's charts stay
+                feed.set(previous);
+                layerNames.setAll(previous.info().layerNames());
+                selectedLayer.set(previousLayer);
+                seenVersion = -1;
+                status.set("Run failed before its first step · the charts show the previous run");
+            }
+            previous = null;
             return;
         }
+        previous = null;
         lastRunDir.set(r.runDir());
         RunOutcome o = r.outcome();
         String acc = o.last() == null ? "" : String.format(" · test accuracy %.2f%%", 100 * o.last().testAccuracy());

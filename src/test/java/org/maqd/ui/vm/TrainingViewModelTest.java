@@ -206,6 +206,26 @@ class TrainingViewModelTest {
         assertTrue(bad.errorProperty().get().contains("flatten"));
     }
 
+    /** A run refused before its first step (a batch too large for memory) leaves the last run's charts as they were. */
+    @Test
+    void aRunRefusedBeforeItsFirstStepKeepsThePreviousRunsCharts() throws Exception {
+        ScriptedTrainer t = new ScriptedTrainer(1, 10, 0);
+        TrainingViewModel vm = vm(Templates.quickstart(), t);
+        assertTrue(vm.start());
+        until(vm, () -> vm.stateProperty().get() == RunState.FINISHED);
+        LiveFeed first = vm.feedProperty().get();
+        vm.selectedLayerProperty().set(1);
+        t.failWith = new IllegalArgumentException("network.layers[1] (linear): the network needs at least about 40 GB of memory");
+        assertTrue(vm.start());
+        until(vm, () -> vm.stateProperty().get() == RunState.FINISHED);
+        assertTrue(vm.errorProperty().get().contains("40 GB"), vm.errorProperty().get());
+        assertTrue(vm.feedProperty().get() == first, "every chart went blank");
+        assertEquals(List.of("linear1", "linear2"), vm.layerNames());
+        assertEquals(1, vm.selectedLayerProperty().get());
+        assertTrue(vm.statusProperty().get().startsWith("Run failed") && vm.statusProperty().get().contains("previous run"),
+                vm.statusProperty().get());
+    }
+
     @Test
     void withoutAnEngineRunIsRefusedWithTheReason() {
         Trainer none = new Trainer() {
