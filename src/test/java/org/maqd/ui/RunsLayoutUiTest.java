@@ -20,7 +20,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The Runs view gives the runs table half of the width beside the grouped table and the PTQ panel, also after the
+ * The Runs view gives the runs table 42% of the width beside the grouped table and the PTQ panel, also after the
  * window was small: the split used to keep the divider positions it was squeezed into at 900×600, so a window
  * opened small and then enlarged showed the runs table in ~28% of the width.
  */
@@ -77,9 +77,9 @@ class RunsLayoutUiTest {
         double small = tableShare(robot);
         large(robot);
         double grown = tableShare(robot);
-        assertTrue(opened > 0.45 && opened < 0.55, "runs table share at " + WIDTH + "×" + HEIGHT + ": " + opened);
+        assertTrue(opened > 0.37 && opened < 0.47, "runs table share at " + WIDTH + "×" + HEIGHT + ": " + opened);
         assertTrue(small > 0.25, "runs table share at 900×600 (the PTQ options claim their width): " + small);
-        assertTrue(grown > 0.45 && grown < 0.55, "runs table share back at " + WIDTH + "×" + HEIGHT + ": " + grown);
+        assertTrue(grown > 0.37 && grown < 0.47, "runs table share back at " + WIDTH + "×" + HEIGHT + ": " + grown);
     }
 
     @Test
@@ -123,7 +123,7 @@ class RunsLayoutUiTest {
         });
         large(robot);
         double grown = tableShare(robot);
-        assertTrue(grown > 0.45 && grown < 0.55, "runs table share back at " + WIDTH + "×" + HEIGHT + " after a click: " + grown);
+        assertTrue(grown > 0.37 && grown < 0.47, "runs table share back at " + WIDTH + "×" + HEIGHT + " after a click: " + grown);
     }
 
     private static MouseEvent mouse(javafx.event.EventType<MouseEvent> type) {
