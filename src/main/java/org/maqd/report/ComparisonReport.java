@@ -143,7 +143,10 @@ final class ComparisonReport {
                 for (int i = 0; i < runs.size(); i++) {
                     LayerProbeRow src = last.get(i).get(layer);
                     String v = src == null ? "" : RunReport.cells(src, List.of(q)).get(0);
-                    if (q.endsWith("_states") && "0".equals(v)) v = "float"; // 0 states = not quantized
+                    if (q.endsWith("_states") && "0".equals(v)) {
+                        // 0 states = not quantized; a layer without weights (add, pooling) has no weight states at all
+                        v = q.equals("weight_states") && !RunReport.hasWeights(runs.get(i).experiment, layer) ? "–" : "float";
+                    }
                     any |= v != null && !v.isEmpty() && !"NaN".equals(v);
                     row.add(v == null || v.isEmpty() || "NaN".equals(v) ? "–" : v);
                 }

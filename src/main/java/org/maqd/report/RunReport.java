@@ -47,6 +47,23 @@ final class RunReport {
     final List<LayerProbeRow> layers;
     final List<HistogramRow> histograms;
 
+    /**
+     * Whether the layer a probe row names ("index:…", the index into the experiment's layers or nodes) has weights, by
+     * its kind in the experiment; true when the experiment does not say (a weightless add or pool probed as "float").
+     */
+    static boolean hasWeights(JsonNode experiment, String probeName) {
+        int colon = probeName == null ? -1 : probeName.indexOf(':');
+        if (experiment == null || colon <= 0) return true;
+        JsonNode net = experiment.path("network"), list = net.has("nodes") ? net.path("nodes") : net.path("layers");
+        try {
+            JsonNode layer = list.path(Integer.parseInt(probeName.substring(0, colon)));
+            org.maqd.model.LayerKind k = org.maqd.model.LayerKinds.find(layer.path("type").asText(null));
+            return k == null || k.weighted();
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+
     RunReport(Path dir) {
         this.dir = dir;
         this.experiment = experimentTree(dir.resolve(RunFiles.EXPERIMENT));

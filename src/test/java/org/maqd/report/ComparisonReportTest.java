@@ -59,6 +59,22 @@ class ComparisonReportTest {
         ReportWriterTest.assertSelfContained(html);
     }
 
+    /** A weightless node (add, pooling) probed with 0 weight states has no weight states, not "float" weights. */
+    @Test
+    void aLayerWithoutWeightsIsNotCalledFloat() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"network\": {\"nodes\": ["
+                + "{\"id\": \"a\", \"type\": \"linear\"}, {\"id\": \"b\", \"type\": \"linear\"}, {\"id\": \"sum\", \"type\": \"add\"},"
+                + "{\"id\": \"out\", \"type\": \"output\"}]}}");
+        assertTrue(RunReport.hasWeights(json, "0:a"));
+        assertTrue(!RunReport.hasWeights(json, "2:sum"), "the add node");
+        assertTrue(RunReport.hasWeights(json, "3:out"));
+        var chain = new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"network\": {\"layers\": ["
+                + "{\"type\": \"flatten\"}, {\"type\": \"linear\"}, {\"type\": \"maxpool\"}]}}");
+        assertTrue(!RunReport.hasWeights(chain, "2:maxpool"));
+        assertTrue(RunReport.hasWeights(chain, "1:linear"));
+        assertTrue(RunReport.hasWeights(null, "1:linear"), "unknown: as before");
+    }
+
     @Test
     void noRawDoublesInAnyReport() {
         for (String h : List.of(html, runHtml)) {
