@@ -15,7 +15,10 @@ public final class Html {
             .charts{display:flex;flex-wrap:wrap;gap:1em}.chart{border:1px solid #ddd;background:#fff}
             .note{color:#666;font-size:.85em}code{background:#f4f4f4;padding:0 .2em}
             td,th{overflow-wrap:break-word}
-            @media print{body{max-width:none;margin:0}.charts{display:block}.chart{page-break-inside:avoid}table{page-break-inside:auto}tr{page-break-inside:avoid}}
+            @media print{body{max-width:none;margin:0}.charts{display:block}.chart{page-break-inside:avoid}table{page-break-inside:auto;-fs-table-paginate:paginate}tr{page-break-inside:avoid}
+            h1,h2,h3,figcaption{page-break-after:avoid}figure,section{page-break-inside:avoid}thead{display:table-header-group}
+            .charts>svg.chart,.charts>figure{display:inline-block;vertical-align:top;width:49%;margin:0 0 .6em 0}.charts>svg.chart{height:auto}
+            figure svg.chart{width:100%;height:auto}}
             @page{size:A4 landscape;margin:12mm}
             """;
 

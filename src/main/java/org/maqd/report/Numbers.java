@@ -13,7 +13,7 @@ public final class Numbers {
     public static String forPeople(String cell) {
         if (cell == null) return "";
         String t = cell.trim();
-        if (t.isEmpty() || !(t.contains(".") || t.contains("e") || t.contains("E"))) return cell;
+        if (t.isEmpty() || !(t.contains(".") || t.contains("e") || t.contains("E")) || commitLike(t)) return cell;
         double v;
         try {
             v = Double.parseDouble(t);
@@ -35,9 +35,17 @@ public final class Numbers {
         return String.format(Locale.ROOT, "%.3e", v).replaceAll("0+e", "e").replace(".e", "e");
     }
 
+    /**
+     * Whether the text is a commit hash (7 to 40 lowercase hex digits with a letter among them) rather than a number:
+     * the short hash "0640e88" parses as 6.4e90, and a run report showed its git revision so.
+     */
+    static boolean commitLike(String t) {
+        return t.length() >= 7 && t.length() <= 40 && t.matches("[0-9a-f]+") && t.matches(".*[a-f].*");
+    }
+
     /** A cell as a number, NaN when empty or not a number. */
     public static double num(String s) {
-        if (s == null || s.isBlank()) return Double.NaN;
+        if (s == null || s.isBlank() || commitLike(s.trim())) return Double.NaN;
         try {
             return Double.parseDouble(s.trim());
         } catch (NumberFormatException e) {

@@ -75,6 +75,32 @@ class ComparisonReportTest {
         assertTrue(RunReport.hasWeights(null, "1:linear"), "unknown: as before");
     }
 
+    /**
+     * The PDF keeps headings with what follows them and sets the charts two to a row: a heading ended page 1 with its
+     * charts on page 2, and each chart took a page of its own (11 pages for two one-epoch runs).
+     */
+    @Test
+    void thePdfKeepsHeadingsWithTheirContentAndChartsTwoToARow() throws Exception {
+        java.util.Set<String> headings = new java.util.HashSet<>();
+        Matcher m = Pattern.compile("<h[23]>(.*?)</h[23]>").matcher(html);
+        while (m.find()) headings.add(m.group(1).replace("&amp;", "&").trim());
+        Path pdf = dir.resolve("comparison").resolve("report.pdf");
+        try (PDDocument d = Loader.loadPDF(pdf.toFile())) {
+            int pages = d.getNumberOfPages();
+            for (int p = 1; p < pages; p++) {
+                PDFTextStripper st = new PDFTextStripper();
+                st.setStartPage(p);
+                st.setEndPage(p);
+                List<String> lines = st.getText(d).lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
+                String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+                // (charts are drawn as shapes, not text: a heading over charts is the only text of its page)
+                assertFalse(lines.size() > 1 && headings.contains(last), "page " + p + " ends with the heading '" + last + "'");
+            }
+            int charts = count(html, "<svg class=\"chart\"");
+            assertTrue(pages <= 2 + (charts + 3) / 4, pages + " pages for " + charts + " charts");
+        }
+    }
+
     @Test
     void noRawDoublesInAnyReport() {
         for (String h : List.of(html, runHtml)) {
