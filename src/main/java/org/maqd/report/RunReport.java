@@ -54,7 +54,7 @@ final class RunReport {
     static boolean hasWeights(JsonNode experiment, String probeName) {
         int colon = probeName == null ? -1 : probeName.indexOf(':');
         if (experiment == null || colon <= 0) return true;
-        JsonNode net = experiment.path("network"), list = net.has("nodes") ? net.path("nodes") : net.path("layers");
+        JsonNode list = layerList(experiment);
         try {
             JsonNode layer = list.path(Integer.parseInt(probeName.substring(0, colon)));
             org.maqd.model.LayerKind k = org.maqd.model.LayerKinds.find(layer.path("type").asText(null));
@@ -100,7 +100,7 @@ final class RunReport {
         b.append(Html.section("results", "Results", Html.table("results-table", List.of("quantity", "value"), keyValues(summary, RESULT_KEYS))));
         b.append(Html.section("experiment", "Experiment (resolved settings)",
                 Html.table("settings-table", List.of("field", "value"), settings()) + "<h3>Layers</h3>\n"
-                        + Html.table("layers-spec-table", layerSpecHeader(), layerSpecRows())));
+                        + Html.table("layers-spec-table", layerSpecHeader(experiment), layerSpecRows(experiment))));
         b.append(Html.section("environment", "Environment and seed", Html.table("environment-table", List.of("quantity", "value"), keyValues(summary, ENV_KEYS))));
         b.append(Html.section("curves", "Curves", curves()));
         b.append(Html.section("layers", "Per-layer quantization (last probe)",
@@ -143,22 +143,46 @@ final class RunReport {
     static final List<String> SPEC_FIELDS = List.of("type", "units", "channels", "kernel", "stride", "weightStates",
             "activationStates", "norm", "weightStandardization", "weightSurrogate", "activationSurrogate", "activationStep");
 
-    static List<String> layerSpecHeader() {
+    /** A graph's nodes also name their id and inputs. */
+    private static final List<String> GRAPH_FIELDS = List.of("id", "inputs");
+
+    /** The experiment's layers (a chain's "layers", a graph's "nodes"); a missing node when there is neither. */
+    static JsonNode layerList(JsonNode experiment) {
+        JsonNode net = experiment == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : experiment.path("network");
+        return net.has("nodes") ? net.path("nodes") : net.path("layers");
+    }
+
+    private static boolean graph(JsonNode experiment) { return experiment != null && experiment.path("network").has("nodes"); }
+
+    static List<String> layerSpecHeader(JsonNode experiment) {
         List<String> h = new ArrayList<>(List.of("index"));
+        if (graph(experiment)) h.addAll(GRAPH_FIELDS);
         h.addAll(SPEC_FIELDS);
         return h;
     }
 
-    List<List<String>> layerSpecRows() {
+    /** One row per layer or node of the experiment (a graph's table was empty: it read "layers" only). */
+    static List<List<String>> layerSpecRows(JsonNode experiment) {
         List<List<String>> rows = new ArrayList<>();
-        JsonNode ls = experiment == null ? null : experiment.path("network").path("layers");
-        if (ls == null || !ls.isArray()) return rows;
+        JsonNode ls = layerList(experiment);
+        if (!ls.isArray()) return rows;
+        List<String> fields = new ArrayList<>(graph(experiment) ? GRAPH_FIELDS : List.of());
+        fields.addAll(SPEC_FIELDS);
         for (int i = 0; i < ls.size(); i++) {
             List<String> r = new ArrayList<>(List.of(Integer.toString(i)));
-            for (String f : SPEC_FIELDS) r.add(ls.get(i).hasNonNull(f) ? ls.get(i).get(f).asText() : "");
+            for (String f : fields) r.add(cell(ls.get(i).get(f)));
             rows.add(r);
         }
         return rows;
+    }
+
+    /** A spec field as a cell: text as is, a list (a node's inputs) joined with commas. */
+    private static String cell(JsonNode v) {
+        if (v == null || v.isNull()) return "";
+        if (!v.isArray()) return v.asText();
+        List<String> parts = new ArrayList<>();
+        v.forEach(x -> parts.add(x.asText()));
+        return String.join(", ", parts);
     }
 
     /** The last probe row of each layer, in layer order, as the cells of {@link #LAYER_COLUMNS}. */

@@ -101,6 +101,21 @@ class ComparisonReportTest {
         }
     }
 
+    /** A run report lists a graph's nodes with their ids and inputs (its layer table was empty: it read "layers" only). */
+    @Test
+    void aGraphsLayerTableListsItsNodes() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"network\": {\"nodes\": ["
+                + "{\"id\": \"a\", \"type\": \"linear\", \"units\": 64, \"inputs\": [\"input\"]},"
+                + "{\"id\": \"sum\", \"type\": \"add\", \"inputs\": [\"a\", \"input\"]}]}}");
+        assertEquals(List.of("index", "id", "inputs", "type", "units"), RunReport.layerSpecHeader(json).subList(0, 5));
+        List<List<String>> rows = RunReport.layerSpecRows(json);
+        assertEquals(2, rows.size());
+        assertEquals(List.of("1", "sum", "a, input", "add", ""), rows.get(1).subList(0, 5));
+        var chain = new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"network\": {\"layers\": [{\"type\": \"flatten\"}]}}");
+        assertEquals(List.of("index", "type"), RunReport.layerSpecHeader(chain).subList(0, 2));
+        assertEquals(List.of("0", "flatten"), RunReport.layerSpecRows(chain).get(0).subList(0, 2));
+    }
+
     @Test
     void noRawDoublesInAnyReport() {
         for (String h : List.of(html, runHtml)) {
