@@ -53,9 +53,10 @@ public enum TrainingSettings {
     public Experiment set(Experiment e, String text) {
         String t = text == null || text.isBlank() ? null : text.trim();
         try {
+            // the tighter rule first: −3 epochs said "must be ≥ 0", and 0 was refused next
+            if (t != null && (this == EPOCHS || this == BATCH_SIZE) && Long.parseLong(t) < 1) throw new IllegalArgumentException(label + " must be ≥ 1");
             if (t != null && integer && Long.parseLong(t) < 0) throw new IllegalArgumentException(label + " must be ≥ 0");
             if (t != null && this == LEARNING_RATE && !(Double.parseDouble(t) > 0)) throw new IllegalArgumentException(label + " must be > 0");
-            if (t != null && (this == EPOCHS || this == BATCH_SIZE) && Long.parseLong(t) < 1) throw new IllegalArgumentException(label + " must be ≥ 1");
             return setter.apply(e, t);
         } catch (NumberFormatException ex) {
             throw new IllegalArgumentException(label + ": '" + t + "' is not a " + (integer ? "whole number" : "number"));

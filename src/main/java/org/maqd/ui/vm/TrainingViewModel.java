@@ -310,7 +310,9 @@ public final class TrainingViewModel {
             settingMessage.set("");
             return true;
         } catch (IllegalArgumentException e) {
-            return note(e.getMessage());
+            // the field goes back to the experiment's value: say so, or the message sat beside a valid-looking value
+            String kept = s.get(doc.get());
+            return note(e.getMessage() + " · kept " + (kept.isEmpty() ? s.whenEmpty() : kept));
         }
     }
 

@@ -206,6 +206,19 @@ class TrainingViewModelTest {
         assertTrue(bad.errorProperty().get().contains("flatten"));
     }
 
+    /** A refused value says which rule it broke and what the field went back to (it read "Epochs must be ≥ 0" beside a 1). */
+    @Test
+    void aRefusedSettingSaysTheRuleAndTheValueKept() {
+        TrainingViewModel vm = vm(Templates.quickstart(), new ScriptedTrainer(1, 1, 0));
+        String epochs = TrainingSettings.EPOCHS.get(vm.document().get());
+        assertFalse(vm.setSetting(TrainingSettings.EPOCHS, "-3"));
+        assertEquals("Epochs must be ≥ 1 · kept " + epochs, vm.settingMessageProperty().get());
+        assertFalse(vm.setSetting(TrainingSettings.EPOCHS, "0"));
+        assertTrue(vm.settingMessageProperty().get().startsWith("Epochs must be ≥ 1"), vm.settingMessageProperty().get());
+        assertFalse(vm.setSetting(TrainingSettings.TRAIN_LIMIT, "-1"));
+        assertTrue(vm.settingMessageProperty().get().endsWith("kept all"), vm.settingMessageProperty().get());
+    }
+
     /** A run refused before its first step (a batch too large for memory) leaves the last run's charts as they were. */
     @Test
     void aRunRefusedBeforeItsFirstStepKeepsThePreviousRunsCharts() throws Exception {
