@@ -27,7 +27,14 @@ final class Connections {
         NetworkSpec after = GraphEdits.connect(net, a.layer(), b.layer());
         Map<String, GraphDraft.Node> was = GraphDraft.of(before), now = GraphDraft.of(after);
         String target = GraphEdits.idOf(after, b.layer());
-        String reason = newProblem(was.get(target), now.get(target));
+        GraphDraft.Node t = now.get(target);
+        if (t != null && t.issue() == GraphDraft.Issue.PORT_FULL && (was.get(target) == null || was.get(target).issue() != GraphDraft.Issue.PORT_FULL)) {
+            // the draft describes the network with the wire ("needs 1 input, has 2"), which read as if it had two already
+            int n = b.inputs();
+            return "port full: node " + t.id() + " (" + b.kind() + ") takes " + (n == 1 ? "one input and has it" : n + " inputs and has them all")
+                    + " already; remove a wire into it first";
+        }
+        String reason = newProblem(was.get(target), t);
         if (reason != null) return reason;
         for (Map.Entry<String, GraphDraft.Node> e : now.entrySet()) {
             reason = newProblem(was.get(e.getKey()), e.getValue());
@@ -47,6 +54,9 @@ final class Connections {
     boolean connect(ComposerGraph g, String from, String to) {
         String why = refusal(g, from, to);
         if (why != null) {
+            // the message shows under the selected node: the node the wire was refused into, not whichever was selected
+            GraphNode b = g.node(to);
+            if (b != null && !b.isInput() && b.layer() >= 0) composer.selectedProperty().set(b.layer());
             composer.messageProperty().set("Cannot connect: " + why);
             return false;
         }

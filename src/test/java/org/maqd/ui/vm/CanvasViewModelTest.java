@@ -150,6 +150,21 @@ class CanvasViewModelTest {
         assertTrue(c.composer().messageProperty().get().contains("own input"));
     }
 
+    /**
+     * A wire into a full port is refused with what the node takes, under that node: the message read "needs 1 input,
+     * has 2" (the network with the wire) and showed under whichever node was selected.
+     */
+    @Test
+    void aWireIntoAFullPortSaysSoUnderThatNode() {
+        CanvasViewModel c = canvas();
+        c.click("1", false);
+        assertFalse(c.connect("1", "3"));
+        String msg = c.composer().messageProperty().get();
+        assertTrue(msg.contains("takes one input and has it already"), msg);
+        assertFalse(msg.contains("has 2"), msg);
+        assertEquals(3, c.composer().selectedProperty().get(), "the message belongs to the node the wire went into");
+    }
+
     @Test
     void fitShowsTheWholeNetworkCentred() {
         CanvasViewModel c = canvas();
