@@ -209,15 +209,15 @@ public final class RunsView {
                     : layers.contains(preferred) ? Integer.valueOf(preferred)
                     : layers.higher(layers.first()) != null ? layers.higher(layers.first()) : layers.first());
         }
-        int i = 0;
-        for (RunsViewModel.Row r : rows) {
+        List<String> labels = RunsViewModel.overlayLabels(rows);
+        for (int i = 0; i < rows.size(); i++) {
+            RunsViewModel.Row r = rows.get(i);
             double[][] c = r.run().testAccuracyCurve();
-            acc.add(LineChartCanvas.Series.of(r.label(), c[0], c[1], i));
+            acc.add(LineChartCanvas.Series.of(labels.get(i), c[0], c[1], i));
             if (layerBox.getValue() != null) {
                 double[][] h = r.run().lastWeightHistogram(layerBox.getValue());
-                if (h[0].length > 0) hist.add(new LineChartCanvas.Series(r.label(), h[0], h[1], h[0].length, i, true));
+                if (h[0].length > 0) hist.add(new LineChartCanvas.Series(labels.get(i), h[0], h[1], h[0].length, i, true));
             }
-            i++;
         }
         curves.setSeries(acc);
         histograms.setSeries(hist);

@@ -28,10 +28,7 @@ import org.maqd.ui.engine.Deployer;
  */
 public final class RunsViewModel {
     /** One table row. */
-    public record Row(RunFolder run, int number, String differences, String accuracy, String size, String deployment) {
-        /** How charts and reports name the run: its number and what sets it apart ("#2 norm=bn"). */
-        public String label() { return "#" + number + " " + (differences.isEmpty() ? run.name() : differences); }
-    }
+    public record Row(RunFolder run, int number, String differences, String accuracy, String size, String deployment) {}
 
     private final ObjectProperty<Path> root = new SimpleObjectProperty<>();
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
@@ -75,14 +72,10 @@ public final class RunsViewModel {
         Map<String, List<String>> differing = differences(runs);
         List<Row> out = new ArrayList<>();
         for (RunFolder f : runs) {
-            StringBuilder b = new StringBuilder();
-            for (var e : differing.entrySet()) {
-                if (b.length() > 0) b.append("  ");
-                b.append(shortKey(e.getKey())).append('=').append(e.getValue().get(out.size()));
-            }
+            String b = joined(differing, out.size());
             String failed = failures.get(f.dir());
             String badge = f.certificate() == null && failed != null ? "not integer-only: " + failed : f.badge();
-            out.add(new Row(f, out.size() + 1, b.toString(), Double.isNaN(f.testAccuracy()) ? f.status()
+            out.add(new Row(f, out.size() + 1, b, Double.isNaN(f.testAccuracy()) ? f.status()
                     : String.format("%.2f%%", 100 * f.testAccuracy()), f.deployedBytes() == 0 ? "" : bytes(f.deployedBytes()), badge));
         }
         rows.setAll(out);
@@ -155,6 +148,31 @@ public final class RunsViewModel {
     static Map<String, List<String>> differences(List<RunFolder> runs) {
         if (runs.isEmpty()) return Map.of();
         return org.maqd.report.SettingDifferences.of(runs.stream().map(RunFolder::settings).toList());
+    }
+
+    /**
+     * Labels for an overlay of {@code rows}: each run's number and the settings that differ among these runs only (the
+     * table's "Differs in" is over every run in the folder: two runs that differ in batch size alone were labelled
+     * with the seed, the data limit and the network of the others too); the run's name when none differ.
+     */
+    public static List<String> overlayLabels(List<Row> rows) {
+        Map<String, List<String>> differing = differences(rows.stream().map(Row::run).toList());
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            String b = joined(differing, i);
+            out.add("#" + rows.get(i).number() + " " + (b.isEmpty() ? rows.get(i).run().name() : b));
+        }
+        return out;
+    }
+
+    /** Run {@code i}'s values of the differing settings, "key=value" separated by two spaces. */
+    private static String joined(Map<String, List<String>> differing, int i) {
+        StringBuilder b = new StringBuilder();
+        for (var e : differing.entrySet()) {
+            if (b.length() > 0) b.append("  ");
+            b.append(shortKey(e.getKey())).append('=').append(e.getValue().get(i));
+        }
+        return b.toString();
     }
 
     private static String shortKey(String k) { return org.maqd.report.SettingDifferences.shortKey(k); }

@@ -36,10 +36,13 @@ class RunsViewModelTest {
         vm.refresh();
         assertEquals("norm=lbn", vm.rows().get(0).differences(), "no locks=[], trainLimit=0 or threads");
         assertEquals(java.util.List.of("norm"), vm.groupKeys(), "locks is not a setting to group by");
-        java.util.Set<String> labels = new java.util.HashSet<>();
-        for (RunsViewModel.Row r : vm.rows()) labels.add(r.label());
-        assertEquals(3, labels.size(), "every run has its own label: " + labels);
-        assertEquals("#2 norm=bn", vm.rows().get(1).label());
+        java.util.List<String> labels = RunsViewModel.overlayLabels(vm.rows());
+        assertEquals(3, new java.util.HashSet<>(labels).size(), "every run has its own label: " + labels);
+        assertEquals("#2 norm=bn", labels.get(1));
+        // an overlay of two runs names what differs between those two: b and c (both bn) were both "norm=bn"
+        assertEquals(java.util.List.of("#2 2026-11-21-b", "#3 2026-11-21-c"), RunsViewModel.overlayLabels(vm.rows().subList(1, 3)));
+        assertEquals(java.util.List.of("#1 norm=lbn", "#3 norm=bn"),
+                RunsViewModel.overlayLabels(java.util.List.of(vm.rows().get(0), vm.rows().get(2))));
     }
 
     /** The table reads a run's settings as the reports do: a list setting reads "[1, 32, 32]" in both. */
