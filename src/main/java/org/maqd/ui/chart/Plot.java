@@ -37,12 +37,16 @@ final class Plot {
     double sx(double x) { return px + (x - x0) / (x1 - x0) * pw; }
     double sy(double y) { return py + ph - (y - y0) / (y1 - y0) * ph; }
 
+    /** Whether an x axis counts (epochs, steps, batches): no tick at epoch 1.2 or batch 0.2. */
+    static boolean countAxis(String xLabel) {
+        return xLabel != null && (xLabel.equals("epoch") || xLabel.equals("step") || xLabel.startsWith("batch"));
+    }
+
     void axes(Painter g, ChartStyle s, String xLabel) {
         g.setLineWidth(1);
         g.setFont(ChartCanvas.SMALL);
         double xs = Decimator.tickStep(x1 - x0, Math.max(2, (int) (pw / 70)));
-        // epochs and steps are counts: no tick at epoch 1.2
-        if ("epoch".equals(xLabel) || "step".equals(xLabel)) xs = Math.max(1, xs);
+        if (countAxis(xLabel)) xs = Math.max(1, xs);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         for (double t = Math.ceil(x0 / xs) * xs; t <= x1 + 1e-9 * xs; t += xs) {

@@ -160,13 +160,13 @@ public final class MainView {
         recentMenu.setDisable(false);
     }
 
-    /** File → Lessons: every experiment under experiments/lessons, by its name. */
+    /** File → Lessons: every experiment under experiments/lessons, by its lesson's title. */
     private void buildLessons(Path folder) {
         lessonsMenu.getItems().clear();
         if (java.nio.file.Files.isDirectory(folder)) {
             try (var s = java.nio.file.Files.list(folder)) {
                 s.filter(p -> p.toString().endsWith(".json")).sorted().forEach(p -> {
-                    MenuItem m = new MenuItem(p.getFileName().toString().replace(".json", ""));
+                    MenuItem m = new MenuItem(org.maqd.ui.vm.LessonViewModel.title(p));
                     m.setMnemonicParsing(false);
                     m.setOnAction(e -> { if (confirmDiscard()) open(p); });
                     lessonsMenu.getItems().add(m);

@@ -116,6 +116,7 @@ public final class QuantizerView {
         alphaSlider.valueProperty().bindBidirectional(vm.alphaProperty());
         alphaLabel.textProperty().bind(Bindings.format("Sigmoid sharpness = %.1f", vm.alphaProperty()));
         alphaSlider.disableProperty().bind(vm.surrogateProperty().isNotEqualTo("sigmoid"));
+        alphaLabel.disableProperty().bind(alphaSlider.disableProperty());   // greyed with its slider, not only the slider
         summaryLabel.textProperty().bind(vm.summaryProperty());
     }
 
@@ -137,6 +138,7 @@ public final class QuantizerView {
         percentileSlider.valueProperty().bindBidirectional(affine.percentileProperty());
         percentileSlider.disableProperty().bind(affine.calibrationProperty().isNotEqualTo("percentile"));
         percentileLabel.textProperty().bind(Bindings.format("Percentile p = %.2f", affine.percentileProperty()));
+        percentileLabel.disableProperty().bind(percentileSlider.disableProperty());
     }
 
     private void draw() {

@@ -51,6 +51,22 @@ public final class LessonViewModel {
         return experimentFile.resolveSibling((n.endsWith(".json") ? n.substring(0, n.length() - 5) : n) + SUFFIX);
     }
 
+    /**
+     * How File → Lessons names a lesson: the title line ("# …") of its text, else the experiment file's name (the menu
+     * listed "lbn-vs-bn", "qat-vs-ptq"… where the lessons have titles).
+     */
+    public static String title(Path experimentFile) {
+        String name = experimentFile.getFileName().toString().replaceFirst("\\.json$", "");
+        Path text = textFile(experimentFile);
+        if (!Files.isRegularFile(text)) return name;
+        try (var lines = Files.lines(text)) {
+            return lines.map(String::strip).filter(l -> !l.isEmpty()).findFirst()
+                    .filter(l -> l.startsWith("# ")).map(l -> l.substring(2).strip()).orElse(name);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return name;
+        }
+    }
+
     private void reload() {
         Path f = doc.fileProperty().get();
         String t = "";

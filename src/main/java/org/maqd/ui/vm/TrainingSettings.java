@@ -10,7 +10,7 @@ import org.maqd.train.TrainingSpec;
 /** The run settings the training view edits, by their experiment field path (the same paths locks use). */
 public enum TrainingSettings {
     DATASET("data.dataset", "Dataset", false, e -> data(e).dataset(), (e, v) -> e.withData(data(e).withDataset(v))),
-    TRAIN_LIMIT("data.trainLimit", "Train samples (0 = all)", true, e -> data(e).trainLimit(), (e, v) -> e.withData(data(e).withTrainLimit(i(v)))),
+    TRAIN_LIMIT("data.trainLimit", "Train samples (empty = all)", true, e -> data(e).trainLimit(), (e, v) -> e.withData(data(e).withTrainLimit(i(v)))),
     OPTIMIZER("training.optimizer", "Optimizer", false, e -> tr(e).optimizer(), (e, v) -> e.withTraining(tr(e).withOptimizer(v))),
     LEARNING_RATE("training.learningRate", "Learning rate", false, e -> tr(e).learningRate(), (e, v) -> e.withTraining(tr(e).withLearningRate(d(v)))),
     SCHEDULE("training.schedule", "Schedule", false, e -> tr(e).schedule(), (e, v) -> e.withTraining(tr(e).withSchedule(v))),

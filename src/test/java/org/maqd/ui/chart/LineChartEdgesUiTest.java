@@ -113,4 +113,23 @@ class LineChartEdgesUiTest {
             assertTrue(rightmost <= 600, "the label '" + label + "' ends at " + rightmost + ", past the chart's right edge (600)");
         }
     }
+
+    /** A batch axis counts batches like epochs and steps: the explorer's clip-range chart ticked 1.2, 1.4, … for two batches. */
+    @Test
+    void aBatchAxisHasWholeNumberTicks() {
+        LineChartCanvas c = new LineChartCanvas();
+        c.setXLabel("batch (oldest first)");
+        c.setSeries(List.of(LineChartCanvas.Series.of("dynamic β", new double[] {1, 2}, new double[] {2.5, 3.1}, 0)));
+        c.resize(600, 300);
+        String svg = c.svg();
+        double[] plot = c.plotArea();
+        Matcher m = Pattern.compile("<text x=\"([-\\d.]+)\" y=\"([-\\d.]+)\"[^>]*>([^<]*)</text>").matcher(svg);
+        int ticks = 0;
+        while (m.find()) {
+            if (Double.parseDouble(m.group(2)) < plot[1] + plot[3] || !m.group(3).matches("[-\\d.]+")) continue;
+            ticks++;
+            assertTrue(m.group(3).matches("-?\\d+"), "x tick '" + m.group(3) + "' between two batches");
+        }
+        assertTrue(ticks >= 2, "x ticks drawn: " + ticks);
+    }
 }
