@@ -41,7 +41,7 @@ public final class ExperimentValidator {
 
     private ExperimentException fail(String field, String expected, Object got) {
         return new ExperimentException(src + ": field '" + field + "': expected " + expected + ", got "
-                + (got instanceof String s ? "\"" + s + "\"" : got));
+                + (got instanceof String s ? "\"" + s + "\"" : got), field, expected);
     }
 
     private void check(Experiment e) {

@@ -25,6 +25,8 @@ public enum TrainingSettings {
 
     public final String path;
     public final String label;
+    /** The label without its note ("Threads", not "Threads (empty = all cores)"), as messages name the field. */
+    private final String name;
     private final boolean integer;
     private final Function<Experiment, Object> getter;
     private final BiFunction<Experiment, String, Experiment> setter;
@@ -34,6 +36,8 @@ public enum TrainingSettings {
                          BiFunction<Experiment, String, Experiment> setter) {
         this.path = path;
         this.label = label;
+        int p = label.indexOf(" (");
+        this.name = p < 0 ? label : label.substring(0, p);
         this.integer = integer;
         this.getter = (Function<Experiment, Object>) getter;
         this.setter = setter;
@@ -54,13 +58,27 @@ public enum TrainingSettings {
         String t = text == null || text.isBlank() ? null : text.trim();
         try {
             // the tighter rule first: −3 epochs said "must be ≥ 0", and 0 was refused next
-            if (t != null && (this == EPOCHS || this == BATCH_SIZE) && Long.parseLong(t) < 1) throw new IllegalArgumentException(label + " must be ≥ 1");
-            if (t != null && integer && Long.parseLong(t) < 0) throw new IllegalArgumentException(label + " must be ≥ 0");
-            if (t != null && this == LEARNING_RATE && !(Double.parseDouble(t) > 0)) throw new IllegalArgumentException(label + " must be > 0");
-            return setter.apply(e, t);
+            if (t != null && (this == EPOCHS || this == BATCH_SIZE) && Long.parseLong(t) < 1) throw new IllegalArgumentException(name + " must be ≥ 1");
+            if (t != null && integer && Long.parseLong(t) < 0) throw new IllegalArgumentException(name + " must be ≥ 0");
+            if (t != null && this == LEARNING_RATE && !(Double.parseDouble(t) > 0)) throw new IllegalArgumentException(name + " must be > 0");
+            return checked(setter.apply(e, t));
         } catch (NumberFormatException ex) {
-            throw new IllegalArgumentException(label + ": '" + t + "' is not a " + (integer ? "whole number" : "number"));
+            throw new IllegalArgumentException(name + ": '" + t + "' is not a " + (integer ? "whole number" : "number"));
         }
+    }
+
+    /**
+     * The edited experiment, refused when the file's own validator refuses this setting (one owner of the rules: the
+     * Threads field took 100000000 and the run failed at its start with "expected 1..256"). A refusal of another field,
+     * already there before this edit, is not this field's business.
+     */
+    private Experiment checked(Experiment n) {
+        try {
+            org.maqd.experiment.ExperimentValidator.validate(n, "the experiment");
+        } catch (org.maqd.experiment.ExperimentException ex) {
+            if (path.equals(ex.field())) throw new IllegalArgumentException(name + " must be " + ex.expected());
+        }
+        return n;
     }
 
     private static DataSpec data(Experiment e) {

@@ -216,7 +216,13 @@ class TrainingViewModelTest {
         assertFalse(vm.setSetting(TrainingSettings.EPOCHS, "0"));
         assertTrue(vm.settingMessageProperty().get().startsWith("Epochs must be ≥ 1"), vm.settingMessageProperty().get());
         assertFalse(vm.setSetting(TrainingSettings.TRAIN_LIMIT, "-1"));
-        assertTrue(vm.settingMessageProperty().get().endsWith("kept all"), vm.settingMessageProperty().get());
+        assertEquals("Train samples must be ≥ 0 · kept all", vm.settingMessageProperty().get());
+        // the file's validator is the field's too: 100000000 threads was taken, and the run failed at its start
+        assertFalse(vm.setSetting(TrainingSettings.THREADS, "100000000"));
+        assertEquals("Threads must be 1..256 · kept all cores", vm.settingMessageProperty().get());
+        assertFalse(vm.setSetting(TrainingSettings.THREADS, "0"));
+        assertTrue(vm.setSetting(TrainingSettings.THREADS, "2"));
+        assertEquals("2", TrainingSettings.THREADS.get(vm.document().get()));
     }
 
     /** A run refused before its first step (a batch too large for memory) leaves the last run's charts as they were. */
