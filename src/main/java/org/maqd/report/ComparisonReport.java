@@ -34,12 +34,8 @@ final class ComparisonReport {
         for (Path d : dirs) runs.add(new RunReport(d));
         differing = SettingDifferences.of(runs.stream().map(RunReport::settingPaths).toList());
         for (int i = 0; i < runs.size(); i++) {
-            StringBuilder b = new StringBuilder();
-            for (var e : differing.entrySet()) {
-                if (b.length() > 0) b.append(' ');
-                b.append(SettingDifferences.shortKey(e.getKey())).append('=').append(e.getValue().get(i));
-            }
-            labels.add("#" + (i + 1) + " " + (b.length() == 0 ? runs.get(i).dir.getFileName() : b));
+            String b = SettingDifferences.values(differing, i);
+            labels.add("#" + (i + 1) + " " + (b.isEmpty() ? runs.get(i).dir.getFileName() : b));
         }
     }
 

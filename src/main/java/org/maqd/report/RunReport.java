@@ -48,20 +48,22 @@ final class RunReport {
     final List<HistogramRow> histograms;
 
     /**
-     * Whether the layer a probe row names ("index:…", the index into the experiment's layers or nodes) has weights, by
-     * its kind in the experiment; true when the experiment does not say (a weightless add or pool probed as "float").
+     * Whether the layer a probe row names has weights. The name is "index:kind" in a chain (the index counts the
+     * layers after residual blocks are expanded, so it is not a position in the file) and "index:id" in a graph: the
+     * kind, or the node with that id, says. True when neither does (a weightless add or pool was called "float").
      */
     static boolean hasWeights(JsonNode experiment, String probeName) {
         int colon = probeName == null ? -1 : probeName.indexOf(':');
-        if (experiment == null || colon <= 0) return true;
-        JsonNode list = layerList(experiment);
-        try {
-            JsonNode layer = list.path(Integer.parseInt(probeName.substring(0, colon)));
-            org.maqd.model.LayerKind k = org.maqd.model.LayerKinds.find(layer.path("type").asText(null));
-            return k == null || k.weighted();
-        } catch (NumberFormatException e) {
+        if (colon < 0) return true;
+        String after = probeName.substring(colon + 1);
+        JsonNode net = experiment == null ? null : experiment.path("network");
+        if (net != null && net.has("nodes")) {
+            for (JsonNode n : net.path("nodes")) {
+                if (after.equals(n.path("id").asText(null))) return org.maqd.model.LayerKinds.isWeighted(n.path("type").asText(null));
+            }
             return true;
         }
+        return org.maqd.model.LayerKinds.find(after) == null || org.maqd.model.LayerKinds.isWeighted(after);
     }
 
     RunReport(Path dir) {

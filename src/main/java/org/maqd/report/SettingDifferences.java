@@ -99,6 +99,19 @@ public final class SettingDifferences {
         return v;
     }
 
+    /**
+     * How a run is told apart from the others of {@code differing} ({@link #of}): run {@code i}'s value of each differing
+     * setting, "key=value", two spaces apart ("" when none differ). The Runs view and the comparison report label runs so.
+     */
+    public static String values(Map<String, List<String>> differing, int i) {
+        StringBuilder b = new StringBuilder();
+        for (var e : differing.entrySet()) {
+            if (b.length() > 0) b.append("  ");
+            b.append(shortKey(e.getKey())).append('=').append(e.getValue().get(i));
+        }
+        return b.toString();
+    }
+
     /** The setting's short name for tables and legends ("network.defaults.norm" → "norm"). */
     public static String shortKey(String k) {
         return k.replace("network.defaults.", "").replace("network.layers", "L").replace("network.nodes", "N").replace("training.", "").replace("data.", "");

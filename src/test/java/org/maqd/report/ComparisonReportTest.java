@@ -72,7 +72,12 @@ class ComparisonReportTest {
                 + "{\"type\": \"flatten\"}, {\"type\": \"linear\"}, {\"type\": \"maxpool\"}]}}");
         assertTrue(!RunReport.hasWeights(chain, "2:maxpool"));
         assertTrue(RunReport.hasWeights(chain, "1:linear"));
-        assertTrue(RunReport.hasWeights(null, "1:linear"), "unknown: as before");
+        assertTrue(RunReport.hasWeights(null, "1:linear"));
+        // a chain's probes count the layers after residual blocks are expanded: [conv, residual, …] probes "3:add"
+        var residual = new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"network\": {\"layers\": ["
+                + "{\"type\": \"conv2d\"}, {\"type\": \"residual\"}, {\"type\": \"flatten\"}, {\"type\": \"linear\"}]}}");
+        assertTrue(!RunReport.hasWeights(residual, "3:add"), "the block's add, not the file's layer 3 (linear)");
+        assertTrue(RunReport.hasWeights(json, "7:gone"), "a name the experiment does not know: as before");
     }
 
     /**

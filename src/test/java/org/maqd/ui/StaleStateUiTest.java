@@ -109,6 +109,10 @@ class StaleStateUiTest {
         robot.interact(() -> shown[0] = ((javafx.scene.control.ListCell<?>) ((javafx.scene.control.skin.ComboBoxListViewSkin<?>) layers.getSkin())
                 .getDisplayNode()).getText());
         assertEquals("(after Train)", shown[0], "the emptied layer box went blank");
+        boolean[] prompt = new boolean[1];
+        robot.interact(() -> prompt[0] = ((javafx.scene.control.skin.ComboBoxListViewSkin<?>) layers.getSkin()).getDisplayNode()
+                .getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("prompt")));
+        assertTrue(prompt[0], "the layer box keeps its prompt cell (placeholder colour)");
         for (ChartPane p : charts(robot)) {
             assertTrue(p.lookupAll(".menu-button").stream().allMatch(javafx.scene.Node::isDisabled), p.getId() + ": Save on an empty chart");
         }

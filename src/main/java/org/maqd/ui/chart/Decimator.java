@@ -40,13 +40,12 @@ public final class Decimator {
         if (Math.abs(v) < step * 1e-6) v = 0;
         int decimals = 0;
         // relative to the scaled step: an absolute 1e-6 stopped at 0 decimals for steps below 1e-6
-        for (double x = step; decimals < 6 && Math.abs(x - Math.rint(x)) > 1e-6 * Math.abs(x); x = step * Math.pow(10, ++decimals)) { }
+        for (double x = step; decimals < 10 && Math.abs(x - Math.rint(x)) > 1e-6 * Math.abs(x); x = step * Math.pow(10, ++decimals)) { }
         if (Math.abs(v) >= 1e5) return label(v);
-        if (decimals < 6) return String.format("%." + decimals + "f", v);
-        // steps below 1e-5: as many significant digits as tell the ticks apart (label(v)'s three decimals and one
-        // digit of mantissa wrote "0.001" at four ticks of a flip-rate axis)
-        int digits = (int) Math.max(1, Math.min(6, Math.ceil(Math.log10(Math.max(Math.abs(v), step) / step)) + 1));
-        return String.format("%." + digits + "e", v);
+        // the step alone decides the decimals, so every tick of an axis has the same format (label(v)'s three decimals
+        // wrote "0.001" at four ticks of a flip-rate axis 0.0002 apart)
+        if (decimals < 10) return String.format("%." + decimals + "f", v);
+        return String.format("%.2e", v);
     }
 
     public static String label(double v) {

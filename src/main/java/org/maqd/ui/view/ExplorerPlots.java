@@ -28,6 +28,9 @@ import org.maqd.ui.vm.QuantizerViewModel;
  * MaQD-vs-affine table at 2, 3, 4 and 8 states.
  */
 final class ExplorerPlots {
+    /** The layer chart's title, followed by what its data is ("Layer data · weights of 2:linear"). */
+    private static final String LAYER_TITLE = "Layer data";
+
     private static final String[] METHOD_LABELS = {"min-max", "percentile", "MSE-optimal"};
     /** Purple, brown and the text color: none shared with the data, the staircase or the two sets of levels. */
     private static final int[] BRACKET_COLORS = {4, 5, -1};
@@ -45,7 +48,7 @@ final class ExplorerPlots {
         this.affine = affine;
         overlayTicked(false);
         plot.setOnHandleMoved(affine::moveHandle);
-        layerPane = new ChartPane("Layer data", "The chosen layer's values (bars: histogram), the quantizer's staircase x ↦ x̃ "
+        layerPane = new ChartPane(LAYER_TITLE, "The chosen layer's values (bars: histogram), the quantizer's staircase x ↦ x̃ "
                 + "(red, against the dotted identity), its levels with the share of values each takes (orange), MaQD's levels "
                 + "at the same M (green, dashed), the ranges each calibration method picks (brackets) and the clip range "
                 + "[α, β] (dark handles; shaded outside). Weights are standardized (Ŵ, what MaQD quantizes); activations are ReLU "
@@ -97,12 +100,12 @@ final class ExplorerPlots {
         if (affine.target() == null || (active && r == null)) {
             plot.setData(new float[0], 0, 0);
             plot.redraw();
-            layerPane.setTitle("Layer data");   // it kept naming the last data's layer over the empty chart
+            layerPane.setTitle(LAYER_TITLE);   // it kept naming the last data's layer over the empty chart
             numbers.set(affine.messageProperty().get());
             batches.setSeries(List.of());
             return;
         }
-        layerPane.setTitle("Layer data · " + affine.dataProperty().get().describe());
+        layerPane.setTitle(LAYER_TITLE + " · " + affine.dataProperty().get().describe());
         if (active) drawAffine(r);
         else drawMaqd();
         if (r != null) drawBatches(r);

@@ -76,7 +76,7 @@ public final class AffineViewModel {
             }
             // a range set by hand belongs to the values it was set on: other values (weights → activations, another
             // layer) start from min-max again (a hand-set α of the weights stayed on unsigned activations)
-            if (d != null && a != null && MANUAL.equals(calibration.get()) && (a.weights() != d.weights() || !a.layer().equals(d.layer()))) {
+            if (d != null && a != null && MANUAL.equals(calibration.get()) && (a.weights() != d.weights() || !java.util.Objects.equals(a.layer(), d.layer()))) {
                 updating = true;
                 calibration.set("minmax");
                 updating = false;

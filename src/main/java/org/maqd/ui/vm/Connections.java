@@ -29,10 +29,9 @@ final class Connections {
         String target = GraphEdits.idOf(after, b.layer());
         GraphDraft.Node t = now.get(target);
         if (t != null && t.issue() == GraphDraft.Issue.PORT_FULL && (was.get(target) == null || was.get(target).issue() != GraphDraft.Issue.PORT_FULL)) {
-            // the draft describes the network with the wire ("needs 1 input, has 2"), which read as if it had two already
-            int n = b.inputs();
-            return "port full: node " + t.id() + " (" + b.kind() + ") takes " + (n == 1 ? "one input and has it" : n + " inputs and has them all")
-                    + " already; remove a wire into it first";
+            // the draft describes the network with the wire ("needs 1 input, has 2"), which read as if it had two already;
+            // a full port is a one-input kind's (add and concat take any number)
+            return "port full: node " + t.id() + " (" + b.kind() + ") takes one input and has it already; remove a wire into it first";
         }
         String reason = newProblem(was.get(target), t);
         if (reason != null) return reason;

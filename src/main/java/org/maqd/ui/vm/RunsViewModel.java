@@ -72,7 +72,7 @@ public final class RunsViewModel {
         Map<String, List<String>> differing = differences(runs);
         List<Row> out = new ArrayList<>();
         for (RunFolder f : runs) {
-            String b = joined(differing, out.size());
+            String b = org.maqd.report.SettingDifferences.values(differing, out.size());
             String failed = failures.get(f.dir());
             String badge = f.certificate() == null && failed != null ? "not integer-only: " + failed : f.badge();
             out.add(new Row(f, out.size() + 1, b, Double.isNaN(f.testAccuracy()) ? f.status()
@@ -159,21 +159,12 @@ public final class RunsViewModel {
         Map<String, List<String>> differing = differences(rows.stream().map(Row::run).toList());
         List<String> out = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
-            String b = joined(differing, i);
+            String b = org.maqd.report.SettingDifferences.values(differing, i);
             out.add("#" + rows.get(i).number() + " " + (b.isEmpty() ? rows.get(i).run().name() : b));
         }
         return out;
     }
 
-    /** Run {@code i}'s values of the differing settings, "key=value" separated by two spaces. */
-    private static String joined(Map<String, List<String>> differing, int i) {
-        StringBuilder b = new StringBuilder();
-        for (var e : differing.entrySet()) {
-            if (b.length() > 0) b.append("  ");
-            b.append(shortKey(e.getKey())).append('=').append(e.getValue().get(i));
-        }
-        return b.toString();
-    }
 
     private static String shortKey(String k) { return org.maqd.report.SettingDifferences.shortKey(k); }
 

@@ -53,10 +53,18 @@ class DecimatorTest {
             for (double t = Math.ceil(r[0] / step) * step; t <= r[1] + 1e-9 * step; t += step) {
                 String l = Decimator.label(t, step);
                 assertTrue(prev == null || !prev.equals(l), "step " + step + ": " + prev + " then " + l);
+                // one format per axis: as many decimals in every label (1.0e-06 beside 2.00e-06 read unevenly)
+                assertTrue(prev == null || decimals(prev) == decimals(l), "step " + step + ": " + prev + " then " + l);
                 prev = l;
             }
         }
         assertEquals("0.25", Decimator.label(0.25, 0.05));
+        assertEquals("0.0000012", Decimator.label(1.2e-6, 1e-7));
         assertEquals("0.0", Decimator.label(-1e-12, 0.1), "no -0");
+    }
+
+    private static int decimals(String label) {
+        int dot = label.indexOf('.');
+        return dot < 0 ? 0 : label.length() - dot - 1;
     }
 }

@@ -38,7 +38,7 @@ class CostTableTest {
         // M_a was blank and Norm "-" beside M_w's "–"
         assertEquals(CostTable.NONE, CostTable.activationStates(flatten));
         assertEquals(CostTable.NONE, CostTable.norm(flatten));
-        assertEquals(out.norm(), CostTable.norm(out));
-        assertEquals(out.activationStates() == 0 ? "fp" : String.valueOf(out.activationStates()), CostTable.activationStates(out));
+        assertEquals("lbn", CostTable.norm(out));
+        assertEquals("fp", CostTable.activationStates(out), "the output layer's logits are float");
     }
 }
