@@ -19,8 +19,8 @@ class QuantizerPlotUiTest {
     @Start
     void start(Stage stage) { }
 
-    @Test
-    void theErrorNoteSitsAboveTheTallestBar() {
+    /** The explorer's layer chart of 3-state weights (a Gaussian histogram) with its error note. */
+    private static QuantizerPlotCanvas gaussianWithNote() {
         QuantizerPlotCanvas c = new QuantizerPlotCanvas();
         float[] bins = new float[60];
         for (int i = 0; i < bins.length; i++) bins[i] = (float) (400 * Math.exp(-Math.pow((i - 30) / 12.0, 2)));
@@ -29,6 +29,12 @@ class QuantizerPlotUiTest {
                 null, null);
         c.setNote("MaQD: MSE 0.132, SQNR 8.8 dB, 37 % → 0 or flipped");
         c.setXLabel("standardized weight Ŵ");
+        return c;
+    }
+
+    @Test
+    void theErrorNoteSitsAboveTheTallestBar() {
+        QuantizerPlotCanvas c = gaussianWithNote();
         for (double h : new double[] {160, 260}) {
             c.resize(700, h);
             c.svg();
@@ -43,14 +49,7 @@ class QuantizerPlotUiTest {
      */
     @Test
     void aChartTooShortForTheNoteLeavesItOutRatherThanCoverTheBars() {
-        QuantizerPlotCanvas c = new QuantizerPlotCanvas();
-        float[] bins = new float[60];
-        for (int i = 0; i < bins.length; i++) bins[i] = (float) (400 * Math.exp(-Math.pow((i - 30) / 12.0, 2)));
-        c.setData(bins, -3, 3);
-        c.setQuantizer(new double[] {-3, 3}, new double[] {-1.2, 1.2}, new double[] {-1.224, 0, 1.224}, null, "MaQD levels",
-                null, null);
-        c.setNote("MaQD: MSE 0.131, SQNR 8.8 dB, 36 % → 0 or flipped");
-        c.setXLabel("standardized weight Ŵ");
+        QuantizerPlotCanvas c = gaussianWithNote();
         for (double h : new double[] {90, 110, 130, 150}) {
             c.resize(700, h);
             c.svg();
