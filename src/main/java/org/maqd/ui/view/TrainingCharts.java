@@ -54,8 +54,8 @@ final class TrainingCharts {
                 + "the previous sample point. It falls as the network settles.", flips));
         panes.add(new ChartPane("Activation states", "Share of the selected layer's outputs in each activation state. With "
                 + "2 states the second bar is the firing rate of a spiking unit.", activationStates));
-        panes.add(new ChartPane("Spike raster", "Outputs of a few samples (rows) for the first units (columns) of the "
-                + "selected layer: a dark cell is a nonzero state (a spike for 2 states).", raster));
+        panes.add(new ChartPane("Spike raster", "Outputs of a few samples (rows) for up to 64 units (columns) spread "
+                + "evenly across the selected layer (every fourth of 256): a dark cell is a nonzero state (a spike for 2 states).", raster));
         errorPane = new ChartPane("Quantization error", "Per layer (rows) and sample point (columns): how much the "
                 + "quantizer distorts its input. SQNR in dB (higher = more faithful) or MSE. The selected layer is outlined.", error);
         panes.add(errorPane);
