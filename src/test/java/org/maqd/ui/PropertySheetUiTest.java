@@ -84,4 +84,21 @@ class PropertySheetUiTest {
         assertTrue(now == clip && now.isFocused() && "1.5".equals(now.getText()), "the same field, focused, with its text: "
                 + now.getText() + " focused " + now.isFocused());
     }
+
+    /** A choice field goes back to the network's default as an emptied text field does (once set, a norm stayed the layer's). */
+    @Test
+    void aChoiceFieldCanGoBackToTheNetworkDefault(FxRobot robot) {
+        showLayer2(robot);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> norm = robot.lookup("#field-norm").queryAs(javafx.scene.control.ComboBox.class);
+        assertTrue(norm.getItems().contains("network default"), norm.getItems().toString());
+        robot.interact(() -> norm.setValue("bn"));
+        WaitForAsyncUtils.waitForFxEvents();
+        org.junit.jupiter.api.Assertions.assertEquals("bn", w.vm().composer().layer(2).norm());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> again = robot.lookup("#field-norm").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> again.setValue("network default"));
+        WaitForAsyncUtils.waitForFxEvents();
+        org.junit.jupiter.api.Assertions.assertNull(w.vm().composer().layer(2).norm(), "the layer takes the network's norm again");
+    }
 }

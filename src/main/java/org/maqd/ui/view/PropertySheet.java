@@ -140,16 +140,24 @@ final class PropertySheet {
         }
     }
 
+    /** The choice that gives a layer's field back to the network's default. */
+    static final String DEFAULT_CHOICE = "network default";
+
     private Control control(int index, FieldItem f) {
         LayerField field = f.field();
         if (field.kind == LayerField.Kind.CHOICE) {
             ComboBox<String> box = new ComboBox<>();
             box.getItems().setAll(field.choices);
+            // a way back to the network's default, as an emptied text field is (once chosen, a value stayed the layer's own)
+            if (field.hasDefault()) box.getItems().add(0, DEFAULT_CHOICE);
             box.setValue(f.mixed() ? null : f.value());
             if (f.mixed()) box.setPromptText("mixed");
             box.setOnAction(e -> {
+                String v = box.getValue();
+                if (v == null || v.equals(f.value())) return;
+                boolean toDefault = DEFAULT_CHOICE.equals(v);
                 // a refused value is not left in the box: it shows the layer's value, the message says why
-                if (box.getValue() != null && !box.getValue().equals(f.value()) && !vm.setFieldOnSelection(field, box.getValue()))
+                if (toDefault && f.isDefault() && !f.mixed() || !vm.setFieldOnSelection(field, toDefault ? "" : v))
                     box.setValue(f.mixed() ? null : f.value());
             });
             return box;

@@ -60,6 +60,9 @@ public enum LayerField {
     /** The value the layer sets itself, or null when it takes the network default. */
     public Object explicit(LayerSpec l) { return getter.apply(l); }
 
+    /** Whether the layer may leave this field to the network's default (quantization and normalization fields). */
+    public boolean hasDefault() { return fallback != null; }
+
     /** The network default for this field (null for shape fields). */
     public Object fallback(QuantDefaults d) { return fallback == null ? null : fallback.apply(d.orStandard()); }
 
