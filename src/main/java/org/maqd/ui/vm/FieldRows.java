@@ -23,13 +23,13 @@ final class FieldRows {
         QuantDefaults d = net.defaults() == null ? QuantDefaults.STANDARD : net.defaults();
         for (LayerField f : LayerField.values()) {
             if (!sel.stream().allMatch(i -> f.appliesTo(l.get(i).type()))) continue;
+            // the group count means something only under group normalization (GN had no groups field)
+            if (f == LayerField.GROUPS && !sel.stream().allMatch(i -> "gn".equals(shown(LayerField.NORM, net, resolved, d, i)))) continue;
             String value = null;
             boolean isDefault = true, mixed = false, locked = true;
             for (int i : sel) {
                 Object v = f.explicit(l.get(i));
-                LayerSpec r = resolvedOf(net, resolved, i);
-                Object shown = v != null ? v : r != null ? f.explicit(r) : f.fallback(d);
-                String text = shown == null ? "" : String.valueOf(shown);
+                String text = shown(f, net, resolved, d, i);
                 if (value != null && !value.equals(text)) mixed = true;
                 value = value == null ? text : value;
                 isDefault &= v == null;
@@ -38,6 +38,14 @@ final class FieldRows {
             out.add(new FieldItem(f, mixed ? "" : Objects.requireNonNullElse(value, ""), isDefault && !mixed, locked, mixed));
         }
         return out;
+    }
+
+    /** Field f of layer i as training will use it: the layer's own value, else the resolved one, else the default. */
+    private static String shown(LayerField f, NetworkSpec net, NetworkSpec resolved, QuantDefaults d, int i) {
+        Object v = f.explicit(net.all().get(i));
+        LayerSpec r = resolvedOf(net, resolved, i);
+        Object shown = v != null ? v : r != null ? f.explicit(r) : f.fallback(d);
+        return shown == null ? "" : String.valueOf(shown);
     }
 
     /** Layer i with every default applied (a graph's node found by its id: resolving sorts and expands a graph). */

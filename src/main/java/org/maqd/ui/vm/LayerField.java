@@ -20,6 +20,7 @@ public enum LayerField {
     WEIGHT_STATES("weightStates", "Weight states M_w", Kind.INT, null, LayerSpec::weightStates, (l, v) -> l.withWeightStates((Integer) v), QuantDefaults::weightStates),
     ACTIVATION_STATES("activationStates", "Activation states M_a", Kind.INT, null, LayerSpec::activationStates, (l, v) -> l.withActivationStates((Integer) v), QuantDefaults::activationStates),
     NORM("norm", "Normalization", Kind.CHOICE, null, LayerSpec::norm, (l, v) -> l.withNorm((String) v), QuantDefaults::norm, "lbn", "bn", "ln", "gn", "none"),
+    GROUPS("groups", "GN groups", Kind.INT, null, LayerSpec::groups, (l, v) -> l.withGroups((Integer) v), QuantDefaults::groups),
     WS("weightStandardization", "Weight standardization (WS)", Kind.CHOICE, null, LayerSpec::weightStandardization, (l, v) -> l.withWeightStandardization((Boolean) v), QuantDefaults::weightStandardization, "true", "false"),
     WEIGHT_STEP("weightStep", "Weight step rule", Kind.CHOICE, null, LayerSpec::weightStep, (l, v) -> l.withWeightStep((String) v), QuantDefaults::weightStep, "gaussian", "fixed"),
     WEIGHT_CLIP("weightClip", "Weight clip s", Kind.DOUBLE, null, LayerSpec::weightClip, (l, v) -> l.withWeightClip((Double) v), QuantDefaults::weightClip),

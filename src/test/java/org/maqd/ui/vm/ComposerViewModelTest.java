@@ -65,6 +65,20 @@ class ComposerViewModelTest {
         assertNull(layers(vm).get(2).weightStates());
     }
 
+    /** Group normalization shows its group count, and only it does (GN had no groups field). */
+    @Test
+    void groupNormalizationShowsItsGroups() {
+        ComposerViewModel vm = vm(Templates.quickstart());
+        vm.selectedProperty().set(2);
+        assertTrue(vm.fields().stream().noneMatch(f -> f.field() == LayerField.GROUPS), "no groups under lbn");
+        assertTrue(vm.setField(2, LayerField.NORM, "gn"));
+        FieldItem groups = vm.fields().stream().filter(f -> f.field() == LayerField.GROUPS).findFirst().orElseThrow();
+        assertEquals("8", groups.value());
+        assertTrue(groups.isDefault());
+        assertTrue(vm.setField(2, LayerField.GROUPS, "4"));
+        assertEquals(4, layers(vm).get(2).groups());
+    }
+
     @Test
     void bulkEditSetsEveryHiddenBlockButNotTheClassifier() {
         ComposerViewModel vm = vm(Templates.quickstart());
