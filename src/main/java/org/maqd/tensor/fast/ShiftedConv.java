@@ -324,6 +324,26 @@ public final class ShiftedConv {
      * (128 B with 8 lanes) through a panel larger than L1. Same values.
      */
     void packDyRows(float[] dy, int dyOff, float[] packed) {
+        if (!TransposePack.ENABLED) {
+            packDyRowByRow(dy, dyOff, packed);
+            return;
+        }
+        final int wp = wp(g), n = nOut(g), p = g.p, ow = g.ow, oh = g.oh;
+        for (int o0 = 0; o0 < outC; o0 += NR) {
+            int panel = (o0 / NR) * NR * n;
+            // the panel's NR channel planes transposed in 16 × 16 register blocks into p compact rows of NR floats (a
+            // 14-wide output row is shorter than a block: transposed row by row, all of it went the scalar way) ...
+            TransposePack.transpose(dy, dyOff + o0 * p, p, packed, panel, NR, 0, NR, 0, p);
+            if (wp == ow) continue;
+            // ... then each output row moved to its wide place, the last first (a row moves up past rows already
+            // moved, never onto one still to move), and the wide rows' extra columns zeroed
+            for (int oy = oh - 1; oy >= 1; oy--) System.arraycopy(packed, panel + oy * ow * NR, packed, panel + oy * wp * NR, ow * NR);
+            for (int oy = 0; oy < oh - 1; oy++) Arrays.fill(packed, panel + (oy * wp + ow) * NR, panel + (oy + 1) * wp * NR, 0f);
+        }
+    }
+
+    /** {@link #packDyRows} one packed row at a time (vectors narrower than 16 lanes, where there is no block transpose). */
+    void packDyRowByRow(float[] dy, int dyOff, float[] packed) {
         final int wp = wp(g), n = nOut(g), p = g.p, ow = g.ow;
         for (int o0 = 0; o0 < outC; o0 += NR) {
             int panel = (o0 / NR) * NR * n;

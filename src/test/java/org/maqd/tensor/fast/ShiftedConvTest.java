@@ -70,7 +70,8 @@ class ShiftedConvTest {
     @Test
     void rowOrderDyPackMatchesTheReference() {
         Random r = new Random(8);
-        int[][] shapes = {{32, 28, 28, 1, 32}, {64, 14, 14, 1, 64}, {3, 5, 7, 0, MicroKernels.NR}, {2, 9, 4, 2, 2 * MicroKernels.NR}};
+        int[][] shapes = {{32, 28, 28, 1, 32}, {64, 14, 14, 1, 64}, {3, 5, 7, 0, MicroKernels.NR}, {2, 9, 4, 2, 2 * MicroKernels.NR},
+                {8, 28, 28, 1, 2 * MicroKernels.NR}, {4, 3, 40, 1, MicroKernels.NR}};
         int tested = 0;
         for (int[] sh : shapes) {
             if (sh[4] % PackedPanels.NR != 0) continue;    // whole panels only, as backwardWeightPerTap calls it
@@ -80,11 +81,14 @@ class ShiftedConvTest {
             float[] dy = randn(r, 2 * sh[4] * g.p);
             for (int i = 0; i < dy.length; i += 5) dy[i] = -0f;
             float[] a = randn(r, sc.packedGradSize()), b = a.clone();
+            float[] c = a.clone();
             sc.packDy(dy, sh[4] * g.p, a);
             sc.packDyRows(dy, sh[4] * g.p, b);
+            sc.packDyRowByRow(dy, sh[4] * g.p, c);
             for (int i = 0; i < a.length; i++) {
                 int k = i;
                 assertEquals(Float.floatToRawIntBits(a[i]), Float.floatToRawIntBits(b[i]), () -> java.util.Arrays.toString(sh) + " at " + k);
+                assertEquals(Float.floatToRawIntBits(a[i]), Float.floatToRawIntBits(c[i]), () -> "row by row " + java.util.Arrays.toString(sh) + " at " + k);
             }
         }
         assertTrue(tested >= 3, "shapes of whole panels tested: " + tested);
