@@ -319,9 +319,9 @@ public final class ShiftedConv {
     }
 
     /**
-     * {@link #packDy} for whole panels (O a multiple of NR), one packed row of NR floats at a time: the stores run
-     * sequentially and the NR dy streams stay in L1, where the reference's column order stores NR floats apart
-     * (128 B with 8 lanes) through a panel larger than L1. Same values.
+     * {@link #packDy} for whole panels (O a multiple of NR): with 16-lane vectors, each panel's channel planes through
+     * {@link TransposePack}'s register blocks, then its output rows moved to their wide places; else
+     * {@link #packDyRowByRow}. Same values as the reference.
      */
     void packDyRows(float[] dy, int dyOff, float[] packed) {
         if (!TransposePack.ENABLED) {
@@ -342,7 +342,11 @@ public final class ShiftedConv {
         }
     }
 
-    /** {@link #packDyRows} one packed row at a time (vectors narrower than 16 lanes, where there is no block transpose). */
+    /**
+     * {@link #packDyRows} one packed row of NR floats at a time (vectors narrower than 16 lanes, where there is no block
+     * transpose): the stores run sequentially and the NR dy streams stay in L1, where the reference's column order
+     * stores NR floats apart through a panel larger than L1.
+     */
     void packDyRowByRow(float[] dy, int dyOff, float[] packed) {
         final int wp = wp(g), n = nOut(g), p = g.p, ow = g.ow;
         for (int o0 = 0; o0 < outC; o0 += NR) {
