@@ -27,13 +27,10 @@ class ChartsFillUiTest {
     static final double SLACK = 24;
     @TempDir static Path dir;
     private WorkbenchApp.Window w;
-    private double width, height;
 
     @Start
     void start(Stage stage) throws Exception {
         w = TestWindows.quickstartFile(stage, dir);
-        width = stage.getWidth();
-        height = stage.getHeight();
     }
 
     /**
@@ -42,7 +39,7 @@ class ChartsFillUiTest {
      */
     @AfterEach
     void restoreSize(FxRobot robot) {
-        TestWindows.restoreSize(robot, w, width, height);
+        TestWindows.restoreOpenedSize(robot, w);
     }
 
     /** [chart grid height, empty px below the lowest chart, empty px right of the rightmost chart] at this size. */

@@ -38,18 +38,15 @@ import org.testfx.util.WaitForAsyncUtils;
 class ExplorerTableUiTest {
     @TempDir static Path dir;
     private WorkbenchApp.Window w;
-    private double width, height;
 
     @Start
     void start(Stage stage) throws Exception {
         w = TestWindows.quickstartFile(stage, dir);
-        width = stage.getWidth();
-        height = stage.getHeight();
     }
 
     @AfterEach
     void restoreSize(FxRobot robot) {
-        TestWindows.restoreSize(robot, w, width, height);
+        TestWindows.restoreOpenedSize(robot, w);
     }
 
     /** Ticked before any run, the empty layer plot asked to tick the box the student had just ticked. */

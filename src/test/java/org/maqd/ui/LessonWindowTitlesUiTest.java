@@ -15,8 +15,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.maqd.ui.engine.Engine;
-import org.maqd.ui.vm.RecentFiles;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -32,21 +30,17 @@ import org.testfx.util.WaitForAsyncUtils;
 class LessonWindowTitlesUiTest {
     @TempDir static Path dir;
     private WorkbenchApp.Window w;
-    private double width, height;
 
     @Start
     void start(Stage stage) throws Exception {
         for (String f : List.of("lbn-vs-bn.json", "lbn-vs-bn.lesson.md"))
             Files.copy(Path.of("experiments/lessons").resolve(f), dir.resolve(f));
-        w = WorkbenchApp.open(stage, Engine.standard(), dir.resolve("lbn-vs-bn.json"), dir.resolve("runs"), new RecentFiles(null),
-                new TestPrompts());
-        width = stage.getWidth();
-        height = stage.getHeight();
+        w = TestWindows.onFile(stage, dir.resolve("lbn-vs-bn.json"), dir);
     }
 
     @AfterEach
     void restoreSize(FxRobot robot) {
-        TestWindows.restoreSize(robot, w, width, height);
+        TestWindows.restoreOpenedSize(robot, w);
     }
 
     @Test

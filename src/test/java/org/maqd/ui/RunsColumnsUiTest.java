@@ -31,7 +31,6 @@ import org.testfx.util.WaitForAsyncUtils;
 class RunsColumnsUiTest {
     @TempDir static Path dir;
     private WorkbenchApp.Window w;
-    private double width, height;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -45,13 +44,11 @@ class RunsColumnsUiTest {
         ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("network").get("layers").get(1)).put("activationSurrogate", "sigmoid");
         java.nio.file.Files.writeString(f, mapper.writeValueAsString(tree));
         w = TestWindows.quickstartFile(stage, dir);
-        width = stage.getWidth();
-        height = stage.getHeight();
     }
 
     @AfterEach
     void restoreSize(FxRobot robot) {
-        TestWindows.restoreSize(robot, w, width, height);
+        TestWindows.restoreOpenedSize(robot, w);
     }
 
     @Test

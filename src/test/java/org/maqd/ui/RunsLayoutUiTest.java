@@ -29,18 +29,15 @@ import org.testfx.util.WaitForAsyncUtils;
 class RunsLayoutUiTest {
     @TempDir static Path dir;
     private WorkbenchApp.Window w;
-    private double width, height;
 
     @Start
     void start(Stage stage) throws Exception {
         w = TestWindows.quickstartFile(stage, dir);
-        width = stage.getWidth();
-        height = stage.getHeight();
     }
 
     @AfterEach
     void restoreSize(FxRobot robot) {
-        TestWindows.restoreSize(robot, w, width, height);
+        TestWindows.restoreOpenedSize(robot, w);
     }
 
     /** The size the assertions expect: the window may come from an earlier test class at any size (900×600 too). */

@@ -33,19 +33,16 @@ import org.testfx.framework.junit5.Start;
 class SmallWindowUiTest {
     @TempDir static Path dir;
     private WorkbenchApp.Window w;
-    private double width, height;
 
     @Start
     void start(Stage stage) throws Exception {
         w = TestWindows.quickstartFile(stage, dir);
-        width = stage.getWidth();
-        height = stage.getHeight();
     }
 
     /** Back to the opening size; the scene leaves the window while it grows (see ChartsFillUiTest#restoreSize). */
     @AfterEach
     void restoreSize(FxRobot robot) {
-        TestWindows.restoreSize(robot, w, width, height);
+        TestWindows.restoreOpenedSize(robot, w);
     }
 
     private void minimumSize(FxRobot robot) {

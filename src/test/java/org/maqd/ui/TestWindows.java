@@ -33,7 +33,23 @@ public final class TestWindows {
     public static WorkbenchApp.Window quickstartFile(Stage stage, Path dir) throws Exception {
         Path file = dir.resolve("quickstart-" + System.nanoTime() + ".json");
         Files.writeString(file, ExperimentIO.toJson(Templates.quickstart()));
-        return WorkbenchApp.open(stage, Engine.standard(), file, dir.resolve("runs"), new RecentFiles(null), new TestPrompts());
+        return onFile(stage, file, dir);
+    }
+
+    /** A window on {@code file}, runs under {@code dir}; its opening size is kept for {@link #restoreOpenedSize}. */
+    public static WorkbenchApp.Window onFile(Stage stage, Path file, Path dir) throws Exception {
+        WorkbenchApp.Window w = WorkbenchApp.open(stage, Engine.standard(), file, dir.resolve("runs"), new RecentFiles(null),
+                new TestPrompts());
+        stage.getProperties().put(OPENED_SIZE, new double[] {stage.getWidth(), stage.getHeight()});
+        return w;
+    }
+
+    private static final String OPENED_SIZE = "test.openedSize";
+
+    /** Back to the size the window opened at ({@link #onFile}): after a test that resized it. */
+    public static void restoreOpenedSize(FxRobot robot, WorkbenchApp.Window w) {
+        double[] size = (double[]) w.stage().getProperties().get(OPENED_SIZE);
+        restoreSize(robot, w, size[0], size[1]);
     }
 
     /**
