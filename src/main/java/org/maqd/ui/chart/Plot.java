@@ -128,21 +128,10 @@ final class Plot {
         static Corner of(boolean bottom) { return bottom ? BOTTOM_RIGHT : TOP_LEFT; }
     }
 
-    /**
-     * Legend entries in the top-left corner of the plot (bottom-right with {@code bottom}), wrapped onto several
-     * rows when they do not fit the plot's width.
-     */
-    void legend(Painter g, ChartStyle s, String[] names, int[] colors, boolean bottom) {
-        legend(g, s, names, colors, Corner.of(bottom), Double.NaN);
-    }
-
-    /** {@link #legend(Painter, ChartStyle, String[], int[], boolean)} in any corner. */
+    /** Legend entries in a corner of the plot, wrapped onto several rows when they do not fit the plot's width. */
     void legend(Painter g, ChartStyle s, String[] names, int[] colors, Corner corner) {
         legend(g, s, names, colors, corner, Double.NaN);
     }
-
-    /** The box {x, y, width, height} a legend inside the plot covers, top-left or bottom-right (as {@link #legend} draws it). */
-    double[] legendBox(String[] names, boolean bottom) { return legendBox(names, Corner.of(bottom)); }
 
     /** The box {x, y, width, height} a legend in {@code corner} covers (as {@link #legend} draws it). */
     double[] legendBox(String[] names, Corner corner) {

@@ -152,7 +152,7 @@ public final class QuantizerPlotCanvas extends ChartCanvas {
         g.restore();
         List<String> names = legendNames();
         // the note goes under the legend (which wraps onto a second row in a narrow plot), the brackets under the note
-        double[] legend = p.legendBox(names.toArray(String[]::new), false);
+        double[] legend = p.legendBox(names.toArray(String[]::new), Plot.Corner.TOP_LEFT);
         double legendBottom = legend[1] + legend[3], noteTop = legendBottom + 5;
         String[] lines = noteShown ? note.split(" · ") : new String[0];
         noteBottom = lines.length == 0 ? 0 : noteTop + lines.length * 14 + 4;
@@ -160,7 +160,7 @@ public final class QuantizerPlotCanvas extends ChartCanvas {
         drawHandles(g, p, s);
         List<Integer> colors = new ArrayList<>(List.of(0, 1, 3));
         if (otherLevels.length > 0) colors.add(2);
-        p.legend(g, s, names.toArray(String[]::new), colors.stream().mapToInt(Integer::intValue).toArray(), false);
+        p.legend(g, s, names.toArray(String[]::new), colors.stream().mapToInt(Integer::intValue).toArray(), Plot.Corner.TOP_LEFT);
         drawNote(g, p, s, lines, noteTop + 2);
     }
 
