@@ -1,29 +1,36 @@
 package org.maqd.experiment;
 
+import java.util.List;
+
 /**
  * A bad experiment file or value. The message names the file, the field path (e.g. {@code network.layers[3].units})
- * and what was expected. The CLI maps it to exit code 2.
+ * and what was expected; the validator's refusals are also kept apart from the message ({@link #refusals}). The CLI
+ * maps it to exit code 2.
  */
 public final class ExperimentException extends RuntimeException {
-    private final String field, expected;
+    /** One value the validator refused: its field path ("threads", "training.epochs") and what was expected ("1..256"). */
+    public record Refusal(String field, String expected) {}
 
-    public ExperimentException(String message) { this(message, null, null); }
+    private final List<Refusal> refusals;
+
+    public ExperimentException(String message) { this(message, List.of()); }
     public ExperimentException(String message, Throwable cause) {
         super(message, cause);
-        field = null;
-        expected = null;
+        refusals = List.of();
     }
 
-    /** A value the validator refused: its field path and what was expected, also apart from the message. */
-    public ExperimentException(String message, String field, String expected) {
+    /** Values the validator refused, in the file's order, each also named in the message. */
+    public ExperimentException(String message, List<Refusal> refusals) {
         super(message);
-        this.field = field;
-        this.expected = expected;
+        this.refusals = List.copyOf(refusals);
     }
 
-    /** The refused field's path ("threads", "training.epochs"), or null. */
-    public String field() { return field; }
+    /** The refused values with their field paths and expectations (empty when the problem is not one value's). */
+    public List<Refusal> refusals() { return refusals; }
 
-    /** What the refused field expected ("1..256"), or null. */
-    public String expected() { return expected; }
+    /** What {@code field} expected, when it is among the refused values; else null. */
+    public String expected(String field) {
+        for (Refusal r : refusals) if (r.field().equals(field)) return r.expected();
+        return null;
+    }
 }

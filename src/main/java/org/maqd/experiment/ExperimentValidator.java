@@ -3,6 +3,7 @@ package org.maqd.experiment;
 import org.maqd.train.ProbeSpec;
 import org.maqd.train.TrainingSpec;
 import org.maqd.data.DataSpec;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.maqd.model.KindField;
@@ -14,8 +15,11 @@ import org.maqd.model.NetworkSpec;
 import org.maqd.model.QuantDefaults;
 
 /**
- * Checks an experiment's values (after parsing, before any work). The first problem found is thrown as an
- * {@link ExperimentException} naming the source, the field path and what was expected.
+ * Checks an experiment's values (after parsing, before any work). Every problem found is reported at once (section
+ * by section: locks, threads, network, data, training, probes, sweep) by one {@link ExperimentException} naming the
+ * source and, for each problem, the field path and what was expected: a file with three mistakes is fixed in one
+ * round, not three. Checks that need a valid value
+ * (a layer's fields need its type; a graph's shapes need its nodes' fields) are skipped where that value is bad.
  */
 public final class ExperimentValidator {
     /** Every layer type (the kind registry's names). */
@@ -27,35 +31,61 @@ public final class ExperimentValidator {
     public static final int MAX_STATES = FieldRules.MAX_STATES;
 
     private final String src;
+    private final List<Problem> problems = new ArrayList<>();
+
+    /** One refused value: its field path, what was expected, and the sentence saying so (without the source). */
+    private record Problem(String field, String expected, String text) {}
 
     private ExperimentValidator(String src) { this.src = src; }
 
     public static void validate(Experiment e, String source) {
-        new ExperimentValidator(source).check(e);
+        ExperimentValidator v = new ExperimentValidator(source);
+        v.check(e);
+        v.report();
     }
 
     /** Checks a network spec on its own (a run's model.json) as an experiment's network is checked. */
     public static void validateNetwork(org.maqd.model.NetworkSpec n, String source) {
-        new ExperimentValidator(source).checkNetwork(n);
+        ExperimentValidator v = new ExperimentValidator(source);
+        v.checkNetwork(n);
+        v.report();
     }
 
-    private ExperimentException fail(String field, String expected, Object got) {
-        return new ExperimentException(src + ": field '" + field + "': expected " + expected + ", got "
-                + (got instanceof String s ? "\"" + s + "\"" : got), field, expected);
+    /** Records a refused value; false, so a check that cannot go on without it can {@code return fail(…)}. */
+    private boolean fail(String field, String expected, Object got) {
+        problems.add(new Problem(field, expected, "field '" + field + "': expected " + expected + ", got "
+                + (got instanceof String s ? "\"" + s + "\"" : got)));
+        return false;
+    }
+
+    /** Throws what was found: one problem as one sentence, several as a numbered list under the source. */
+    private void report() {
+        if (problems.isEmpty()) return;
+        List<ExperimentException.Refusal> refused = problems.stream().filter(p -> p.expected() != null)
+                .map(p -> new ExperimentException.Refusal(p.field(), p.expected())).toList();
+        if (problems.size() == 1) throw new ExperimentException(src + ": " + problems.get(0).text(), refused);
+        StringBuilder b = new StringBuilder(src).append(": ").append(problems.size()).append(" problems");
+        for (int i = 0; i < problems.size(); i++) b.append("\n  ").append(i + 1).append(". ").append(problems.get(i).text());
+        throw new ExperimentException(b.toString(), refused);
     }
 
     private void check(Experiment e) {
-        LockPaths.check(e, src);
-        if (e.threads() != null && (e.threads() < 1 || e.threads() > 256)) throw fail("threads", "1..256", e.threads());
-        if (e.network() == null) throw fail("network", "a network object with 'input' and 'layers' or 'nodes'", null);
-        checkNetwork(e.network());
+        try {
+            LockPaths.check(e, src);
+        } catch (ExperimentException bad) {   // LockPaths names its own source and field
+            String text = bad.getMessage().startsWith(src + ": ") ? bad.getMessage().substring(src.length() + 2) : bad.getMessage();
+            problems.add(new Problem(null, null, text));
+        }
+        if (e.threads() != null && (e.threads() < 1 || e.threads() > 256)) fail("threads", "1..256", e.threads());
+        if (e.network() == null) fail("network", "a network object with 'input' and 'layers' or 'nodes'", null);
+        else checkNetwork(e.network());
         if (e.data() != null) checkData(e.data());
         if (e.training() != null) checkTraining(e.training());
         if (e.probes() != null) {
             ProbeSpec p = e.probes();
             positive("probes.everySteps", p.everySteps());
-            if (p.histogramBins() != null && (p.histogramBins() < 4 || p.histogramBins() > 1024)) throw fail("probes.histogramBins", "4..1024", p.histogramBins());
-            if (p.rasterSamples() != null && (p.rasterSamples() < 0 || p.rasterSamples() > 64)) throw fail("probes.rasterSamples", "0..64", p.rasterSamples());
+            if (p.histogramBins() != null && (p.histogramBins() < 4 || p.histogramBins() > 1024)) fail("probes.histogramBins", "4..1024", p.histogramBins());
+            if (p.rasterSamples() != null && (p.rasterSamples() < 0 || p.rasterSamples() > 64)) fail("probes.rasterSamples", "0..64", p.rasterSamples());
         }
         if (e.sweep() != null) {
             SweepSpec s = e.sweep();
@@ -63,7 +93,7 @@ public final class ExperimentValidator {
             if (s.grid() != null) {
                 for (var entry : s.grid().entrySet()) {
                     if (entry.getValue() == null || entry.getValue().isEmpty()) {
-                        throw fail("sweep.grid." + entry.getKey(), "a non-empty list of values", entry.getValue());
+                        fail("sweep.grid." + entry.getKey(), "a non-empty list of values", entry.getValue());
                     }
                 }
             }
@@ -73,24 +103,30 @@ public final class ExperimentValidator {
     private void checkNetwork(NetworkSpec n) {
         List<Integer> in = n.input();
         String badInput = FieldRules.expectedInput(in);
-        if (badInput != null) throw fail("network.input", badInput, in);
+        if (badInput != null) fail("network.input", badInput, in);
         if (n.defaults() != null) checkDefaults(n.defaults());
-        if (n.layers() != null && n.nodes() != null) throw fail("network.nodes", "either 'layers' (a chain) or 'nodes' (a graph), not both", "both");
+        if (n.layers() != null && n.nodes() != null) {
+            fail("network.nodes", "either 'layers' (a chain) or 'nodes' (a graph), not both", "both");
+            return;
+        }
         if (n.nodes() != null) {
             checkGraph(n);
             return;
         }
         List<LayerSpec> layers = n.layers();
-        if (layers == null || layers.isEmpty()) throw fail("network.layers", "a non-empty list of layers (or 'nodes', a graph)", layers);
+        if (layers == null || layers.isEmpty()) {
+            fail("network.layers", "a non-empty list of layers (or 'nodes', a graph)", layers);
+            return;
+        }
         for (int i = 0; i < layers.size(); i++) checkLayer("network.layers[" + i + "]", layers.get(i));
         LayerSpec last = layers.get(layers.size() - 1);
-        if (!LayerKinds.isOutput(last.type())) {
-            throw fail("network.layers[" + (layers.size() - 1) + "].type",
+        if (last != null && last.type() != null && !LayerKinds.isOutput(last.type())) {
+            fail("network.layers[" + (layers.size() - 1) + "].type",
                     "the last layer to be 'output' (the classifier)", last.type());
         }
         for (int i = 0; i < layers.size() - 1; i++) {
-            if (LayerKinds.isOutput(layers.get(i).type())) {
-                throw fail("network.layers[" + i + "].type", "'output' only as the last layer", LayerKinds.OUTPUT);
+            if (layers.get(i) != null && LayerKinds.isOutput(layers.get(i).type())) {
+                fail("network.layers[" + i + "].type", "'output' only as the last layer", LayerKinds.OUTPUT);
             }
         }
     }
@@ -98,21 +134,27 @@ public final class ExperimentValidator {
     /** A graph: every node's fields, the structure (ids, inputs, cycles, unused nodes) and the shapes. */
     private void checkGraph(NetworkSpec n) {
         List<LayerSpec> nodes = n.nodes();
-        if (nodes.isEmpty()) throw fail("network.nodes", "a non-empty list of nodes", nodes);
+        if (nodes.isEmpty()) {
+            fail("network.nodes", "a non-empty list of nodes", nodes);
+            return;
+        }
+        int before = problems.size();
         for (int i = 0; i < nodes.size(); i++) {
             LayerSpec l = nodes.get(i);
             checkLayer("network.nodes[" + i + "]", l);
-            if (l.pos() != null && (l.pos().size() != 2 || l.pos().stream().anyMatch(v -> v == null || !Double.isFinite(v)))) {
-                throw fail("network.nodes[" + i + "].pos", "[x, y], two finite numbers", l.pos());
+            if (l != null && l.pos() != null && (l.pos().size() != 2 || l.pos().stream().anyMatch(v -> v == null || !Double.isFinite(v)))) {
+                fail("network.nodes[" + i + "].pos", "[x, y], two finite numbers", l.pos());
             }
         }
+        if (problems.size() > before) return;   // the structure and shapes need every node's fields
         try {
             NetworkGraph.sorted(nodes);
         } catch (NetworkGraph.GraphException g) {
-            throw new ExperimentException(src + ": field '" + g.field() + "': " + g.getMessage());
+            problems.add(new Problem(g.field(), null, "field '" + g.field() + "': " + g.getMessage()));
+            return;
         }
         NetworkAnalysis.Report r = NetworkAnalysis.analyze(n);
-        if (!r.ok()) throw new ExperimentException(src + ": field 'network.nodes': " + r.firstError());
+        if (!r.ok()) problems.add(new Problem("network.nodes", null, "field 'network.nodes': " + r.firstError()));
     }
 
     private void checkDefaults(QuantDefaults d) {
@@ -130,17 +172,22 @@ public final class ExperimentValidator {
         rule(f, "alpha", d.alpha());
         rule(f, "weightClip", d.weightClip());
         rule(f, "activationStepValue", d.activationStepValue());
-        if ("fixed".equals(d.weightStep()) && d.weightClip() == null) throw fail(f + "weightClip", "a positive clip range s when weightStep is 'fixed'", null);
-        if ("fixed".equals(d.activationStep()) && d.activationStepValue() == null) throw fail(f + "activationStepValue", "a positive step when activationStep is 'fixed'", null);
+        if ("fixed".equals(d.weightStep()) && d.weightClip() == null) fail(f + "weightClip", "a positive clip range s when weightStep is 'fixed'", null);
+        if ("fixed".equals(d.activationStep()) && d.activationStepValue() == null) fail(f + "activationStepValue", "a positive step when activationStep is 'fixed'", null);
     }
 
     private void checkLayer(String f, LayerSpec l) {
-        if (l == null) throw fail(f, "a layer object", null);
-        if (l.type() == null) throw fail(f + ".type", "one of " + sorted(LAYER_TYPES), null);
-        oneOf(f + ".type", l.type(), LAYER_TYPES);
+        if (l == null) {
+            fail(f, "a layer object", null);
+            return;
+        }
+        if (l.type() == null || !LAYER_TYPES.contains(l.type())) {   // its fields are checked by its type
+            fail(f + ".type", "one of " + sorted(LAYER_TYPES), l.type());
+            return;
+        }
         for (KindField k : LayerKinds.get(l.type()).fields()) {
             if (k.required() && k.get().apply(l) == null) {
-                throw fail(f + "." + k.name(), k.type() == KindField.Type.INT
+                fail(f + "." + k.name(), k.type() == KindField.Type.INT
                         ? "a positive integer (required for this layer type)" : "a number in [0, 1)", null);
             }
         }
@@ -166,48 +213,44 @@ public final class ExperimentValidator {
 
     private void checkData(DataSpec d) {
         oneOf("data.format", d.format(), FORMATS);
-        if (d.trainLimit() != null && d.trainLimit() < 0) throw fail("data.trainLimit", "an integer >= 0 (0 = all)", d.trainLimit());
-        if (d.testLimit() != null && d.testLimit() < 0) throw fail("data.testLimit", "an integer >= 0 (0 = all)", d.testLimit());
-        if (d.cropPadding() != null && (d.cropPadding() < 0 || d.cropPadding() > 16)) throw fail("data.cropPadding", "0..16", d.cropPadding());
+        if (d.trainLimit() != null && d.trainLimit() < 0) fail("data.trainLimit", "an integer >= 0 (0 = all)", d.trainLimit());
+        if (d.testLimit() != null && d.testLimit() < 0) fail("data.testLimit", "an integer >= 0 (0 = all)", d.testLimit());
+        if (d.cropPadding() != null && (d.cropPadding() < 0 || d.cropPadding() > 16)) fail("data.cropPadding", "0..16", d.cropPadding());
         positive("data.toySamples", d.toySamples());
-        if (d.toyNoise() != null && (d.toyNoise() < 0 || d.toyNoise() > 10)) throw fail("data.toyNoise", "a number in [0, 10]", d.toyNoise());
+        if (d.toyNoise() != null && (d.toyNoise() < 0 || d.toyNoise() > 10)) fail("data.toyNoise", "a number in [0, 10]", d.toyNoise());
     }
 
     private void checkTraining(TrainingSpec t) {
         oneOf("training.optimizer", t.optimizer(), OPTIMIZERS);
         oneOf("training.schedule", t.schedule(), SCHEDULES);
         positiveNum("training.learningRate", t.learningRate());
-        if (t.momentum() != null && (t.momentum() < 0 || t.momentum() >= 1)) throw fail("training.momentum", "a number in [0, 1)", t.momentum());
-        if (t.weightDecay() != null && t.weightDecay() < 0) throw fail("training.weightDecay", "a number >= 0", t.weightDecay());
-        if (t.beta1() != null && (t.beta1() < 0 || t.beta1() >= 1)) throw fail("training.beta1", "a number in [0, 1)", t.beta1());
-        if (t.beta2() != null && (t.beta2() < 0 || t.beta2() >= 1)) throw fail("training.beta2", "a number in [0, 1)", t.beta2());
-        if (t.warmupEpochs() != null && t.warmupEpochs() < 0) throw fail("training.warmupEpochs", "a number >= 0", t.warmupEpochs());
+        if (t.momentum() != null && (t.momentum() < 0 || t.momentum() >= 1)) fail("training.momentum", "a number in [0, 1)", t.momentum());
+        if (t.weightDecay() != null && t.weightDecay() < 0) fail("training.weightDecay", "a number >= 0", t.weightDecay());
+        if (t.beta1() != null && (t.beta1() < 0 || t.beta1() >= 1)) fail("training.beta1", "a number in [0, 1)", t.beta1());
+        if (t.beta2() != null && (t.beta2() < 0 || t.beta2() >= 1)) fail("training.beta2", "a number in [0, 1)", t.beta2());
+        if (t.warmupEpochs() != null && t.warmupEpochs() < 0) fail("training.warmupEpochs", "a number >= 0", t.warmupEpochs());
         positive("training.stepEvery", t.stepEvery());
         positiveNum("training.stepGamma", t.stepGamma());
         positive("training.epochs", t.epochs());
         positive("training.batchSize", t.batchSize());
     }
 
-    private void required(String f, Integer v) {
-        if (v == null) throw fail(f, "a positive integer (required for this layer type)", null);
-    }
-
     private void positive(String f, Integer v) {
-        if (v != null && v < 1) throw fail(f, "a positive integer", v);
+        if (v != null && v < 1) fail(f, "a positive integer", v);
     }
 
     private void positiveNum(String f, Double v) {
-        if (v != null && !(v > 0 && Double.isFinite(v))) throw fail(f, "a positive number", v);
+        if (v != null && !(v > 0 && Double.isFinite(v))) fail(f, "a positive number", v);
     }
 
     /** Field {@code name} of the object at {@code prefix}, checked by its {@link FieldRules rule}. */
     private void rule(String prefix, String name, Object v) {
         String expected = FieldRules.expected(name, v);
-        if (expected != null) throw fail(prefix + name, expected, v);
+        if (expected != null) fail(prefix + name, expected, v);
     }
 
     private void oneOf(String f, String v, Set<String> allowed) {
-        if (v != null && !allowed.contains(v)) throw fail(f, "one of " + sorted(allowed), v);
+        if (v != null && !allowed.contains(v)) fail(f, "one of " + sorted(allowed), v);
     }
 
     private static String sorted(Set<String> s) { return FieldRules.sorted(s); }

@@ -69,14 +69,15 @@ public enum TrainingSettings {
 
     /**
      * The edited experiment, refused when the file's own validator refuses this setting (one owner of the rules: the
-     * Threads field took 100000000 and the run failed at its start with "expected 1..256"). A refusal of another field,
-     * already there before this edit, is not this field's business.
+     * Threads field took 100000000 and the run failed at its start with "expected 1..256"). Refusals of other
+     * fields, already there before this edit, are not this field's business.
      */
     private Experiment checked(Experiment n) {
         try {
             org.maqd.experiment.ExperimentValidator.validate(n, "the experiment");
         } catch (org.maqd.experiment.ExperimentException ex) {
-            if (path.equals(ex.field())) throw new IllegalArgumentException(name + " must be " + ex.expected());
+            String expected = ex.expected(path);
+            if (expected != null) throw new IllegalArgumentException(name + " must be " + expected);
         }
         return n;
     }
