@@ -15,6 +15,7 @@ import org.maqd.experiment.ExperimentIO;
 import org.maqd.experiment.ExperimentValidator;
 import org.maqd.experiment.PtqSpec;
 import org.maqd.experiment.SweepSpec;
+import org.maqd.model.FloatNetwork;
 import org.maqd.model.LayerKinds;
 import org.maqd.model.LayerSpec;
 import org.maqd.model.NetworkBuilder;
@@ -262,14 +263,8 @@ public final class SweepPlan {
         return m;
     }
 
-    /** True when every block and the classifier have float weights and every block a ReLU (0 states). */
-    static boolean isFloat(Experiment te) {
-        for (LayerSpec l : ExperimentDefaults.resolve(te).network().all()) {
-            if (l.isBlock() && (l.weightStates() != 0 || l.activationStates() != 0)) return false;
-            if (LayerKinds.isOutput(l.type()) && l.weightStates() != 0) return false;
-        }
-        return true;
-    }
+    /** True for a float trial ({@link FloatNetwork}'s rule on its resolved network). */
+    static boolean isFloat(Experiment te) { return FloatNetwork.isFloat(ExperimentDefaults.resolve(te).network()); }
 
     static String text(Object v) {
         if (v == null) return "null";

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.maqd.experiment.ExperimentException;
 import org.maqd.experiment.RunFolder;
+import org.maqd.model.FloatNetwork;
 import org.maqd.model.LayerKinds;
 import org.maqd.model.LayerSpec;
 import org.maqd.model.Network;
@@ -45,18 +46,11 @@ public final class PtqModel {
     public static PtqModel load(Path runDir, Parallel par) {
         NetworkSpec spec = RunFolder.modelSpec(runDir);
         List<LayerSpec> layers = spec.all();
-        String field = spec.isGraph() ? "nodes" : "layers";
-        for (int i = 0; i < layers.size(); i++) {
-            LayerSpec l = layers.get(i);
-            boolean block = LayerKinds.isWeighted(l.type());
-            if (block && l.weightStates() != null && l.weightStates() != 0) {
-                throw new ExperimentException(runDir.resolve(RunFiles.MODEL_JSON) + ": field '" + field + "[" + i + "].weightStates' is "
-                        + l.weightStates() + "; post-training quantization takes a float model (weightStates 0)");
-            }
-            if (l.isBlock() && l.activationStates() != null && l.activationStates() != 0) {
-                throw new ExperimentException(runDir.resolve(RunFiles.MODEL_JSON) + ": field '" + field + "[" + i + "].activationStates' is "
-                        + l.activationStates() + "; post-training quantization takes a float model (ReLU, activationStates 0)");
-            }
+        FloatNetwork.Quantized q = FloatNetwork.firstQuantized(spec);
+        if (q != null) {
+            throw new ExperimentException(runDir.resolve(RunFiles.MODEL_JSON) + ": field '" + q.path() + "' is " + q.states()
+                    + "; post-training quantization takes a float model (" + (q.field().equals("weightStates")
+                    ? "weightStates 0" : "ReLU, activationStates 0") + " in every layer)");
         }
         Network trained = RunFolder.loadNetwork(runDir, par);
         List<LayerSpec> plain = new ArrayList<>();

@@ -58,25 +58,8 @@ public final class PtqViewModel {
         refresh(true);
     }
 
-    /**
-     * A float run, as {@code maqd ptq} takes one: 0 weight and activation states in every layer, the classifier's
-     * weights too. Run folders store the resolved experiment, so the layers' own values decide (the defaults stay 3
-     * when the Composer sets each layer to 0, and a classifier keeps 256 states under float defaults); a folder
-     * without them is judged by its defaults.
-     */
-    static boolean isFloat(RunFolder r) {
-        if (r == null) return false;
-        boolean perLayer = false;
-        for (java.util.Map.Entry<String, String> e : r.settings().entrySet()) {
-            if (!LAYER_STATES.matcher(e.getKey()).matches() || e.getKey().startsWith("network.defaults.")) continue;
-            perLayer = true;
-            if (!e.getValue().isEmpty() && !"0".equals(e.getValue())) return false;
-        }
-        return perLayer || "0".equals(r.settings().get("network.defaults.weightStates"))
-                && "0".equals(r.settings().get("network.defaults.activationStates"));
-    }
-
-    private static final java.util.regex.Pattern LAYER_STATES = java.util.regex.Pattern.compile("network\\..+\\.(weightStates|activationStates)");
+    /** A float run, as {@code maqd ptq} takes one ({@link RunFolder#floatNetwork}). */
+    static boolean isFloat(RunFolder r) { return r != null && r.floatNetwork(); }
 
     /** Rebuilds the table; {@code newSelection}: also replace the message (a refresh keeps a quantization's result). */
     private void refresh(boolean newSelection) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.maqd.deploy.Folder;
 import org.maqd.experiment.ExperimentIO;
+import org.maqd.model.FloatNetwork;
 import org.maqd.model.LayerSpec;
 import org.maqd.model.NetworkAnalysis;
 import org.maqd.model.NetworkResolver;
@@ -27,19 +28,26 @@ import org.maqd.run.Summary;
  * test accuracy and status from summary.json, the float model file size, the deployed size (the certificate's
  * packed model bytes, else the weight memory at the chosen states of model.json), the equivalence certificate
  * (certificate.json, null when there is none), why model.json cannot be integer-only (null when it can or is
- * missing), and the test-accuracy curve from metrics.csv.
+ * missing), whether its network is float ({@link FloatNetwork}'s rule, the one {@code maqd ptq} takes a model by),
+ * and the test-accuracy curve from metrics.csv.
  */
 public record RunFolder(Path dir, String name, Map<String, String> settings, double testAccuracy, String status,
-                        long modelBytes, long deployedBytes, Map<String, Object> certificate, String notIntegerOnly) {
+                        long modelBytes, long deployedBytes, Map<String, Object> certificate, String notIntegerOnly,
+                        boolean floatNetwork) {
     public static boolean looksLikeRun(Path dir) { return RunFiles.looksLikeRun(dir); }
 
     public static RunFolder read(Path dir) {
         Map<String, String> flat = Map.of();
         double acc = Double.NaN;
         String status;
+        boolean floatNetwork = false;
         try {
             Path exp = dir.resolve(RunFiles.EXPERIMENT);
-            if (Files.isRegularFile(exp)) flat = SettingDifferences.flatten(ExperimentIO.MAPPER.readTree(exp.toFile()));
+            if (Files.isRegularFile(exp)) {
+                com.fasterxml.jackson.databind.JsonNode tree = ExperimentIO.MAPPER.readTree(exp.toFile());
+                flat = SettingDifferences.flatten(tree);
+                floatNetwork = floatNetwork(tree.get("network"));
+            }
             Summary s = Summary.read(dir);
             status = s == null ? "no summary" : s.status();
             if (s != null && s.testAccuracy() != null) acc = s.testAccuracy();
@@ -73,7 +81,17 @@ public record RunFolder(Path dir, String name, Map<String, String> settings, dou
         if (cert != null && cert.get("cost") instanceof Map<?, ?> cost && cost.get("model_bytes") instanceof Number n) {
             deployed = n.longValue();
         }
-        return new RunFolder(dir, dir.getFileName().toString(), flat, acc, status, size, deployed, cert, notInt);
+        return new RunFolder(dir, dir.getFileName().toString(), flat, acc, status, size, deployed, cert, notInt, floatNetwork);
+    }
+
+    // the experiment's network judged by FloatNetwork; false when it is missing or not a network
+    private static boolean floatNetwork(com.fasterxml.jackson.databind.JsonNode network) {
+        if (network == null || !network.isObject()) return false;
+        try {
+            return FloatNetwork.isFloat(ExperimentIO.MAPPER.treeToValue(network, NetworkSpec.class));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** certificate.json as a map, or null when the run has none ({"unreadable": why} when it cannot be read). */

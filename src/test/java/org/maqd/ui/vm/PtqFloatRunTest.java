@@ -1,55 +1,82 @@
 package org.maqd.ui.vm;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * The PTQ panel takes a run as float by its layers, as {@code maqd ptq} does, not by the network's defaults: the
  * qat-vs-ptq lesson sets every layer to 0 states in the Composer (the defaults stay 3 and 3), and the panel called
  * that run "not a float run" and kept Quantize disabled; a run with float defaults but a 256-state classifier was
- * offered for PTQ, which then failed on it.
+ * offered for PTQ, which then failed on it. One rule ({@link org.maqd.model.FloatNetwork}) on the resolved network.
  */
 class PtqFloatRunTest {
-    private static RunFolder run(Map<String, String> settings) {
-        return new RunFolder(Path.of("r"), "r", settings, 0.9, "completed", 0, 0, Map.of(), null);
-    }
-
-    private static Map<String, String> layers(String defaultW, String defaultA, String... perLayer) {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("network.defaults.weightStates", defaultW);
-        m.put("network.defaults.activationStates", defaultA);
-        m.put("network.layers[0].type", "flatten");
-        for (int i = 0; i < perLayer.length; i += 2) {
-            m.put("network.layers[" + (i / 2 + 1) + "].weightStates", perLayer[i]);
-            m.put("network.layers[" + (i / 2 + 1) + "].activationStates", perLayer[i + 1]);
-        }
-        return m;
-    }
-
-    @Test
-    void everyLayerAtZeroStatesIsAFloatRunWhateverTheDefaults() {
-        assertTrue(PtqViewModel.isFloat(run(layers("3", "3", "0", "0", "0", "0", "0", "0"))));
-    }
-
-    @Test
-    void aQuantizedClassifierIsNotAFloatRunEvenWithFloatDefaults() {
-        assertFalse(PtqViewModel.isFloat(run(layers("0", "0", "0", "0", "0", "0", "256", "0"))));
-    }
-
-    @Test
-    void aRunFolderWithoutLayerValuesIsJudgedByItsDefaults() {
-        assertTrue(PtqViewModel.isFloat(run(layers("0", "0"))));
-        assertFalse(PtqViewModel.isFloat(run(layers("3", "2"))));
-    }
-
     @org.junit.jupiter.api.io.TempDir Path root;
 
-    /** Both runs keep the lesson's defaults (3 and 3); the float one has 0 states in every layer. */
+    /**
+     * A run folder whose experiment has defaults {@code defaults} (weight, activation, first, output weight states;
+     * null leaves one out) and, unless {@code layer} is null, those weight/activation states in every layer and
+     * {@code output} weight states in the classifier.
+     */
+    private RunFolder run(String name, Integer[] defaults, Integer[] layer, Integer output) throws Exception {
+        FakeRuns.write(root, name, "lbn", 0.9);
+        Path f = root.resolve(name).resolve("experiment.json");
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(f.toFile());
+        var net = (com.fasterxml.jackson.databind.node.ObjectNode) tree.get("network");
+        var d = (com.fasterxml.jackson.databind.node.ObjectNode) net.get("defaults");
+        String[] keys = {"weightStates", "activationStates", "firstWeightStates", "outputWeightStates"};
+        for (int i = 0; i < keys.length; i++) {
+            d.remove(keys[i]);
+            if (defaults[i] != null) d.put(keys[i], defaults[i]);
+        }
+        for (var l : net.get("layers")) {
+            var o = (com.fasterxml.jackson.databind.node.ObjectNode) l;
+            o.remove("weightStates");
+            o.remove("activationStates");
+            if (layer == null || o.get("type").asText().equals("flatten")) continue;
+            boolean out = o.get("type").asText().equals("output");
+            o.put("weightStates", out ? output : layer[0]);
+            if (!out) o.put("activationStates", layer[1]);
+        }
+        java.nio.file.Files.writeString(f, mapper.writeValueAsString(tree));
+        return RunFolder.read(root.resolve(name));
+    }
+
+    @Test
+    void everyLayerAtZeroStatesIsAFloatRunWhateverTheDefaults() throws Exception {
+        assertTrue(PtqViewModel.isFloat(run("a", new Integer[] {3, 3, 256, 256}, new Integer[] {0, 0}, 0)));
+    }
+
+    @Test
+    void aQuantizedClassifierIsNotAFloatRunEvenWithFloatDefaults() throws Exception {
+        assertFalse(PtqViewModel.isFloat(run("b", new Integer[] {0, 0, 0, 0}, new Integer[] {0, 0}, 256)));
+    }
+
+    @Test
+    void aRunWithoutLayerValuesIsJudgedByItsResolvedDefaults() throws Exception {
+        assertTrue(PtqViewModel.isFloat(run("c", new Integer[] {0, 0, 0, 0}, null, null)));
+        assertFalse(PtqViewModel.isFloat(run("d", new Integer[] {3, 2, 0, 0}, null, null)));
+        // float weight and activation defaults leave the first and last layers at their standard 256 states
+        assertFalse(PtqViewModel.isFloat(run("e", new Integer[] {0, 0, null, null}, null, null)));
+    }
+
+    @Test
+    void theWindowsRuleIsTheCommandsRule() throws Exception {
+        for (String name : new String[] {"f", "g"}) {
+            RunFolder r = run(name, new Integer[] {0, 0, name.equals("f") ? 0 : null, 0}, null, null);
+            var network = org.maqd.experiment.ExperimentIO.MAPPER.treeToValue(
+                    org.maqd.experiment.ExperimentIO.MAPPER.readTree(r.dir().resolve("experiment.json").toFile()).get("network"),
+                    org.maqd.model.NetworkSpec.class);
+            org.maqd.model.FloatNetwork.Quantized q = org.maqd.model.FloatNetwork.firstQuantized(network);
+            assertEquals(q == null, r.floatNetwork(), name);
+            if (name.equals("g")) assertEquals("layers[1].weightStates", q.path());
+        }
+    }
+
     private void write(String name, int states, double acc) throws Exception {
         FakeRuns.write(root, name, "lbn", acc);
         Path f = root.resolve(name).resolve("experiment.json");
