@@ -86,6 +86,9 @@ public abstract class ChartCanvas extends Canvas {
     /** The plotted data as CSV with a header line. */
     public abstract String csv();
 
+    /** What the chart says while it has no data. */
+    public String emptyText() { return emptyText; }
+
     public void setEmptyText(String t) {
         emptyText = t;
         redraw();

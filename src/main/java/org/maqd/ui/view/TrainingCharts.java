@@ -114,6 +114,7 @@ final class TrainingCharts {
         activationStates.setData(new long[0], new String[0], "");
         raster.setData(new byte[0], 0, 0, 2);
         flips.setSeries(List.of());
+        flips.setEmptyText("No data yet");
         normStats.setSeries(List.of());
         error.setData(new double[0][0], new String[0], new double[0], "");
     }
@@ -143,7 +144,11 @@ final class TrainingCharts {
             mean[i] = q == null ? Double.NaN : avg(q.runningMean());
             var[i] = q == null ? Double.NaN : avg(q.runningVar());
         }
-        flips.setSeries(List.of(Series.of("flip rate", x, fr, 3)));
+        // the first sample point has nothing to compare with, and float weights have no states to flip
+        boolean anyFlip = java.util.Arrays.stream(fr).anyMatch(v -> !Double.isNaN(v));
+        flips.setEmptyText(p.weightStates() < 2 ? "No flip rate: this layer's weights are float"
+                : "No flip rate yet: it starts at the second sample point");
+        flips.setSeries(anyFlip ? List.of(Series.of("flip rate", x, fr, 3)) : List.of());
         normStats.setSeries(List.of(Series.of("running mean", x, mean, 0), Series.of("running variance", x, var, 1)));
     }
 

@@ -43,6 +43,49 @@ class TrainingChartsUiTest {
         assertTrue(range[1] - range[0] < 0.25, "per-batch accuracy spans " + range[0] + "–" + range[1]);
     }
 
+    private static org.maqd.train.LayerProbe probe(int weightStates, double flipRate) {
+        float[] hist = new float[8];
+        java.util.Arrays.fill(hist, 1);
+        long[] occupancy = weightStates < 2 ? new long[0] : new long[weightStates];
+        java.util.Arrays.fill(occupancy, 10);
+        return new org.maqd.train.LayerProbe(1, "1:linear", "lbn", weightStates, 2, 0.5, 0.5, hist, -3, 3, occupancy,
+                flipRate, 0.1, 40, 0.1, 40, hist, -3, 3, new long[] {5, 5}, 0.5, 0, 0, new byte[0], new float[] {0}, new float[] {1});
+    }
+
+    /** One sample point drew an empty flip-rate plot (its only value is NaN) with nothing saying why. */
+    @Test
+    void theFlipRateSaysWhyItIsEmptyAtTheFirstSamplePointAndForFloatWeights(FxRobot robot) {
+        LiveFeed f = new LiveFeed();
+        f.onStart(new RunInfo("one", 1, 0, 10, 64, 640, 100, 1, List.of("1:linear")));
+        f.onStep(new StepMetrics(1, 1, 1, 10, 1, 0.5, 1e-3, 100));
+        f.onProbe(new org.maqd.train.ProbeSnapshot(1, 1, List.of(probe(3, Double.NaN)), 0, null));
+        Object[] seen = new Object[6];
+        robot.interact(() -> {
+            TrainingCharts c = new TrainingCharts(new SimpleObjectProperty<>(ChartStyle.LIGHT));
+            c.update(f, 0);
+            seen[0] = c.flips.hasData();
+            seen[1] = c.flips.emptyText();
+            f.onProbe(new org.maqd.train.ProbeSnapshot(1, 5, List.of(probe(3, 0.02)), 0, null));
+            c.update(f, 0);
+            seen[2] = c.flips.hasData();
+            LiveFeed floats = new LiveFeed();
+            floats.onStart(new RunInfo("float", 1, 0, 10, 64, 640, 100, 1, List.of("1:linear")));
+            floats.onProbe(new org.maqd.train.ProbeSnapshot(1, 1, List.of(probe(0, Double.NaN)), 0, null));
+            floats.onProbe(new org.maqd.train.ProbeSnapshot(1, 5, List.of(probe(0, Double.NaN)), 0, null));
+            c.update(floats, 0);
+            seen[3] = c.flips.hasData();
+            seen[4] = c.flips.emptyText();
+            c.update(null, 0);
+            seen[5] = c.flips.emptyText();
+        });
+        assertEquals(false, seen[0]);
+        assertTrue(((String) seen[1]).contains("second sample point"), (String) seen[1]);
+        assertEquals(true, seen[2]);
+        assertEquals(false, seen[3]);
+        assertTrue(((String) seen[4]).contains("float"), (String) seen[4]);
+        assertEquals("No data yet", seen[5]);
+    }
+
     @Test
     void twoHundredFiftySixWeightStatesAreDrawnAsAtMost32Bars(FxRobot robot) {
         LiveFeed f = new LiveFeed();
