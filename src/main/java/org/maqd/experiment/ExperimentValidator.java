@@ -18,8 +18,8 @@ import org.maqd.model.QuantDefaults;
  * Checks an experiment's values (after parsing, before any work). Every problem found is reported at once (section
  * by section: locks, threads, network, data, training, probes, sweep) by one {@link ExperimentException} naming the
  * source and, for each problem, the field path and what was expected: a file with three mistakes is fixed in one
- * round, not three. Checks that need a valid value
- * (a layer's fields need its type; a graph's shapes need its nodes' fields) are skipped where that value is bad.
+ * round, not three. Checks that need a valid value (a layer's fields need its type; a graph's shapes need its
+ * nodes' fields) are skipped where that value is bad.
  */
 public final class ExperimentValidator {
     /** Every layer type (the kind registry's names). */
@@ -51,11 +51,10 @@ public final class ExperimentValidator {
         v.report();
     }
 
-    /** Records a refused value; false, so a check that cannot go on without it can {@code return fail(…)}. */
-    private boolean fail(String field, String expected, Object got) {
+    /** Records a refused value (the checks go on: every problem is reported). */
+    private void fail(String field, String expected, Object got) {
         problems.add(new Problem(field, expected, "field '" + field + "': expected " + expected + ", got "
                 + (got instanceof String s ? "\"" + s + "\"" : got)));
-        return false;
     }
 
     /** Throws what was found: one problem as one sentence, several as a numbered list under the source. */
@@ -101,6 +100,7 @@ public final class ExperimentValidator {
     }
 
     private void checkNetwork(NetworkSpec n) {
+        int before = problems.size();   // a graph's structure and shapes are checked only on good input and fields
         List<Integer> in = n.input();
         String badInput = FieldRules.expectedInput(in);
         if (badInput != null) fail("network.input", badInput, in);
@@ -110,7 +110,7 @@ public final class ExperimentValidator {
             return;
         }
         if (n.nodes() != null) {
-            checkGraph(n);
+            checkGraph(n, before);
             return;
         }
         List<LayerSpec> layers = n.layers();
@@ -120,7 +120,7 @@ public final class ExperimentValidator {
         }
         for (int i = 0; i < layers.size(); i++) checkLayer("network.layers[" + i + "]", layers.get(i));
         LayerSpec last = layers.get(layers.size() - 1);
-        if (last != null && last.type() != null && !LayerKinds.isOutput(last.type())) {
+        if (last != null && LAYER_TYPES.contains(last.type()) && !LayerKinds.isOutput(last.type())) {
             fail("network.layers[" + (layers.size() - 1) + "].type",
                     "the last layer to be 'output' (the classifier)", last.type());
         }
@@ -131,14 +131,16 @@ public final class ExperimentValidator {
         }
     }
 
-    /** A graph: every node's fields, the structure (ids, inputs, cycles, unused nodes) and the shapes. */
-    private void checkGraph(NetworkSpec n) {
+    /**
+     * A graph: every node's fields, then, when neither they nor the network's input and defaults had problems since
+     * {@code before}, the structure (ids, inputs, cycles, unused nodes) and the shapes.
+     */
+    private void checkGraph(NetworkSpec n, int before) {
         List<LayerSpec> nodes = n.nodes();
         if (nodes.isEmpty()) {
             fail("network.nodes", "a non-empty list of nodes", nodes);
             return;
         }
-        int before = problems.size();
         for (int i = 0; i < nodes.size(); i++) {
             LayerSpec l = nodes.get(i);
             checkLayer("network.nodes[" + i + "]", l);
@@ -146,7 +148,7 @@ public final class ExperimentValidator {
                 fail("network.nodes[" + i + "].pos", "[x, y], two finite numbers", l.pos());
             }
         }
-        if (problems.size() > before) return;   // the structure and shapes need every node's fields
+        if (problems.size() > before) return;
         try {
             NetworkGraph.sorted(nodes);
         } catch (NetworkGraph.GraphException g) {

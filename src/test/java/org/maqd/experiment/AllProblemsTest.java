@@ -69,5 +69,11 @@ class AllProblemsTest {
         assertFalse(fields.getMessage().contains("nowhere"), fields.getMessage());
         ExperimentException structure = refused(graph.formatted("8", "nowhere"));
         assertTrue(structure.getMessage().contains("nowhere"), structure.getMessage());
+        // bad defaults: the shapes are not computed with them (the analysis would build quantizers from them)
+        ExperimentException defaults = refused(graph.formatted("8", "h").replace("\"input\": [2, 1, 1],",
+                "\"input\": [2, 1, 1], \"defaults\": {\"weightStates\": 1},"));
+        assertEquals(List.of("network.defaults.weightStates"),
+                defaults.refusals().stream().map(ExperimentException.Refusal::field).toList());
+        assertTrue(defaults.getMessage().startsWith("e.json: field 'network.defaults.weightStates'"), defaults.getMessage());
     }
 }
