@@ -3,6 +3,7 @@ package org.maqd.ui.view;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -150,7 +151,7 @@ public final class RunsView {
             @Override public String toString(Integer k) { return k == null ? "" : names.getOrDefault(k, "probe " + k); }
             @Override public Integer fromString(String s) { return null; }
         });
-        layerBox.setOnAction(e -> draw());
+        layerBox.setOnAction(e -> { if (!refilling) draw(); });
         // under the title, not beside it (beside it, the title was cut to "Final weight hi…" at 900 px)
         layerBox.setId("histogramLayer");
         hp.getChildren().add(1, layerBox);
@@ -163,7 +164,7 @@ public final class RunsView {
         vm.refresh();
     }
 
-    private boolean syncing;
+    private boolean syncing, refilling;
 
     /** Selects the rows of the view model's selected run folders (the last one focused and in view); the user's own clicks are not replayed here. */
     private void showSelection() {
@@ -195,19 +196,25 @@ public final class RunsView {
         List<RunsViewModel.Row> rows = new ArrayList<>(table.getSelectionModel().getSelectedItems());
         rows.removeIf(r -> r == null);
         for (RunsViewModel.Row r : rows) layers.addAll(r.run().histogramLayers());
-        if (!layers.equals(new TreeSet<>(layerBox.getItems()))) {
+        List<RunFolder.ProbeLayers> probes = rows.stream().map(r -> r.run().probeLayers()).toList();
+        Map<Integer, String> layerLabels = RunFolder.ProbeLayers.labels(probes);
+        // the labels say the selected runs' states: refreshed when they change, not only when the layers do
+        if (!layers.equals(new TreeSet<>(layerBox.getItems())) || !layerLabels.equals(names)) {
             Integer keep = layerBox.getValue();
             names.clear();
-            int preferred = -1;
-            for (RunsViewModel.Row r : rows) {
-                RunFolder.ProbeLayers probes = r.run().probeLayers();
-                probes.names().forEach(names::putIfAbsent);
-                if (preferred < 0) preferred = probes.preferred();
-            }
-            layerBox.getItems().setAll(layers);
-            layerBox.setValue(keep != null && layers.contains(keep) ? keep : layers.isEmpty() ? null
+            names.putAll(layerLabels);
+            int preferred = probes.stream().mapToInt(RunFolder.ProbeLayers::preferred).filter(k -> k >= 0).findFirst().orElse(-1);
+            Integer pick = keep != null && layers.contains(keep) ? keep : layers.isEmpty() ? null
                     : layers.contains(preferred) ? Integer.valueOf(preferred)
-                    : layers.higher(layers.first()) != null ? layers.higher(layers.first()) : layers.first());
+                    : layers.higher(layers.first()) != null ? layers.higher(layers.first()) : layers.first();
+            refilling = true;   // the box's own action would draw again midway
+            try {
+                layerBox.getItems().setAll(layers);
+                layerBox.setValue(null);   // the same layer under a new label is drawn again only through a change
+                layerBox.setValue(pick);
+            } finally {
+                refilling = false;
+            }
         }
         List<String> labels = RunsViewModel.overlayLabels(rows);
         for (int i = 0; i < rows.size(); i++) {

@@ -146,19 +146,46 @@ public record RunFolder(Path dir, String name, Map<String, String> settings, dou
     }
 
     /**
-     * The probe layers of layers.csv, which histograms.csv refers to by index: index → "name (M_w states)" (e.g.
-     * "2:linear (3 states)"), and the layer to compare first: fewest weight states (≥ 2) among hidden layers, -1
-     * if unknown. Empty when the run has no layers.csv.
+     * The probe layers of layers.csv, which histograms.csv refers to by index: index → name ("2:linear"), index → its
+     * weight states M_w (0 = float), and the layer to compare first: fewest weight states (≥ 2) among hidden layers,
+     * -1 if unknown. Empty when the run has no layers.csv.
      */
-    public record ProbeLayers(Map<Integer, String> names, int preferred) {}
+    public record ProbeLayers(Map<Integer, String> layerNames, Map<Integer, Integer> weightStates, int preferred) {
+        /** index → "name (M_w states)", e.g. "2:linear (3 states)", "1:linear (float)". */
+        public Map<Integer, String> names() { return labels(List.of(this)); }
+
+        /**
+         * index → the label of a layer over several runs' probe layers: its name (the first run's that has it) and
+         * its weight states, one value when the runs agree ("2:linear (3 states)"), each run's otherwise in run order
+         * ("2:linear (2 / 4 states)", "1:linear (float / 4 states)"): one run's states beside another run's
+         * histogram was a wrong label.
+         */
+        public static Map<Integer, String> labels(List<ProbeLayers> runs) {
+            Map<Integer, String> names = new TreeMap<>();
+            Map<Integer, java.util.LinkedHashSet<Integer>> states = new TreeMap<>();
+            for (ProbeLayers p : runs) {
+                p.layerNames().forEach(names::putIfAbsent);
+                p.weightStates().forEach((k, m) -> states.computeIfAbsent(k, x -> new java.util.LinkedHashSet<>()).add(m));
+            }
+            Map<Integer, String> out = new TreeMap<>();
+            names.forEach((k, name) -> {
+                java.util.LinkedHashSet<Integer> ms = states.get(k);
+                boolean allFloat = ms.stream().allMatch(m -> m < 2);
+                String each = String.join(" / ", ms.stream().map(m -> m < 2 ? "float" : String.valueOf(m)).toList());
+                out.put(k, name + " (" + (allFloat ? "float" : each + " states") + ")");
+            });
+            return out;
+        }
+    }
 
     /** {@link ProbeLayers} from one read of layers.csv. */
     public ProbeLayers probeLayers() {
         Map<Integer, String> names = new TreeMap<>();
-        Map<Integer, Integer> states = new TreeMap<>();
+        Map<Integer, Integer> all = new TreeMap<>(), states = new TreeMap<>();
         for (LayerProbeRow r : rows(LayerProbeRow.FILE)) {
-            if (names.putIfAbsent(r.layer(), r.name() + " (" + r.weightStates() + " states)") == null && !r.name().contains(":output")) {
-                states.put(r.layer(), r.weightStates());
+            if (names.putIfAbsent(r.layer(), r.name()) == null) {
+                all.put(r.layer(), r.weightStates());
+                if (!r.name().contains(":output")) states.put(r.layer(), r.weightStates());
             }
         }
         int best = -1, bestStates = Integer.MAX_VALUE;
@@ -168,7 +195,7 @@ public record RunFolder(Path dir, String name, Map<String, String> settings, dou
                 bestStates = e.getValue();
             }
         }
-        return new ProbeLayers(names, best);
+        return new ProbeLayers(names, all, best);
     }
 
     /** {@link ProbeLayers#names()}. */

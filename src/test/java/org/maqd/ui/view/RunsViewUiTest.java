@@ -44,6 +44,10 @@ class RunsViewUiTest {
         FakeRuns.write(runs, "2026-11-21-a", "lbn", 0.95);
         FakeRuns.write(runs, "2026-11-21-b", "bn", 0.93);
         FakeRuns.write(runs, "2026-11-21-c", "bn", 0.94);
+        // run c's hidden layer has 4 states where a's and b's have 3
+        org.maqd.run.LayerProbeRow.FILE.write(runs.resolve("2026-11-21-c"), java.util.List.of(
+                org.maqd.run.RunFixtures.probe(1, 10, 0, "1:linear", 256), org.maqd.run.RunFixtures.probe(1, 10, 1, "2:linear", 4),
+                org.maqd.run.RunFixtures.probe(1, 10, 2, "3:output", 2)));
         Path file = dir.resolve("q.json");
         Files.writeString(file, ExperimentIO.toJson(Templates.quickstart()));
         w = WorkbenchApp.open(stage, Engine.standard(), file, runs, new RecentFiles(null), prompts);
@@ -148,6 +152,32 @@ class RunsViewUiTest {
         String page = Files.readString(html);
         assertTrue(page.contains("Comparison of 3 runs"), "one report comparing the three runs");
         assertTrue(Files.size(html.resolveSibling("report.pdf")) > 1000, "and its PDF");
+    }
+
+    /** The histogram's layer box kept the first selection's "2:linear (3 states)" over a 4-state run's histogram. */
+    @Test
+    void theHistogramLayerSaysTheSelectedRunsStates(FxRobot robot) {
+        robot.clickOn("Runs");
+        TableView<?> table = robot.lookup("#table").queryAs(TableView.class);
+        java.util.function.IntFunction<String> select = k -> {
+            String[] shown = new String[1];
+            robot.interact(() -> {
+                table.getSelectionModel().clearSelection();
+                for (int i = 0; i < table.getItems().size(); i++) {
+                    String name = ((org.maqd.ui.vm.RunsViewModel.Row) table.getItems().get(i)).run().name();
+                    if ((k & 1) != 0 && name.endsWith("-a") || (k & 2) != 0 && name.endsWith("-c")) table.getSelectionModel().select(i);
+                }
+            });
+            robot.interact(() -> {
+                javafx.scene.control.ComboBox<?> box = robot.lookup("#histogramLayer").queryAs(javafx.scene.control.ComboBox.class);
+                shown[0] = box.getButtonCell().getText();
+            });
+            return shown[0];
+        };
+        assertEquals("2:linear (3 states)", select.apply(1));
+        assertEquals("2:linear (4 states)", select.apply(2));
+        assertEquals("2:linear (3 / 4 states)", select.apply(3));
+        assertEquals("2:linear (3 states)", select.apply(1));
     }
 
     @Test

@@ -128,6 +128,12 @@ class RunsViewModelTest {
         assertEquals(java.util.Map.of(0, "1:linear (256 states)", 1, "2:linear (3 states)", 2, "3:output (2 states)"),
                 a.run().probeLayerNames());
         assertEquals(1, a.run().preferredProbeLayer(), "the ternary hidden layer, not the 2-state output");
+        RunFolder.ProbeLayers four = new RunFolder.ProbeLayers(java.util.Map.of(1, "2:linear"), java.util.Map.of(1, 4), 1);
+        RunFolder.ProbeLayers flt = new RunFolder.ProbeLayers(java.util.Map.of(1, "2:linear"), java.util.Map.of(1, 0), -1);
+        assertEquals(java.util.Map.of(1, "2:linear (3 / 4 states)", 0, "1:linear (256 states)", 2, "3:output (2 states)"),
+                RunFolder.ProbeLayers.labels(java.util.List.of(a.run().probeLayers(), four)));
+        assertEquals(java.util.Map.of(1, "2:linear (float)"), flt.names());
+        assertEquals(java.util.Map.of(1, "2:linear (float / 4 states)"), RunFolder.ProbeLayers.labels(java.util.List.of(flt, four)));
     }
 
     /** A deployer that writes a fixed certificate, or refuses one run as not integer-only. */
