@@ -59,7 +59,8 @@ public final class SweepViewModel {
 
         /** {@link #apply(TrialState)} with the folder's numbers when the caller has read them already. */
         void apply(TrialState s, TrialFolder.Numbers known) {
-            where.set(s.where());
+            // a finished trial keeps where it ran (done and failed do not repeat it); queued again, it is nowhere
+            if (!s.where().isEmpty() || !TrialState.DONE.equals(s.state()) && !TrialState.FAILED.equals(s.state())) where.set(s.where());
             detail.set(s.detail());
             if (TrialState.DONE.equals(s.state())) {
                 double a = (known != null ? known : TrialFolder.numbers(dir)).testAccuracy();

@@ -93,4 +93,20 @@ class SweepViewModelTest {
         assertTrue(err.contains("plain.json") && err.contains("sweep"), err);
         assertTrue(vm.trials().isEmpty());
     }
+
+    /** The "where" column went blank when a trial finished: it says where the trial ran until it is queued again. */
+    @Test
+    void aFinishedTrialKeepsWhereItRan() {
+        SweepViewModel.TrialItem it = new SweepViewModel.TrialItem(new org.maqd.sweep.Trial("t1", java.util.Map.of(), 1, null,
+                java.util.Map.of(), false), dir.resolve("t1"), java.util.List.of());
+        it.apply(org.maqd.sweep.TrialState.running("10.0.0.7:5701"));
+        it.apply(org.maqd.sweep.TrialState.done("completed"));
+        assertEquals("10.0.0.7:5701", it.whereProperty().get());
+        assertEquals("done", it.stateProperty().get());
+        it.apply(org.maqd.sweep.TrialState.queued());
+        assertEquals("", it.whereProperty().get());
+        it.apply(org.maqd.sweep.TrialState.running(org.maqd.sweep.TrialState.THIS_MACHINE));
+        it.apply(org.maqd.sweep.TrialState.failed("out of memory"));
+        assertEquals("this machine", it.whereProperty().get());
+    }
 }
