@@ -2,6 +2,7 @@ package org.maqd.ui.view;
 
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.canvas.Canvas;
@@ -9,6 +10,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
@@ -42,21 +44,26 @@ public final class PlaygroundView extends BorderPane {
         states.getItems().setAll(2, 3, 4, 8, 16);
         states.setValue(vm.weightStatesProperty().get());
         states.valueProperty().addListener((o, a, b) -> { if (b != null) vm.weightStatesProperty().set(b); });
-        Button train = new Button("▶ Train");
+        // one button for ▶ Train / ❚❚ Pause / ▶ Resume, as a media player's; starting over is ↺ Restart's alone
+        Button train = new Button();
         train.setId("playgroundTrain");
         train.getStyleClass().add("run-button");
-        train.setOnAction(e -> vm.start());
-        Button stop = new Button("■ Stop");
-        stop.setOnAction(e -> vm.stop());
-        stop.disableProperty().bind(vm.runningProperty().not());
-        data.valueProperty().addListener(o -> { if (vm.runningProperty().get()) vm.start(); else draw(); });
-        states.valueProperty().addListener(o -> { if (vm.runningProperty().get()) vm.start(); else draw(); });
+        train.textProperty().bind(Bindings.when(vm.runningProperty()).then("❚❚ Pause")
+                .otherwise(Bindings.when(vm.pausedProperty()).then("▶ Resume").otherwise("▶ Train")));
+        train.setOnAction(e -> vm.train());
+        Button restart = new Button("↺ Restart");
+        restart.setId("playgroundRestart");
+        restart.setTooltip(new Tooltip("Train both networks again from step 0"));
+        restart.setOnAction(e -> vm.start());
+        restart.disableProperty().bind(vm.runningProperty().or(vm.pausedProperty()).not());
+        data.valueProperty().addListener(o -> draw());
+        states.valueProperty().addListener(o -> draw());
         Label error = new Label();
         error.getStyleClass().add("message");
         error.textProperty().bind(vm.errorProperty());
         rate.setId("playgroundRate");
         rate.getStyleClass().add("hint");
-        HBox bar = new HBox(8, new Label("Data:"), data, new Label("Weight states:"), states, train, stop, rate, error);
+        HBox bar = new HBox(8, new Label("Data:"), data, new Label("Weight states:"), states, train, restart, rate, error);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8));
         Label about = new Label("Left: the network with quantized weights (its first layer, 2 × 24 weights on x and y, stays float: standardized "
@@ -130,7 +137,7 @@ public final class PlaygroundView extends BorderPane {
             g.strokeOval(px - 2.5, py - 2.5, 5, 5);
         }
         if (regions == null) { // below the points, on a plate of its own
-            String text = vm.runningProperty().get() ? "Starting…"
+            String text = vm.runningProperty().get() ? "Starting…" : vm.pausedProperty().get() ? "Paused: press ▶ Resume"
                     : "Press ▶ Train: the network learns " + vm.datasetProperty().get() + " here, live";
             javafx.scene.text.Text probe = new javafx.scene.text.Text(text);
             probe.setFont(g.getFont());

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -17,6 +19,8 @@ import org.maqd.ui.engine.Playground;
  * The playground: one network with quantized weights and the same network with float weights train side by
  * side on a 2-D set on a background thread; after every few steps both are evaluated on a grid over the plane and
  * the result is published as a {@link Frame}, which the view draws when it likes (it never waits on training).
+ * ▶ Train, ❚❚ Pause and ▶ Resume are one button ({@link #train}); only ↺ Restart ({@link #start}) or a new set or
+ * number of states begins again at step 0.
  */
 public final class PlaygroundViewModel {
     public static final List<String> DATASETS = List.of("spirals", "blobs", "xor", "circles");
@@ -33,24 +37,42 @@ public final class PlaygroundViewModel {
     private final StringProperty dataset = new SimpleStringProperty("spirals");
     private final IntegerProperty weightStates = new SimpleIntegerProperty(3);
     private final BooleanProperty running = new SimpleBooleanProperty(false);
+    private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper(false);
     private final StringProperty error = new SimpleStringProperty("");
     private volatile Frame frame;
     private volatile float[] points = new float[0];
     private volatile int[] labels = new int[0];
     private volatile int classes;
-    private volatile Thread worker;
-    private volatile boolean stop;
+    /** The two sessions while running or paused (what ▶ Resume continues); null when there is nothing to resume. */
+    private Playground.Session heldQuantized, heldFloat;
+    /** The stretch publishing frames; a stretch that is no longer current publishes nothing. */
+    private Stretch current;
+    /** The last stretch's thread: the next one waits for it, so a session is never stepped by two threads. */
+    private Thread last;
 
     private java.util.concurrent.Executor ui = Runnable::run;
 
     /**
      * Shows the chosen set's points at once (before the first ▶ Train); a change of set or of weight states while
-     * stopped clears the last run's regions, which belonged to the other set or states.
+     * stopped clears the last run's regions, which belonged to the other set or states; while training, the new
+     * set or states train from step 0.
      */
     public PlaygroundViewModel(Playground engine) {
         this.engine = engine;
-        dataset.addListener((o, a, b) -> { if (!running.get()) preview(); });
-        weightStates.addListener((o, a, b) -> { if (!running.get()) frame = null; });
+        dataset.addListener((o, a, b) -> {
+            if (running.get()) start();
+            else {
+                stop();
+                preview();
+            }
+        });
+        weightStates.addListener((o, a, b) -> {
+            if (running.get()) start();
+            else {
+                stop();
+                frame = null;
+            }
+        });
         preview();
     }
 
@@ -105,9 +127,16 @@ public final class PlaygroundViewModel {
         return e.withNetwork(e.network().withLayers(layers));
     }
 
-    /** Starts (or restarts) both networks from scratch with the current dataset and states. */
+    /** The one Train button: ▶ Train when idle, ❚❚ Pause while training, ▶ Resume when paused. */
+    public void train() {
+        if (running.get()) pause();
+        else if (paused.get()) resume();
+        else start();
+    }
+
+    /** Starts (↺ Restart: restarts) both networks from step 0 with the current dataset and states. */
     public void start() {
-        stopAndWait();
+        stop();
         error.set("");
         Experiment q = experiment(dataset.get(), weightStates.get());
         Playground.Session sq, sf;
@@ -122,33 +151,95 @@ public final class PlaygroundViewModel {
         labels = sq.labels();
         classes = sq.classes();
         frame = null;
-        stop = false;
-        float[] grid = grid();
-        Thread t = new Thread(() -> loop(sq, sf, grid), "maqd-playground");
+        heldQuantized = sq;
+        heldFloat = sf;
+        resume();
+    }
+
+    /** Stops stepping and keeps both networks where they are, for {@link #resume}. */
+    public void pause() {
+        if (!running.get()) return;
+        end();
+        running.set(false);
+        paused.set(true);
+    }
+
+    /** Continues the paused networks from their step. */
+    public void resume() {
+        if (running.get() || heldQuantized == null) return;
+        Stretch s = new Stretch(heldQuantized, heldFloat, grid(), last);
+        synchronized (this) { current = s; }
+        Thread t = new Thread(s, "maqd-playground");
         t.setDaemon(true);
-        worker = t;
+        last = t;
+        paused.set(false);
         running.set(true);
         t.start();
     }
 
-    private void loop(Playground.Session sq, Playground.Session sf, float[] grid) {
-        long t0 = System.nanoTime();
-        int frames = 0;
-        try {
-            while (!stop) {
-                sq.step(STEPS_PER_FRAME);
-                sf.step(STEPS_PER_FRAME);
-                frames++;
-                double secs = (System.nanoTime() - t0) / 1e9;
-                frame = new Frame(sq.predict(grid), sf.predict(grid), sq.testAccuracy(), sf.testAccuracy(), sq.steps(),
-                        secs > 0 ? frames / secs : 0);
+    /** Ends training for good (the window closes, the set changes): nothing is left to resume; the regions stay. */
+    public void stop() {
+        end();
+        heldQuantized = heldFloat = null;
+        running.set(false);
+        paused.set(false);
+    }
+
+    /** Tells the current stretch to end after its step; never waits for it (the next stretch does). */
+    private void end() {
+        synchronized (this) {
+            if (current != null) current.over = true;
+            current = null;
+        }
+    }
+
+    /** Publishes a frame, or a failure, only from the current stretch. */
+    private synchronized boolean publish(Stretch s, Frame f) {
+        if (s != current) return false;
+        frame = f;
+        return true;
+    }
+
+    /** One stretch of training on its own thread, from ▶ Train or ▶ Resume to ❚❚ Pause. */
+    private final class Stretch implements Runnable {
+        private final Playground.Session sq, sf;
+        private final float[] grid;
+        private final Thread before;
+        volatile boolean over;
+
+        Stretch(Playground.Session sq, Playground.Session sf, float[] grid, Thread before) {
+            this.sq = sq;
+            this.sf = sf;
+            this.grid = grid;
+            this.before = before;
+        }
+
+        @Override
+        public void run() {
+            try {
+                if (before != null) before.join();
+            } catch (InterruptedException ex) {
+                return;
             }
-        } catch (RuntimeException ex) {
-            String why = BackgroundTask.message(ex);
-            ui.execute(() -> {
-                error.set(why);
-                running.set(false);
-            });
+            long t0 = System.nanoTime();
+            int frames = 0;
+            try {
+                while (!over) {
+                    sq.step(STEPS_PER_FRAME);
+                    sf.step(STEPS_PER_FRAME);
+                    frames++;
+                    double secs = (System.nanoTime() - t0) / 1e9;
+                    publish(this, new Frame(sq.predict(grid), sf.predict(grid), sq.testAccuracy(), sf.testAccuracy(),
+                            sq.steps(), secs > 0 ? frames / secs : 0));
+                }
+            } catch (RuntimeException ex) {
+                String why = BackgroundTask.message(ex);
+                ui.execute(() -> {
+                    synchronized (PlaygroundViewModel.this) { if (current != this) return; }
+                    stop();
+                    error.set(why);
+                });
+            }
         }
     }
 
@@ -164,30 +255,15 @@ public final class PlaygroundViewModel {
         return g;
     }
 
-    public void stop() {
-        stopAndWait();
-        running.set(false);
-    }
-
-    private void stopAndWait() {
-        stop = true;
-        Thread t = worker;
-        if (t != null) {
-            try {
-                t.join(2000);
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        worker = null;
-    }
-
     public Frame frame() { return frame; }
     public float[] points() { return points; }
     public int[] labels() { return labels; }
     public int classes() { return classes; }
     public StringProperty datasetProperty() { return dataset; }
     public IntegerProperty weightStatesProperty() { return weightStates; }
+    /** Training steps now. */
     public BooleanProperty runningProperty() { return running; }
+    /** Not training, with networks that ▶ Resume continues. */
+    public ReadOnlyBooleanProperty pausedProperty() { return paused.getReadOnlyProperty(); }
     public StringProperty errorProperty() { return error; }
 }

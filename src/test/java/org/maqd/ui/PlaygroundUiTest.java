@@ -1,0 +1,85 @@
+package org.maqd.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.maqd.ui.Await.until;
+
+import java.nio.file.Path;
+import javafx.scene.control.Button;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.maqd.ui.vm.PlaygroundViewModel;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The playground as a user walks it: one Train/Pause button, an explicit Restart. */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class PlaygroundUiTest {
+    @TempDir static Path dir;
+    private WorkbenchApp.Window w;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        w = TestWindows.quickstartFile(stage, dir);
+    }
+
+    @AfterEach
+    void stopPlayground(FxRobot robot) {
+        robot.interact(() -> w.vm().playground().stop());
+    }
+
+    private PlaygroundViewModel openPlayground(FxRobot robot) {
+        robot.interact(() -> select(robot, "Playground"));
+        return w.vm().playground();
+    }
+
+    private static void select(FxRobot robot, String tab) {
+        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> t.getText().equals(tab)).findFirst().orElseThrow());
+    }
+
+    private static long steps(PlaygroundViewModel vm) {
+        var f = vm.frame();
+        return f == null ? -1 : f.steps();
+    }
+
+    /** Pressing the button while it trains pauses (it used to restart at step 0); only ↺ Restart starts over. */
+    @Test
+    void theTrainButtonPausesAndResumesAndOnlyRestartStartsOver(FxRobot robot) throws Exception {
+        PlaygroundViewModel vm = openPlayground(robot);
+        Button train = robot.lookup("#playgroundTrain").queryAs(Button.class);
+        assertEquals("▶ Train", train.getText());
+        robot.clickOn(train);
+        until("100 steps", () -> steps(vm) >= 100);
+        assertEquals("❚❚ Pause", train.getText(), "while training, the button offers Pause");
+        robot.clickOn(train);
+        assertFalse(vm.runningProperty().get(), "the second press pauses, not restarts");
+        assertEquals("▶ Resume", train.getText());
+        long at = steps(vm);
+        assertTrue(at >= 100, "the regions of step " + at + " stay on screen");
+        Thread.sleep(300);
+        assertEquals(at, steps(vm), "paused: no step is taken");
+        Button restart = robot.lookup("#playgroundRestart").queryAs(Button.class);
+        assertFalse(restart.isDisabled());
+        robot.clickOn(train);
+        until("steps past the pause", () -> steps(vm) > at);
+        assertTrue(vm.runningProperty().get());
+        robot.clickOn(restart);
+        assertTrue(steps(vm) < at, "↺ Restart starts over: step " + steps(vm));
+        assertTrue(vm.runningProperty().get(), "and trains");
+        robot.interact(() -> vm.weightStatesProperty().set(8));
+        assertTrue(vm.runningProperty().get(), "a new number of states while training trains it from step 0");
+        robot.clickOn(train);
+        robot.interact(() -> vm.weightStatesProperty().set(2));
+        assertEquals("▶ Train", train.getText(), "the paused 8-state networks are not resumed under 2 states");
+        assertTrue(restart.isDisabled(), "nothing to restart");
+    }
+}
