@@ -82,4 +82,24 @@ class PlaygroundUiTest {
         assertEquals("▶ Train", train.getText(), "the paused 8-state networks are not resumed under 2 states");
         assertTrue(restart.isDisabled(), "nothing to restart");
     }
+
+    /**
+     * Leaving the tab pauses the playground (it trained on, 26,870 steps later, beside real runs); coming back
+     * resumes it, as the user left it training.
+     */
+    @Test
+    void leavingTheTabPausesTrainingAndComingBackResumesIt(FxRobot robot) throws Exception {
+        PlaygroundViewModel vm = openPlayground(robot);
+        robot.clickOn("#playgroundTrain");
+        until("50 steps", () -> steps(vm) >= 50);
+        robot.interact(() -> select(robot, "Training"));
+        Thread.sleep(200); // the step under way may still land
+        long at = steps(vm);
+        Thread.sleep(500);
+        assertEquals(at, steps(vm), "no step while the tab is away");
+        assertFalse(vm.runningProperty().get());
+        robot.interact(() -> select(robot, "Playground"));
+        until("steps past the pause", () -> steps(vm) > at);
+        assertTrue(steps(vm) > at, "resumed from the same step, not restarted");
+    }
 }

@@ -23,7 +23,8 @@ import org.maqd.ui.vm.PlaygroundViewModel.Frame;
 
 /**
  * The playground tab: the decision regions of the quantized network and of the same network with float weights,
- * drawn over the training points while both train; redrawn 10 times a second from the newest frame.
+ * drawn over the training points while both train; redrawn 10 times a second from the newest frame. Training
+ * pauses while the tab is not shown (the view model's {@code shown} follows the tab).
  */
 public final class PlaygroundView extends BorderPane {
     static final Color[] CLASS = {Color.web("#1f77b4"), Color.web("#d62728"), Color.web("#2ca02c"), Color.web("#ff7f0e")};
@@ -76,6 +77,7 @@ public final class PlaygroundView extends BorderPane {
         HBox panes = new HBox(10, pane(quantizedTitle, quantized), pane(floatTitle, floating));
         panes.setPadding(new Insets(4, 8, 8, 8));
         setCenter(panes);
+        vm.shownProperty().bind(showing);
         Timeline t = new Timeline(new KeyFrame(Duration.millis(100), e -> { if (showing.get()) draw(); }));
         t.setCycleCount(Timeline.INDEFINITE);
         vm.runningProperty().addListener((o, a, b) -> { if (b) t.play(); else { t.stop(); draw(); } });

@@ -20,7 +20,8 @@ import org.maqd.ui.engine.Playground;
  * side on a 2-D set on a background thread; after every few steps both are evaluated on a grid over the plane and
  * the result is published as a {@link Frame}, which the view draws when it likes (it never waits on training).
  * ▶ Train, ❚❚ Pause and ▶ Resume are one button ({@link #train}); only ↺ Restart ({@link #start}) or a new set or
- * number of states begins again at step 0.
+ * number of states begins again at step 0. Leaving the tab ({@link #shownProperty}) pauses it: the playground is a
+ * toy and must not take the cores from real runs.
  */
 public final class PlaygroundViewModel {
     public static final List<String> DATASETS = List.of("spirals", "blobs", "xor", "circles");
@@ -38,6 +39,7 @@ public final class PlaygroundViewModel {
     private final IntegerProperty weightStates = new SimpleIntegerProperty(3);
     private final BooleanProperty running = new SimpleBooleanProperty(false);
     private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper(false);
+    private final BooleanProperty shown = new SimpleBooleanProperty(true);
     private final StringProperty error = new SimpleStringProperty("");
     private volatile Frame frame;
     private volatile float[] points = new float[0];
@@ -49,13 +51,15 @@ public final class PlaygroundViewModel {
     private Stretch current;
     /** The last stretch's thread: the next one waits for it, so a session is never stepped by two threads. */
     private Thread last;
+    private boolean resumeOnShow;
 
     private java.util.concurrent.Executor ui = Runnable::run;
 
     /**
      * Shows the chosen set's points at once (before the first ▶ Train); a change of set or of weight states while
      * stopped clears the last run's regions, which belonged to the other set or states; while training, the new
-     * set or states train from step 0.
+     * set or states train from step 0. A pause the tab's leaving caused ends when the tab is shown again: the user
+     * left it training and finds it training; a pause the user pressed stays.
      */
     public PlaygroundViewModel(Playground engine) {
         this.engine = engine;
@@ -71,6 +75,15 @@ public final class PlaygroundViewModel {
             else {
                 stop();
                 frame = null;
+            }
+        });
+        shown.addListener((o, a, b) -> {
+            if (!b && running.get()) {
+                pause();
+                resumeOnShow = true;
+            } else if (b && resumeOnShow) {
+                resumeOnShow = false;
+                resume();
             }
         });
         preview();
@@ -181,6 +194,7 @@ public final class PlaygroundViewModel {
     public void stop() {
         end();
         heldQuantized = heldFloat = null;
+        resumeOnShow = false;
         running.set(false);
         paused.set(false);
     }
@@ -265,5 +279,7 @@ public final class PlaygroundViewModel {
     public BooleanProperty runningProperty() { return running; }
     /** Not training, with networks that ▶ Resume continues. */
     public ReadOnlyBooleanProperty pausedProperty() { return paused.getReadOnlyProperty(); }
+    /** Whether the playground is on screen (its tab is selected); false pauses training. */
+    public BooleanProperty shownProperty() { return shown; }
     public StringProperty errorProperty() { return error; }
 }

@@ -80,4 +80,24 @@ class PlaygroundViewModelTest {
         assertEquals(Boolean.FALSE, q.network().layers().get(1).weightStandardization(), "and no weight standardization");
         assertEquals(3, q.network().layers().get(3).units(), "three arms");
     }
+
+    /** Hiding pauses what trains and showing resumes it; a pause the user pressed survives the tab's coming back. */
+    @Test
+    void hidingPausesAndShowingResumesOnlyWhatTheHidingPaused() throws Exception {
+        PlaygroundViewModel vm = new PlaygroundViewModel(new EnginePlayground());
+        vm.datasetProperty().set("xor");
+        vm.train();
+        long end = System.nanoTime() + 60_000_000_000L;
+        while (vm.frame() == null && System.nanoTime() < end) Thread.sleep(10);
+        vm.shownProperty().set(false);
+        assertTrue(vm.pausedProperty().get() && !vm.runningProperty().get(), "hidden: paused");
+        vm.shownProperty().set(true);
+        assertTrue(vm.runningProperty().get(), "shown again: training again");
+        vm.train();
+        assertTrue(vm.pausedProperty().get(), "the user's pause");
+        vm.shownProperty().set(false);
+        vm.shownProperty().set(true);
+        assertTrue(vm.pausedProperty().get() && !vm.runningProperty().get(), "stays a pause after the tab comes back");
+        vm.stop();
+    }
 }
