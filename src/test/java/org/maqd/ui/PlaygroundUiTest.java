@@ -7,6 +7,7 @@ import static org.maqd.ui.Await.until;
 
 import java.nio.file.Path;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -101,5 +102,20 @@ class PlaygroundUiTest {
         robot.interact(() -> select(robot, "Playground"));
         until("steps past the pause", () -> steps(vm) > at);
         assertTrue(steps(vm) > at, "resumed from the same step, not restarted");
+    }
+
+    /** While the playground trains, the status bar says so, not the last run's "Run completed …"; paused, it is the run's again. */
+    @Test
+    void theStatusBarSaysThePlaygroundTrains(FxRobot robot) throws Exception {
+        PlaygroundViewModel vm = openPlayground(robot);
+        Label status = robot.lookup("#statusLabel").queryAs(Label.class);
+        String before = status.getText();
+        robot.interact(() -> vm.datasetProperty().set("circles"));
+        robot.clickOn("#playgroundTrain");
+        until("a frame", () -> steps(vm) >= 0);
+        robot.interact(() -> { });
+        assertEquals("Playground: training 3-state and float networks on circles", status.getText());
+        robot.clickOn("#playgroundTrain");
+        assertEquals(before, status.getText(), "paused: the run's status again");
     }
 }

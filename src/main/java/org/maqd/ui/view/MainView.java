@@ -93,10 +93,7 @@ public final class MainView {
         stopItem.disableProperty().bind(active.not());
         pauseButton.textProperty().bind(Bindings.when(tr.stateProperty().isEqualTo(RunState.PAUSED)).then("▶ Resume").otherwise("❚❚ Pause"));
         if (!tr.trainerAvailable()) runButton.setTooltip(new Tooltip("This build has no training engine"));
-        // while a sweep runs here, the status line says so (it said "Ready")
-        statusLabel.textProperty().bind(Bindings.createStringBinding(() -> vm.sweep().runningProperty().get()
-                && !tr.stateProperty().get().active() ? "Sweep: " + vm.sweep().messageProperty().get() : tr.statusProperty().get(),
-                vm.sweep().runningProperty(), vm.sweep().messageProperty(), tr.stateProperty(), tr.statusProperty()));
+        statusLabel.textProperty().bind(vm.statusBinding());
         etaLabel.textProperty().bind(tr.etaProperty());
         throughputLabel.textProperty().bind(tr.throughputProperty());
         // a network that cannot take its data set is said while it is edited, not only when Train is pressed

@@ -28,7 +28,7 @@ public final class ShellViewModel {
     private final SweepViewModel sweep;
     private final PtqViewModel ptq;
     private final StringProperty theme = new SimpleStringProperty("light");
-    private final StringBinding title;
+    private final StringBinding title, status;
     private final javafx.beans.property.BooleanProperty reportBusy = new javafx.beans.property.SimpleBooleanProperty(false);
     private java.util.concurrent.Executor ui = Runnable::run;
 
@@ -61,6 +61,22 @@ public final class ShellViewModel {
             String name = f == null ? (doc.get().name() == null ? "untitled" : doc.get().name()) : f.getFileName().toString();
             return (doc.isDirty() ? "• " : "") + name + " — MaQD Workbench";
         }, doc.fileProperty(), doc.dirtyProperty(), doc.experimentProperty());
+        status = Bindings.createStringBinding(this::status, sweep.runningProperty(), sweep.messageProperty(),
+                training.stateProperty(), training.statusProperty(), playground.runningProperty(),
+                playground.datasetProperty(), playground.weightStatesProperty());
+    }
+
+    /**
+     * The status bar: the training run's status; while no run is active, the work this window does instead (a
+     * sweep, the playground), which used to be hidden behind the last run's "Run completed …".
+     */
+    private String status() {
+        if (training.stateProperty().get().active()) return training.statusProperty().get();
+        if (sweep.runningProperty().get()) return "Sweep: " + sweep.messageProperty().get();
+        if (playground.runningProperty().get())
+            return "Playground: training " + playground.weightStatesProperty().get() + "-state and float networks on "
+                    + playground.datasetProperty().get();
+        return training.statusProperty().get();
     }
 
     /** Where results of background work are published (the FX thread in the window). */
@@ -181,4 +197,5 @@ public final class ShellViewModel {
     public PtqViewModel ptq() { return ptq; }
     public StringProperty themeProperty() { return theme; }
     public StringBinding titleBinding() { return title; }
+    public StringBinding statusBinding() { return status; }
 }
