@@ -118,4 +118,21 @@ class PlaygroundUiTest {
         robot.clickOn("#playgroundTrain");
         assertEquals(before, status.getText(), "paused: the run's status again");
     }
+
+    /**
+     * The caption is true to the network: it called the float first layer "standardized and rounded", which is
+     * why that layer is neither.
+     */
+    @Test
+    void theCaptionSaysWhatTheFirstLayerIs(FxRobot robot) {
+        openPlayground(robot);
+        String caption = robot.lookup("#playground .label").queryAllAs(Label.class).stream().map(Label::getText)
+                .filter(t -> t != null && t.startsWith("Left:")).findFirst().orElseThrow();
+        var first = PlaygroundViewModel.experiment("spirals", 3).network().layers().get(1);
+        assertEquals(Boolean.FALSE, first.weightStandardization());
+        assertFalse(caption.contains("standardiz"), "the first layer is not standardized: " + caption);
+        assertTrue(caption.contains("first layer") && caption.contains("float weights (only " + 2 * first.units() + " of them"),
+                "its 2 × " + first.units() + " float weights: " + caption);
+        assertTrue(caption.contains("rounded to " + first.activationStates() + " levels"), "both networks' activations: " + caption);
+    }
 }

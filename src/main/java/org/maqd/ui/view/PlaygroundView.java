@@ -67,9 +67,8 @@ public final class PlaygroundView extends BorderPane {
         HBox bar = new HBox(8, new Label("Data:"), data, new Label("Weight states:"), states, train, restart, rate, error);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8));
-        Label about = new Label("Left: the network with quantized weights (its first layer, 2 × 24 weights on x and y, stays float: standardized "
-                + "and rounded, two weights per unit leave every unit x − y or y − x); right: the "
-                + "same network with float weights. Colours are the class each network predicts at each point of the plane.");
+        Label about = new Label(PlaygroundViewModel.about());
+        about.setId("playgroundAbout");
         about.setWrapText(true);
         about.getStyleClass().add("hint");
         about.setPadding(new Insets(0, 8, 4, 8));

@@ -109,10 +109,10 @@ public final class PlaygroundViewModel {
     public void setUiExecutor(java.util.concurrent.Executor ui) { this.ui = ui; }
 
     /**
-     * The network the playground trains (2 → 16 → 16 → classes, 3-state weights by default). The first layer has
+     * The network the playground trains (2 → 24 → 24 → classes, 3-state weights by default). The first layer has
      * no weight standardization and float weights: standardizing a 2-input layer leaves each unit two weights of
      * mean 0 and variance 1, i.e. ±1 after ternary rounding, and at most four boundary directions — spirals stall
-     * near 0.45. Its 2 × 16 weights cost nothing to keep in float; the hidden and output layers carry the states.
+     * near 0.45. Its 2 × 24 weights cost nothing to keep in float; the hidden and output layers carry the states.
      */
     public static Experiment experiment(String dataset, int weightStates) {
         int classes = switch (dataset) {
@@ -132,6 +132,22 @@ public final class PlaygroundViewModel {
     }
 
     static final int HIDDEN = 24, ACTIVATION_STATES = 3;
+
+    /**
+     * The caption above the plots, in plain words and read off {@link #experiment} so that it stays true: it used
+     * to call the float first layer "standardized and rounded", the reason it is neither.
+     */
+    public static String about() {
+        LayerSpec first = experiment(DATASETS.get(0), 3).network().layers().get(1);
+        String firstLayer = first.weightStates() != null && first.weightStates() == 0
+                ? String.format("except its first layer, which reads x and y and keeps ordinary float weights (only %d of "
+                        + "them; rounded, two weights per unit could draw only a few boundary directions)", 2 * first.units())
+                : "in every layer";
+        return String.format("Left: a network whose weights may take only the number of values set in Weight states, "
+                + "%s. Right: the same network with float weights everywhere. In both, the values passed between layers "
+                + "are rounded to %d levels. Background colour: the class each network predicts at that point; dots: the "
+                + "training points.", firstLayer, first.activationStates());
+    }
 
     /** The same network with float weights in every layer. */
     static Experiment floating(Experiment e) {
