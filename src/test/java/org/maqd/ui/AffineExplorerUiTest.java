@@ -185,4 +185,44 @@ class AffineExplorerUiTest {
     }
 
     private static String title(ChartPane p) { return ((Label) p.lookup(".chart-title")).getText(); }
+
+    /**
+     * The classifier (no activation quantizer) with activations chosen: the layer chart, its title, the header and the
+     * table show nothing of its weights, the chart says why, and all come back with weights.
+     */
+    @Test
+    void aLayerWithoutActivationsShowsNoWeightNumbersAsActivations(FxRobot robot) throws Exception {
+        org.maqd.train.LayerValues v = ScriptedTrainer.values("3:output", 5);
+        LiveFeed feed = new LiveFeed();
+        feed.onProbe(new ProbeSnapshot(5, 1, List.of(ScriptedTrainer.probe(0, "3:output", 5)), 1e-4,
+                List.of(new org.maqd.train.LayerValues("3:output", v.weights(), null))));
+        robot.clickOn("Quantizer explorer");
+        robot.interact(() -> {
+            w.vm().training().feedProperty().set(feed);
+            w.vm().training().selectedLayerProperty().set(0);
+        });
+        robot.clickOn(robot.lookup((CheckBox c) -> c.getText().startsWith("Overlay")).queryAs(CheckBox.class));
+        robot.clickOn(robot.lookup((RadioButton r) -> r.getText().startsWith("Affine")).queryAs(RadioButton.class));
+        AffineViewModel a = w.vm().quantizer().affine();
+        settled(a);
+        ChartPane pane = robot.lookup("#chart-explorer-layer").queryAs(ChartPane.class);
+        assertEquals("Layer data · weights of 3:output", title(pane));
+
+        robot.clickOn(robot.lookup((RadioButton r) -> r.getText().startsWith("Activations")).queryAs(RadioButton.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        String why = "3:output has no activation quantizer to show";
+        assertEquals(why, w.vm().quantizer().sourceProperty().get());
+        assertEquals("Layer data", title(pane), "the title named the weights over activation numbers");
+        assertFalse(pane.chart().hasData());
+        assertEquals(why, pane.chart().emptyText());
+        assertTrue(robot.lookup((Label l) -> l.getText() != null && l.getText().startsWith("S = ")).queryAll().isEmpty(),
+                "no S and Z of the weights as activations");
+        assertTrue(a.table().isEmpty());
+
+        robot.clickOn(robot.lookup((RadioButton r) -> r.getText().startsWith("Weights")).queryAs(RadioButton.class));
+        settled(a);
+        assertEquals("Layer data · weights of 3:output", title(pane));
+        assertTrue(pane.chart().hasData());
+        assertTrue(numbers(robot).startsWith("S = "), numbers(robot));
+    }
 }

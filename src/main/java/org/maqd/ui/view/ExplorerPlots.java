@@ -42,6 +42,7 @@ final class ExplorerPlots {
     private final GridPane table = new GridPane();
     private final javafx.scene.control.ScrollPane tableScroll = new javafx.scene.control.ScrollPane(table);
     private final StringProperty numbers = new SimpleStringProperty("");
+    private String waiting = "";
 
     ExplorerPlots(QuantizerViewModel vm, AffineViewModel affine) {
         this.vm = vm;
@@ -84,8 +85,15 @@ final class ExplorerPlots {
      * they had just ticked.
      */
     void overlayTicked(boolean on) {
-        plot.setEmptyText(on ? "No layer data yet: press Train (the overlay shows the layer picked in the Training tab), "
-                + "or open a run folder" : "No layer data: tick \"Overlay the live layer's data\" while a run trains, or open a run folder");
+        waiting = on ? "No layer data yet: press Train (the overlay shows the layer picked in the Training tab), "
+                + "or open a run folder" : "No layer data: tick \"Overlay the live layer's data\" while a run trains, or open a run folder";
+        plot.setEmptyText(emptyText());
+    }
+
+    /** The empty plot says why it is empty: what to do while waiting, or why the chosen layer has nothing to show. */
+    private String emptyText() {
+        String why = affine.messageProperty().get();
+        return why == null || why.isEmpty() || AffineViewModel.NO_DATA.equals(why) ? waiting : why;
     }
 
     ChartPane layerPane() { return layerPane; }
@@ -99,7 +107,7 @@ final class ExplorerPlots {
         boolean active = affine.activeProperty().get();
         if (affine.target() == null || (active && r == null)) {
             plot.setData(new float[0], 0, 0);
-            plot.redraw();
+            plot.setEmptyText(emptyText());
             layerPane.setTitle(LAYER_TITLE);   // it kept naming the last data's layer over the empty chart
             numbers.set(affine.messageProperty().get());
             batches.setSeries(List.of());

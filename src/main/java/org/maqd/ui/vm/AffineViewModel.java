@@ -33,6 +33,8 @@ public final class AffineViewModel {
     public static final List<String> CALIBRATIONS = List.of("minmax", "percentile", "mse", MANUAL);
     /** The numbers of states the side-by-side table compares. */
     public static final int[] TABLE_STATES = {2, 3, 4, 8};
+    /** Why there are no numbers when no layer was given yet. */
+    public static final String NO_DATA = "No data: train a run (or open a run folder) and pick a layer";
     /** Activation batches kept as the calibration set. */
     public static final int KEPT_BATCHES = 8;
 
@@ -106,6 +108,15 @@ public final class AffineViewModel {
         data.set(new ExplorerData(layer, weights, batches));
     }
 
+    /**
+     * Shows no data and says {@code why}: the chosen layer has no values of the chosen kind (the classifier has no
+     * activation quantizer). Keeping the previous data there recomputed activation numbers on the weights.
+     */
+    public void clearData(String why) {
+        data.set(null);
+        message.set(why);
+    }
+
     /** The values the quantizers are measured on (see {@link AffineExplorer#target()}), or null without data. */
     public Tensor target() { return target.get(); }
 
@@ -165,7 +176,7 @@ public final class AffineViewModel {
             result.set(null);
             table.clear();
             numbers.set("");
-            message.set("No data: train a run (or open a run folder) and pick a layer");
+            message.set(NO_DATA);
             return;
         }
         Inputs in = new Inputs(++generation, explorer, states.get(), symmetric.get(), perChannel.get(), calibration.get(),

@@ -102,7 +102,9 @@ public final class QuantizerViewModel {
         boolean weights = signed.get();
         Tensor t = weights ? v.weights() : v.activationInput();
         if (t == null) {
-            source.set(v.name() + " has no " + (weights ? "weights" : "activation quantizer") + " to show");
+            String why = v.name() + " has no " + (weights ? "weights" : "activation quantizer") + " to show";
+            source.set(why);
+            affine.clearData(why);   // no chart, numbers or table of the other kind's data left under this name
             return;
         }
         source.set("Data: " + v.name() + ", " + from);

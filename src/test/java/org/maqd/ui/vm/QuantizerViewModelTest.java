@@ -2,10 +2,13 @@ package org.maqd.ui.vm;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.maqd.model.QuantDefaults;
+import org.maqd.tensor.Tensor;
+import org.maqd.train.LayerValues;
 import org.maqd.ui.engine.EngineQuantMath;
 
 class QuantizerViewModelTest {
@@ -66,5 +69,34 @@ class QuantizerViewModelTest {
         assertEquals(d.activationSurrogate(), vm.surrogateProperty().get(), "activations use the activation surrogate");
         vm.signedProperty().set(true);
         assertEquals(d.weightSurrogate(), vm.surrogateProperty().get());
+    }
+
+    /** The classifier has weights but no activation quantizer: asking for its activations shows nothing of its weights. */
+    @Test
+    void aLayerWithoutTheChosenKindOfDataShowsNoNumbersOfTheOtherKind() {
+        QuantizerViewModel vm = new QuantizerViewModel(new EngineQuantMath());
+        AffineViewModel a = vm.affine();
+        a.activeProperty().set(true);
+        Tensor w = Tensor.zeros(4, 8);
+        for (int i = 0; i < w.size(); i++) w.data[i] = (float) Math.sin(i * 0.7);
+        LayerValues output = new LayerValues("3:output", w, null);
+        vm.takeLayer(output, 7, "live run, step 7");
+        assertTrue(a.numbersProperty().get().startsWith("S = "), a.numbersProperty().get());
+
+        vm.signedProperty().set(false);
+        vm.takeLayer(output, 7, "live run, step 7");
+        assertNull(a.dataProperty().get(), "no data of the chosen kind: not the weights under the activations' name");
+        assertNull(a.resultProperty().get());
+        assertNull(a.target());
+        assertEquals("", a.numbersProperty().get());
+        assertTrue(a.table().isEmpty(), "error table rows: " + a.table());
+        assertEquals("3:output has no activation quantizer to show", a.messageProperty().get());
+
+        vm.signedProperty().set(true);
+        vm.takeLayer(output, 7, "live run, step 7");
+        assertTrue(a.dataProperty().get().weights(), "picking a kind the layer has brings the data back");
+        assertTrue(a.numbersProperty().get().startsWith("S = "), a.numbersProperty().get());
+        assertEquals("", a.messageProperty().get());
+        assertEquals(AffineViewModel.TABLE_STATES.length, a.table().size());
     }
 }
