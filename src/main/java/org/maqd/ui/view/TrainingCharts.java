@@ -62,7 +62,19 @@ final class TrainingCharts {
         panes.add(new ChartPane("Normalization statistics", "Running mean and variance the selected layer's normalization "
                 + "uses at inference (LBN: one pair per layer; BN: averaged over channels).", normStats));
         for (ChartPane p : panes) p.chart().chartStyleProperty().bind(style);
-        raster.setEmptyText("No raster yet (shown for quantized activations)");
+        raster.setEmptyText(NO_RASTER_YET);
+    }
+
+    private static final String NO_RASTER_YET = "No raster yet (shown for quantized activations)";
+
+    /**
+     * Why a layer has no activation states (null: it has them). The probe records a 0/1 raster (output &gt; 0) for float
+     * activations too: drawn, it contradicted the raster's own text and the empty Activation states beside it.
+     */
+    static String noActivationStates(LayerProbe p) {
+        if (p.activationStates() >= 2) return null;
+        // the probe has a firing rate (nonzero share) for float activations, none for a block without Q_a (the classifier)
+        return Double.isNaN(p.firingRate()) ? "this layer has no activation quantizer" : "this layer's activations are float";
     }
 
     void setErrorMetric(String m) { errorMetric = m; }
@@ -111,7 +123,9 @@ final class TrainingCharts {
         weightPane.setTitle("Latent weights");
         weights.setData(new float[0], 0, 0, null, Double.NaN, Double.NaN);
         weightStates.setData(new long[0], new String[0], "");
+        activationStates.setEmptyText("No data yet");
         activationStates.setData(new long[0], new String[0], "");
+        raster.setEmptyText(NO_RASTER_YET);
         raster.setData(new byte[0], 0, 0, 2);
         flips.setSeries(List.of());
         flips.setEmptyText("No data yet");
@@ -133,7 +147,11 @@ final class TrainingCharts {
         StateBins ab = StateBins.of(p.activationOccupancy(), stateLabels(p.activationOccupancy().length, false), StateBins.MAX_BARS);
         activationStates.setData(ab.counts(), ab.labels(),
                 caption(Double.isNaN(p.firingRate()) ? "" : String.format("firing rate %.1f%%", 100 * p.firingRate()), ab));
-        raster.setData(p.spikeRaster(), p.rasterRows(), p.rasterCols(), Math.max(2, p.activationStates()));
+        String none = noActivationStates(p);
+        activationStates.setEmptyText(none == null ? "No data yet" : "No activation states: " + none);
+        raster.setEmptyText(none == null ? NO_RASTER_YET : "No raster: " + none);
+        if (none == null) raster.setData(p.spikeRaster(), p.rasterRows(), p.rasterCols(), p.activationStates());
+        else raster.setData(new byte[0], 0, 0, 2);
         int n = probes.size();
         double[] x = new double[n], fr = new double[n], mean = new double[n], var = new double[n];
         for (int i = 0; i < n; i++) {

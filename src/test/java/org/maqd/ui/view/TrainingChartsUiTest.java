@@ -151,4 +151,52 @@ class TrainingChartsUiTest {
         for (double[] v : values)
             assertTrue(captionY <= v[0] - size, "the caption (baseline " + captionY + ") overlaps a bar value (baseline " + v[0] + ")\n" + svg[0]);
     }
+
+    /** A probe of one layer with {@code actStates} activation states (0: float), a 2×4 raster and a firing rate. */
+    private static org.maqd.train.LayerProbe activations(int actStates, double firing) {
+        float[] hist = new float[8];
+        byte[] raster = actStates == 0 && Double.isNaN(firing) ? new byte[0] : new byte[] {1, 0, 1, 0, 0, 1, 1, 0};
+        int rows = raster.length == 0 ? 0 : 2, cols = raster.length == 0 ? 0 : 4;
+        long[] occupancy = actStates < 2 ? new long[0] : new long[] {4, 4};
+        return new org.maqd.train.LayerProbe(1, "1:linear", "lbn", 3, actStates, 0.5, 0.5, hist, -3, 3, new long[] {3, 3, 3},
+                0.01, 0.1, 40, 0.1, 40, hist, -3, 3, occupancy, firing, rows, cols, raster, new float[] {0}, new float[] {1});
+    }
+
+    /**
+     * Float activations (ReLU): the probe still records which outputs are nonzero, and the raster drew them while its
+     * own text said rasters are for quantized activations and Activation states beside it said "No data yet".
+     */
+    @Test
+    void floatActivationsShowNoRasterAndSaySoInBothCharts(FxRobot robot) {
+        Object[] seen = new Object[8];
+        robot.interact(() -> {
+            TrainingCharts c = new TrainingCharts(new SimpleObjectProperty<>(ChartStyle.LIGHT));
+            LiveFeed f = new LiveFeed();
+            f.onProbe(new org.maqd.train.ProbeSnapshot(1, 1, List.of(activations(0, 0.5)), 0, null));
+            c.update(f, 0);
+            seen[0] = c.raster.hasData();
+            seen[1] = c.raster.emptyText();
+            seen[2] = c.activationStates.emptyText();
+            LiveFeed classifier = new LiveFeed();
+            classifier.onProbe(new org.maqd.train.ProbeSnapshot(1, 1, List.of(activations(0, Double.NaN)), 0, null));
+            c.update(classifier, 0);
+            seen[3] = c.raster.emptyText();
+            seen[4] = c.activationStates.emptyText();
+            LiveFeed quantized = new LiveFeed();
+            quantized.onProbe(new org.maqd.train.ProbeSnapshot(1, 1, List.of(activations(2, 0.5)), 0, null));
+            c.update(quantized, 0);
+            seen[5] = c.raster.hasData();
+            seen[6] = c.activationStates.hasData();
+            c.update(null, 0);
+            seen[7] = c.raster.emptyText() + " / " + c.activationStates.emptyText();
+        });
+        assertEquals(false, seen[0], "no raster for float activations");
+        assertEquals("No raster: this layer's activations are float", seen[1]);
+        assertEquals("No activation states: this layer's activations are float", seen[2]);
+        assertEquals("No raster: this layer has no activation quantizer", seen[3]);
+        assertEquals("No activation states: this layer has no activation quantizer", seen[4]);
+        assertEquals(true, seen[5], "quantized activations keep their raster");
+        assertEquals(true, seen[6]);
+        assertEquals("No raster yet (shown for quantized activations) / No data yet", seen[7]);
+    }
 }
