@@ -6,7 +6,8 @@ import javafx.scene.text.TextAlignment;
 
 /**
  * A rows × time heatmap (e.g. layers × sample points of SQNR in dB) with row labels, a highlighted row and a
- * color scale from the smallest to the largest finite value.
+ * color scale from the smallest to the largest finite value (one colour, the scale's middle, when they are equal).
+ * Non-finite values (a layer without that quantizer) are grid-coloured cells, outside the scale.
  */
 public final class HeatmapCanvas extends ChartCanvas {
     private double[][] values = new double[0][];
@@ -44,7 +45,7 @@ public final class HeatmapCanvas extends ChartCanvas {
         for (int r = 0; r < values.length; r++) {
             for (int c = 0; c < cols; c++) {
                 double v = values[r][c];
-                g.setFill(Double.isFinite(v) ? color((v - lo) / (hi - lo == 0 ? 1 : hi - lo)) : s.grid());
+                g.setFill(Double.isFinite(v) ? color(position(v, lo, hi)) : s.grid());
                 g.fillRect(p.px + c * cw, p.py + r * rh, Math.ceil(cw), Math.ceil(rh));
             }
         }
@@ -66,16 +67,49 @@ public final class HeatmapCanvas extends ChartCanvas {
         g.setTextAlign(TextAlignment.RIGHT);
         g.fillText(Decimator.label(times[times.length - 1]), p.px + p.pw, p.py + p.ph + 3);
         double sx = w - right + 10;
-        for (int i = 0; i < 50; i++) {
-            g.setFill(color(1 - i / 49.0));
-            g.fillRect(sx, p.py + i * p.ph / 50, 10, p.ph / 50 + 1);
-        }
         g.setTextAlign(TextAlignment.LEFT);
-        g.setFill(s.text());
-        g.fillText(Decimator.label(hi), sx + 12, p.py);
+        if (flat(lo, hi)) {
+            // one value: one swatch of the colour every cell has, labelled once at its middle
+            g.setFill(color(position(lo, lo, hi)));
+            g.fillRect(sx, p.py, 10, p.ph);
+            g.setFill(s.text());
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(Decimator.label(lo), sx + 12, p.py + p.ph / 2);
+        } else {
+            for (int i = 0; i < 50; i++) {
+                g.setFill(color(1 - i / 49.0));
+                g.fillRect(sx, p.py + i * p.ph / 50, 10, p.ph / 50 + 1);
+            }
+            String[] ends = endLabels(lo, hi);
+            g.setFill(s.text());
+            g.fillText(ends[1], sx + 12, p.py);
+            g.setTextBaseline(VPos.BOTTOM);
+            g.fillText(ends[0], sx + 12, p.py + p.ph);
+        }
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText(Decimator.label(lo), sx + 12, p.py + p.ph);
         g.fillText(unit, sx - 6, p.py + p.ph + 18);
+    }
+
+    /**
+     * Whether [lo, hi] is too narrow to colour: equal values (up to float noise, a millionth of their size). Such a
+     * range stretched over the whole scale painted equal values half dark blue, half bright yellow.
+     */
+    static boolean flat(double lo, double hi) {
+        return !(hi - lo > 1e-6 * Math.max(1, Math.max(Math.abs(lo), Math.abs(hi))));
+    }
+
+    /** Where {@code v} lies on the colour scale over [lo, hi], 0…1; the middle for a {@link #flat} range. */
+    static double position(double v, double lo, double hi) { return flat(lo, hi) ? 0.5 : (v - lo) / (hi - lo); }
+
+    /**
+     * The scale's ends {lo, hi} as text, with the decimals it takes to tell them apart: "41.0" at both ends of a
+     * 40.96…41.03 scale said the values were equal while the cells were coloured from one end to the other.
+     */
+    static String[] endLabels(double lo, double hi) {
+        String a = Decimator.label(lo), b = Decimator.label(hi);
+        if (!a.equals(b)) return new String[] {a, b};
+        double step = Decimator.tickStep(hi - lo, 1);
+        return new String[] {Decimator.label(lo, step), Decimator.label(hi, step)};
     }
 
     /** A perceptual dark-blue → teal → yellow ramp. */
