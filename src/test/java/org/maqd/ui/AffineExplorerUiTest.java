@@ -186,6 +186,42 @@ class AffineExplorerUiTest {
 
     private static String title(ChartPane p) { return ((Label) p.lookup(".chart-title")).getText(); }
 
+    /** In the dark theme at the headless screen's 1280×800 the layer chart's MSE/SQNR box holds its lines inside the plot. */
+    @Test
+    void theErrorNoteStaysInsideTheLayerPlotInTheDarkTheme(FxRobot robot) throws Exception {
+        LiveFeed feed = new LiveFeed();
+        feed.onProbe(snapshot(5));
+        robot.interact(() -> {
+            w.vm().toggleTheme();
+            w.stage().setWidth(1280);
+            w.stage().setHeight(800);
+        });
+        assertEquals("dark", w.vm().themeProperty().get());
+        robot.clickOn("Quantizer explorer");
+        robot.interact(() -> {
+            w.vm().training().feedProperty().set(feed);
+            w.vm().training().selectedLayerProperty().set(0);
+        });
+        robot.clickOn(robot.lookup((CheckBox c) -> c.getText().startsWith("Overlay")).queryAs(CheckBox.class));
+        robot.clickOn(robot.lookup((RadioButton r) -> r.getText().startsWith("Affine")).queryAs(RadioButton.class));
+        AffineViewModel a = w.vm().quantizer().affine();
+        settled(a);
+        QuantizerPlotCanvas plot = (QuantizerPlotCanvas) robot.lookup("#chart-explorer-layer").queryAs(ChartPane.class).chart();
+        String[] svg = new String[1];
+        double[] width = new double[1];
+        robot.interact(() -> {
+            svg[0] = plot.svg();
+            width[0] = plot.getWidth();
+        });
+        assertTrue(width[0] > 900, "a wide chart: " + width[0]);
+        org.maqd.ui.chart.NoteBox box = org.maqd.ui.chart.NoteBox.of(svg[0]);
+        assertTrue(box != null, "the note is drawn in a chart this size\n" + svg[0]);
+        double[] area = org.maqd.ui.chart.NoteBox.plotArea(svg[0]);
+        assertTrue(area[1] <= width[0], "the plot area inside the chart");
+        String problem = box.problem(area[0], area[1]);
+        assertTrue(problem == null, problem);
+    }
+
     /**
      * The classifier (no activation quantizer) with activations chosen: the layer chart, its title, the header and the
      * table show nothing of its weights, the chart says why, and all come back with weights.

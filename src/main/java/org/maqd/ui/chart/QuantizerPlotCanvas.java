@@ -6,6 +6,7 @@ import java.util.function.BiConsumer;
 import javafx.geometry.VPos;
 import javafx.scene.Cursor;
 import javafx.scene.text.TextAlignment;
+import org.maqd.report.LegendLayout;
 
 /**
  * A quantizer drawn over a layer's data: the histogram of the values (counts, left axis), the staircase x ↦ x̃
@@ -66,9 +67,13 @@ public final class QuantizerPlotCanvas extends ChartCanvas {
     public void setNote(String note) { this.note = note == null ? "" : note; }
 
     private double barsTop, noteBottom;
+    private double[] noteBox = new double[0];
 
     /** As drawn last, in chart pixels: the top of the tallest bar, and the bottom of the note's box (0 without one). */
     public double[] barsTopAndNoteBottom() { return new double[] {barsTop, noteBottom}; }
+
+    /** The note's box {x, y, width, height} as drawn last, in chart pixels; empty when the note was left out. */
+    public double[] noteBox() { return noteBox.clone(); }
 
     public void setXLabel(String l) { xLabel = l; }
 
@@ -98,7 +103,7 @@ public final class QuantizerPlotCanvas extends ChartCanvas {
         // room above the tallest bin for the legend row and the note's lines, so they hide no bar (and for the
         // calibration brackets under them); a chart too short for the note leaves it out (it covered the bars at
         // 1000×700), as the explorer's header line above the chart says the same
-        noteShown = !note.isEmpty() && Plot.affords(room(p, true), p.ph);
+        noteShown = !note.isEmpty() && Plot.affords(room(p, true), p.ph) && widest(noteLines(p.pw)) <= p.pw - 3 * NOTE_INSET;
         double room = room(p, noteShown);
         if (Plot.affords(room, p.ph)) p = Plot.labelled(getWidth(), getHeight(), min, max, 0, Plot.raisedTop(0, top, p.ph, room));
         return p;
@@ -107,7 +112,7 @@ public final class QuantizerPlotCanvas extends ChartCanvas {
     private boolean noteShown;
 
     private double room(Plot p, boolean withNote) {
-        return 8 + 16 * Plot.legendRows(legendNames().toArray(String[]::new), p.pw) + (withNote ? note.split(" · ").length * 14 + 6 : 0)
+        return 8 + 16 * Plot.legendRows(legendNames().toArray(String[]::new), p.pw) + (withNote ? noteLines(p.pw).size() * 14 + 6 : 0)
                 + (brackets.isEmpty() ? 0 : BRACKET_TEXT + 6 + 16 * (brackets.size() - 1));
     }
 
@@ -154,7 +159,7 @@ public final class QuantizerPlotCanvas extends ChartCanvas {
         // the note goes under the legend (which wraps onto a second row in a narrow plot), the brackets under the note
         double[] legend = p.legendBox(names.toArray(String[]::new), Plot.Corner.TOP_LEFT);
         double legendBottom = legend[1] + legend[3], noteTop = legendBottom + 5;
-        String[] lines = noteShown ? note.split(" · ") : new String[0];
+        String[] lines = noteShown ? noteLines(p.pw).toArray(String[]::new) : new String[0];
         noteBottom = lines.length == 0 ? 0 : noteTop + lines.length * 14 + 4;
         drawBrackets(g, p, s, Math.max(p.py + 62, (lines.length == 0 ? legendBottom : noteBottom) + BRACKET_TEXT + 2));
         drawHandles(g, p, s);
@@ -173,14 +178,58 @@ public final class QuantizerPlotCanvas extends ChartCanvas {
         return names;
     }
 
-    /** The note's parts (split at " · "), one per line, right-aligned under the legend on a background box. */
+    /** Gap between the note's box and the plot's right edge, and between the box's edges and its text. */
+    private static final double NOTE_INSET = 4;
+
+    /**
+     * The note's lines in a plot {@code pw} wide: one per part (split at " · "), a part too wide for the box broken
+     * after a comma. A piece wider than the box alone stays too wide (the note is then left out, {@link #plot()}).
+     */
+    private List<String> noteLines(double pw) {
+        double room = pw - 3 * NOTE_INSET;
+        List<String> out = new ArrayList<>();
+        for (String part : note.split(" · ")) {
+            String line = "";
+            for (String piece : part.split(", ")) {
+                String joined = line.isEmpty() ? piece : line + ", " + piece;
+                if (!line.isEmpty() && width(joined) > room) {
+                    out.add(line + ",");
+                    line = piece;
+                } else {
+                    line = joined;
+                }
+            }
+            out.add(line);
+        }
+        return out;
+    }
+
+    /**
+     * A note line's width, measured as the legend measures its names ({@link LegendLayout#textWidth}, on the wide
+     * side): 5.8 px a character was narrower than the text, so the lines ran out of their box.
+     */
+    private static double width(String line) { return LegendLayout.textWidth(line, SMALL.getSize()); }
+
+    private static double widest(List<String> lines) {
+        double w = 0;
+        for (String l : lines) w = Math.max(w, width(l));
+        return w;
+    }
+
+    /**
+     * The note's parts (split at " · "), one per line, right-aligned under the legend on a background box inside the
+     * plot area (a note wider than the plot is left out, {@link #plot()}).
+     */
     private void drawNote(Painter g, Plot p, ChartStyle s, String[] lines, double y) {
-        if (lines.length == 0) return;
-        double wMax = 0;
-        for (String l : lines) wMax = Math.max(wMax, l.length() * 5.8);
-        double x = p.px + p.pw - 6;
+        if (lines.length == 0) {
+            noteBox = new double[0];
+            return;
+        }
+        double wMax = widest(List.of(lines));
+        double right = p.px + p.pw - NOTE_INSET, x = right - NOTE_INSET;
+        noteBox = new double[] {right - wMax - 2 * NOTE_INSET, y - 2, wMax + 2 * NOTE_INSET, lines.length * 14 + 4};
         g.setFill(s.background().deriveColor(0, 1, 1, 0.85));
-        g.fillRect(x - wMax - 4, y - 2, wMax + 8, lines.length * 14 + 4);
+        g.fillRect(noteBox[0], noteBox[1], noteBox[2], noteBox[3]);
         g.setFill(s.text());
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.TOP);

@@ -115,4 +115,23 @@ class QuantizerPlotUiTest {
         assertTrue(e + "120.5…127.5".length() * 3.2 <= 460, "ends inside: centre " + e);
         assertTrue(BarsCanvas.labelCentre(200, "0.5…7.5", 460) == 200, "a label with room stays under its bar");
     }
+
+    /**
+     * The error note's box stays inside the plot area and holds its lines: its width was 5.8 px a character, narrower
+     * than the text, so the right-aligned lines ran out of the box; a plot narrower than the note leaves it out.
+     */
+    @Test
+    void theNoteBoxHoldsItsLinesInsideThePlotArea() {
+        QuantizerPlotCanvas c = gaussianWithNote();
+        c.setNote("affine: MSE 0.611, SQNR 2.1 dB, 82 % → 0 or flipped · MaQD: MSE 0.171, SQNR 7.6 dB, 43 % → 0 or flipped");
+        for (double w : new double[] {974, 700, 380, 300, 200}) {
+            c.resize(w, 420);
+            String svg = c.svg();
+            NoteBox box = NoteBox.of(svg);
+            if (w >= 380) assertTrue(box != null, "width " + w + ": the note fits, it is drawn\n" + svg);
+            if (box == null) continue;
+            String problem = box.problem(c.pixelOf(-3), c.pixelOf(3));
+            assertTrue(problem == null, "width " + w + ": " + problem);
+        }
+    }
 }
