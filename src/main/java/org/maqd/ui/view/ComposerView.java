@@ -135,8 +135,8 @@ public final class ComposerView {
             return;
         }
         String why = r.notIntegerOnly();
-        setTotals(String.format("%,d parameters · %s at the chosen states vs %s in fp32 (%.1f× smaller) · %,d MACs per sample · %s",
-                r.params(), CostTable.bits(r.bits()), CostTable.bits(r.fp32Bits()), r.compression(), r.macs(),
+        setTotals(String.format("%,d parameters · %s · %,d MACs per sample · %s", r.params(),
+                CostTable.size(r.bits(), r.fp32Bits()), r.macs(),
                 why == null ? "integer-only ✓" : "not integer-only: " + CostTable.shortReason(why)));
     }
 

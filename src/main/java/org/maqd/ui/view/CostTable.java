@@ -93,6 +93,16 @@ final class CostTable {
 
     static String bits(long b) { return org.maqd.model.MemoryEstimate.human((b + 7) / 8); }
 
+    /**
+     * The weight memory against fp32 for the totals line; a float network is as large as fp32, and "1.0 MB vs 1.0 MB
+     * in fp32 (1.0× smaller)" said nothing.
+     */
+    static String size(long bits, long fp32Bits) {
+        if (bits >= fp32Bits) return bits(bits) + " of float weights";
+        return String.format("%s at the chosen states vs %s in fp32 (%.1f× smaller)", bits(bits), bits(fp32Bits),
+                (double) fp32Bits / Math.max(1, bits));
+    }
+
     private static <T> TableColumn<CostRow, Object> col(String name, double width, Function<CostRow, T> f) {
         TableColumn<CostRow, Object> c = new TableColumn<>(name);
         c.setPrefWidth(width);

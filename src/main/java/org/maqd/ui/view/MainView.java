@@ -157,12 +157,12 @@ public final class MainView {
         recentMenu.setDisable(false);
     }
 
-    /** File → Lessons: every experiment under experiments/lessons, by its lesson's title. */
+    /** File → Lessons: every experiment under experiments/lessons, by its lesson's title, in teaching order. */
     private void buildLessons(Path folder) {
         lessonsMenu.getItems().clear();
         if (java.nio.file.Files.isDirectory(folder)) {
             try (var s = java.nio.file.Files.list(folder)) {
-                s.filter(p -> p.toString().endsWith(".json")).sorted().forEach(p -> {
+                org.maqd.ui.vm.LessonViewModel.inCourseOrder(s.filter(p -> p.toString().endsWith(".json")).toList()).forEach(p -> {
                     MenuItem m = new MenuItem(org.maqd.ui.vm.LessonViewModel.title(p));
                     m.setMnemonicParsing(false);
                     m.setOnAction(e -> { if (confirmDiscard()) open(p); });

@@ -52,6 +52,21 @@ public final class LessonViewModel {
     }
 
     /**
+     * The shipped lessons in teaching order, by file name: what a state is first, then quantizers, PTQ against QAT,
+     * normalization, and the playground. File → Lessons listed them alphabetically, the introduction last.
+     */
+    static final List<String> COURSE = List.of("states-cost", "affine-vs-maqd", "qat-vs-ptq", "lbn-vs-bn", "playground-spirals");
+
+    /** Lesson experiment files in {@link #COURSE} order; others (a teacher's own) after them, by name. */
+    public static List<Path> inCourseOrder(java.util.Collection<Path> lessons) {
+        java.util.function.ToIntFunction<Path> rank = p -> {
+            int i = COURSE.indexOf(p.getFileName().toString().replaceFirst("\\.json$", ""));
+            return i < 0 ? COURSE.size() : i;
+        };
+        return lessons.stream().sorted(java.util.Comparator.comparingInt(rank).thenComparing(p -> p.getFileName().toString())).toList();
+    }
+
+    /**
      * How File → Lessons names a lesson: the title line ("# …") of its text, else the experiment file's name (the menu
      * listed "lbn-vs-bn", "qat-vs-ptq"… where the lessons have titles).
      */

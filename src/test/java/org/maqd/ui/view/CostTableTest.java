@@ -1,6 +1,7 @@
 package org.maqd.ui.view;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -40,5 +41,11 @@ class CostTableTest {
         assertEquals(CostTable.NONE, CostTable.norm(flatten));
         assertEquals("lbn", CostTable.norm(out));
         assertEquals("fp", CostTable.activationStates(out), "the output layer's logits are float");
+    }
+
+    @Test
+    void theTotalsSayAFloatNetworkIsFloatInsteadOfOneTimesSmaller() {
+        assertEquals(CostTable.bits(8_000_000) + " of float weights", CostTable.size(8_000_000, 8_000_000));
+        assertTrue(CostTable.size(1_000_000, 8_000_000).endsWith("in fp32 (8.0× smaller)"), CostTable.size(1_000_000, 8_000_000));
     }
 }

@@ -20,4 +20,20 @@ class LessonTitleTest {
         Files.writeString(LessonViewModel.textFile(bare), "\n#  Rounding, by hand  \nText.\n");
         assertEquals("Rounding, by hand", LessonViewModel.title(bare));
     }
+
+    /** The introduction ("What is a state…") came last in the alphabetical menu. */
+    @Test
+    void theShippedLessonsComeInTeachingOrderAndOthersAfter() throws Exception {
+        java.util.List<Path> files;
+        try (var s = Files.list(Path.of("experiments", "lessons"))) {
+            files = s.filter(p -> p.toString().endsWith(".json")).toList();
+        }
+        java.util.List<Path> ordered = LessonViewModel.inCourseOrder(new java.util.ArrayList<>(files));
+        assertEquals("states-cost.json", ordered.get(0).getFileName().toString());
+        assertEquals(LessonViewModel.COURSE.size(), files.size(), "every shipped lesson has its place in the course");
+        java.util.List<Path> mixed = LessonViewModel.inCourseOrder(java.util.List.of(Path.of("zz.json"), Path.of("aa.json"),
+                Path.of("lbn-vs-bn.json"), Path.of("states-cost.json")));
+        assertEquals(java.util.List.of("states-cost.json", "lbn-vs-bn.json", "aa.json", "zz.json"),
+                mixed.stream().map(p -> p.getFileName().toString()).toList());
+    }
 }
