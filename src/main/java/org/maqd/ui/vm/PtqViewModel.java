@@ -69,8 +69,8 @@ public final class PtqViewModel {
         TreeSet<Integer> shown = new TreeSet<>();
         shown.add(states.get());
         if (r == null) message.set("Select a float run (weight and activation states 0 in every layer) in the table.");
-        else if (!floatRun.get()) message.set(r.name() + " is not a float run: PTQ quantizes a float model (weight and activation states 0 in "
-                + "every layer, the output layer's weights too).");
+        else if (!floatRun.get()) message.set(r.name() + " is not a float run (" + r.notFloat() + "): PTQ quantizes a float model "
+                + "(weight and activation states 0 in every layer, the output layer's weights too).");
         else {
             List<PtqReport> reports;
             try {

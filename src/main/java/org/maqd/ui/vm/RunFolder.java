@@ -28,25 +28,28 @@ import org.maqd.run.Summary;
  * test accuracy and status from summary.json, the float model file size, the deployed size (the certificate's
  * packed model bytes, else the weight memory at the chosen states of model.json), the equivalence certificate
  * (certificate.json, null when there is none), why model.json cannot be integer-only (null when it can or is
- * missing), whether its network is float ({@link FloatNetwork}'s rule, the one {@code maqd ptq} takes a model by),
+ * missing), why its network is not float (null when it is: {@link FloatNetwork}'s rule, the one {@code maqd ptq} takes a model by),
  * and the test-accuracy curve from metrics.csv.
  */
 public record RunFolder(Path dir, String name, Map<String, String> settings, double testAccuracy, String status,
                         long modelBytes, long deployedBytes, Map<String, Object> certificate, String notIntegerOnly,
-                        boolean floatNetwork) {
+                        String notFloat) {
+    /** True for a float network ({@link #notFloat} is null). */
+    public boolean floatNetwork() { return notFloat == null; }
+
     public static boolean looksLikeRun(Path dir) { return RunFiles.looksLikeRun(dir); }
 
     public static RunFolder read(Path dir) {
         Map<String, String> flat = Map.of();
         double acc = Double.NaN;
         String status;
-        boolean floatNetwork = false;
+        String notFloat = "no experiment.json";
         try {
             Path exp = dir.resolve(RunFiles.EXPERIMENT);
             if (Files.isRegularFile(exp)) {
                 com.fasterxml.jackson.databind.JsonNode tree = ExperimentIO.MAPPER.readTree(exp.toFile());
                 flat = SettingDifferences.flatten(tree);
-                floatNetwork = floatNetwork(tree.get("network"));
+                notFloat = notFloat(tree.get("network"));
             }
             Summary s = Summary.read(dir);
             status = s == null ? "no summary" : s.status();
@@ -81,16 +84,17 @@ public record RunFolder(Path dir, String name, Map<String, String> settings, dou
         if (cert != null && cert.get("cost") instanceof Map<?, ?> cost && cost.get("model_bytes") instanceof Number n) {
             deployed = n.longValue();
         }
-        return new RunFolder(dir, dir.getFileName().toString(), flat, acc, status, size, deployed, cert, notInt, floatNetwork);
+        return new RunFolder(dir, dir.getFileName().toString(), flat, acc, status, size, deployed, cert, notInt, notFloat);
     }
 
-    // the experiment's network judged by FloatNetwork; false when it is missing or not a network
-    private static boolean floatNetwork(com.fasterxml.jackson.databind.JsonNode network) {
-        if (network == null || !network.isObject()) return false;
+    // why the experiment's network is not float by FloatNetwork's rule ("layers[3].weightStates is 256"), or null
+    private static String notFloat(com.fasterxml.jackson.databind.JsonNode network) {
+        if (network == null || !network.isObject()) return "its experiment has no network";
         try {
-            return FloatNetwork.isFloat(ExperimentIO.MAPPER.treeToValue(network, NetworkSpec.class));
+            FloatNetwork.Quantized q = FloatNetwork.firstQuantized(ExperimentIO.MAPPER.treeToValue(network, NetworkSpec.class));
+            return q == null ? null : q.path() + " is " + q.states();
         } catch (IOException | RuntimeException e) {
-            return false;
+            return "its network cannot be read";
         }
     }
 
