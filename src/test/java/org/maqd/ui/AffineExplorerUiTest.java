@@ -72,6 +72,20 @@ class AffineExplorerUiTest {
     }
 
     /** Waits until the explorer's worker has published the numbers for the latest inputs. */
+    /** The explorer's affine panel over the first layer of {@code feed}, its numbers settled. */
+    private AffineViewModel affineOverlay(FxRobot robot, LiveFeed feed) throws InterruptedException {
+        robot.clickOn("Quantizer explorer");
+        robot.interact(() -> {
+            w.vm().training().feedProperty().set(feed);
+            w.vm().training().selectedLayerProperty().set(0);
+        });
+        robot.clickOn(robot.lookup((CheckBox c) -> c.getText().startsWith("Overlay")).queryAs(CheckBox.class));
+        robot.clickOn(robot.lookup((RadioButton r) -> r.getText().startsWith("Affine")).queryAs(RadioButton.class));
+        AffineViewModel a = w.vm().quantizer().affine();
+        settled(a);
+        return a;
+    }
+
     private void settled(AffineViewModel a) throws InterruptedException {
         WaitForAsyncUtils.waitForFxEvents();
         until("the explorer's numbers", () -> !a.busyProperty().get() && a.resultProperty().get() != null);
@@ -197,15 +211,7 @@ class AffineExplorerUiTest {
             w.stage().setHeight(800);
         });
         assertEquals("dark", w.vm().themeProperty().get());
-        robot.clickOn("Quantizer explorer");
-        robot.interact(() -> {
-            w.vm().training().feedProperty().set(feed);
-            w.vm().training().selectedLayerProperty().set(0);
-        });
-        robot.clickOn(robot.lookup((CheckBox c) -> c.getText().startsWith("Overlay")).queryAs(CheckBox.class));
-        robot.clickOn(robot.lookup((RadioButton r) -> r.getText().startsWith("Affine")).queryAs(RadioButton.class));
-        AffineViewModel a = w.vm().quantizer().affine();
-        settled(a);
+        AffineViewModel a = affineOverlay(robot, feed);
         QuantizerPlotCanvas plot = (QuantizerPlotCanvas) robot.lookup("#chart-explorer-layer").queryAs(ChartPane.class).chart();
         String[] svg = new String[1];
         double[] width = new double[1];
@@ -232,15 +238,7 @@ class AffineExplorerUiTest {
         LiveFeed feed = new LiveFeed();
         feed.onProbe(new ProbeSnapshot(5, 1, List.of(ScriptedTrainer.probe(0, "3:output", 5)), 1e-4,
                 List.of(new org.maqd.train.LayerValues("3:output", v.weights(), null))));
-        robot.clickOn("Quantizer explorer");
-        robot.interact(() -> {
-            w.vm().training().feedProperty().set(feed);
-            w.vm().training().selectedLayerProperty().set(0);
-        });
-        robot.clickOn(robot.lookup((CheckBox c) -> c.getText().startsWith("Overlay")).queryAs(CheckBox.class));
-        robot.clickOn(robot.lookup((RadioButton r) -> r.getText().startsWith("Affine")).queryAs(RadioButton.class));
-        AffineViewModel a = w.vm().quantizer().affine();
-        settled(a);
+        AffineViewModel a = affineOverlay(robot, feed);
         ChartPane pane = robot.lookup("#chart-explorer-layer").queryAs(ChartPane.class);
         assertEquals("Layer data · weights of 3:output", title(pane));
 
