@@ -21,8 +21,8 @@ import org.maqd.run.RunFiles;
 /**
  * Generated faults in every input family: experiment files, data files and run files, each mutated by seeded
  * random edits (bytes flipped, cut, inserted, junk appended; numbers replaced by 1e400, -1, huge; keys duplicated).
- * Every case must end in exit 0 (a mutation that is still valid) or 2 with one line naming the file, never a
- * stack trace or an OutOfMemoryError, and must leave every file that existed before unchanged.
+ * Every case must end in exit 0 (a mutation that is still valid) or 2 with one line naming the file (then one numbered
+ * line per problem when an experiment file has several), never a stack trace or an OutOfMemoryError, and must leave every file that existed before unchanged.
  */
 class FaultSuiteTest {
     @TempDir Path dir;
@@ -95,12 +95,22 @@ class FaultSuiteTest {
         String err = sw.toString().strip();
         if (err.contains("\tat ") || err.contains("Exception in thread")) { t.traces++; t.bad.add(target + ": trace: " + err); }
         if (code == 0) t.accepted++;
-        else if (code == 2 && err.lines().count() == 1 && err.contains(target.getFileName().toString())) t.clean2++;
+        else if (code == 2 && cleanRefusal(err, target.getFileName().toString())) t.clean2++;
         else t.bad.add(target + ": exit " + code + ": " + err);
         Map<String, String> after = RunFolderBytesRaw.of(root);
         for (var e : before.entrySet()) {
             if (!e.getValue().equals(after.get(e.getKey()))) { t.changed++; t.bad.add(target + ": changed " + e.getKey()); }
         }
+    }
+
+    /**
+     * A clean refusal: one line naming the file, or, for an experiment file with several bad values, that line
+     * followed by one numbered line per problem ("  2. field 'training.epochs': …").
+     */
+    static boolean cleanRefusal(String err, String file) {
+        java.util.List<String> lines = err.lines().toList();
+        return !lines.isEmpty() && lines.get(0).contains(file)
+                && lines.stream().skip(1).allMatch(l -> l.matches("  \\d+\\. field '.*"));
     }
 
     static Path idxFolder(Path d) throws Exception {
@@ -224,5 +234,14 @@ class FaultSuiteTest {
         System.out.println("fault suite, " + family + ": " + t);
         assertTrue(t.bad.isEmpty(), family + ": " + t.bad);
         assertEquals(CASES, t.cases);
+    }
+
+    @Test
+    void aRefusalListingSeveralProblemsIsCleanAndAnythingElseAfterItsLineIsNot() {
+        assertTrue(cleanRefusal("maqd: e.json: field 'threads': expected 1..256, got 0", "e.json"));
+        assertTrue(cleanRefusal("maqd: e.json: 2 problems\n  1. field 'threads': expected 1..256, got 0\n"
+                + "  2. field 'training.epochs': expected a positive integer, got -3", "e.json"));
+        org.junit.jupiter.api.Assertions.assertFalse(cleanRefusal("maqd: e.json: bad\nsomething else", "e.json"));
+        org.junit.jupiter.api.Assertions.assertFalse(cleanRefusal("maqd: other.json: bad", "e.json"));
     }
 }
