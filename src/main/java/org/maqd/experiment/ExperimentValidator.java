@@ -69,12 +69,7 @@ public final class ExperimentValidator {
     }
 
     private void check(Experiment e) {
-        try {
-            LockPaths.check(e, src);
-        } catch (ExperimentException bad) {   // LockPaths names its own source and field
-            String text = bad.getMessage().startsWith(src + ": ") ? bad.getMessage().substring(src.length() + 2) : bad.getMessage();
-            problems.add(new Problem(null, null, text));
-        }
+        for (String lock : LockPaths.problems(e)) problems.add(new Problem(null, null, lock));
         if (e.threads() != null && (e.threads() < 1 || e.threads() > 256)) fail("threads", "1..256", e.threads());
         if (e.network() == null) fail("network", "a network object with 'input' and 'layers' or 'nodes'", null);
         else checkNetwork(e.network());

@@ -16,19 +16,28 @@ import java.util.Map;
 final class LockPaths {
     private LockPaths() {}
 
-    static void check(Experiment e, String source) {
+    /**
+     * What is wrong with each lock, in order, as the validator words a problem ("field 'locks[0]': …", without the
+     * source); empty when every lock names a field.
+     */
+    static List<String> problems(Experiment e) {
         List<String> locks = e.locks();
-        if (locks == null) return;
+        if (locks == null) return List.of();
         List<String> ids = e.network() == null || e.network().nodes() == null ? List.of()
                 : e.network().nodes().stream().map(org.maqd.model.LayerSpec::id).filter(java.util.Objects::nonNull).toList();
+        List<String> out = new ArrayList<>();
         for (int i = 0; i < locks.size(); i++) {
             String lock = locks.get(i);
-            String where = source + ": field 'locks[" + i + "]'";
-            if (lock == null || lock.isBlank()) throw new ExperimentException(where + ": expected a field path such as \"training.batchSize\", got " + (lock == null ? "null" : "\"\""));
+            String where = "field 'locks[" + i + "]'";
+            if (lock == null || lock.isBlank()) {
+                out.add(where + ": expected a field path such as \"training.batchSize\", got " + (lock == null ? "null" : "\"\""));
+                continue;
+            }
             String[] segments = LockPath.segments(lock).toArray(String[]::new);
             String bad = firstUnknown(segments, Experiment.class, ids);
-            if (bad != null) throw new ExperimentException(where + ": \"" + lock + "\" names no field of an experiment (" + bad + ")");
+            if (bad != null) out.add(where + ": \"" + lock + "\" names no field of an experiment (" + bad + ")");
         }
+        return out;
     }
 
     /** Null when the segments walk the record types, else what is wrong. */
