@@ -71,21 +71,14 @@ class AffineExplorerUiTest {
                 true, false, false, false, false, false, null);
     }
 
-    /** Waits until the explorer's worker has published the numbers for the latest inputs. */
     /** The explorer's affine panel over the first layer of {@code feed}, its numbers settled. */
     private AffineViewModel affineOverlay(FxRobot robot, LiveFeed feed) throws InterruptedException {
-        robot.clickOn("Quantizer explorer");
-        robot.interact(() -> {
-            w.vm().training().feedProperty().set(feed);
-            w.vm().training().selectedLayerProperty().set(0);
-        });
-        robot.clickOn(robot.lookup((CheckBox c) -> c.getText().startsWith("Overlay")).queryAs(CheckBox.class));
-        robot.clickOn(robot.lookup((RadioButton r) -> r.getText().startsWith("Affine")).queryAs(RadioButton.class));
-        AffineViewModel a = w.vm().quantizer().affine();
+        AffineViewModel a = TestWindows.affineOverlay(robot, w, feed);
         settled(a);
         return a;
     }
 
+    /** Waits until the explorer's worker has published the numbers for the latest inputs. */
     private void settled(AffineViewModel a) throws InterruptedException {
         WaitForAsyncUtils.waitForFxEvents();
         until("the explorer's numbers", () -> !a.busyProperty().get() && a.resultProperty().get() != null);

@@ -10,7 +10,6 @@ import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.RadioButton;
 import javafx.scene.layout.GridPane;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -67,14 +66,7 @@ class ExplorerTableUiTest {
         LiveFeed feed = new LiveFeed();
         feed.onProbe(new ProbeSnapshot(5, 1, List.of(ScriptedTrainer.probe(0, "linear1", 5)), 1e-4,
                 List.of(ScriptedTrainer.values("linear1", 5))));
-        robot.clickOn("Quantizer explorer");
-        robot.interact(() -> {
-            w.vm().training().feedProperty().set(feed);
-            w.vm().training().selectedLayerProperty().set(0);
-        });
-        robot.clickOn(robot.lookup((CheckBox c) -> c.getText().startsWith("Overlay")).queryAs(CheckBox.class));
-        robot.clickOn(robot.lookup((RadioButton r) -> r.getText().startsWith("Affine")).queryAs(RadioButton.class));
-        AffineViewModel a = w.vm().quantizer().affine();
+        AffineViewModel a = TestWindows.affineOverlay(robot, w, feed);
         until("the explorer's table", () -> !a.busyProperty().get() && a.table().size() == 4);
         WaitForAsyncUtils.waitForFxEvents();
         GridPane table = robot.lookup(".explorer-table").queryAs(GridPane.class);

@@ -56,6 +56,23 @@ public final class TestWindows {
      * Back to a size the window had. Monocle's headless painter keeps the pixel buffer of the smallest size a scene
      * had and fails to paint it larger, so the scene leaves the window while it grows (a new peer paints it).
      */
+    /**
+     * The Quantizer explorer's affine panel over layer 0 of {@code feed}, as a user gets there: the tab, the overlay
+     * check box, the Affine choice. Its numbers may still be computing.
+     */
+    public static org.maqd.ui.vm.AffineViewModel affineOverlay(FxRobot robot, WorkbenchApp.Window w, org.maqd.ui.vm.LiveFeed feed) {
+        robot.clickOn("Quantizer explorer");
+        robot.interact(() -> {
+            w.vm().training().feedProperty().set(feed);
+            w.vm().training().selectedLayerProperty().set(0);
+        });
+        robot.clickOn(robot.lookup((javafx.scene.control.CheckBox c) -> c.getText().startsWith("Overlay"))
+                .queryAs(javafx.scene.control.CheckBox.class));
+        robot.clickOn(robot.lookup((javafx.scene.control.RadioButton r) -> r.getText().startsWith("Affine"))
+                .queryAs(javafx.scene.control.RadioButton.class));
+        return w.vm().quantizer().affine();
+    }
+
     public static void restoreSize(FxRobot robot, WorkbenchApp.Window w, double width, double height) {
         robot.interact(() -> {
             Scene s = w.stage().getScene();
